@@ -1,0 +1,236 @@
+"""Commands that enter, check, change and list figures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.cli.common import err, filters_from, open_store, print_table
+from tracker.compare import as_text, differences
+from tracker.export import FIGURE_EXPORT_COLUMNS
+from tracker.importer import ImportPlan, plan_import, write_rejects
+from tracker.readers import FigureFile, read_figure_file
+from tracker.reference import DATA_DIR, read_reference
+from tracker.revisions import parse_assignments
+from tracker.storage.store import Store
+from tracker.vocabularies import CANONICAL_COLUMNS
+
+SEED_FILE = DATA_DIR / "seed" / "figures.csv"
+DEMO_FILE = DATA_DIR / "demo" / "daraa-2018.csv"
+
+
+def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
+    p = sub.add_parser("init", help="create or upgrade the database and load the reference data")
+    p.add_argument("--demo", action="store_true", help="also load the Dar'a 2018 demo figures")
+    p.set_defaults(run=cmd_init)
+
+    p = sub.add_parser("validate", help="check a CSV or XLSX file of figures; store nothing")
+    p.add_argument("file", type=Path)
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("import", help="store the figures of a CSV or XLSX file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--partial", action="store_true",
+                   help="store the valid rows; write the rejected ones to FILE.rejects.csv")
+    p.add_argument("--why", help="why these figures are entered (kept with each)")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("add", help="enter one figure")
+    for column in CANONICAL_COLUMNS:
+        p.add_argument(f"--{column.replace('_', '-')}", dest=column, metavar="VALUE")
+    p.set_defaults(run=cmd_add)
+
+    p = sub.add_parser("list", help="current figures as a table")
+    add_filters(p)
+    p.add_argument("--limit", type=int, default=200, help="at most this many rows (0: all)")
+    p.set_defaults(run=cmd_list)
+
+    p = sub.add_parser("revise", help="write a new revision of a figure")
+    p.add_argument("figure_id")
+    p.add_argument("--set", dest="assignments", action="append", required=True,
+                   metavar="COLUMN=VALUE", help="a change (repeatable); VALUE empty clears")
+    p.add_argument("--why", required=True, help="why the figure changes")
+    p.set_defaults(run=cmd_revise)
+
+    p = sub.add_parser("retract", help="withdraw a figure (a revision; nothing is deleted)")
+    p.add_argument("figure_id")
+    p.add_argument("--why", required=True)
+    p.set_defaults(run=cmd_retract)
+
+    p = sub.add_parser("history", help="every revision of a figure")
+    p.add_argument("figure_id")
+    p.set_defaults(run=cmd_history)
+
+
+def load_file(store: Store, path: Path, label: str) -> int:
+    result = store.import_file(read_figure_file(path), why=f"tracker init: {label}")
+    if not result.plan.ok:
+        for problem in result.plan.problems:
+            err(f"{path}: {problem}")
+        raise SystemExit(1)
+    print(f"{label}: {result.stored} figures stored, {result.plan.unchanged} already stored")
+    return result.stored
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    store = open_store(args, require=False)
+    before, after = store.upgrade()
+    state = "created" if before == 0 else ("upgraded" if before < after else "up to date")
+    print(f"database {store.engine.url.render_as_string(hide_password=True)}: schema {state} "
+          f"(version {after})")
+    vocab = store.vocab
+    print(f"registry: {len(vocab.sources)} sources, {len(vocab.episodes)} episodes, "
+          f"{len(vocab.gazetteer)} places")
+    load_file(store, SEED_FILE, "founding article")
+    if args.demo:
+        load_file(store, DEMO_FILE, "demo data (Dar'a 2018)")
+    return 0
+
+
+def report_problems(plan: ImportPlan, path: Path) -> None:
+    for problem in plan.problems:
+        err(f"{path}: {problem}")
+    lines = len({p.line for p in plan.problems})
+    err(f"{path}: {len(plan.problems)} problem(s) on {lines} line(s)")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    file = read_figure_file(args.file)
+    for notice in file.notices:
+        err(f"{args.file}: note: {notice}")
+    store = open_store(args, require=False)
+    try:
+        store.require_schema()
+        plan = store.plan(file)
+    except Exception:  # an uninitialised database: check against data/ alone
+        with store.engine.connect() as conn:
+            plan = plan_import(conn, file, read_reference(), date.today())
+    for notice in plan.notices[len(file.notices):]:
+        err(f"{args.file}: note: {notice}")
+    if not plan.ok:
+        report_problems(plan, args.file)
+        err("nothing stored (validate never stores)")
+        return 1
+    print(f"{args.file}: {len(file.table)} figure(s), all valid")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    file = read_figure_file(args.file)
+    result = store.import_file(file, partial=args.partial, why=args.why)
+    plan = result.plan
+    for notice in plan.notices:
+        err(f"{args.file}: note: {notice}")
+    if not plan.ok:
+        report_problems(plan, args.file)
+        if not args.partial:
+            err("nothing stored: fix these and import again, or use --partial to store the "
+                "valid rows and get the rejected ones in a rejects file")
+            return 1
+        target = write_rejects(file, plan)
+        err(f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {target}")
+    print(f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
+          + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else ""))
+    return 0 if plan.ok else 1
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
+    table = pd.DataFrame([row]).astype("string")
+    file = FigureFile(table, Path("command-line"), [])
+    result = store.import_file(file)
+    if not result.plan.ok:
+        for p in result.plan.problems:
+            err(f"--{p.column.replace('_', '-')} {p.value!r}: {p.message}"
+                if p.line != 1 else f"--{p.column.replace('_', '-')}: {p.message}")
+        err("nothing stored")
+        return 1
+    if result.stored:
+        print(f"stored figure {result.plan.new['figure_id'].iloc[0]}")
+    else:
+        print(f"figure {row.get('figure_id')} is already stored with these values")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    figures = store.figures(filters_from(args, store))
+    total = len(figures)
+    if args.limit:
+        figures = figures.head(args.limit)
+    if figures.empty:
+        print("no figures match")
+        return 0
+    text = as_text(figures)
+    shown = pd.DataFrame({
+        "figure_id": figures["figure_id"],
+        "reported_on": text["reported_on"],
+        "source": figures["source"],
+        "metric": figures["metric"],
+        "population": figures["population"],
+        "location": figures["location"],
+        "period": text["period_start"].where(text["period_start"] != "", "…") + " → "
+        + text["period_end"],
+        "qualifier": figures["qualifier"],
+        "value": text["value"] + text["value_high"].map(lambda v: f"–{v}" if v else ""),
+        "unit": figures["unit"],
+        "interval": figures["low"].astype(str) + "–"
+        + figures["high"].map(lambda h: "∞" if h == float("inf") else str(int(h))),
+    })
+    print_table(shown)
+    if total > len(figures):
+        print(f"({len(figures)} of {total} figures shown; --limit 0 shows all)")
+    return 0
+
+
+def cmd_revise(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
+    print(f"figure {args.figure_id}: new revision stored "
+          f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})")
+    return 0
+
+
+def cmd_retract(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    store.retract(args.figure_id, args.why)
+    print(f"figure {args.figure_id}: retracted (its revisions are kept; see `tracker history`)")
+    return 0
+
+
+def _high(value: float) -> str:
+    return "∞" if value == float("inf") else str(int(value))
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    revisions = store.history(args.figure_id)
+    if revisions.empty:
+        err(f"no figure with id {args.figure_id!r} is stored")
+        return 1
+    text = as_text(revisions)
+    previous = None
+    for i, row in revisions.iterrows():
+        marker = " (current)" if row["current"] else ""
+        print(f"revision {row['revision']}{marker}: {row['status']}, "
+              f"{pd.Timestamp(row['entered_at']).strftime('%Y-%m-%d %H:%M:%S')} "
+              f"by {row['entered_by']}")
+        if row["why"] is not pd.NA and row["why"]:
+            print(f"  why: {row['why']}")
+        if previous is None:
+            print("  first entered: " + ", ".join(
+                f"{c}={v}" for c, v in text.loc[i].items() if v))
+        else:
+            changes = differences(text.loc[i], previous)
+            print("  changed: " + ("; ".join(changes) if changes else "no value (status only)"))
+        previous = text.loc[i]
+    return 0
+
+

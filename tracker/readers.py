@@ -1,0 +1,109 @@
+"""Reading a user's figures file (CSV or XLSX) into text cells, whatever it was saved as.
+
+Everything comes back as text so that the schema sees, and reports, the value exactly
+as the user typed it. Encoding: UTF-8 (with or without the BOM Excel adds); a file
+saved in Windows-1256 (Arabic Windows) is recognised and read correctly, and the
+reader says so. Anything else is refused with a sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+XLSX_MAGIC = b"PK\x03\x04"
+UTF8_BOM = b"\xef\xbb\xbf"
+ARABIC_RANGE = range(0x0600, 0x0700)
+
+
+class InputFileError(Exception):
+    """The file cannot be read as a table of figures; the message says why, in words."""
+
+
+@dataclass
+class FigureFile:
+    """A figures file read as text: the table and what the reader noticed."""
+
+    table: pd.DataFrame
+    path: Path
+    notices: list[str] = field(default_factory=list)
+
+
+def read_figure_file(path: Path | str) -> FigureFile:
+    """Read CSV or XLSX figures as text cells, header on line 1."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise InputFileError(f"{path}: the file is empty (no header, no figures)")
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head == XLSX_MAGIC or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    return _read_csv(path)
+
+
+def _read_xlsx(path: Path) -> FigureFile:
+    try:
+        table = pd.read_excel(path, dtype=str, sheet_name=0, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
+        raise InputFileError(f"{path}: not a readable XLSX workbook ({exc})") from exc
+    table = _tidy(table)
+    notices = [f"read the first sheet of the workbook {path.name}"]
+    return FigureFile(table, path, notices)
+
+
+def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
+    notices: list[str] = []
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM) :]
+        notices.append("the file starts with a UTF-8 byte-order mark (as Excel saves it); read as UTF-8")
+    try:
+        return raw.decode("utf-8"), notices
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        utf8_error = f"byte 0x{raw[exc.start]:02x} on line {line} is not valid UTF-8"
+    try:
+        text = raw.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    if sum(ord(ch) in ARABIC_RANGE for ch in text) > 0:
+        notices.append(
+            "the file is not UTF-8; it was saved in Windows-1256 (Arabic Windows) and was "
+            "read as such — save it as 'CSV UTF-8' to avoid this"
+        )
+        return text, notices
+    raise InputFileError(
+        f"{path}: the encoding is wrong: {utf8_error}. Save the file as 'CSV UTF-8' "
+        "(Excel: File › Save As › CSV UTF-8) and try again"
+    )
+
+
+def _read_csv(path: Path) -> FigureFile:
+    text, notices = _decode(path.read_bytes(), path)
+    if not text.strip():
+        raise InputFileError(f"{path}: the file is empty (no header, no figures)")
+    try:
+        table = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+        )
+    except (pd.errors.ParserError, csv.Error) as exc:
+        raise InputFileError(f"{path}: not a readable CSV file ({exc})") from exc
+    return FigureFile(_tidy(table), path, notices)
+
+
+def _tidy(table: pd.DataFrame) -> pd.DataFrame:
+    """Trim header names and cells; an all-blank cell is missing, an all-blank row is no figure."""
+    table.columns = [str(c).strip().lstrip("\ufeff") for c in table.columns]
+    for column in table.columns:
+        table[column] = table[column].astype("string").str.strip().replace("", pd.NA)
+    # Row i of the file (header = line 1) keeps index i - 2 even when blank rows go.
+    return table.dropna(how="all")

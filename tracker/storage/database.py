@@ -1,0 +1,109 @@
+"""Opening the database (SQLite file by default, PostgreSQL by URL) and keeping its schema current."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import Connection, make_url
+
+from tracker.storage import tables
+
+DEFAULT_DB_PATH = Path(
+    os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")
+) / "tracker" / "tracker.db"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used as asked; the message says why and what to do."""
+
+
+def database_url(given: str | None = None) -> str:
+    """The database to use: --db, else $TRACKER_DB, else the default SQLite file.
+
+    A plain ``postgresql://`` URL is read as psycopg 3; a bare path means an SQLite file.
+    """
+    url = given or os.environ.get("TRACKER_DB") or f"sqlite:///{DEFAULT_DB_PATH}"
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            url = "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def open_engine(url: str | None = None) -> Engine:
+    """An engine for the database, creating the SQLite file's folder when needed."""
+    resolved = database_url(url)
+    parsed = make_url(resolved)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(resolved)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(resolved, pool_pre_ping=True)
+
+
+def schema_version(conn: Connection) -> int:
+    """0 for an empty database, else the version its schema was created or upgraded to."""
+    if not inspect(conn).has_table(tables.meta.name):
+        return 0
+    row = conn.execute(
+        select(tables.meta.c.value).where(tables.meta.c.key == "schema_version")
+    ).first()
+    return int(row[0]) if row else 0
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    conn.execute(tables.meta.delete().where(tables.meta.c.key == "schema_version"))
+    conn.execute(tables.meta.insert().values(key="schema_version", value=str(version)))
+
+
+# Each migration takes a database at version N-1 to N. Version 1 creates everything.
+MIGRATIONS = {
+    1: lambda conn: tables.metadata.create_all(conn),
+}
+
+
+def upgrade(engine: Engine) -> tuple[int, int]:
+    """Create or upgrade the schema in place; returns (version before, version after)."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7301001)")
+        before = schema_version(conn)
+        if before > tables.SCHEMA_VERSION:
+            raise DatabaseError(
+                f"the database has schema version {before}, newer than this Tracker "
+                f"({tables.SCHEMA_VERSION}); upgrade Tracker"
+            )
+        for version in range(before + 1, tables.SCHEMA_VERSION + 1):
+            MIGRATIONS[version](conn)
+            _set_version(conn, version)
+    return before, tables.SCHEMA_VERSION
+
+
+def require_schema(engine: Engine) -> None:
+    """Refuse to work on a database that `tracker init` has not prepared."""
+    with engine.connect() as conn:
+        version = schema_version(conn)
+    if version == 0:
+        raise DatabaseError(
+            f"the database {engine.url.render_as_string(hide_password=True)} is not "
+            "initialised: run `tracker init` (or `tracker init --demo`) first"
+        )
+    if version < tables.SCHEMA_VERSION:
+        raise DatabaseError(
+            f"the database has schema version {version}; run `tracker init` to upgrade it "
+            f"to {tables.SCHEMA_VERSION}"
+        )

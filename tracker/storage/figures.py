@@ -1,0 +1,169 @@
+"""Writing and reading figure revisions. Append-only: a revision is never changed or deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy.engine import Connection
+
+from tracker.filters import Filters
+from tracker.storage import tables
+from tracker.vocabularies import CANONICAL_COLUMNS
+
+F = tables.figures
+CHUNK = 900  # bound parameters per IN (…) query, under SQLite's limit
+DATE_COLUMNS = ("reported_on", "period_start", "period_end")
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain Python values (None for missing), as the DBAPI wants them."""
+    out = frame.copy()
+    for column in DATE_COLUMNS:
+        if column in out:
+            out[column] = pd.to_datetime(out[column]).dt.date
+    if "high" in out:
+        out["high"] = out["high"].where(np.isfinite(out["high"].astype("float64")), None)
+    out = out.astype(object).where(out.notna(), None)
+    return out.to_dict("records")
+
+
+def insert_revisions(
+    conn: Connection,
+    figures: pd.DataFrame,
+    *,
+    who: str,
+    why: str | None,
+    batch: str | None,
+    revision: pd.Series | int = 1,
+    status: pd.Series | str = "active",
+) -> int:
+    """Store new revisions as the current ones (the caller has retired the previous)."""
+    if figures.empty:
+        return 0
+    rows = figures[[c for c in tables.FIGURE_VALUE_COLUMNS if c in figures]].copy()
+    rows["revision"] = revision
+    rows["current"] = True
+    rows["status"] = status
+    rows["entered_at"] = now()
+    rows["entered_by"] = who
+    rows["why"] = why
+    rows["batch"] = batch
+    records = _records(rows)
+    for start in range(0, len(records), 20_000):
+        conn.execute(F.insert(), records[start : start + 20_000])
+    return len(records)
+
+
+def retire(conn: Connection, figure_ids: Sequence[str]) -> None:
+    """Mark the current revisions of these figures superseded (their rows stay)."""
+    for start in range(0, len(figure_ids), CHUNK):
+        chunk = list(figure_ids[start : start + CHUNK])
+        conn.execute(
+            update(F).where(and_(F.c.figure_id.in_(chunk), F.c.current)).values(current=False)
+        )
+
+
+def revisions_of(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
+    """Every stored revision of the given figures, oldest first."""
+    frames = []
+    ids = list(dict.fromkeys(figure_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        query = select(F).where(F.c.figure_id.in_(chunk)).order_by(F.c.figure_id, F.c.revision)
+        frames.append(read_frame(conn, query))
+    if not frames:
+        return read_frame(conn, select(F).where(F.c.row_id < 0))
+    return pd.concat(frames, ignore_index=True)
+
+
+def read_frame(conn: Connection, query: Select) -> pd.DataFrame:
+    """Run a select and type its figure columns as the domain expects."""
+    result = conn.execute(query)
+    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return type_figures(frame)
+
+
+def type_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as timestamps, counts as integers, an absent high as infinity."""
+    for column in DATE_COLUMNS:
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column])
+    for column in ("value", "low"):
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column]).astype("int64")
+    if "value_high" in frame:
+        frame["value_high"] = pd.to_numeric(frame["value_high"]).astype("Int64")
+    if "high" in frame:
+        frame["high"] = pd.to_numeric(frame["high"]).astype("float64").fillna(np.inf)
+    for column in frame.columns:
+        if frame[column].dtype == object and column not in DATE_COLUMNS:
+            if column in ("current",):
+                frame[column] = frame[column].astype(bool)
+            elif column not in ("entered_at",):
+                frame[column] = frame[column].astype("string")
+    return frame
+
+
+def filter_clause(filters: Filters, location_levels: dict[str, int]) -> list:
+    """SQL conditions for the filters shared by the CLI and the download URLs."""
+    clauses = []
+    if filters.metric:
+        clauses.append(F.c.metric.in_(filters.metric))
+    if filters.population:
+        clauses.append(F.c.population.in_(filters.population))
+    if filters.source:
+        clauses.append(F.c.source.in_(filters.source))
+    if filters.location:
+        places = []
+        for code in filters.location:
+            level = location_levels.get(code, 4)
+            column = F.c[f"adm{level}"] if level <= 3 else F.c.location
+            places.append(or_(column == code, F.c.location == code))
+        clauses.append(or_(*places))
+    if filters.date_from is not None:
+        clauses.append(F.c.period_end >= filters.date_from)
+    if filters.date_to is not None:
+        clauses.append(F.c.period_end <= filters.date_to)
+    return clauses
+
+
+def current_query(
+    filters: Filters, location_levels: dict[str, int], include_retracted: bool = False
+) -> Select:
+    """The current revision of every figure matching the filters, in figure_id order."""
+    conditions = [F.c.current, *filter_clause(filters, location_levels)]
+    if not include_retracted:
+        conditions.append(F.c.status == "active")
+    return select(F).where(and_(*conditions)).order_by(F.c.figure_id)
+
+
+def iter_current(
+    conn: Connection,
+    filters: Filters,
+    location_levels: dict[str, int],
+    include_retracted: bool = False,
+    chunk_rows: int = 50_000,
+) -> Iterator[pd.DataFrame]:
+    """Stream current figures in chunks so that memory stays bounded at any size."""
+    query = current_query(filters, location_levels, include_retracted)
+    result = conn.execution_options(stream_results=True, yield_per=chunk_rows).execute(query)
+    columns = list(result.keys())
+    for rows in result.partitions(chunk_rows):
+        yield type_figures(pd.DataFrame(rows, columns=columns))
+
+
+def count_current(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(F).where(F.c.current)).scalar_one())
+
+
+def canonical_view(frame: pd.DataFrame) -> pd.DataFrame:
+    """The canonical columns of stored figures, as they were given."""
+    return frame[[c for c in CANONICAL_COLUMNS if c in frame]]

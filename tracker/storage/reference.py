@@ -1,0 +1,71 @@
+"""The registry tables (sources, episodes, gazetteer) in the database, loaded from data/."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+
+from tracker.reference import read_reference
+from tracker.storage import tables
+from tracker.vocabularies import Vocabularies
+
+
+def _sync(conn: Connection, table: Table, frame: pd.DataFrame, key: str) -> int:
+    """Insert missing rows and bring changed ones up to date; rows only in the DB stay."""
+    columns = [c.name for c in table.columns]
+    frame = frame[[c for c in columns if c in frame]].copy()
+    for column in ("start", "end"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column]).dt.date
+    frame = frame.astype(object).where(frame.notna(), None)
+    stored = {
+        row._mapping[key]: dict(row._mapping) for row in conn.execute(select(table)).fetchall()
+    }
+    inserts, changed = [], 0
+    for record in frame.to_dict("records"):
+        old = stored.get(record[key])
+        if old is None:
+            inserts.append(record)
+        elif any(old.get(c) != v for c, v in record.items()):
+            conn.execute(table.update().where(table.c[key] == record[key]).values(**record))
+            changed += 1
+    if inserts:
+        conn.execute(table.insert(), inserts)
+    return len(inserts) + changed
+
+
+def load_registry(conn: Connection, vocab: Vocabularies) -> dict[str, int]:
+    """Bring sources, episodes and locations in the database up to date with data/."""
+    return {
+        "sources": _sync(conn, tables.sources, vocab.sources, "id"),
+        "episodes": _sync(conn, tables.episodes, vocab.episodes, "id"),
+        "locations": _sync(conn, tables.locations, vocab.gazetteer, "pcode"),
+    }
+
+
+def read_vocabularies(conn: Connection) -> Vocabularies:
+    """The vocabularies of data/, with the registry tables as the database holds them."""
+    files = read_reference()
+    sources = pd.read_sql(select(tables.sources), conn).set_index("id", drop=False)
+    episodes = pd.read_sql(select(tables.episodes), conn).set_index("id", drop=False)
+    gazetteer = pd.read_sql(select(tables.locations), conn).set_index("pcode", drop=False)
+    if sources.empty or gazetteer.empty:
+        return files
+    for column in ("start", "end"):
+        episodes[column] = pd.to_datetime(episodes[column]).dt.strftime("%Y-%m-%d")
+    return Vocabularies(
+        metrics=files.metrics,
+        populations=files.populations,
+        qualifiers=files.qualifiers,
+        qualifier_phrases=files.qualifier_phrases,
+        units=files.units,
+        measures=files.measures,
+        source_types=files.source_types,
+        reliability=files.reliability,
+        sources=sources,
+        episodes=episodes,
+        gazetteer=gazetteer,
+        household_sizes=files.household_sizes,
+        extra=files.extra,
+    )
