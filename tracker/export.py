@@ -58,7 +58,7 @@ def derive_columns(
     out["entered_at"] = pd.to_datetime(out["entered_at"], utc=True).dt.strftime(
         "%Y-%m-%dT%H:%M:%SZ"
     )
-    out["flag_ids"] = out["figure_id"].map(flag_ids or {}).fillna("")
+    out["flag_ids"] = out["figure_id"].astype(object).map(flag_ids or {}).astype("string")
     return out
 
 

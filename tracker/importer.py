@@ -30,13 +30,19 @@ class ImportPlan:
 
     new: pd.DataFrame
     unchanged: int
-    problems: list[Problem]
+    invalid: list[Problem]
+    conflicts: list[Problem]
     rejected_rows: pd.Index
     notices: list[str] = field(default_factory=list)
 
     @property
+    def problems(self) -> list[Problem]:
+        """Everything that stops a row from being stored: invalid values and conflicts."""
+        return sorted(self.invalid + self.conflicts)
+
+    @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.invalid and not self.conflicts
 
 
 def header_notices(table: pd.DataFrame) -> list[str]:
@@ -60,9 +66,9 @@ def plan_import(
     valid = table.drop(index=checked.bad_rows)
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
     new, unchanged, conflicts = _against_stored(conn, new, valid)
-    problems = sorted(checked.problems + conflicts)
     rejected = checked.bad_rows.union(pd.Index([p.line - FIRST_DATA_LINE for p in conflicts]))
-    return ImportPlan(new, unchanged, problems, rejected, file.notices + header_notices(table))
+    notices = file.notices + header_notices(table)
+    return ImportPlan(new, unchanged, checked.problems, conflicts, rejected, notices)
 
 
 def _against_stored(
@@ -121,8 +127,6 @@ def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
     return target
 
 
-def store_plan(
-    conn: Connection, plan: ImportPlan, who: str, why: str | None, batch: str
-) -> int:
+def store_plan(conn: Connection, plan: ImportPlan, who: str, why: str | None, batch: str) -> int:
     """Store the planned new figures as revision 1, in the caller's transaction."""
     return figure_rows.insert_revisions(conn, plan.new, who=who, why=why, batch=batch)

@@ -14,12 +14,16 @@ T = TypeVar("T")
 
 def progress_enabled() -> bool:
     """A bar only helps a person watching a terminal; logs and pipes get none."""
-    return sys.stderr.isatty() and not os.environ.get("CI") and not os.environ.get(
-        "TRACKER_NO_PROGRESS"
+    return (
+        sys.stderr.isatty()
+        and not os.environ.get("CI")
+        and not os.environ.get("TRACKER_NO_PROGRESS")
     )
 
 
-def progress(items: Iterable[T], total: int | None = None, desc: str = "", unit: str = "it") -> Iterator[T]:
+def progress(
+    items: Iterable[T], total: int | None = None, desc: str = "", unit: str = "it"
+) -> Iterator[T]:
     """Iterate with a progress bar on a terminal (it appears after one second)."""
     if not progress_enabled():
         yield from items

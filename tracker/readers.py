@@ -61,7 +61,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
     notices: list[str] = []
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM) :]
-        notices.append("the file starts with a UTF-8 byte-order mark (as Excel saves it); read as UTF-8")
+        notices.append(
+            "the file starts with a UTF-8 byte-order mark (as Excel saves it); read as UTF-8"
+        )
     try:
         return raw.decode("utf-8"), notices
     except UnicodeDecodeError as exc:
@@ -71,7 +73,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         text = raw.decode("cp1256")
     except UnicodeDecodeError:
         text = ""
-    if sum(ord(ch) in ARABIC_RANGE for ch in text) > 0:
+    if _looks_arabic(text):
         notices.append(
             "the file is not UTF-8; it was saved in Windows-1256 (Arabic Windows) and was "
             "read as such — save it as 'CSV UTF-8' to avoid this"
@@ -81,6 +83,13 @@ def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
         f"{path}: the encoding is wrong: {utf8_error}. Save the file as 'CSV UTF-8' "
         "(Excel: File › Save As › CSV UTF-8) and try again"
     )
+
+
+def _looks_arabic(text: str) -> bool:
+    """Text from Windows-1256 is Arabic when nearly all of its non-ASCII letters are Arabic."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    arabic = sum(ord(ch) in ARABIC_RANGE for ch in wide)
+    return arabic >= 2 and arabic >= 0.8 * len(wide)
 
 
 def _read_csv(path: Path) -> FigureFile:

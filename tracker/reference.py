@@ -63,7 +63,9 @@ def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
     }
     phrases = read_table(data_dir / "vocabularies/qualifier_phrases.csv")
     extra = {
-        name: read_table(data_dir / rel).set_index(read_table(data_dir / rel).columns[0], drop=False)
+        name: read_table(data_dir / rel).set_index(
+            read_table(data_dir / rel).columns[0], drop=False
+        )
         for name, rel in EXTRA_FILES.items()
         if (data_dir / rel).exists()
     }

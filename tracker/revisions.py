@@ -48,7 +48,8 @@ def revised_figure(
     """The next revision of a figure (one row), validated; raises RevisionError."""
     text = as_text(current).iloc[[0]].copy()
     text.insert(0, "figure_id", current["figure_id"].iloc[0])
-    defaulted = str(current["defaults_applied"].iloc[0] or "") if "defaults_applied" in current else ""
+    applied = current["defaults_applied"].iloc[0] if "defaults_applied" in current else None
+    defaulted = "" if applied is None or pd.isna(applied) else str(applied)
     for column in defaulted.split(";"):
         if column and column not in changes:
             text[column] = ""  # let the default be re-derived (e.g. period_end follows reported_on)

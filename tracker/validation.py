@@ -68,7 +68,9 @@ def _explain(
         check, column, index = str(case.check), case.column, case.index
         if check == "column_in_dataframe":
             missing = str(case.failure_case)
-            what = "required column is missing" if missing in REQUIRED_COLUMNS else "column is missing"
+            what = (
+                "required column is missing" if missing in REQUIRED_COLUMNS else "column is missing"
+            )
             problems.add(Problem(HEADER_LINE, missing, "", what))
             continue
         if index is None or pd.isna(index):
@@ -85,7 +87,9 @@ def _explain(
             problems.add(Problem(line, str(column), "", "required value is empty"))
         else:
             value = _cell(table, index, str(column))
-            problems.add(Problem(line, str(column), value, _cell_message(check, column, value, vocab)))
+            problems.add(
+                Problem(line, str(column), value, _cell_message(check, column, value, vocab))
+            )
     if not bad and problems:
         bad = set(table.index)
     return Validation(sorted(problems), pd.Index(sorted(bad)))

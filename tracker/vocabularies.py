@@ -125,10 +125,7 @@ class Vocabularies:
     @cached_property
     def allowed_units(self) -> dict[str, frozenset[str]]:
         """metric → the units a figure of that metric may be counted in."""
-        return {
-            m: frozenset(str(u).split(";"))
-            for m, u in self.metrics["units_allowed"].items()
-        }
+        return {m: frozenset(str(u).split(";")) for m, u in self.metrics["units_allowed"].items()}
 
     @cached_property
     def ancestors(self) -> pd.DataFrame:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,6 @@ import pandas as pd
 
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.compare import as_text, differences
-from tracker.export import FIGURE_EXPORT_COLUMNS
 from tracker.importer import ImportPlan, plan_import, write_rejects
 from tracker.readers import FigureFile, read_figure_file
 from tracker.reference import DATA_DIR, read_reference
@@ -35,8 +33,11 @@ def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
 
     p = sub.add_parser("import", help="store the figures of a CSV or XLSX file")
     p.add_argument("file", type=Path)
-    p.add_argument("--partial", action="store_true",
-                   help="store the valid rows; write the rejected ones to FILE.rejects.csv")
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="store the valid rows; write the rejected ones to FILE.rejects.csv",
+    )
     p.add_argument("--why", help="why these figures are entered (kept with each)")
     p.set_defaults(run=cmd_import)
 
@@ -52,8 +53,14 @@ def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
 
     p = sub.add_parser("revise", help="write a new revision of a figure")
     p.add_argument("figure_id")
-    p.add_argument("--set", dest="assignments", action="append", required=True,
-                   metavar="COLUMN=VALUE", help="a change (repeatable); VALUE empty clears")
+    p.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        required=True,
+        metavar="COLUMN=VALUE",
+        help="a change (repeatable); VALUE empty clears",
+    )
     p.add_argument("--why", required=True, help="why the figure changes")
     p.set_defaults(run=cmd_revise)
 
@@ -81,11 +88,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     store = open_store(args, require=False)
     before, after = store.upgrade()
     state = "created" if before == 0 else ("upgraded" if before < after else "up to date")
-    print(f"database {store.engine.url.render_as_string(hide_password=True)}: schema {state} "
-          f"(version {after})")
+    print(
+        f"database {store.engine.url.render_as_string(hide_password=True)}: schema {state} "
+        f"(version {after})"
+    )
     vocab = store.vocab
-    print(f"registry: {len(vocab.sources)} sources, {len(vocab.episodes)} episodes, "
-          f"{len(vocab.gazetteer)} places")
+    print(
+        f"registry: {len(vocab.sources)} sources, {len(vocab.episodes)} episodes, "
+        f"{len(vocab.gazetteer)} places"
+    )
     load_file(store, SEED_FILE, "founding article")
     if args.demo:
         load_file(store, DEMO_FILE, "demo data (Dar'a 2018)")
@@ -110,11 +121,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except Exception:  # an uninitialised database: check against data/ alone
         with store.engine.connect() as conn:
             plan = plan_import(conn, file, read_reference(), date.today())
-    for notice in plan.notices[len(file.notices):]:
+    for notice in plan.notices[len(file.notices) :]:
         err(f"{args.file}: note: {notice}")
-    if not plan.ok:
-        report_problems(plan, args.file)
-        err("nothing stored (validate never stores)")
+    for conflict in plan.conflicts:
+        err(f"{args.file}: note: import would refuse {conflict}")
+    if plan.invalid:
+        for problem in plan.invalid:
+            err(f"{args.file}: {problem}")
+        lines = len({p.line for p in plan.invalid})
+        err(
+            f"{args.file}: {len(plan.invalid)} problem(s) on {lines} line(s); nothing stored "
+            "(validate never stores)"
+        )
         return 1
     print(f"{args.file}: {len(file.table)} figure(s), all valid")
     return 0
@@ -130,13 +148,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not plan.ok:
         report_problems(plan, args.file)
         if not args.partial:
-            err("nothing stored: fix these and import again, or use --partial to store the "
-                "valid rows and get the rejected ones in a rejects file")
+            err(
+                "nothing stored: fix these and import again, or use --partial to store the "
+                "valid rows and get the rejected ones in a rejects file"
+            )
             return 1
         target = write_rejects(file, plan)
         err(f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {target}")
-    print(f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
-          + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else ""))
+    print(
+        f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
+        + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else "")
+    )
     return 0 if plan.ok else 1
 
 
@@ -148,8 +170,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     result = store.import_file(file)
     if not result.plan.ok:
         for p in result.plan.problems:
-            err(f"--{p.column.replace('_', '-')} {p.value!r}: {p.message}"
-                if p.line != 1 else f"--{p.column.replace('_', '-')}: {p.message}")
+            err(
+                f"--{p.column.replace('_', '-')} {p.value!r}: {p.message}"
+                if p.line != 1
+                else f"--{p.column.replace('_', '-')}: {p.message}"
+            )
         err("nothing stored")
         return 1
     if result.stored:
@@ -169,21 +194,25 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("no figures match")
         return 0
     text = as_text(figures)
-    shown = pd.DataFrame({
-        "figure_id": figures["figure_id"],
-        "reported_on": text["reported_on"],
-        "source": figures["source"],
-        "metric": figures["metric"],
-        "population": figures["population"],
-        "location": figures["location"],
-        "period": text["period_start"].where(text["period_start"] != "", "…") + " → "
-        + text["period_end"],
-        "qualifier": figures["qualifier"],
-        "value": text["value"] + text["value_high"].map(lambda v: f"–{v}" if v else ""),
-        "unit": figures["unit"],
-        "interval": figures["low"].astype(str) + "–"
-        + figures["high"].map(lambda h: "∞" if h == float("inf") else str(int(h))),
-    })
+    shown = pd.DataFrame(
+        {
+            "figure_id": figures["figure_id"],
+            "reported_on": text["reported_on"],
+            "source": figures["source"],
+            "metric": figures["metric"],
+            "population": figures["population"],
+            "location": figures["location"],
+            "period": text["period_start"].where(text["period_start"] != "", "…")
+            + " → "
+            + text["period_end"],
+            "qualifier": figures["qualifier"],
+            "value": text["value"] + text["value_high"].map(lambda v: f"–{v}" if v else ""),
+            "unit": figures["unit"],
+            "interval": figures["low"].astype(str)
+            + "–"
+            + figures["high"].map(lambda h: "∞" if h == float("inf") else str(int(h))),
+        }
+    )
     print_table(shown)
     if total > len(figures):
         print(f"({len(figures)} of {total} figures shown; --limit 0 shows all)")
@@ -193,8 +222,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_revise(args: argparse.Namespace) -> int:
     store = open_store(args)
     revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
-    print(f"figure {args.figure_id}: new revision stored "
-          f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})")
+    print(
+        f"figure {args.figure_id}: new revision stored "
+        f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})"
+    )
     return 0
 
 
@@ -219,18 +250,17 @@ def cmd_history(args: argparse.Namespace) -> int:
     previous = None
     for i, row in revisions.iterrows():
         marker = " (current)" if row["current"] else ""
-        print(f"revision {row['revision']}{marker}: {row['status']}, "
-              f"{pd.Timestamp(row['entered_at']).strftime('%Y-%m-%d %H:%M:%S')} "
-              f"by {row['entered_by']}")
+        print(
+            f"revision {row['revision']}{marker}: {row['status']}, "
+            f"{pd.Timestamp(row['entered_at']).strftime('%Y-%m-%d %H:%M:%S')} "
+            f"by {row['entered_by']}"
+        )
         if row["why"] is not pd.NA and row["why"]:
             print(f"  why: {row['why']}")
         if previous is None:
-            print("  first entered: " + ", ".join(
-                f"{c}={v}" for c, v in text.loc[i].items() if v))
+            print("  first entered: " + ", ".join(f"{c}={v}" for c, v in text.loc[i].items() if v))
         else:
             changes = differences(text.loc[i], previous)
             print("  changed: " + ("; ".join(changes) if changes else "no value (status only)"))
         previous = text.loc[i]
     return 0
-
-

@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args)
     filters = filters_from(args, store)
-    pieces = figures_csv_chunks(store.iter_figures(filters), store.vocab, store.flag_ids_by_figure())
+    pieces = figures_csv_chunks(
+        store.iter_figures(filters), store.vocab, store.flag_ids_by_figure()
+    )
     out = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         for piece in pieces:

@@ -1,4 +1,4 @@
-"""Opening the database (SQLite file by default, PostgreSQL by URL) and keeping its schema current."""
+"""Opening the database (SQLite by default, PostgreSQL by URL); keeping its schema current."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from sqlalchemy.engine import Connection, make_url
 
 from tracker.storage import tables
 
-DEFAULT_DB_PATH = Path(
-    os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")
-) / "tracker" / "tracker.db"
+DEFAULT_DB_PATH = (
+    Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    / "tracker"
+    / "tracker.db"
+)
 
 
 class DatabaseError(Exception):

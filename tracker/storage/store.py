@@ -79,7 +79,10 @@ class Store:
             return plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
 
     def import_file(
-        self, file: FigureFile, partial: bool = False, why: str | None = None,
+        self,
+        file: FigureFile,
+        partial: bool = False,
+        why: str | None = None,
         today: date | None = None,
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial)."""
@@ -147,21 +150,31 @@ class Store:
             raise RevisionError("--why is required: say why the figure changes")
         figure_rows.retire(conn, [current["figure_id"].iloc[0]])
         figure_rows.insert_revisions(
-            conn, revised, who=current_user(), why=why, batch=None,
-            revision=int(current["revision"].iloc[0]) + 1, status=status,
+            conn,
+            revised,
+            who=current_user(),
+            why=why,
+            batch=None,
+            revision=int(current["revision"].iloc[0]) + 1,
+            status=status,
         )
 
     def history(self, figure_id: str) -> pd.DataFrame:
         with self.engine.connect() as conn:
             return figure_rows.revisions_of(conn, [figure_id])
 
-    def figures(self, filters: Filters = Filters(), include_retracted: bool = False) -> pd.DataFrame:
+    def figures(
+        self, filters: Filters = Filters(), include_retracted: bool = False
+    ) -> pd.DataFrame:
         """Current figures matching the filters, in figure_id order."""
         chunks = list(self.iter_figures(filters, include_retracted))
         return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
 
     def iter_figures(
-        self, filters: Filters = Filters(), include_retracted: bool = False, chunk_rows: int = 50_000
+        self,
+        filters: Filters = Filters(),
+        include_retracted: bool = False,
+        chunk_rows: int = 50_000,
     ) -> Iterator[pd.DataFrame]:
         with self.engine.connect() as conn:
             yield from figure_rows.iter_current(
@@ -180,6 +193,33 @@ class Store:
         for figure_id, flag_id in rows:
             out.setdefault(figure_id, []).append(flag_id)
         return {k: ";".join(v) for k, v in out.items()}
+
+    # -- flags and bands ------------------------------------------------------------------------
+    def flags(self, filters: Filters = Filters()) -> pd.DataFrame:
+        """Current flags (DESIGN.md §4 flags CSV columns) with their status and note."""
+        from tracker.storage.flagstore import read_flags
+
+        with self.engine.connect() as conn:
+            return read_flags(conn, filters, self.location_levels)
+
+    def bands(self, filters: Filters = Filters()) -> pd.DataFrame:
+        """Reconciled bands per series and date."""
+        from tracker.storage.flagstore import read_bands
+
+        with self.engine.connect() as conn:
+            return read_bands(conn, filters)
+
+    def explain_flag(self, flag_id: str, note: str, status: str = "explained") -> None:
+        """Mark a flag explained (or open again) with a note that survives recomputation."""
+        from tracker.storage.flagstore import explain_flag
+
+        with self.engine.begin() as conn:
+            known = conn.execute(
+                select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
+            ).first()
+            if known is None:
+                raise RevisionError(f"no flag with id {flag_id!r} is stored")
+            explain_flag(conn, flag_id, note, current_user(), status)
 
     def count(self) -> int:
         with self.engine.connect() as conn:

@@ -85,7 +85,9 @@ locations = Table(
 figures = Table(
     "figures",
     metadata,
-    Column("row_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column(
+        "row_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
     Column("figure_id", String(64), nullable=False),
     Column("revision", Integer, nullable=False),
     Column("current", Boolean, nullable=False),
@@ -169,7 +171,9 @@ flag_figures = Table(
 flag_notes = Table(
     "flag_notes",
     metadata,
-    Column("row_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column(
+        "row_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
     Column("flag_id", String(80), nullable=False, index=True),
     Column("status", String(16), nullable=False),  # explained | open
     Column("note", Text, nullable=False),
@@ -209,5 +213,6 @@ band_exclusions = Table(
 FIGURE_VALUE_COLUMNS = [
     c.name
     for c in figures.columns
-    if c.name not in ("row_id", "revision", "current", "status", "entered_at", "entered_by", "why", "batch")
+    if c.name
+    not in ("row_id", "revision", "current", "status", "entered_at", "entered_by", "why", "batch")
 ]

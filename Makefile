@@ -1,0 +1,40 @@
+# Tracker: `make run` serves the dashboard on the demo data; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TRACKER_DB ?= sqlite:///$(CURDIR)/var/tracker.db
+export TRACKER_DB
+
+.PHONY: run test bench lint format install init clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+init: $(STAMP)
+	$(BIN)/tracker init --demo
+
+run: init
+	$(BIN)/tracker serve --host 127.0.0.1 --port 8050
+
+test: init
+	$(BIN)/python -m pytest -q
+
+bench: init
+	$(BIN)/python -m bench.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check tracker dashboards tests scripts bench
+	$(BIN)/ruff format --check tracker dashboards tests scripts bench
+
+format: $(STAMP)
+	$(BIN)/ruff format tracker dashboards tests scripts bench
+	$(BIN)/ruff check --fix tracker dashboards tests scripts bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,189 @@
+"""Vectorised sort-and-sweep primitives the rules share (numpy only, no Python loop per claim).
+
+Every function answers, for many queries at once, "which claim is the most extreme one that
+stands in a given relation to me?". Each costs O(n log n): a few sorts and binary searches per
+level of a dyadic decomposition, never a comparison of all pairs. Ties are broken by the smaller
+data position, so the answers depend only on the order the caller sorted the data in.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+NONE = -1
+
+
+def codes(*columns: np.ndarray) -> np.ndarray:
+    """One dense int64 code per distinct combination of the given integer columns."""
+    if not columns:
+        raise ValueError("codes() needs at least one column")
+    code = np.zeros(len(columns[0]), dtype=np.int64)
+    for col in columns:
+        col = np.asarray(col, dtype=np.int64)
+        _, inv = np.unique(col, return_inverse=True)
+        code = code * (int(inv.max(initial=0)) + 1) + inv
+        _, code = np.unique(code, return_inverse=True)
+        code = code.astype(np.int64)
+    return code
+
+
+def _value_rank(v: np.ndarray) -> np.ndarray:
+    """Rank of each value (ties broken by position): a unique int standing for (value, position)."""
+    order = np.lexsort((np.arange(len(v)), v))
+    rank = np.empty(len(v), dtype=np.int64)
+    rank[order] = np.arange(len(v), dtype=np.int64)
+    return rank
+
+
+def _suffix_min(values: np.ndarray, block: np.ndarray) -> np.ndarray:
+    """Minimum of values from each position to the end of its block (blocks sorted ascending)."""
+    if len(values) == 0:
+        return values
+    big = np.int64(int(values.max()) + 1)
+    rev_vals = values[::-1]
+    rev_block = block[::-1] - block.min()
+    acc = np.minimum.accumulate(rev_vals + rev_block * big) - rev_block * big
+    return acc[::-1]
+
+
+def nested_min(
+    g: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    v: np.ndarray,
+    qg: np.ndarray,
+    qx: np.ndarray,
+    qy: np.ndarray,
+) -> np.ndarray:
+    """For each query, the data position with the smallest v among data with
+    g == qg, x <= qx and y >= qy (NONE when there is none).
+
+    With x = window start and y = window end this is "the window containing mine whose value
+    is smallest". The data's distinct x per group are ranked; a query's prefix of ranks is cut
+    into dyadic blocks (as in a Fenwick tree) and, per block size, the data are sorted by
+    (block, y) with a suffix minimum, so each query needs one binary search per block size.
+    """
+    n, m = len(g), len(qg)
+    out = np.full(m, NONE, dtype=np.int64)
+    if n == 0 or m == 0:
+        return out
+    g, x, y = (np.asarray(a, dtype=np.int64) for a in (g, x, y))
+    qg, qx, qy = (np.asarray(a, dtype=np.int64) for a in (qg, qx, qy))
+    lo_x = min(int(x.min()), int(qx.min()))
+    lo_y = min(int(y.min()), int(qy.min()))
+    span_x = max(int(x.max()), int(qx.max())) - lo_x + 2
+    span_y = max(int(y.max()), int(qy.max())) - lo_y + 2
+    gx = g * span_x + (x - lo_x)
+    uniq = np.unique(gx)
+    first = np.searchsorted(uniq, g * span_x, "left")
+    rank = np.searchsorted(uniq, gx, "left") - first
+    group_size = np.searchsorted(uniq, (g + 1) * span_x, "left") - first
+    qfirst = np.searchsorted(uniq, qg * span_x, "left")
+    qrank = np.searchsorted(uniq, qg * span_x + (qx - lo_x), "right") - qfirst
+    vrank = _value_rank(np.asarray(v, dtype=np.float64))
+    best = np.full(m, n, dtype=np.int64)
+    for level in range(int(qrank.max(initial=0)).bit_length()):
+        qsel = np.flatnonzero((qrank >> level) & 1)
+        if len(qsel) == 0:
+            continue
+        blk = rank >> level
+        dsel = np.flatnonzero(((blk & 1) == 0) & (((blk + 1) << level) <= group_size))
+        if len(dsel) == 0:
+            continue
+        dblock = first[dsel] + (blk[dsel] << level)
+        key = dblock * span_y + (y[dsel] - lo_y)
+        order = np.argsort(key, kind="stable")
+        key, dblock = key[order], dblock[order]
+        suffix = _suffix_min(vrank[dsel][order], dblock)
+        qblock = qfirst[qsel] + (((qrank[qsel] >> level) - 1) << level)
+        pos = np.searchsorted(key, qblock * span_y + (qy[qsel] - lo_y), "left")
+        clipped = np.minimum(pos, len(key) - 1)
+        hit = (pos < len(key)) & (dblock[clipped] == qblock)
+        best[qsel] = np.where(hit, np.minimum(best[qsel], suffix[clipped]), best[qsel])
+    found = best < n
+    order_v = np.empty(n, dtype=np.int64)
+    order_v[vrank] = np.arange(n, dtype=np.int64)
+    out[found] = order_v[best[found]]
+    return out
+
+
+def nested_max_inside(
+    g: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    v: np.ndarray,
+    qg: np.ndarray,
+    qx: np.ndarray,
+    qy: np.ndarray,
+) -> np.ndarray:
+    """For each query, the data position with the largest v among data with
+    g == qg, x >= qx and y <= qy: "the window inside mine whose value is largest"."""
+    neg = [-np.asarray(a, dtype=np.int64) for a in (x, y, qx, qy)]
+    return nested_min(g, neg[0], neg[1], -np.asarray(v, dtype=np.float64), qg, neg[2], neg[3])
+
+
+def _merge_top2(
+    a: tuple[np.ndarray, np.ndarray],
+    b: tuple[np.ndarray, np.ndarray],
+    val: np.ndarray,
+    src: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Merge two (best, best-of-another-source) summaries; the sentinel is the last position."""
+    (b1, s1), (b2, s2) = a, b
+    take2 = (val[b2] > val[b1]) | ((val[b2] == val[b1]) & (b2 < b1))
+    best = np.where(take2, b2, b1)
+    second = np.full_like(best, len(val) - 1)
+    for cand in (b1, s1, b2, s2):
+        ok = src[cand] != src[best]
+        better = ok & (
+            (val[cand] > val[second]) | ((val[cand] == val[second]) & (cand < second))
+        )
+        second = np.where(better, cand, second)
+    return best, second
+
+
+def range_best_other_source(
+    val: np.ndarray, src: np.ndarray, lo: np.ndarray, hi: np.ndarray, qsrc: np.ndarray
+) -> np.ndarray:
+    """For each query, the position in [lo, hi) with the largest val whose source differs from
+    qsrc (NONE when there is none). Ties: the smaller position.
+
+    A sparse table of (best, best from another source) pairs, built one doubling at a time;
+    each query reads two overlapping blocks of the largest size that fits its range.
+    """
+    n, m = len(val), len(lo)
+    out = np.full(m, NONE, dtype=np.int64)
+    if n == 0 or m == 0:
+        return out
+    valx = np.append(np.asarray(val, dtype=np.float64), -np.inf)
+    srcx = np.append(np.asarray(src, dtype=np.int64), -1)
+    sentinel = n
+    length = np.asarray(hi, dtype=np.int64) - np.asarray(lo, dtype=np.int64)
+    live = length > 0
+    level_of = np.zeros(m, dtype=np.int64)
+    level_of[live] = np.floor(np.log2(length[live])).astype(np.int64)
+    best = np.append(np.arange(n, dtype=np.int64), sentinel)
+    second = np.full(n + 1, sentinel, dtype=np.int64)
+    res_best = np.full(m, sentinel, dtype=np.int64)
+    res_second = np.full(m, sentinel, dtype=np.int64)
+    for level in range(int(level_of[live].max(initial=-1)) + 1):
+        if level:
+            half = 1 << (level - 1)
+            shifted = np.append(np.arange(half, n + 1, dtype=np.int64), [sentinel] * half)
+            shifted = np.minimum(shifted, sentinel)
+            best, second = _merge_top2(
+                (best, second), (best[shifted], second[shifted]), valx, srcx
+            )
+            best[sentinel] = second[sentinel] = sentinel
+        sel = np.flatnonzero(live & (level_of == level))
+        if len(sel) == 0:
+            continue
+        left = lo[sel]
+        right = hi[sel] - (1 << level)
+        res_best[sel], res_second[sel] = _merge_top2(
+            (best[left], second[left]), (best[right], second[right]), valx, srcx
+        )
+    pick = np.where(srcx[res_best] != qsrc, res_best, res_second)
+    found = pick != sentinel
+    out[found] = pick[found]
+    return out
