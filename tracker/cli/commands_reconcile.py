@@ -1,10 +1,109 @@
-"""Commands on the reconciliation: series and flags."""
+"""Commands on the reconciliation: the reconciled series and the consistency flags."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+
+import pandas as pd
+
+from tracker.cli.common import filters_from, open_store, print_table
+from tracker.exports import DownloadOptions, download_pieces
+from tracker.storage.flagstore import recompute
 
 
 def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
-    return None
+    p = sub.add_parser("series", help="the reconciled series (band and headline per date)")
+    add_filters(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_series)
+
+    p = sub.add_parser("flags", help="current flags; `flags explain` and `flags recompute`")
+    add_filters(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--rule", help="only this rule (containment, divergence, echo, …)")
+    p.add_argument("--status", choices=["open", "explained"], help="only flags in this state")
+    p.set_defaults(run=cmd_flags)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    e = actions.add_parser("explain", help="mark a flag explained; the note survives recomputation")
+    e.add_argument("flag_id")
+    e.add_argument("--note", required=True, help="why the flag is not a problem")
+    e.add_argument("--reopen", action="store_true", help="mark it open again instead")
+    e.set_defaults(run=cmd_explain)
+    r = actions.add_parser("recompute", help="recompute every flag and band from scratch")
+    r.set_defaults(run=cmd_recompute)
+
+
+def _write_download(args: argparse.Namespace, name: str) -> None:
+    store = open_store(args)
+    options = DownloadOptions(filters=filters_from(args, store))
+    for piece in download_pieces(store, name, options):
+        sys.stdout.buffer.write(piece)
+    sys.stdout.flush()
+
+
+def cmd_flags(args: argparse.Namespace) -> int:
+    if args.format == "csv" and not args.rule and not args.status:
+        _write_download(args, "flags.csv")
+        return 0
+    store = open_store(args)
+    flags = store.flags(filters_from(args, store))
+    if args.rule:
+        flags = flags[flags["rule"] == args.rule]
+    if args.status:
+        flags = flags[flags["status"] == args.status]
+    flags = flags.drop(columns=["component", "computed_at"])
+    if args.format == "json":
+        print(flags.to_json(orient="records", force_ascii=False, indent=1))
+    elif args.format == "csv":
+        print(flags.to_csv(index=False, lineterminator="\n"), end="")
+    elif flags.empty:
+        print("no flags")
+    else:
+        for row in flags.itertuples(index=False):
+            ratio = "" if pd.isna(row.ratio) else f", ratio {row.ratio:g}"
+            print(f"{row.flag_id}  [{row.rule}, {row.severity}, {row.status}{ratio}]")
+            print(f"  figures: {row.figure_ids.replace(';', ', ')}")
+            print(f"  {row.sentence_en}")
+            print(f"  {row.sentence_ar}")
+            if row.note:
+                print(f"  note: {row.note}")
+        print(f"{len(flags)} flag(s)")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    status = "open" if args.reopen else "explained"
+    store.explain_flag(args.flag_id, args.note, status=status)
+    print(f"flag {args.flag_id}: {status} ({args.note})")
+    return 0
+
+
+def cmd_recompute(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    with store.engine.begin() as conn:
+        n = recompute(conn, store.vocab, store.settings, None)
+    print(f"recomputed: {n} flag(s)")
+    return 0
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    if args.format == "csv":
+        _write_download(args, "series.csv")
+        return 0
+    store = open_store(args)
+    bands = store.bands(filters_from(args, store))
+    if args.format == "json":
+        print(bands.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+        return 0
+    if bands.empty:
+        print("no reconciled series match")
+        return 0
+    shown = bands[["metric", "population", "location", "measure", "window_start", "date",
+                   "low", "high", "headline", "headline_qualifier", "n_claims", "n_sources"]]
+    print_table(shown.fillna({"high": float("inf")}))
+    return 0
+
+

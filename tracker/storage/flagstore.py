@@ -8,15 +8,20 @@ the same transaction as the change, and keeps analysts' notes apart so that an
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from tracker.filters import Filters
+from tracker.flags import Reconciliation, compute, component_key
+from tracker.reconcile_context import ReconcileContext
 from tracker.settings import Settings
 from tracker.storage import tables
+from tracker.storage.figures import read_frame
 from tracker.vocabularies import Vocabularies
 
 FLAG_COLUMNS = (
@@ -38,11 +43,124 @@ T_FLAGS = tables.flags
 T_NOTES = tables.flag_notes
 
 
+_CONTEXTS: dict[int, ReconcileContext] = {}
+
+
+def context_for(vocab: Vocabularies, settings: Settings) -> ReconcileContext:
+    """The engine's context for these vocabularies (built once per process)."""
+    key = id(vocab)
+    if key not in _CONTEXTS:
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = ReconcileContext.from_vocabularies(vocab, settings)
+    return _CONTEXTS[key]
+
+
+def _lock_components(conn: Connection, components: list[str]) -> None:
+    """Serialise recomputations of the same component across processes (PostgreSQL).
+
+    SQLite needs none: its writer lock already serialises whole transactions.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for component in sorted(components):
+        key = zlib.crc32(component.encode()) - 2**31
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+
+def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
+    """Current, active figures of the components (all when None)."""
+    F = tables.figures
+    query = select(F).where(and_(F.c.current, F.c.status == "active"))
+    if components is not None:
+        pairs = [c.split("|", 1) for c in components]
+        query = query.where(or_(*[and_(F.c.metric == m, F.c.adm0 == c) for m, c in pairs]))
+    return read_frame(conn, query)
+
+
+def recompute(
+    conn: Connection, vocab: Vocabularies, settings: Settings, components: list[str] | None
+) -> int:
+    """Replace the stored flags and bands of these components (all when None) by a fresh
+    computation over their current figures; returns the number of flags stored."""
+    ctx = context_for(vocab, settings)
+    if components is not None:
+        _lock_components(conn, components)
+    figures = _figures_of(conn, components)
+    result = compute(figures, ctx) if len(figures) else None
+    _clear(conn, components)
+    if result is None:
+        return 0
+    _store(conn, result)
+    return len(result.flags)
+
+
 def recompute_for(
     conn: Connection, vocab: Vocabularies, settings: Settings, changed: pd.DataFrame
-) -> None:
-    """Recompute the stored flags and bands of the components the changed figures are in."""
-    return None
+) -> int:
+    """Recompute the components the changed figures belong to."""
+    ctx = context_for(vocab, settings)
+    components = sorted(set(component_key(changed, ctx).dropna().astype(str)))
+    return recompute(conn, vocab, settings, components)
+
+
+def _clear(conn: Connection, components: list[str] | None) -> None:
+    for table in (tables.flags, tables.flag_figures, tables.bands, tables.band_exclusions):
+        if components is None:
+            conn.execute(table.delete())
+            continue
+        for start in range(0, len(components), 500):
+            chunk = components[start : start + 500]
+            conn.execute(table.delete().where(table.c.component.in_(chunk)))
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def _store(conn: Connection, result: Reconciliation) -> None:
+    now = datetime.now(UTC)
+    flags = result.flags
+    if len(flags):
+        rows = flags.drop(columns=["status", "note"]).assign(computed_at=now)
+        rows["ratio"] = rows["ratio"].astype("float64")
+        conn.execute(tables.flags.insert(), _records(rows))
+        links = flags[["flag_id", "figure_ids", "component"]].assign(
+            figure_id=flags["figure_ids"].str.split(";")
+        ).explode("figure_id")
+        conn.execute(
+            tables.flag_figures.insert(), _records(links[["flag_id", "figure_id", "component"]])
+        )
+    _store_bands(conn, result)
+
+
+def _store_bands(conn: Connection, result: Reconciliation) -> None:
+    bands = result.bands
+    if len(bands):
+        rows = bands.copy()
+        component = rows["metric"].astype(str) + "|" + rows["location"].map(_country(result))
+        rows["component"] = component
+        for column in ("window_start", "date"):
+            rows[column] = pd.to_datetime(rows[column]).dt.date
+        for column in ("low", "high", "headline"):
+            rows[column] = pd.to_numeric(rows[column]).astype("float64")
+            rows[column] = rows[column].where(np.isfinite(rows[column]), None)
+        columns = [c.name for c in tables.bands.columns]
+        conn.execute(tables.bands.insert(), _records(rows[[c for c in columns if c in rows]]))
+    excluded = result.excluded
+    if len(excluded):
+        component = excluded["figure_id"].map(_component_of_figure(result))
+        rows = excluded.assign(component=component)
+        conn.execute(tables.band_exclusions.insert(), _records(rows))
+
+
+def _country(result: Reconciliation) -> dict[str, str]:
+    series = result.series
+    return dict(zip(series["location"], series["component"].str.split("|").str[1], strict=False))
+
+
+def _component_of_figure(result: Reconciliation) -> dict[str, str]:
+    series = result.series.dropna(subset=["figure_id"])
+    return dict(zip(series["figure_id"], series["component"], strict=False))
 
 
 def latest_notes(conn: Connection) -> pd.DataFrame:

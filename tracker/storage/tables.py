@@ -197,6 +197,8 @@ bands = Table(
     Column("headline", Float),
     Column("n_claims", Integer, nullable=False),
     Column("n_sources", Integer, nullable=False),
+    Column("headline_qualifier", String(16)),
+    Column("contested", Boolean),
     Index("ix_bands_series", "metric", "population", "location"),
 )
 
