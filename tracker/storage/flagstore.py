@@ -233,8 +233,9 @@ def read_flags(conn: Connection, filters: Filters, location_levels: dict[str, in
     result = conn.execute(query)
     flags = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     notes = latest_notes(conn)
-    flags["status"] = flags["flag_id"].map(notes["status"]).fillna("open")
-    flags["note"] = flags["flag_id"].map(notes["note"]).fillna("")
+    ids = flags["flag_id"].astype(object)
+    flags["status"] = ids.map(notes["status"].to_dict()).astype("string").fillna("open")
+    flags["note"] = ids.map(notes["note"].to_dict()).astype("string").fillna("")
     return flags[list(FLAG_COLUMNS) + ["component", "computed_at"]]
 
 
