@@ -7,6 +7,8 @@ Production: `gunicorn 'dashboards.wsgi:server'` with TRACKER_DB pointing at Post
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dash
 from dash import Dash
 
@@ -29,15 +31,22 @@ def create_app(store: Store) -> Dash:
     app = Dash(
         __name__,
         use_pages=True,
-        pages_folder="pages",
+        pages_folder=str(Path(__file__).resolve().parent / "pages"),
+        assets_folder=str(Path(__file__).resolve().parent / "assets"),
+        assets_path_ignore=["vendor"],
         title="Tracker",
         suppress_callback_exceptions=True,
         update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    from dashboards.components import serving
+    from dashboards.components.callbacks import register_callbacks
     from dashboards.downloads import register_downloads
     from dashboards.layout import build_layout
 
     register_downloads(app.server, store)
+    serving.install(app)
+    register_callbacks(app)
     app.layout = build_layout
     return app
 

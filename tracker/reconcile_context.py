@@ -161,7 +161,7 @@ class ReconcileContext:
 
     @cached_property
     def population_supersets(self) -> dict[str, tuple[str, ...]]:
-        """Population → every population it is part of, nearest first (children → civilians, all)."""
+        """Population → every population it belongs to, nearest first (children → civilians…)."""
         out: dict[str, tuple[str, ...]] = {}
         for pop in self.subset_of:
             chain: list[str] = []

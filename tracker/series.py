@@ -1,4 +1,4 @@
-"""Figures as series: window starts, series keys, components and claims (DESIGN §1–2).
+"""Figures as series and claims (DESIGN §1–2), in integer codes so the rules stay vectorised.
 
 A *series* is (metric, population, location, measure, window start): the claims that count
 the same thing since the same day, at different dates. A flow without a period_start takes its
@@ -6,170 +6,229 @@ episode's start, marked ``start_assumed``; a stock has no window start (it descr
 
 A *claim* is what one source said: identical figures of one source (same window, qualifier and
 value) carried by several publishers are one claim with several publications. The rules compare
-claims, never publications, so a number is never corroborated by its own copies.
+claims, never publications, so a number is never corroborated by its own copies. Claims are
+numbered in the order of their smallest figure_id, so every tie the rules break depends on the
+figures' ids, never on the order the figures came in.
 
 A *component* is (metric, country): every rule compares figures within one component only, so
-recomputing the components touched by an import gives exactly the flags of a full run.
+recomputing the components an import touched gives exactly the flags of a full run.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from tracker.flags.sweep import codes
 from tracker.reconcile_context import ReconcileContext
 
 NO_DAY = np.int64(-(10**9))
-CLAIM_KEY = (
-    "metric",
-    "country",
-    "population",
-    "location",
-    "measure",
-    "start_d",
-    "end_d",
-    "source",
-    "qualifier",
-    "value",
-    "value_high",
-    "unit",
-)
-SERIES_KEY = ("metric", "population", "location", "measure", "window_start")
+CODED = ("metric", "population", "source", "measure", "qualifier", "unit", "episode")
 
 
-def to_days(values: pd.Series | pd.Index) -> np.ndarray:
+def to_days(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
     """Dates as int64 days since 1970-01-01; missing dates as NO_DAY."""
-    dates = pd.to_datetime(pd.Series(values), errors="coerce")
-    days = dates.to_numpy(dtype="datetime64[D]")
+    days = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy(dtype="datetime64[D]")
     out = days.astype(np.int64)
     out[np.isnat(days)] = NO_DAY
     return out
 
 
-def from_days(days: np.ndarray) -> pd.Series:
-    """int64 days back to dates (NaT for NO_DAY)."""
+def from_days(days: np.ndarray) -> np.ndarray:
+    """int64 days back to datetime64[ns] (NaT for NO_DAY)."""
     arr = np.asarray(days, dtype=np.int64)
     out = arr.astype("datetime64[D]").astype("datetime64[ns]")
     out[arr == NO_DAY] = np.datetime64("NaT")
-    return pd.Series(out)
+    return out
 
 
-def country_of(locations: pd.Series, ctx: ReconcileContext) -> pd.Series:
-    """The root of each location in the gazetteer (the location itself if unknown)."""
-    unique = pd.unique(locations.astype(str))
-    roots = {code: ctx.root(code) for code in unique}
-    return locations.astype(str).map(roots).astype("string")
+@dataclass
+class Labels:
+    """The text behind the codes. ``place`` lists the figures' locations (sorted) and then
+    their ancestors; ``parent``, ``level`` and ``country`` index into it (-1: none)."""
+
+    names: dict[str, np.ndarray]
+    place: np.ndarray
+    parent: np.ndarray
+    level: np.ndarray
+    country: np.ndarray
+    ancestors: np.ndarray  # place × depth → ancestor place (nearest first), -1 padded
+
+    def component_names(self, claims: pd.DataFrame) -> np.ndarray:
+        """ "metric|country" per component code (claims' comp_c)."""
+        first = pd.Series(np.arange(len(claims))).groupby(claims["comp_c"].to_numpy()).first()
+        rows = claims.iloc[first.to_numpy()]
+        metric = self.names["metric"][rows["metric_c"].to_numpy()]
+        country = self.place[rows["country_c"].to_numpy()]
+        out = np.empty(len(first), dtype=object)
+        out[first.index.to_numpy()] = [f"{m}|{c}" for m, c in zip(metric, country, strict=True)]
+        return out
+
+    def decode(self, claims: pd.DataFrame) -> pd.DataFrame:
+        """Claims with their text columns back (for sentences and outputs)."""
+        out = claims.copy()
+        for name in CODED:
+            out[name] = self.names[name][claims[f"{name}_c"].to_numpy()]
+        out["location"] = self.place[claims["loc_c"].to_numpy()]
+        out["country"] = self.place[claims["country_c"].to_numpy()]
+        out["component"] = out["metric"].astype(str) + "|" + out["country"].astype(str)
+        return out
 
 
-def component_key(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.Series:
-    """(metric, country) per figure as ``"metric|country"``: the unit of recomputation."""
-    country = country_of(figures["location"], ctx)
-    return (figures["metric"].astype("string") + "|" + country).rename("component")
+def _factor(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted factorisation; missing values get the last code (named '')."""
+    values = column.astype("string")
+    codes_, uniques = pd.factorize(values, sort=True, use_na_sentinel=True)
+    names = np.append(np.asarray(uniques, dtype=object), "")
+    codes_ = np.where(codes_ < 0, len(uniques), codes_).astype(np.int64)
+    return codes_, names
 
 
-def _window_start(figures: pd.DataFrame, ctx: ReconcileContext) -> tuple[np.ndarray, np.ndarray]:
-    """Effective start (days) of each flow and whether it was assumed from the episode.
+def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
+    """The place table: the figures' locations, then every ancestor they have."""
+    known = list(locations)
+    index = {p: i for i, p in enumerate(known)}
+    for p in list(known):
+        for a in ctx.ancestors.get(str(p), ()):
+            if a not in index:
+                index[a] = len(known)
+                known.append(a)
+    place = np.asarray(known, dtype=object)
+    parent = np.array([index.get(ctx.parent.get(str(p)) or "", -1) for p in place], np.int64)
+    level = np.array([ctx.level.get(str(p), 0) for p in place], dtype=np.int64)
+    chains = [[index[a] for a in ctx.ancestors.get(str(p), ())] for p in place]
+    depth = max((len(c) for c in chains), default=0)
+    ancestors = np.full((len(place), max(depth, 1)), -1, dtype=np.int64)
+    for i, chain in enumerate(chains):
+        ancestors[i, : len(chain)] = chain
+    country = np.array([index.get(ctx.root(str(p)), i) for i, p in enumerate(place)], np.int64)
+    return Labels({}, place, parent, level, country, ancestors)
+
+
+def _window_start(
+    start: np.ndarray,
+    end: np.ndarray,
+    flow: np.ndarray,
+    episode_c: np.ndarray,
+    episodes: np.ndarray,
+    ctx: ReconcileContext,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Effective start of each flow and whether it was assumed from the episode.
 
     A flow's period_start, else its episode's start when that is not after period_end; a stock,
     or a flow with neither, gets NO_DAY.
     """
-    start = to_days(figures["period_start"])
-    end = to_days(figures["period_end"])
-    flow = (figures["measure"].astype(str) == "flow").to_numpy()
-    if "episode" in figures.columns:
-        episode_days = {k: to_days(pd.Series([v]))[0] for k, v in ctx.episode_start.items()}
-        episode = figures["episode"].astype("string").map(episode_days)
-        ep = episode.astype("float64").fillna(float(NO_DAY)).to_numpy().astype(np.int64)
-    else:
-        ep = np.full(len(figures), NO_DAY, dtype=np.int64)
+    ep_day = np.array(
+        [
+            to_days(pd.Series([ctx.episode_start[e]]))[0] if e in ctx.episode_start else NO_DAY
+            for e in episodes
+        ],
+        dtype=np.int64,
+    )
+    ep = ep_day[episode_c]
     assumed = flow & (start == NO_DAY) & (ep != NO_DAY) & (ep <= end)
     start = np.where(assumed, ep, start)
-    start = np.where(flow, start, NO_DAY)
-    return start, assumed
+    return np.where(flow, start, NO_DAY), assumed
 
 
-def annotate(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
-    """The figures with their series and claim: component, country, window_start,
-    start_assumed, date, series_key, claim (int), plus int-day columns start_d, end_d, rep_d.
+@dataclass
+class Prepared:
+    """Figures turned into claims: ``claims`` (numeric, one row per claim, numbered 0..m-1),
+    ``row_claim`` (the claim of each figure row, in the caller's order), the figure rows'
+    ``start_d`` and ``start_assumed``, and the ``labels`` behind the codes."""
 
-    Rows keep the caller's order; ``claim`` numbers follow a sort on the claims' content, so
-    they do not depend on the input order.
-    """
-    df = figures.copy()
-    if "low" not in df.columns or "high" not in df.columns:
-        from tracker.intervals import interval_bounds
-
-        df["low"], df["high"] = interval_bounds(
-            df["qualifier"], df["value"], df["value_high"], ctx.settings.tau
-        )
-    df["low"] = df["low"].astype("float64")
-    df["high"] = df["high"].astype("float64")
-    for column in ("publisher", "episode", "url", "value_high", "unit"):
-        if column not in df.columns:
-            df[column] = pd.NA
-    df["figure_id"] = df["figure_id"].astype("string")
-    df["country"] = country_of(df["location"], ctx)
-    df["component"] = df["metric"].astype("string") + "|" + df["country"]
-    start, assumed = _window_start(df, ctx)
-    df["start_d"] = start
-    df["end_d"] = to_days(df["period_end"])
-    df["rep_d"] = to_days(df["reported_on"])
-    df["start_assumed"] = assumed
-    df["window_start"] = from_days(start).to_numpy()
-    df["date"] = from_days(df["end_d"].to_numpy()).to_numpy()
-    df["derived"] = False
-    df["claim"] = _claim_numbers(df)
-    return df
+    claims: pd.DataFrame
+    row_claim: np.ndarray
+    start_d: np.ndarray
+    start_assumed: np.ndarray
+    labels: Labels
 
 
-def _int_codes(column: pd.Series) -> np.ndarray:
-    """Sorted-factorised codes of a column (missing values first), for lexsort."""
-    if pd.api.types.is_integer_dtype(column) or pd.api.types.is_float_dtype(column):
-        values = pd.to_numeric(column, errors="coerce").astype("float64")
-        return values.fillna(-1.0).to_numpy()
-    codes, _ = pd.factorize(column.astype("string"), sort=True, use_na_sentinel=True)
-    return codes
-
-
-def _claim_numbers(df: pd.DataFrame) -> np.ndarray:
-    """Number identical claims of one source together, in an order fixed by their content."""
-    keys = [
-        _int_codes(df[c]) if c not in ("start_d", "end_d") else df[c].to_numpy() for c in CLAIM_KEY
-    ]
-    fid = _int_codes(df["figure_id"])
-    order = np.lexsort([fid, *reversed(keys)])
-    new = np.zeros(len(df), dtype=bool)
-    if len(df):
-        new[0] = True
-    for key in keys:
-        k = np.asarray(key)[order]
-        new[1:] |= k[1:] != k[:-1]
-    claim_sorted = np.cumsum(new) - 1
-    claim = np.empty(len(df), dtype=np.int64)
-    claim[order] = claim_sorted
-    return claim
-
-
-def claims_of(annotated: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim, indexed 0..m-1 by claim number: the publication with the smallest
-    figure_id stands for it; ``reported_d`` is the first day it was reported, ``n_pub`` how many
-    publications carry it, and ``start_known`` whether it has a window start."""
-    order = np.lexsort([_int_codes(annotated["figure_id"]), annotated["claim"].to_numpy()])
-    first = annotated.iloc[order].drop_duplicates("claim", keep="first")
-    claims = first.set_index("claim").sort_index()
-    grouped = annotated.groupby("claim", sort=True)
-    claims["reported_d"] = grouped["rep_d"].min()
-    claims["n_pub"] = grouped.size()
+def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
+    """Code the figures, give flows their window start, and group publications into claims."""
+    n = len(figures)
+    names: dict[str, np.ndarray] = {}
+    coded: dict[str, np.ndarray] = {}
+    for name in CODED:
+        column = figures[name] if name in figures else pd.Series(pd.NA, index=figures.index)
+        coded[name], names[name] = _factor(column)
+    loc_c, loc_names = _factor(figures["location"])
+    labels = _places(loc_names, ctx)
+    labels.names = names
+    end = to_days(figures["period_end"])
+    flow = names["measure"][coded["measure"]] == "flow"
+    start, assumed = _window_start(
+        to_days(figures["period_start"]), end, flow, coded["episode"], names["episode"], ctx
+    )
+    value = figures["value"].to_numpy(dtype=np.int64)
+    high_value = pd.to_numeric(figures["value_high"], errors="coerce").to_numpy(dtype=float)
+    order = np.argsort(figures["figure_id"].astype("string").to_numpy(), kind="stable")
+    key = [coded[c] for c in ("metric", "population", "source", "measure", "qualifier", "unit")]
+    claim_sorted = codes(
+        *(k[order] for k in key),
+        loc_c[order],
+        start[order],
+        end[order],
+        value[order],
+        np.nan_to_num(high_value, nan=-1.0).astype(np.int64)[order],
+    )
+    row_claim = np.empty(n, dtype=np.int64)
+    row_claim[order] = claim_sorted
+    m = int(claim_sorted.max(initial=-1)) + 1
+    first = np.full(m, n, dtype=np.int64)
+    np.minimum.at(first, claim_sorted, np.arange(n))
+    rep = order[first]
+    reported = to_days(figures["reported_on"])
+    reported_first = np.full(m, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(reported_first, row_claim, reported)
+    claims = pd.DataFrame(
+        {
+            "fig": rep,
+            **{f"{c}_c": coded[c][rep] for c in CODED},
+            "pop_c": coded["population"][rep],
+            "loc_c": loc_c[rep],
+            "start_d": start[rep],
+            "end_d": end[rep],
+            "reported_d": reported_first,
+            "start_assumed": np.zeros(m, bool),
+            "flow": flow[rep],
+            "value": value[rep],
+            "value_high": high_value[rep],
+            "low": figures["low"].to_numpy(dtype=float)[rep],
+            "high": figures["high"].to_numpy(dtype=float)[rep],
+            "n_pub": np.bincount(row_claim, minlength=m),
+        }
+    )
+    all_assumed = np.ones(m, dtype=bool)
+    np.logical_and.at(all_assumed, row_claim, assumed)
+    claims["start_assumed"] = all_assumed & claims["flow"].to_numpy()
     claims["start_known"] = claims["start_d"].to_numpy() != NO_DAY
-    claims.index.name = None
-    return claims
+    claims["country_c"] = labels.country[claims["loc_c"].to_numpy()]
+    claims["comp_c"] = codes(claims["metric_c"].to_numpy(), claims["country_c"].to_numpy())
+    return Prepared(claims, row_claim, start, assumed, labels)
 
 
-def series_key(frame: pd.DataFrame) -> pd.Series:
-    """Readable series key: metric|population|location|measure|window start (or '-')."""
-    start = pd.Series(frame["window_start"]).dt.strftime("%Y-%m-%d").fillna("-")
-    parts = [frame[c].astype("string") for c in ("metric", "population", "location", "measure")]
-    key = parts[0]
-    for part in parts[1:]:
-        key = key + "|" + part
-    return (key + "|" + start.to_numpy()).rename("series_key")
+def component_key(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.Series:
+    """(metric, country) per figure as ``"metric|country"``: the unit of recomputation."""
+    locations = figures["location"].astype("string")
+    roots = {code: ctx.root(str(code)) for code in pd.unique(locations.dropna())}
+    country = locations.map(roots).astype("string")
+    return (figures["metric"].astype("string") + "|" + country).rename("component")
+
+
+def series_keys(metric, population, location, measure, start_d) -> pd.Categorical:
+    """Readable series keys "metric|population|location|measure|start" (start '-' for none),
+    built once per distinct series."""
+    s = codes(
+        *(pd.factorize(np.asarray(a))[0] for a in (metric, population, location, measure)),
+        np.asarray(start_d),
+    )
+    first = pd.Series(np.arange(len(s))).groupby(s).first().to_numpy()
+    start = pd.Series(from_days(np.asarray(start_d)[first])).dt.strftime("%Y-%m-%d").fillna("-")
+    parts = [
+        pd.Series(np.asarray(a)[first]).astype(str) for a in (metric, population, location, measure)
+    ]
+    text = parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + parts[3] + "|" + start
+    return pd.Categorical.from_codes(s, categories=text.to_numpy(dtype=object))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import commands_figures, commands_reconcile, commands_serve
+from tracker.cli import commands_figures, commands_reconcile, commands_serve, commands_synth
 from tracker.filters import FilterError
 from tracker.readers import InputFileError
 from tracker.revisions import RevisionError
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_figures.register(sub, add_filter_options)
     commands_reconcile.register(sub, add_filter_options)
     commands_serve.register(sub, add_filter_options)
+    commands_synth.register(sub, add_filter_options)
     return parser
 
 

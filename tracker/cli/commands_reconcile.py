@@ -101,9 +101,21 @@ def cmd_series(args: argparse.Namespace) -> int:
     if bands.empty:
         print("no reconciled series match")
         return 0
-    shown = bands[["metric", "population", "location", "measure", "window_start", "date",
-                   "low", "high", "headline", "headline_qualifier", "n_claims", "n_sources"]]
+    shown = bands[
+        [
+            "metric",
+            "population",
+            "location",
+            "measure",
+            "window_start",
+            "date",
+            "low",
+            "high",
+            "headline",
+            "headline_qualifier",
+            "n_claims",
+            "n_sources",
+        ]
+    ]
     print_table(shown.fillna({"high": float("inf")}))
     return 0
-
-

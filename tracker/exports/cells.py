@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 BOM = "\ufeff"
 APOSTROPHE = "'"
@@ -45,6 +47,15 @@ NEUTRALISATION_RULE_AR = (
 )
 
 
+FORMULA_PATTERN = "^[" + "".join(FORMULA_STARTS).replace("-", "\\-") + "]"
+NEEDS_QUOTES = '[",\r\n]'
+TEXT = pa.large_string()
+
+
+def _text(value: str) -> pa.Scalar:
+    return pa.scalar(value, TEXT)
+
+
 def neutralise(text: str) -> str:
     """Prefix a text cell that would start a formula with an apostrophe (OWASP CSV injection)."""
     if text and text.startswith(FORMULA_STARTS):
@@ -52,24 +63,35 @@ def neutralise(text: str) -> str:
     return text
 
 
-def text_cells(series: pd.Series) -> pd.Series:
+def _strings(series: pd.Series) -> pa.Array:
+    """A column as an Arrow text array (nulls kept), without a Python loop."""
+    if not (pd.api.types.is_string_dtype(series.dtype) and series.dtype != object):
+        series = series.astype("string")
+    array = pa.array(series, from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return pc.cast(array, TEXT)
+
+
+def text_cells(series: pd.Series) -> pa.Array:
     """Free text as written, empty when missing, neutralised against formulas."""
-    text = series.astype("string").fillna("")
-    risky = text.str.startswith(FORMULA_STARTS)
-    if risky.any():
-        text = text.where(~risky, APOSTROPHE + text)
-    return text.astype(object)
+    text = pc.fill_null(_strings(series), _text(""))
+    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    if pc.any(risky).as_py():
+        text = pc.if_else(
+            risky, pc.binary_join_element_wise(_text(APOSTROPHE), text, _text("")), text
+        )
+    return text
 
 
-def integer_cells(series: pd.Series) -> pd.Series:
+def integer_cells(series: pd.Series) -> pa.Array:
     """Whole numbers with digits only; empty for missing or unbounded (±inf)."""
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
-        return series.astype("int64").astype(str).astype(object)
-    numbers = pd.to_numeric(series, errors="coerce").astype("float64")
-    finite = np.isfinite(numbers.to_numpy())
-    out = pd.Series("", index=series.index, dtype=object)
-    out[finite] = numbers[finite].round().astype("int64").astype(str)
-    return out
+        return pc.cast(pa.array(series.to_numpy(dtype="int64")), TEXT)
+    numbers = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    finite = np.isfinite(numbers)
+    whole = pc.cast(pa.array(np.where(finite, np.round(numbers), 0).astype("int64")), TEXT)
+    return pc.if_else(pa.array(finite), whole, _text(""))
 
 
 def _number_text(x: float) -> str:
@@ -78,31 +100,30 @@ def _number_text(x: float) -> str:
     return repr(round(x, 4))
 
 
-def number_cells(series: pd.Series) -> pd.Series:
+def number_cells(series: pd.Series) -> pa.Array:
     """Decimal numbers: an integral value without a decimal point, else up to 4 decimals."""
     numbers = pd.to_numeric(series, errors="coerce").astype("float64")
-    return pd.Series(
-        [_number_text(x) if np.isfinite(x) else "" for x in numbers.tolist()],
-        index=series.index,
-        dtype=object,
-    )
+    return pa.array([_number_text(x) if np.isfinite(x) else "" for x in numbers.tolist()], TEXT)
 
 
-def date_cells(series: pd.Series) -> pd.Series:
+def date_cells(series: pd.Series) -> pa.Array:
     """ISO 8601 dates (YYYY-MM-DD), empty when missing."""
-    return pd.to_datetime(series).dt.strftime("%Y-%m-%d").fillna("").astype(object)
+    stamps = pa.array(pd.to_datetime(series).astype("datetime64[s]"), from_pandas=True)
+    return pc.fill_null(pc.cast(pc.strftime(stamps, format="%Y-%m-%d"), TEXT), _text(""))
 
 
-def datetime_cells(series: pd.Series) -> pd.Series:
+def datetime_cells(series: pd.Series) -> pa.Array:
     """UTC timestamps to the second (YYYY-MM-DDTHH:MM:SSZ); a naive time is read as UTC."""
-    stamps = pd.to_datetime(series, utc=True)
-    return stamps.dt.strftime("%Y-%m-%dT%H:%M:%SZ").fillna("").astype(object)
+    stamps = pd.to_datetime(series, utc=True).dt.floor("s")
+    array = pc.cast(pa.array(stamps, from_pandas=True), pa.timestamp("s", tz="UTC"))
+    text = pc.strftime(array, format="%Y-%m-%dT%H:%M:%SZ")
+    return pc.fill_null(pc.cast(text, TEXT), _text(""))
 
 
-def boolean_cells(series: pd.Series) -> pd.Series:
+def boolean_cells(series: pd.Series) -> pa.Array:
     """true or false, empty when missing."""
-    return series.map(lambda v: "" if pd.isna(v) else ("true" if bool(v) else "false")).astype(
-        object
+    return pa.array(
+        ["" if pd.isna(v) else ("true" if bool(v) else "false") for v in series.tolist()], TEXT
     )
 
 
@@ -116,16 +137,31 @@ FORMATTERS = {
 }
 
 
-def cells(series: pd.Series, kind: str) -> pd.Series:
-    """A column as the text the CSV holds, by its Table Schema type."""
+def cells(series: pd.Series, kind: str) -> pa.Array:
+    """A column as the text the CSV holds (no nulls), by its Table Schema type."""
     return FORMATTERS[kind](series)
 
 
-def csv_rows(frame: pd.DataFrame) -> str:
-    """Rows of text cells as CSV: comma-separated, quoted only when needed, LF line ends."""
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, header=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    return buffer.getvalue()
+def quoted(column: pa.Array) -> pa.Array:
+    """CSV quoting (RFC 4180): a cell with a comma, a double quote, CR or LF is enclosed in
+    double quotes, its double quotes doubled; others are left bare (as csv.QUOTE_MINIMAL,
+    except that a bare CR is always quoted, which Python 3.11's writer forgets)."""
+    needs = pc.match_substring_regex(column, NEEDS_QUOTES)
+    if not pc.any(needs).as_py():
+        return column
+    doubled = pc.replace_substring(column, '"', '""')
+    wrapped = pc.binary_join_element_wise(_text('"'), doubled, _text('"'), _text(""))
+    return pc.if_else(needs, wrapped, column)
+
+
+def csv_rows(columns: list[pa.Array]) -> bytes:
+    """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, one join in Arrow."""
+    if not columns or len(columns[0]) == 0:
+        return b""
+    lines = pc.binary_join_element_wise(*[quoted(c) for c in columns], _text(","))
+    one_list = pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines)
+    body = pc.binary_join(one_list, _text("\n"))[0].as_buffer().to_pybytes()
+    return body + b"\n"
 
 
 def csv_line(values: Iterable[str]) -> str:

@@ -11,11 +11,12 @@ from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from tracker.filters import Filters
-from tracker.storage import tables
+from tracker.storage import bulk, tables
 from tracker.vocabularies import CANONICAL_COLUMNS
 
 F = tables.figures
 CHUNK = 900  # bound parameters per IN (…) query, under SQLite's limit
+ID_CHUNK = 20_000  # ids per look-up of stored revisions (SQLite ≥ 3.32 allows 32,766)
 DATE_COLUMNS = ("reported_on", "period_start", "period_end")
 
 
@@ -56,10 +57,11 @@ def insert_revisions(
     rows["entered_by"] = who
     rows["why"] = why
     rows["batch"] = batch
-    records = _records(rows)
-    for start in range(0, len(records), 20_000):
-        conn.execute(F.insert(), records[start : start + 20_000])
-    return len(records)
+    if "high" in rows:
+        high = rows["high"].astype("float64")
+        rows["high"] = high.where(np.isfinite(high))
+    bulk.insert_many(conn, F, rows)
+    return len(rows)
 
 
 def retire(conn: Connection, figure_ids: Sequence[str]) -> None:
@@ -75,13 +77,26 @@ def revisions_of(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
     """Every stored revision of the given figures, oldest first."""
     frames = []
     ids = list(dict.fromkeys(figure_ids))
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    step = ID_CHUNK if len(ids) > CHUNK and _many_parameters(conn) else CHUNK
+    for start in range(0, len(ids), step):
+        chunk = ids[start : start + step]
         query = select(F).where(F.c.figure_id.in_(chunk)).order_by(F.c.figure_id, F.c.revision)
-        frames.append(read_frame(conn, query))
+        result = conn.execute(query)
+        rows = result.fetchall()
+        if rows:  # typing an empty frame per chunk costs more than the query
+            frames.append(type_figures(pd.DataFrame(rows, columns=list(result.keys()))))
     if not frames:
         return read_frame(conn, select(F).where(F.c.row_id < 0))
     return pd.concat(frames, ignore_index=True)
+
+
+def _many_parameters(conn: Connection) -> bool:
+    """PostgreSQL, and SQLite from 3.32, bind far more than 900 parameters per statement."""
+    if conn.dialect.name != "sqlite":
+        return True
+    import sqlite3
+
+    return sqlite3.sqlite_version_info >= (3, 32)
 
 
 def read_frame(conn: Connection, query: Select) -> pd.DataFrame:

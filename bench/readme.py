@@ -1,0 +1,67 @@
+"""The README's Benchmarks section, generated from bench/results.json and bench/notes.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.record import Record
+
+HEADING = "## Benchmarks"
+NOTES = Path(__file__).with_name("notes.md")
+INTRO = """\
+`make bench` (about {minutes} minutes on this 2-core machine) makes synthetic files with
+`tracker synth` and runs every benchmark at the sizes below; `bench/results.json` holds the
+records (name, n, value, unit, baseline, ratio, goal, met). A ratio divides our time by a
+floor measured in the same process on the same file; without a floor the goal bounds the value.
+A row with no number did not run; its note says why.
+"""
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "bytes":
+        return f"{value / 1e6:,.1f} MB"
+    if unit == "ms":
+        return f"{value:,.0f} ms"
+    return f"{value:,.2f} s" if unit == "s" else f"{value:,.3g}"
+
+
+def _goal(record: Record) -> str:
+    if record.baseline is not None or record.name.startswith(("import", "flags_full", "export_csv")):
+        return f"ratio ≤ {record.goal:g}"
+    return f"≤ {_number(record.goal, record.unit)}"
+
+
+def _met(record: Record) -> str:
+    return {True: "yes", False: "**no**", None: "not run"}[record.met]
+
+
+def table(records: list[Record]) -> str:
+    lines = [
+        "| benchmark | n | value | floor | ratio | goal | met | note |",
+        "|---|---:|---:|---:|---:|---|---|---|",
+    ]
+    for r in records:
+        ratio = "—" if r.ratio is None else f"{r.ratio:.2f}"
+        note = r.note.replace("|", "/")
+        lines.append(
+            f"| {r.name} | {r.n:,} | {_number(r.value, r.unit)} | "
+            f"{_number(r.baseline, r.unit)} | {ratio} | {_goal(r)} | {_met(r)} | {note} |"
+        )
+    return "\n".join(lines)
+
+
+def section(records: list[Record], minutes: float) -> str:
+    notes = NOTES.read_text(encoding="utf-8").strip() if NOTES.exists() else ""
+    parts = [HEADING, "", INTRO.format(minutes=round(minutes)), table(records), ""]
+    if notes:
+        parts += [notes, ""]
+    return "\n".join(parts)
+
+
+def update(readme: Path, records: list[Record], minutes: float) -> None:
+    """Replace (or append) the Benchmarks section, which is the README's last."""
+    text = readme.read_text(encoding="utf-8")
+    head = text.split("\n" + HEADING + "\n")[0].rstrip("\n")
+    readme.write_text(head + "\n\n" + section(records, minutes), encoding="utf-8")

@@ -1,0 +1,92 @@
+"""`make bench`: every benchmark at 100,000 and 1,000,000 figures; results.json; README table.
+
+The 1M SQLite database that import_sqlite builds is reused by the flags, dashboard and
+download benchmarks, so the whole run stays within about a quarter of an hour on 2 cores.
+A benchmark that fails is recorded as not run, with the error, never with a number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import dashboard, data, exports, flags, imports, readme
+from bench.record import Record, not_run, write_json
+from bench.server import Server
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.json"
+SIZES = (100_000, 1_000_000)
+
+
+def guarded(name: str, n: int, unit: str, goal: float, run: Callable[[], object]) -> list[Record]:
+    """Run one benchmark; a failure becomes a 'not run' record naming the error."""
+    try:
+        out = run()
+    except Exception as exc:  # a benchmark must never stop the others
+        traceback.print_exc()
+        return [not_run(name, n, unit, goal, f"failed: {type(exc).__name__}: {exc}"[:300])]
+    records = out if isinstance(out, list) else [out]
+    for record in records:
+        print(f"  {record}", file=sys.stderr, flush=True)
+    return records
+
+
+def served(n: int, url: str) -> list[Record]:
+    """The pages, then the download, on one dashboard server."""
+    server = Server(url)
+    try:
+        records = guarded("callback_p95", n, "ms", dashboard.CALLBACK_GOAL,
+                          lambda: dashboard.visit_pages(server, n))
+        records += guarded("export_csv", n, "s", exports.RATIO_GOAL,
+                           lambda: exports.measure(server, n))
+        return records
+    finally:
+        server.stop()
+
+
+def at_size(n: int, largest: bool) -> list[Record]:
+    print(f"bench: {n:,} figures", file=sys.stderr, flush=True)
+    path = data.synthetic_file(n)
+    label = f"db-{n}"
+    records = guarded("import_sqlite", n, "s", imports.GOAL,
+                      lambda: imports.import_sqlite(n, path, keep_as=label))
+    records += guarded("import_postgres", n, "s", imports.GOAL,
+                       lambda: imports.import_postgres(n, path))
+    url = f"sqlite:///{data.WORK / (label + '.db')}"
+    records += guarded("flags_full", n, "s", flags.FULL_GOAL,
+                       lambda: flags.flags_full(n, path, url))
+    if largest:
+        records += guarded("flags_incremental", n, "ms", flags.INCREMENTAL_GOAL,
+                           lambda: flags.flags_incremental(n, url))
+        records += served(n, url)
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
+                        help="figure counts, comma-separated (the largest gets every benchmark)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--readme", type=Path, default=ROOT / "README.md",
+                        help="README to update ('-' for none)")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    started = time.monotonic()
+    records: list[Record] = []
+    for n in sizes:
+        records += at_size(n, n == sizes[-1])
+    write_json(records, args.out)
+    minutes = (time.monotonic() - started) / 60
+    if str(args.readme) != "-":
+        readme.update(args.readme, records, minutes)
+    print(f"bench: {len(records)} records in {minutes:.1f} min → {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Building blocks of the dashboard pages: pure layout functions and plain callbacks."""

@@ -1,0 +1,86 @@
+"""The address is the state: every view is a function of its path and query parameters.
+
+Filters (metric, population, location, source, from, to) are shared by every page and by
+the download URLs; pages add their own (rule, status, severity, sort, desc, page, figure,
+flag, daily) and ``lang``. A bad value in a shared link is dropped with a message, never
+a broken page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+from tracker.filters import FILTER_NAMES, FilterError, Filters, parse_filters
+from tracker.views.format import lang_of
+from tracker.vocabularies import Vocabularies
+
+PAGE_PARAMS = ("rule", "status", "severity", "sort", "desc", "page", "figure", "flag", "daily")
+ORDER = (*FILTER_NAMES, *PAGE_PARAMS, "lang")
+
+
+@dataclass
+class Query:
+    filters: Filters
+    lang: str
+    params: dict[str, str]  # every parameter as given (joined with commas), bad filters dropped
+    errors: list[str] = field(default_factory=list)
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.params.get(name, default)
+
+    def values(self, name: str) -> list[str]:
+        return [v for v in self.params.get(name, "").split(",") if v]
+
+
+def _flat(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value if v not in (None, ""))
+    return str(value)
+
+
+def parse_query(raw: dict, vocab: Vocabularies) -> Query:
+    """Read a page's query parameters: the filters checked against the vocabularies."""
+    params = {str(k): _flat(v).strip() for k, v in (raw or {}).items() if _flat(v).strip()}
+    lang = lang_of(params.get("lang"))
+    errors: list[str] = []
+    candidate = {k: params.get(k) for k in FILTER_NAMES}
+    filters = Filters()
+    for _ in range(len(FILTER_NAMES) + 1):
+        try:
+            filters = parse_filters(candidate, vocab)
+            break
+        except FilterError as error:
+            errors.append(str(error))
+            bad = "from" if error.parameter in ("from", "to") and "after" in str(error) else error.parameter
+            candidate[bad] = None
+            params.pop(bad, None)
+    return Query(filters=filters, lang=lang, params=params, errors=errors)
+
+
+def parse_search(search: str | None) -> dict[str, str]:
+    """'?a=1&b=2' → {'a': '1', 'b': '2'} (the last value of a repeated key wins)."""
+    text = (search or "").lstrip("?")
+    return {k: v for k, v in parse_qsl(text, keep_blank_values=False)}
+
+
+def build_search(params: dict[str, str]) -> str:
+    """Parameters → '?…' in a stable order (filters, page parameters, lang), empty ones left out."""
+    known = [k for k in ORDER if params.get(k)]
+    rest = sorted(k for k in params if k not in ORDER and params.get(k))
+    pairs = [(k, str(params[k])) for k in [*known, *rest]]
+    if ("lang", "en") in pairs:
+        pairs.remove(("lang", "en"))
+    query = urlencode(pairs, safe=",:")
+    return f"?{query}" if query else ""
+
+
+def href(path: str, params: dict[str, str]) -> str:
+    return f"{path}{build_search(params)}"
+
+
+def shared(params: dict[str, str]) -> dict[str, str]:
+    """The parameters that travel from page to page: the filters and the language."""
+    return {k: v for k, v in params.items() if k in (*FILTER_NAMES, "lang") and v}

@@ -1,0 +1,253 @@
+"""The frame of every page: header, navigation, language switch, filter bar, download link.
+
+Every page is a pure function of its query parameters; the frame gives it the same
+header and filters everywhere, lays Arabic out right to left, and keeps the filters and
+the language in every link so that a view can be shared by its address.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboards.components.query import Query, href, shared
+from dashboards.i18n import t
+from tracker.views.data import search_places
+from tracker.views.format import label, place_label, place_name, source_name
+from tracker.vocabularies import Vocabularies
+
+PAGES = (
+    ("overview", "/"),
+    ("trends", "/trends"),
+    ("discrepancies", "/discrepancies"),
+    ("figures", "/figures"),
+    ("sources", "/sources"),
+    ("data", "/data"),
+)
+PATHS = dict(PAGES)
+
+
+def qp_id(name: str) -> dict[str, str]:
+    """The id of a control whose value is the query parameter ``name``."""
+    return {"type": "qp", "name": name}
+
+
+DATES_ID = {"type": "qpdates", "name": "period"}
+
+
+def _options(frame, lang: str, ids=None) -> list[dict]:
+    ids = list(frame.index) if ids is None else ids
+    return [{"label": label(frame, i, lang), "value": str(i)} for i in ids]
+
+
+def place_option(vocab: Vocabularies, pcode: str, lang: str, typed: str = "") -> dict:
+    gaz = vocab.gazetteer
+    search = f"{pcode} {gaz.at[pcode, 'name_en']} {gaz.at[pcode, 'name_ar']} {typed}".strip() \
+        if pcode in gaz.index else pcode
+    return {"label": place_label(vocab, pcode, lang), "value": pcode, "search": search}
+
+
+def place_options(vocab: Vocabularies, lang: str, selected=(), typed: str = "",
+                  prefer=()) -> list[dict]:
+    """Options of the area control: matches for what was typed (or a short start list),
+    and the selected place always."""
+    codes = search_places(vocab, typed, lang, prefer=list(prefer))
+    codes = list(dict.fromkeys([*[c for c in selected if c in vocab.gazetteer.index], *codes]))
+    return [place_option(vocab, c, lang, typed) for c in codes]
+
+
+def control(label_text: str, component, name: str) -> html.Div:
+    """A labelled control: the visible label names the group the control sits in."""
+    return html.Div(
+        [html.Label(label_text, className="control-label", id=f"label-{name}"), component],
+        className=f"control control-{name}",
+        role="group",
+        **{"aria-labelledby": f"label-{name}"},
+    )
+
+
+def filter_bar(
+    vocab: Vocabularies,
+    query: Query,
+    path: str,
+    places_in_use=(),
+    single_metric: bool = False,
+    extra: list | None = None,
+) -> html.Section:
+    """The filters every page shares (and the page's own, in ``extra``)."""
+    lang, f = query.lang, query.filters
+    metrics = dcc.Dropdown(
+        id=qp_id("metric"),
+        options=_options(vocab.metrics, lang),
+        value=(f.metric[0] if f.metric else None) if single_metric else list(f.metric),
+        multi=not single_metric,
+        placeholder=t("any", lang),
+        clearable=True,
+    )
+    area = dcc.Dropdown(
+        id=qp_id("location"),
+        options=place_options(vocab, lang, f.location, prefer=places_in_use),
+        value=f.location[0] if f.location else None,
+        placeholder=t("filter_area_placeholder", lang),
+        clearable=True,
+        searchable=True,
+        search_order="original",
+    )
+    population = dcc.Dropdown(
+        id=qp_id("population"),
+        options=_options(vocab.populations, lang),
+        value=list(f.population),
+        multi=True,
+        placeholder=t("any", lang),
+    )
+    sources = dcc.Dropdown(
+        id=qp_id("source"),
+        options=[{"label": source_name(vocab, s, lang), "value": str(s)}
+                 for s in vocab.sources.index],
+        value=list(f.source),
+        multi=True,
+        placeholder=t("any", lang),
+    )
+    dates = dcc.DatePickerRange(
+        id=DATES_ID,
+        start_date=f.date_from.isoformat() if f.date_from else None,
+        end_date=f.date_to.isoformat() if f.date_to else None,
+        display_format="YYYY-MM-DD",
+        start_date_placeholder_text=t("filter_from", lang),
+        end_date_placeholder_text=t("filter_to", lang),
+        clearable=True,
+        updatemode="bothdates",
+        is_RTL=lang == "ar",
+        first_day_of_week=6 if lang == "ar" else 1,
+        number_of_months_shown=1,
+        start_date_id="filter-from",
+        end_date_id="filter-to",
+    )
+    controls = [
+        control(t("filter_area", lang), area, "location"),
+        control(t("filter_metric_one" if single_metric else "filter_metric", lang), metrics,
+                "metric"),
+        control(t("filter_population", lang), population, "population"),
+        control(t("filter_source", lang), sources, "source"),
+        control(t("filter_dates", lang), dates, "dates"),
+        *(extra or []),
+    ]
+    clear = dcc.Link(t("clear_filters", lang), href=href(path, {"lang": lang}),
+                     className="clear-filters")
+    active = active_filters(vocab, query)
+    summary = html.Summary([
+        html.Span(t("filters", lang), className="filters-title"),
+        html.Span(": " + (" · ".join(active) if active else t("no_filters", lang)),
+                  className="filters-active"),
+    ])
+    return html.Section(
+        html.Details([summary, html.Div(controls, className="filter-grid"), clear],
+                     open=bool(active), className="filters-details"),
+        className="filters",
+        **{"aria-label": t("filters", lang)},
+    )
+
+
+def active_filters(vocab: Vocabularies, query: Query) -> list[str]:
+    """The filters in force, in words (the summary a phone shows while they are folded)."""
+    lang, f = query.lang, query.filters
+    out = [place_name(vocab, p, lang) for p in f.location]
+    out += [label(vocab.metrics, m, lang) for m in f.metric]
+    out += [label(vocab.populations, p, lang) for p in f.population]
+    out += [source_name(vocab, s, lang) for s in f.source]
+    if f.date_from or f.date_to:
+        out.append(f"{f.date_from.isoformat() if f.date_from else '…'} → "
+                   f"{f.date_to.isoformat() if f.date_to else '…'}")
+    out += [query.params[n] for n in ("rule", "severity", "status") if query.params.get(n)]
+    return out
+
+
+def header(active: str, query: Query) -> html.Header:
+    lang = query.lang
+    keep = shared(query.params)
+    other = "en" if lang == "ar" else "ar"
+    switch_params = dict(query.params)
+    switch_params["lang"] = other
+    nav = html.Nav(
+        html.Ul([
+            html.Li(dcc.Link(
+                t(f"nav_{name}", lang), href=href(path, keep),
+                className="nav-link active" if name == active else "nav-link",
+                id=f"nav-{name}",
+            ), **({"aria-current": "page"} if name == active else {}))
+            for name, path in PAGES
+        ]),
+        className="nav",
+        **{"aria-label": t("nav_label", lang)},
+    )
+    return html.Header(
+        [
+            html.Div(
+                [
+                    dcc.Link(t("app_name", lang), href=href("/", keep), className="brand"),
+                    html.Span(t("tagline", lang), className="tagline"),
+                    html.A(
+                        t("switch_language", lang),
+                        href=href(PATHS[active], switch_params),
+                        className="lang-switch",
+                        lang=other,
+                        hrefLang=other,
+                        title=t("switch_language_label", lang),
+                        id="lang-switch",
+                    ),
+                ],
+                className="topbar",
+            ),
+            nav,
+        ],
+        className="site-header",
+    )
+
+
+def page_shell(active: str, query: Query, title: str, intro: str | None, body: list,
+               filters: html.Section | None = None, downloads: list | None = None) -> html.Div:
+    """A whole page in the query's language and direction."""
+    lang = query.lang
+    errors = [html.P(t("filter_error", lang, message=e), className="notice error", role="alert")
+              for e in query.errors]
+    download_links = html.Div(downloads, className="downloads") if downloads else None
+    main = html.Main(
+        [
+            html.H1(title),
+            html.P(intro, className="intro") if intro else None,
+            *errors,
+            filters,
+            download_links,
+            *body,
+        ],
+        id="main",
+    )
+    return html.Div(
+        [header(active, query), main,
+         html.Footer(html.P(t("footer", lang)), className="site-footer")],
+        className=f"page page-{active} lang-{lang}",
+        dir="rtl" if lang == "ar" else "ltr",
+        lang=lang,
+        id="page",
+    )
+
+
+def download_link(text: str, url: str, name: str = "view") -> html.A:
+    return html.A(text, href=url, className="download-link", id=f"download-{name}",
+                  download="")
+
+
+def pager(path: str, params: dict[str, str], page: int, pages: int, lang: str,
+          text: str) -> html.Nav:
+    """Previous / page n of N / next, as links (the page number lives in the address)."""
+    def link(label_key: str, target: int, enabled: bool, name: str):
+        if not enabled:
+            return html.Span(t(label_key, lang), className="pager-disabled", **{"aria-disabled": "true"})
+        return dcc.Link(t(label_key, lang), href=href(path, {**params, "page": str(target)}),
+                        className="pager-link", id=f"pager-{name}")
+
+    return html.Nav(
+        [link("previous", page - 1, page > 1, "prev"), html.Span(text, className="pager-status"),
+         link("next", page + 1, page < pages, "next")],
+        className="pager",
+        **{"aria-label": text},
+    )

@@ -1,0 +1,7 @@
+"""Overview `/`: a card per metric (see dashboards.components.overview)."""
+
+import dash
+
+from dashboards.components.overview import layout
+
+dash.register_page(__name__, path="/", name="Overview", title="Tracker", order=0, layout=layout)

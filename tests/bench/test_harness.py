@@ -1,0 +1,60 @@
+"""The benchmark harness end to end at a tiny size: every benchmark runs and is recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import readme, run
+from bench.record import read_json
+
+NAMES = {
+    "import_sqlite",
+    "import_postgres",
+    "flags_full",
+    "flags_incremental",
+    "server_rss",
+    "export_csv",
+    "export_memory",
+}
+
+
+@pytest.mark.slow
+def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    assert run.main(["--sizes", "1500", "--out", str(out), "--readme", "-"]) == 0
+    records = read_json(out)
+    names = {r.name for r in records}
+    assert NAMES <= names
+    assert any(n.startswith("callback_p95:") for n in names)
+    assert any(n.startswith("view_bytes:") for n in names)
+    for record in records:
+        assert record.n == 1500
+        assert set(json.loads(out.read_text())[0]) >= {
+            "name", "n", "value", "unit", "baseline", "ratio", "goal", "met"
+        }
+        assert not record.note.startswith("failed"), record
+        if record.met is not None:
+            assert record.value is not None and record.value >= 0
+            if record.baseline:
+                assert record.ratio == pytest.approx(record.value / record.baseline, rel=1e-2)
+
+
+def test_readme_section_matches_the_records(tmp_path: Path) -> None:
+    from bench.record import measured, not_run
+
+    records = [
+        measured("import_sqlite", 100, 2.0, "s", 1.0, 4.0),
+        not_run("flags_incremental", 100, "ms", 50.0, "engine missing"),
+    ]
+    target = tmp_path / "README.md"
+    target.write_text("# T\n\nintro\n", encoding="utf-8")
+    readme.update(target, records, 1.0)
+    readme.update(target, records, 1.0)  # replaces, never appends twice
+    text = target.read_text(encoding="utf-8")
+    assert text.count(readme.HEADING) == 1
+    assert text.startswith("# T\n\nintro\n")
+    assert "| import_sqlite | 100 | 2.00 s | 4.00 s | 0.50 | ratio ≤ 1 | yes |" in text
+    assert "| flags_incremental | 100 | — | — | — | ≤ 50 ms | not run | engine missing |" in text

@@ -1,0 +1,66 @@
+"""The one code path that writes a download, for ``tracker export`` and the routes alike.
+
+A CSV is produced piece by piece (the header, the HXL row if asked, then one piece per
+chunk of rows), so memory stays bounded however many rows there are. Each piece is
+UTF-8 bytes; ``excel=1`` puts a byte-order mark first so that Excel reads the Arabic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+
+from tracker.exports.cells import BOM, cells, csv_line, csv_rows
+from tracker.exports.fields import Field
+from tracker.exports.files import DATAPACKAGE, DOWNLOADS, Download
+from tracker.exports.hxl import hxl_row
+from tracker.exports.options import DownloadOptions
+from tracker.storage.store import Store
+
+
+def text_columns(frame: pd.DataFrame, fields: Iterable[Field]) -> list[pa.Array]:
+    """Every cell as the text the CSV holds: by type, neutralised, empty when missing."""
+    empty = pd.Series(pd.NA, index=frame.index, dtype=object)
+    return [cells(frame.get(f.name, empty), f.kind) for f in fields]
+
+
+def csv_pieces(
+    frames: Iterable[pd.DataFrame],
+    fields: tuple[Field, ...],
+    hxl_tags: list[str] | None,
+    excel: bool,
+) -> Iterator[bytes]:
+    """A CSV as UTF-8 pieces: BOM (excel), header, HXL row (when tagged), rows by chunk."""
+    head = (BOM if excel else "") + csv_line(f.name for f in fields)
+    if hxl_tags is not None:
+        head += csv_line(hxl_tags)
+    yield head.encode("utf-8")
+    for frame in frames:
+        if not frame.empty:
+            yield csv_rows(text_columns(frame, fields))
+
+
+def download_csv(store: Store, download: Download, options: DownloadOptions) -> Iterator[bytes]:
+    """One CSV download as UTF-8 pieces."""
+    vocab = store.vocab
+    fields = download.fields(vocab, options.lang)
+    tags = hxl_row([f.name for f in fields], options.filters, vocab) if options.hxl else None
+    frames = download.frames(store, options.filters)
+    return csv_pieces(frames, fields, tags, options.excel)
+
+
+def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterator[bytes]:
+    """The bytes of ``/download/<name>`` (figures.csv, …, datapackage.json), in pieces."""
+    if name == DATAPACKAGE:
+        from tracker.datapackage import datapackage_json
+
+        yield datapackage_json(store.vocab, options).encode("utf-8")
+        return
+    yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
+
+
+def known_names() -> list[str]:
+    """Every file name under /download/."""
+    return [d.filename for d in DOWNLOADS.values()] + [DATAPACKAGE]

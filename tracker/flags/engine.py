@@ -1,0 +1,219 @@
+"""compute(figures, ctx): the seven rules, the flags with their sentences, the bands.
+
+Pure: pandas and numpy in, DataFrames out. Every rule compares claims of one component
+(metric, country) only, so ``compute`` over some components gives exactly the flags a full run
+gives for them; the storage recomputes only the components an import touched.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from tracker.flags import band, sentences
+from tracker.flags.ids import flag_id
+from tracker.flags.raw import RawFlag
+from tracker.flags.rules import (
+    daily_sums,
+    divergence,
+    echo,
+    hierarchy_sum,
+    nested,
+    places,
+    staleness,
+)
+from tracker.flags.sweep import codes
+from tracker.reconcile_context import ReconcileContext
+from tracker.series import Labels, Prepared, from_days, prepare, series_keys
+
+FLAG_COLUMNS = [
+    "flag_id", "rule", "severity", "status", "metric", "population", "location", "figure_ids",
+    "sources", "ratio", "sentence_en", "sentence_ar", "note", "component",
+]  # fmt: skip
+EXCLUDED_COLUMNS = ["figure_id", "reason", "flag_id"]
+SERIES_COLUMNS = [
+    "component", "series_key", "window_start", "start_assumed", "date", "claim", "derived",
+    "excluded",
+]  # fmt: skip
+
+
+@dataclass
+class Reconciliation:
+    """What compute() returns: flags, bands, the claims left out of bands, annotated series."""
+
+    flags: pd.DataFrame
+    bands: pd.DataFrame
+    excluded: pd.DataFrame
+    series: pd.DataFrame
+
+
+def find_flags(
+    claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext
+) -> tuple[list[RawFlag], pd.DataFrame]:
+    """All rules over the coded claims: the raw flags and the derived daily-sum claims."""
+    found: list[RawFlag] = []
+    found += nested.find(claims)
+    flows = claims[claims["flow"] & claims["start_known"]]
+    flows = flows.assign(g=codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c"))))
+    sums = daily_sums.find(flows, claims)
+    found += sums.flags
+    found += places.find_hierarchy(claims, labels)
+    found += hierarchy_sum.find(claims, labels)
+    found += places.find_subgroup(claims, labels, ctx)
+    found += divergence.find(claims, ctx)
+    found += staleness.find(claims, ctx)
+    found += echo.find(claims, labels.names["source"], ctx)
+    return found, sums.derived
+
+
+def _publications(prep: Prepared, ids: np.ndarray, wanted: list[int]) -> dict[int, list[str]]:
+    """claim → its figure ids, sorted (only for the claims flags mention)."""
+    rows = np.flatnonzero(np.isin(prep.row_claim, wanted))
+    pairs = sorted(zip(prep.row_claim[rows].tolist(), ids[rows].tolist(), strict=True))
+    out: dict[int, list[str]] = {}
+    for claim, fid in pairs:
+        out.setdefault(claim, []).append(fid)
+    return out
+
+
+def _flag_row(
+    f: RawFlag,
+    recs: dict[int, Any],
+    pubs: dict[int, list[str]],
+    source_of: dict[str, str],
+    ctx: ReconcileContext,
+) -> dict[str, Any]:
+    """One row of the flags table."""
+    figures = sorted({fid for c in f.members for fid in pubs[c]})
+    key = sorted({fid for c in (f.id_members or f.members) for fid in pubs[c]})
+    en, ar = sentences.write(f, recs, ctx)
+    anchor = recs[f.anchor]
+    return {
+        "flag_id": flag_id(f.rule, key), "rule": f.rule, "severity": f.severity,
+        "status": "open", "metric": anchor.metric, "population": anchor.population,
+        "location": anchor.location, "figure_ids": ";".join(figures),
+        "sources": ";".join(source_of[x] for x in figures),
+        "ratio": round(f.ratio, 4) if math.isfinite(f.ratio) else np.nan,
+        "sentence_en": en, "sentence_ar": ar, "note": "", "component": anchor.component,
+    }  # fmt: skip
+
+
+def assemble(
+    raw: list[RawFlag], prep: Prepared, figures: pd.DataFrame, ctx: ReconcileContext
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The flags table (sorted by id, one row per flag) and the exclusions table."""
+    wanted = sorted({c for f in raw for c in (*f.members, *f.exclude)})
+    ids = figures["figure_id"].astype(str).to_numpy()
+    pubs = _publications(prep, ids, wanted)
+    decoded = prep.labels.decode(prep.claims.loc[wanted])
+    recs = dict(zip(wanted, decoded.itertuples(index=True, name="Claim"), strict=True))
+    source_of = {fid: recs[c].source for c, fids in pubs.items() for fid in fids}
+    rows, excluded = [], []
+    for f in raw:
+        row = _flag_row(f, recs, pubs, source_of, ctx)
+        rows.append(row)
+        excluded += [(x, f.reason, row["flag_id"]) for c in f.exclude for x in pubs[c]]
+    flags = pd.DataFrame(rows, columns=FLAG_COLUMNS).drop_duplicates("flag_id")
+    flags = flags.sort_values("flag_id").reset_index(drop=True)
+    flags = flags.astype({c: "string" for c in FLAG_COLUMNS if c != "ratio"})
+    flags["ratio"] = flags["ratio"].astype("Float64")
+    out = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).drop_duplicates()
+    out = out.sort_values(EXCLUDED_COLUMNS).reset_index(drop=True).astype("string")
+    return flags, out
+
+
+def _derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]):
+    """Daily sums as claims of their source for the window they were summed over (not for
+    windows whose own claim was left out of the band)."""
+    if derived.empty:
+        return claims.iloc[:0]
+    d = derived[~derived["target"].isin(list(left_out))]
+    d = d.drop_duplicates(["g", "day_source", "start_d", "end_d"])
+    out = claims.iloc[d["target"].to_numpy()].reset_index(drop=True)
+    return out.assign(
+        start_d=d["start_d"].to_numpy(), end_d=d["end_d"].to_numpy(),
+        low=d["sum_low"].to_numpy(), high=d["sum_high"].to_numpy(),
+        source_c=d["day_source"].to_numpy(), n_days=d["n_days"].to_numpy(), derived=True,
+    )  # fmt: skip
+
+
+def _series(
+    figures: pd.DataFrame, prep: Prepared, excluded: pd.DataFrame, derived: pd.DataFrame
+) -> pd.DataFrame:
+    """The figures with their series key and band status, plus derived sums marked."""
+    labels, claims = prep.labels, prep.claims
+    rc = prep.row_claim
+    comp = labels.component_names(claims)
+    reasons = excluded.drop_duplicates("figure_id").set_index("figure_id")["reason"]
+    out = figures.assign(
+        component=pd.Categorical.from_codes(claims["comp_c"].to_numpy()[rc], comp).astype(str),
+        series_key=series_keys(
+            figures["metric"].to_numpy(), figures["population"].to_numpy(),
+            figures["location"].to_numpy(), figures["measure"].to_numpy(), prep.start_d,
+        ),
+        window_start=from_days(prep.start_d),
+        start_assumed=prep.start_assumed,
+        date=from_days(claims["end_d"].to_numpy()[rc]),
+        claim=rc,
+        derived=False,
+        excluded=figures["figure_id"].map(reasons).astype("string"),
+    )  # fmt: skip
+    if derived.empty:
+        return out
+    d = labels.decode(derived)
+    extra = pd.DataFrame({
+        "metric": d["metric"], "population": d["population"], "location": d["location"],
+        "measure": d["measure"], "source": d["source"], "low": d["low"], "high": d["high"],
+        "component": d["component"], "window_start": from_days(d["start_d"].to_numpy()),
+        "date": from_days(d["end_d"].to_numpy()), "start_assumed": d["start_assumed"],
+        "derived": True, "n_days": d["n_days"],
+    })  # fmt: skip
+    extra["period_start"], extra["period_end"] = extra["window_start"], extra["date"]
+    extra["series_key"] = series_keys(
+        extra["metric"].to_numpy(), extra["population"].to_numpy(),
+        extra["location"].to_numpy(), extra["measure"].to_numpy(), d["start_d"].to_numpy(),
+    )  # fmt: skip
+    extra["figure_id"] = (
+        "SUM:"
+        + extra["source"].astype(str)
+        + ":"
+        + extra["series_key"].astype(str)
+        + ":"
+        + extra["date"].dt.strftime("%Y-%m-%d")
+    )
+    return pd.concat([out, extra], ignore_index=True)
+
+
+def compute(figures: pd.DataFrame, ctx: ReconcileContext) -> Reconciliation:
+    """Flags, bands, exclusions and annotated series for the given (current) figures.
+
+    ``figures`` follows the storage's contract (figure_id, reported_on, source, metric,
+    population, location, period_start, period_end, measure, episode, qualifier, value,
+    value_high, unit, low, high; publisher and url are passed through).
+    """
+    figures = _with_intervals(figures.reset_index(drop=True), ctx)
+    prep = prepare(figures, ctx)
+    raw, derived = find_flags(prep.claims, prep.labels, ctx)
+    flags, excluded = assemble(raw, prep, figures, ctx)
+    left_out = {c for f in raw for c in f.exclude}
+    kept = prep.claims[~prep.claims.index.isin(list(left_out))]
+    sums = _derived_claims(derived, prep.claims, left_out)
+    rows = pd.concat([kept, sums], ignore_index=True) if len(sums) else kept
+    bands = band.compute(rows, prep.labels)
+    return Reconciliation(flags, bands, excluded, _series(figures, prep, excluded, sums))
+
+
+def _with_intervals(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
+    """The figures with low/high, computed by DESIGN §1 when the caller did not give them."""
+    if {"low", "high"} <= set(figures.columns):
+        return figures
+    from tracker.intervals import interval_bounds
+
+    low, high = interval_bounds(
+        figures["qualifier"], figures["value"], figures["value_high"], ctx.settings.tau
+    )
+    return figures.assign(low=low, high=high)

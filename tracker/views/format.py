@@ -1,0 +1,267 @@
+"""Words and numbers a person reads: claims, windows, dates, names, in English and Arabic.
+
+Numbers keep Western digits with thousands separators in both languages (they are what
+the downloads hold and what a reader copies); in Arabic text they are wrapped in
+Unicode isolates so that "62,000–66,000" is never reordered by the right-to-left layout.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from tracker.vocabularies import MAGNITUDE_UNITS, Vocabularies
+
+LANGS = ("en", "ar")
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate ... pop directional isolate
+DASH = "–"
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_AR = (
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+)
+MAGNITUDE_AR = {
+    10: "عشرات",
+    12: "عشرات",
+    100: "مئات",
+    1000: "آلاف",
+    10000: "عشرات الآلاف",
+    100000: "مئات الآلاف",
+    1000000: "ملايين",
+}
+MAGNITUDE_EN = {**MAGNITUDE_UNITS, 100000: "hundreds of thousands", 1000000: "millions"}
+
+
+def lang_of(value: Any) -> str:
+    """'ar' when asked for Arabic, else English (the default)."""
+    return "ar" if str(value or "").strip().lower().startswith("ar") else "en"
+
+
+def missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def isolate(text: str, lang: str) -> str:
+    """Keep a left-to-right run (a number, a range, a code) intact inside Arabic text."""
+    return f"{LRI}{text}{PDI}" if lang == "ar" and text else text
+
+
+def fmt_count(value: Any, lang: str = "en", plain: bool = False) -> str:
+    """A count as a person reads it: 160,000; ∞ for no upper bound; — for nothing."""
+    if missing(value):
+        return "—"
+    number = float(value)
+    if math.isinf(number):
+        return "∞"
+    text = f"{int(round(number)):,}"
+    return text if plain else isolate(text, lang)
+
+
+def fmt_ratio(value: Any, lang: str = "en") -> str:
+    if missing(value) or math.isinf(float(value)):
+        return ""
+    return isolate(f"×{float(value):.1f}", lang)
+
+
+def as_date(value: Any) -> date | None:
+    if missing(value) or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError):
+        return None
+
+
+def fmt_date(value: Any, lang: str = "en", year: bool = True) -> str:
+    """30 Jun 2018 / 30 حزيران 2018."""
+    d = as_date(value)
+    if d is None:
+        return "—"
+    month = (MONTHS_AR if lang == "ar" else MONTHS_EN)[d.month - 1]
+    text = f"{d.day} {month}" + (f" {d.year}" if year else "")
+    return text
+
+
+def iso(value: Any) -> str:
+    d = as_date(value)
+    return d.isoformat() if d else ""
+
+
+def fmt_window(start: Any, end: Any, measure: str, lang: str = "en", assumed: bool = False) -> str:
+    """The period a claim covers, in words: 19–30 Jun 2018; as of 4 Jul 2018; on 27 Jun 2018."""
+    s, e = as_date(start), as_date(end)
+    ar = lang == "ar"
+    if e is None:
+        return "—"
+    if measure == "stock":
+        return ("كما في " if ar else "as of ") + fmt_date(e, lang)
+    if s is None:
+        return (
+            ("حتى " if ar else "until ")
+            + fmt_date(e, lang)
+            + (" (البداية غير مذكورة)" if ar else " (start not stated)")
+        )
+    note = (" (تاريخ بدء مفترض)" if ar else " (start assumed)") if assumed else ""
+    if s == e:
+        return ("في " if ar else "on ") + fmt_date(e, lang)
+    if s.year == e.year and s.month == e.month:
+        span = f"{s.day}{DASH}{e.day} " + (MONTHS_AR if ar else MONTHS_EN)[e.month - 1]
+        return f"{span} {e.year}{note}"
+    if s.year == e.year:
+        text = f"{fmt_date(s, lang, year=False)} {DASH} {fmt_date(e, lang)}"
+    else:
+        text = f"{fmt_date(s, lang)} {DASH} {fmt_date(e, lang)}"
+    return text + note
+
+
+def label(frame: pd.DataFrame, key: Any, lang: str = "en", column: str = "label") -> str:
+    """The English or Arabic label of a vocabulary id; the id itself when unknown."""
+    if missing(key):
+        return "—"
+    key = str(key)
+    col = f"{column}_{lang}"
+    if key in frame.index and col in frame.columns and not missing(frame.at[key, col]):
+        return str(frame.at[key, col])
+    return key
+
+
+def source_name(vocab: Vocabularies, source: Any, lang: str = "en", short: bool = True) -> str:
+    """A source's short name (SOHR, أوتشا) or full name, falling back to its id."""
+    if missing(source):
+        return "—"
+    source = str(source)
+    if source not in vocab.sources.index:
+        return source
+    row = vocab.sources.loc[source]
+    for column in (f"short_{lang}", f"name_{lang}") if short else (f"name_{lang}",):
+        if column in row and not missing(row[column]) and str(row[column]).strip():
+            return str(row[column])
+    return source
+
+
+def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
+    if missing(pcode):
+        return "—"
+    pcode = str(pcode)
+    gaz = vocab.gazetteer
+    if pcode in gaz.index:
+        name = gaz.at[pcode, f"name_{lang}"]
+        if not missing(name):
+            return str(name)
+    return pcode
+
+
+def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
+    """A place with its level and, below governorates, its governorate: Nawa (sub-district, Dar'a)."""
+    if missing(pcode):
+        return "—"
+    pcode = str(pcode)
+    gaz = vocab.gazetteer
+    if pcode not in gaz.index:
+        return pcode
+    level = int(gaz.at[pcode, "level"])
+    level_label = label(vocab.extra["levels"], level, lang) if "levels" in vocab.extra else ""
+    parts = [level_label.lower() if lang == "en" else level_label]
+    if level >= 2:
+        adm1 = vocab.ancestors.at[pcode, "adm1"] if pcode in vocab.ancestors.index else None
+        if not missing(adm1):
+            parts.append(place_name(vocab, adm1, lang))
+    sep = "، " if lang == "ar" else ", "
+    return f"{place_name(vocab, pcode, lang)} ({sep.join(p for p in parts if p)})"
+
+
+def magnitude_words(value: Any, lang: str = "en") -> str:
+    table = MAGNITUDE_AR if lang == "ar" else MAGNITUDE_EN
+    try:
+        return table.get(int(value), fmt_count(value, lang))
+    except (TypeError, ValueError):
+        return "—"
+
+
+def claim_words(
+    vocab: Vocabularies,
+    qualifier: Any,
+    value: Any,
+    value_high: Any = None,
+    lang: str = "en",
+    unit: Any = None,
+    metric: Any = None,
+) -> str:
+    """What the source said, in words: "at least 214", "between 62,000 and 66,000", "thousands"."""
+    qualifier = "exact" if missing(qualifier) else str(qualifier)
+    quals = vocab.qualifiers
+    template = "{value}"
+    column = f"words_{lang}"
+    if (
+        qualifier in quals.index
+        and column in quals.columns
+        and not missing(quals.at[qualifier, column])
+    ):
+        template = str(quals.at[qualifier, column])
+    text = template.format(
+        value=fmt_count(value, lang),
+        value_high=fmt_count(value_high, lang),
+        value_words=magnitude_words(value, lang),
+    )
+    default_unit = None
+    if not missing(metric) and str(metric) in vocab.metrics.index:
+        default_unit = vocab.metrics.at[str(metric), "unit"]
+    if not missing(unit) and str(unit) != default_unit and str(unit) in vocab.units.index:
+        unit_label = label(vocab.units, str(unit), lang)
+        text = f"{text} {unit_label.lower() if lang == 'en' else unit_label}"
+    return text
+
+
+def interval_words(low: Any, high: Any, lang: str = "en") -> str:
+    """The interval a claim allows: 113–139; 214 or more."""
+    if missing(low):
+        return "—"
+    if missing(high) or math.isinf(float(high)):
+        more = " أو أكثر" if lang == "ar" else " or more"
+        return fmt_count(low, lang) + more
+    if float(low) == float(high):
+        return fmt_count(low, lang)
+    return isolate(f"{fmt_count(low, plain=True)}{DASH}{fmt_count(high, plain=True)}", lang)
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+
+def safe_url(url: Any) -> str | None:
+    """An address a link may point to: http(s) only, nothing that a browser would run."""
+    if missing(url):
+        return None
+    text = str(url).strip()
+    return text if _SAFE_URL.match(text) else None
+
+
+def household_factor(size: Any) -> float:
+    """Persons per household from a stored label such as "5" or "4–6" (its midpoint)."""
+    if missing(size):
+        return 1.0
+    numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", str(size))]
+    return sum(numbers) / len(numbers) if numbers else 1.0

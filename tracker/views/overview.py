@@ -1,0 +1,269 @@
+"""The overview: one card per metric for the selected area and period.
+
+Each card names the series it speaks for (population and place, see
+:func:`tracker.views.series.choose_series`) and gives its reconciled headline (from the
+stored band; until a band is stored, the newest claim, said as such), the range of the
+sources' newest claims, the number of independent sources, the newest report and the
+open flags of the metric in the area.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from tracker.filters import Filters
+from tracker.storage import views as q
+from tracker.views.format import as_date, label
+from tracker.views.series import (
+    annotate_claims,
+    choose_series,
+    choose_series_per_metric,
+    independent_sources,
+)
+from tracker.vocabularies import Vocabularies
+
+
+@dataclass
+class Card:
+    metric: str
+    population: str
+    location: str
+    measure: str
+    n_claims: int  # claims of the metric in scope
+    n_series: int
+    series_claims: int
+    headline: float | None = None
+    headline_low: float | None = None
+    headline_high: float | None = None
+    headline_date: date | None = None
+    headline_from_band: bool = False
+    headline_qualifier: str | None = None  # how exact the band's headline is (at_least, approx…)
+    contested: bool = False  # the band's claims contradict each other at that date
+    latest: dict | None = None  # the newest claim when no band is stored
+    window_start: str | None = None  # 'YYYY-MM-DD', 'open' or 'stock'
+    range: dict | None = None
+    n_sources: int = 0
+    n_independent: int = 0
+    newest_report: date | None = None
+    open_flags: int = 0
+    open_by_severity: dict[str, int] = field(default_factory=dict)
+    trend_params: dict[str, str] = field(default_factory=dict)
+
+
+def metric_order(vocab: Vocabularies) -> dict[str, int]:
+    return {m: i for i, m in enumerate(vocab.metrics.index)}
+
+
+def pick_band_row(bands: pd.DataFrame, window_start: str | None = None) -> pd.Series | None:
+    """Of a series' band rows at its newest date, the one of the card's window start, else
+    the one backed by most claims."""
+    if bands is None or bands.empty:
+        return None
+    starts = pd.to_datetime(bands["window_start"]).dt.strftime("%Y-%m-%d").fillna("open")
+    ordered = bands.assign(
+        _assumed=bands["window_start_assumed"].astype(bool),
+        _mine=(starts == window_start) | (bands["measure"].astype(str) == "stock"),
+    ).sort_values(
+        ["_mine", "n_claims", "_assumed"], ascending=[False, False, True], kind="mergesort"
+    )
+    return ordered.iloc[0]
+
+
+def build_cards(
+    summary: pd.DataFrame,
+    claims: pd.DataFrame,
+    bands: pd.DataFrame,
+    echoes: pd.DataFrame,
+    flag_counts: pd.DataFrame,
+    filters: Filters,
+    vocab: Vocabularies,
+) -> list[Card]:
+    """Every metric's card at once (a fixed number of grouped operations, whatever the
+    number of metrics): ``summary`` from series_summary, ``claims`` of the main series
+    (with their metric), ``bands`` their newest band rows, ``echoes`` their echo flags'
+    sources (metric, sources ';'-joined), ``flag_counts`` by metric, severity and status."""
+    mains = choose_series_per_metric(summary, filters, vocab)
+    if mains.empty:
+        return []
+    totals = summary.groupby("metric").agg(
+        n_claims=("n_claims", "sum"), n_series=("n_claims", "size"),
+        newest=("newest_report", "max"))
+    a = annotate_claims(claims, vocab)
+    if not a.empty:
+        # only the main series' claims count (the query may bring a little more)
+        key = a["metric"].astype(str) + "|" + a["population"].astype(str) + "|" + a["location"].astype(str)
+        main_key = mains.index.astype(str) + "|" + mains["population"].astype(str) + "|" + \
+            mains["location"].astype(str)
+        a = a[key.isin(set(main_key))]
+    by_metric: dict[str, dict] = {m: {} for m in mains.index}
+    if not a.empty:
+        not_daily = a["kind"] != "daily"
+        comparable = a[not_daily | ~not_daily.groupby(a["metric"]).transform("any")]
+        counts = comparable.groupby(["metric", "wkey"], as_index=False).agg(
+            n=("figure_id", "size"), end=("period_end", "max"))
+        best = counts.sort_values(["metric", "n", "end"], ascending=[True, False, False],
+                                  kind="mergesort").drop_duplicates("metric")
+        best_key = dict(zip(best["metric"], best["wkey"], strict=True))
+        window = comparable[comparable["wkey"] == comparable["metric"].map(best_key)]
+        latest = window.sort_values(["period_end", "reported_on", "figure_id"], kind="mergesort")
+        latest = latest.groupby("metric").tail(1).set_index("metric")
+        newest_end = window.groupby(["metric", "source"])["period_end"].transform("max")
+        newest = window[window["period_end"] == newest_end]
+        lows = newest.groupby("metric")["stated_low"].min()
+        highs = newest.groupby("metric")["stated_top"].max()
+        top_rows = newest.loc[newest.groupby("metric")["stated_top"].idxmax()].set_index("metric")
+        n_newest = newest.groupby("metric")["source"].nunique()
+        sources = a.groupby("metric")["source"].unique()
+        for metric in by_metric:
+            if metric not in latest.index:
+                continue
+            row = latest.loc[metric]
+            by_metric[metric] = {
+                "latest": {k: row[k] for k in ("figure_id", "source", "qualifier", "value",
+                                               "value_high", "unit", "period_start",
+                                               "period_end", "reported_on", "measure")},
+                "window_start": str(best_key[metric]),
+                "range": {
+                    "low": float(lows[metric]), "high": float(highs[metric]),
+                    "open_ended": str(top_rows.at[metric, "qualifier"]) in ("at_least", "more_than"),
+                    "n_sources": int(n_newest[metric]),
+                },
+                "sources": list(sources[metric]),
+            }
+    echo_groups: dict[str, list[list[str]]] = {}
+    if echoes is not None and not echoes.empty:
+        for rec in echoes.itertuples(index=False):
+            if rec.metric not in mains.index:
+                continue
+            main = mains.loc[rec.metric]
+            if (str(main["population"]), str(main["location"])) == (rec.population, rec.location):
+                echo_groups.setdefault(rec.metric, []).append(
+                    [x for x in str(rec.sources).split(";") if x])
+    band_row = _band_rows(bands, mains, {m: d.get("window_start") for m, d in by_metric.items()})
+    open_flags: dict[str, dict[str, int]] = {}
+    if flag_counts is not None and not flag_counts.empty:
+        opened = flag_counts[flag_counts["status"] == "open"]
+        for rec in opened.groupby(["metric", "severity"], as_index=False)["n"].sum().itertuples():
+            open_flags.setdefault(str(rec.metric), {})[str(rec.severity)] = int(rec.n)
+    order = metric_order(vocab)
+    cards = []
+    for metric in sorted(mains.index, key=lambda m: order.get(m, 999)):
+        main = mains.loc[metric]
+        info = by_metric.get(metric, {})
+        card = Card(
+            metric=str(metric), population=str(main["population"]),
+            location=str(main["location"]), measure=str(main["measure"]),
+            n_claims=int(totals.at[metric, "n_claims"]),
+            n_series=int(totals.at[metric, "n_series"]),
+            series_claims=int(main["n_claims"]),
+            newest_report=as_date(totals.at[metric, "newest"]),
+            latest=info.get("latest"), window_start=info.get("window_start"),
+            range=info.get("range"),
+        )
+        present = info.get("sources", [])
+        card.n_sources = len(present)
+        card.n_independent = independent_sources(present, echo_groups.get(metric, []))
+        row = band_row.get(metric)
+        if row is not None:
+            _apply_band(card, row)
+        card.open_by_severity = open_flags.get(str(metric), {})
+        card.open_flags = sum(card.open_by_severity.values())
+        params = {"metric": str(metric), "population": card.population, "location": card.location}
+        params.update({k: v for k, v in filters.as_params().items() if k in ("source", "from", "to")})
+        card.trend_params = params
+        cards.append(card)
+    return cards
+
+
+def _band_rows(bands: pd.DataFrame, mains: pd.DataFrame, starts: dict) -> dict[str, pd.Series]:
+    """Per metric, the band row its card shows (see pick_band_row), in one pass."""
+    if bands is None or bands.empty:
+        return {}
+    b = bands.merge(mains[["population", "location"]].reset_index(),
+                    on=["metric", "population", "location"], how="inner")
+    if b.empty:
+        return {}
+    key = pd.to_datetime(b["window_start"]).dt.strftime("%Y-%m-%d").fillna("open")
+    b = b.assign(
+        _assumed=b["window_start_assumed"].astype(bool),
+        _mine=(key == b["metric"].map(starts)) | (b["measure"].astype(str) == "stock"),
+    ).sort_values(["metric", "_mine", "n_claims", "_assumed"],
+                  ascending=[True, False, False, True], kind="mergesort")
+    return {m: row for m, row in b.drop_duplicates("metric").set_index("metric").iterrows()}
+
+
+def _apply_band(card: Card, row: pd.Series) -> None:
+    headline, low, high = row["headline"], row["low"], row["high"]
+    card.headline = None if pd.isna(headline) else float(headline)
+    card.headline_low = None if pd.isna(low) else float(low)
+    card.headline_high = np.inf if pd.isna(high) else float(high)
+    card.headline_date = as_date(row["date"])
+    card.headline_from_band = True
+    qualifier = row.get("headline_qualifier")
+    card.headline_qualifier = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    contested = row.get("contested")
+    card.contested = bool(contested) if contested is not None and not pd.isna(contested) else False
+
+
+def build_card(
+    metric: str,
+    summary: pd.DataFrame,
+    claims: pd.DataFrame,
+    band_rows: pd.DataFrame,
+    echo_groups: list[list[str]],
+    flag_counts: pd.DataFrame,
+    filters: Filters,
+    vocab: Vocabularies,
+) -> Card | None:
+    """One metric's card (see build_cards): its main series' claims and band rows."""
+    mine = summary[summary["metric"] == metric]
+    main = choose_series(mine, filters, vocab)
+    if main is None:
+        return None
+    claims = claims.assign(metric=metric, population=str(main["population"]),
+                           location=str(main["location"])) if "metric" not in claims else claims
+    bands = band_rows.assign(metric=metric, population=str(main["population"]),
+                             location=str(main["location"])) if not band_rows.empty else band_rows
+    echoes = pd.DataFrame({"metric": metric, "population": str(main["population"]),
+                           "location": str(main["location"]),
+                           "sources": [";".join(g) for g in echo_groups]})
+    cards = build_cards(mine, claims, bands, echoes, flag_counts, filters, vocab)
+    return cards[0] if cards else None
+
+
+def overview_cards(store, filters: Filters) -> list[Card]:
+    """Cards for every metric with figures in scope, in the vocabulary's order."""
+    vocab = store.vocab
+    levels = store.location_levels
+    with store.engine.connect() as conn:
+        summary = q.series_summary(conn, filters, levels)
+        if summary.empty:
+            return []
+        mains = choose_series_per_metric(summary, filters, vocab)
+        keys = [(str(m), str(r["population"]), str(r["location"])) for m, r in mains.iterrows()]
+        flags = q.flag_counts(conn, filters, vocab, by=("metric", "severity", "status"))
+        bands = q.latest_bands(conn, keys)
+        claims = q.claims_of_series(conn, keys, filters, levels, per_series=2000)
+        echoes = q.echo_sources_of(conn, keys)
+    return build_cards(summary, claims, bands, echoes, flags, filters, vocab)
+
+
+def area_label(vocab: Vocabularies, filters: Filters, lang: str) -> str:
+    """The area the view covers, in words."""
+    from tracker.views.format import place_name
+
+    if not filters.location:
+        return "كل المناطق" if lang == "ar" else "All areas"
+    sep = "، " if lang == "ar" else ", "
+    return sep.join(place_name(vocab, p, lang) for p in filters.location)
+
+
+def metric_label(vocab: Vocabularies, metric: str, lang: str) -> str:
+    return label(vocab.metrics, metric, lang)
+
+
+__all__ = ["Card", "build_card", "overview_cards"]

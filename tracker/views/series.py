@@ -1,0 +1,183 @@
+"""Which series a view shows, and how many independent sources speak to it.
+
+A metric in an area usually has several series: one per population and place. Cards and
+charts show one of them, chosen by a rule a person can predict: the place the user chose
+(or, failing that, the widest place with claims), the population the user chose (or
+"all", or the one with most claims), then the series with most claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from tracker.filters import Filters
+from tracker.vocabularies import Vocabularies
+
+
+def rank_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.DataFrame:
+    """``series`` sorted best first by the rule above (any number of metrics at once)."""
+    frame = series.copy()
+    levels = vocab.gazetteer["level"]
+    frame["_level"] = frame["location"].map(levels).fillna(9).astype(int)
+    chosen_places = set(filters.location)
+    frame["_chosen_place"] = frame["location"].isin(chosen_places).astype(int)
+    wanted = filters.population[0] if len(filters.population) == 1 else "all"
+    frame["_population"] = (frame["population"] == wanted).astype(int)
+    sort = ["_chosen_place", "_level", "_population", "n_claims"]
+    ascending = [False, True, False, False]
+    if "newest_report" in frame:
+        sort.append("newest_report")
+        ascending.append(False)
+    sort += ["location", "population"]
+    ascending += [True, True]
+    frame = frame.sort_values(sort, ascending=ascending, kind="mergesort")
+    return frame.drop(columns=["_level", "_chosen_place", "_population"])
+
+
+def choose_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.Series | None:
+    """The main series among ``series`` (columns population, location, n_claims, …)."""
+    if series is None or series.empty:
+        return None
+    return rank_series(series, filters, vocab).iloc[0]
+
+
+def choose_series_per_metric(
+    summary: pd.DataFrame, filters: Filters, vocab: Vocabularies
+) -> pd.DataFrame:
+    """The main series of every metric in ``summary``, indexed by metric."""
+    if summary is None or summary.empty:
+        return pd.DataFrame(columns=["population", "location", "measure", "n_claims"])
+    ranked = rank_series(summary, filters, vocab)
+    return ranked.drop_duplicates("metric", keep="first").set_index("metric")
+
+
+def annotate_claims(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+    """Claims with what views compare them by, computed once for any number of series:
+    kind (daily/window/stock), wkey (the start they count from), stated_low and stated_top
+    (what they state, in persons)."""
+    from tracker.views.trends import claim_kind
+
+    out = claims.copy()
+    if out.empty:
+        for column in ("kind", "wkey", "stated_low", "stated_top"):
+            out[column] = pd.Series(dtype="object")
+        return out
+    out["kind"] = claim_kind(out)
+    out["wkey"] = window_key(out, vocab)
+    out["stated_low"], out["stated_top"] = stated_bounds(out)
+    return out
+
+
+def independent_sources(sources: Iterable[str], echo_groups: Sequence[Sequence[str]]) -> int:
+    """Distinct sources, counting sources joined by an echo flag as one.
+
+    A source's figure carried by several publishers is already one source; an echo flag
+    says that two sources' identical figure is one claim carried twice, so they count once.
+    """
+    present = sorted({str(s) for s in sources if s is not None and str(s) != ""})
+    parent = {s: s for s in present}
+
+    def find(s: str) -> str:
+        while parent[s] != s:
+            parent[s] = parent[parent[s]]
+            s = parent[s]
+        return s
+
+    for group in echo_groups:
+        members = [s for s in group if s in parent]
+        for other in members[1:]:
+            a, b = find(members[0]), find(other)
+            if a != b:
+                parent[b] = a
+    return len({find(s) for s in present})
+
+
+def newest_per_source(claims: pd.DataFrame) -> pd.DataFrame:
+    """Each source's newest claims: all those at its latest period end."""
+    if claims.empty:
+        return claims
+    latest = claims.groupby("source")["period_end"].transform("max")
+    newest = claims[claims["period_end"] == latest]
+    return newest.sort_values(["source", "figure_id"], kind="mergesort").reset_index(drop=True)
+
+
+def comparable_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a headline or a range may compare: one-day counts are left out when the
+    series also has totals over longer windows or stocks (they count something smaller)."""
+    if claims.empty:
+        return claims
+    from tracker.views.trends import claim_kind
+
+    kind = claim_kind(claims)
+    if (kind != "daily").any():
+        return claims[kind != "daily"]
+    return claims
+
+
+def window_key(claims: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """The start a claim counts from (its own, else its episode's, as the engine assumes);
+    'stock' for stocks, which have no window."""
+    episode_start = (
+        pd.to_datetime(vocab.episodes["start"], errors="coerce")
+        if "start" in vocab.episodes
+        else pd.Series(dtype="datetime64[ns]")
+    )
+    start = pd.to_datetime(claims["period_start"])
+    assumed = claims["episode"].map(episode_start) if "episode" in claims else pd.NaT
+    start = start.fillna(pd.to_datetime(assumed))
+    key = start.dt.strftime("%Y-%m-%d").fillna("open")
+    return key.where(claims["measure"].astype(str) != "stock", "stock")
+
+
+def main_window(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+    """The comparable claims that count from the most used start (ties: the latest end)."""
+    comparable = comparable_claims(claims)
+    if comparable.empty:
+        return comparable
+    key = window_key(comparable, vocab)
+    stats = (
+        comparable.assign(_key=key)
+        .groupby("_key")
+        .agg(n=("figure_id", "size"), end=("period_end", "max"))
+    )
+    best = stats.sort_values(["n", "end"], ascending=[False, False]).index[0]
+    return comparable[key == best]
+
+
+def stated_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """What each claim states, in persons when counted in households: the value (the low
+    end of a range; the smallest count an order of magnitude means) and the top it names."""
+    from tracker.views.format import household_factor
+
+    factor = (
+        claims["household_size"].map(household_factor)
+        if "household_size" in claims
+        else pd.Series(1.0, index=claims.index)
+    )
+    value = claims["value"].astype("float64") * factor
+    high = claims["value_high"].astype("Float64").astype("float64") * factor
+    magnitude = claims["qualifier"] == "magnitude"
+    value = value.where(~magnitude, claims["low"].astype("float64"))
+    top = high.where(claims["qualifier"] == "range", value)
+    return value, top
+
+
+def range_across_sources(claims: pd.DataFrame) -> dict | None:
+    """The lowest and highest figure the sources' newest claims state.
+
+    Give it comparable claims (see :func:`main_window`). ``open_ended`` when the highest
+    is an "at least"/"more than" claim (so "320,000+").
+    """
+    newest = newest_per_source(claims)
+    if newest.empty:
+        return None
+    low, top = stated_bounds(newest)
+    best = top.idxmax()
+    return {
+        "low": float(low.min()),
+        "high": float(top.max()),
+        "open_ended": str(newest.at[best, "qualifier"]) in ("at_least", "more_than"),
+        "n_sources": int(newest["source"].nunique()),
+    }

@@ -1,0 +1,332 @@
+"""Rows for the figures, discrepancies and sources pages, and a figure's history, in words."""
+
+from __future__ import annotations
+
+import math
+import pandas as pd
+
+from tracker.filters import Filters
+from tracker.storage import views as q
+from tracker.views.format import (
+    claim_words,
+    fmt_count,
+    fmt_date,
+    fmt_window,
+    interval_words,
+    iso,
+    label,
+    missing,
+    place_label,
+    place_name,
+    safe_url,
+    source_name,
+)
+from tracker.vocabularies import CANONICAL_COLUMNS, Vocabularies
+
+FIGURES_PER_PAGE = 25
+FLAGS_PER_PAGE = 20
+
+
+# -- figures --------------------------------------------------------------------------------
+
+
+def figure_row(
+    row: pd.Series, vocab: Vocabularies, lang: str, flags: list[dict] | None = None
+) -> dict:
+    """One figure with its provenance, as the figures table and the flag cards show it."""
+    return {
+        "figure_id": str(row["figure_id"]),
+        "revision": int(row["revision"])
+        if "revision" in row and not missing(row["revision"])
+        else 1,
+        "reported_on": fmt_date(row["reported_on"], lang),
+        "reported_iso": iso(row["reported_on"]),
+        "source": str(row["source"]),
+        "source_label": source_name(vocab, row["source"], lang),
+        "source_full": source_name(vocab, row["source"], lang, short=False),
+        "publisher": "" if missing(row.get("publisher")) else str(row["publisher"]),
+        "url": safe_url(row.get("url")),
+        "metric": label(vocab.metrics, row["metric"], lang),
+        "population": label(vocab.populations, row["population"], lang),
+        "location": place_name(vocab, row["location"], lang),
+        "location_full": place_label(vocab, row["location"], lang),
+        "pcode": str(row["location"]),
+        "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
+        "claim": claim_words(
+            vocab,
+            row["qualifier"],
+            row["value"],
+            row.get("value_high"),
+            lang,
+            row.get("unit"),
+            row["metric"],
+        ),
+        "qualifier": label(vocab.qualifiers, row["qualifier"], lang),
+        "interval": interval_words(row["low"], row["high"], lang),
+        "rule": "" if missing(row.get("interval_rule")) else str(row["interval_rule"]),
+        "notes": "" if missing(row.get("notes")) else str(row["notes"]),
+        "flags": flags or [],
+    }
+
+
+def figure_rows(
+    page: pd.DataFrame, figure_flags: pd.DataFrame, vocab: Vocabularies, lang: str
+) -> list[dict]:
+    by_figure: dict[str, list[dict]] = {}
+    if figure_flags is not None and not figure_flags.empty:
+        for rec in figure_flags.to_dict("records"):
+            by_figure.setdefault(str(rec["figure_id"]), []).append(
+                {
+                    "flag_id": rec["flag_id"],
+                    "rule": rec["rule"],
+                    "severity": rec["severity"],
+                    "status": rec["status"],
+                }
+            )
+    return [
+        figure_row(row, vocab, lang, by_figure.get(str(row["figure_id"])))
+        for _, row in page.iterrows()
+    ]
+
+
+def figures_table(
+    store,
+    filters: Filters,
+    lang: str,
+    sort: str = "reported_on",
+    descending: bool = True,
+    page: int = 1,
+    per_page: int = FIGURES_PER_PAGE,
+) -> dict:
+    """One page of figures, sorted and filtered in the database."""
+    page = max(1, int(page))
+    with store.engine.connect() as conn:
+        frame, total = q.figures_page(
+            conn, filters, store.location_levels, sort, descending, per_page, (page - 1) * per_page
+        )
+        if frame.empty and total and page > 1:  # past the end: show the last page
+            page = max(1, math.ceil(total / per_page))
+            frame, total = q.figures_page(
+                conn,
+                filters,
+                store.location_levels,
+                sort,
+                descending,
+                per_page,
+                (page - 1) * per_page,
+            )
+        flags = q.flags_of_figures(conn, frame["figure_id"].tolist()) if not frame.empty else None
+    return {
+        "rows": figure_rows(frame, flags, store.vocab, lang),
+        "total": total,
+        "page": page,
+        "pages": max(1, math.ceil(total / per_page)),
+        "per_page": per_page,
+        "sort": sort if sort in q.FIGURE_SORT_KEYS else "reported_on",
+        "descending": descending,
+    }
+
+
+HISTORY_COLUMNS = tuple(c for c in CANONICAL_COLUMNS if c not in ("figure_id", "quote")) + (
+    "status",
+)
+
+
+def _cell(value) -> str:
+    if missing(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def history_rows(revisions: pd.DataFrame) -> list[dict]:
+    """Every revision of a figure, oldest first: who, when, why, and what changed."""
+    out: list[dict] = []
+    previous = None
+    for _, row in revisions.sort_values("revision").iterrows():
+        changes = []
+        if previous is not None:
+            for column in HISTORY_COLUMNS:
+                if column in row and _cell(previous.get(column)) != _cell(row.get(column)):
+                    changes.append(
+                        {
+                            "column": column,
+                            "old": _cell(previous.get(column)),
+                            "new": _cell(row.get(column)),
+                        }
+                    )
+        entered = row.get("entered_at")
+        out.append(
+            {
+                "revision": int(row["revision"]),
+                "entered_at": ""
+                if missing(entered)
+                else pd.Timestamp(entered).strftime("%Y-%m-%d %H:%M"),
+                "entered_by": _cell(row.get("entered_by")),
+                "why": _cell(row.get("why")),
+                "status": _cell(row.get("status")),
+                "current": bool(row.get("current")),
+                "changes": changes,
+            }
+        )
+        previous = row
+    return out
+
+
+# -- discrepancies --------------------------------------------------------------------------
+
+
+def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str) -> dict:
+    """A flag as a person reads it: severity, rule, its sentence, the figures side by side."""
+    sentence = flag.get(f"sentence_{lang}") or flag.get("sentence_en") or ""
+    ids = [i for i in str(flag.get("figure_ids") or "").split(";") if i]
+    mine = figures[figures["figure_id"].isin(ids)] if not figures.empty else figures
+    order = {fid: i for i, fid in enumerate(ids)}
+    mine = mine.sort_values("figure_id", key=lambda s: s.map(order)) if not mine.empty else mine
+    rules = vocab.extra.get("rules")
+    severities = vocab.extra.get("severities")
+    trend = {
+        k: str(flag[k])
+        for k in ("metric", "population", "location")
+        if not missing(flag.get(k)) and str(flag.get(k))
+    }
+    trend["flag"] = str(flag["flag_id"])
+    ratio = flag.get("ratio")
+    return {
+        "flag_id": str(flag["flag_id"]),
+        "rule": str(flag["rule"]),
+        "rule_label": label(rules, flag["rule"], lang) if rules is not None else str(flag["rule"]),
+        "rule_description": label(rules, flag["rule"], lang, "description")
+        if rules is not None
+        else "",
+        "severity": str(flag["severity"]),
+        "severity_label": label(severities, flag["severity"], lang)
+        if severities is not None
+        else str(flag["severity"]),
+        "status": str(flag.get("status") or "open"),
+        "note": "" if missing(flag.get("note")) else str(flag.get("note")),
+        "sentence": str(sentence),
+        "ratio": None if missing(ratio) else float(ratio),
+        "metric": label(vocab.metrics, flag.get("metric"), lang),
+        "population": label(vocab.populations, flag.get("population"), lang),
+        "location": place_name(vocab, flag.get("location"), lang),
+        "figures": [figure_row(r, vocab, lang) for _, r in mine.iterrows()],
+        "missing_figures": [i for i in ids if i not in set(mine["figure_id"])]
+        if not mine.empty
+        else ids,
+        "trend_params": trend,
+    }
+
+
+def discrepancies(
+    store,
+    filters: Filters,
+    lang: str,
+    rules=(),
+    statuses=(),
+    severities=(),
+    page: int = 1,
+    per_page: int = FLAGS_PER_PAGE,
+) -> dict:
+    """One page of flags, most severe first, with their figures; and counts by severity."""
+    page = max(1, int(page))
+    vocab = store.vocab
+    with store.engine.connect() as conn:
+        frame, total = q.flags_page(
+            conn, filters, vocab, rules, statuses, severities, per_page, (page - 1) * per_page
+        )
+        counts = q.flag_counts(
+            conn,
+            filters,
+            vocab,
+            by=("severity", "status"),
+            rules=rules,
+            statuses=statuses,
+            severities=severities,
+        )
+        ids = (
+            [i for ids in frame["figure_ids"].astype(str) for i in ids.split(";") if i]
+            if not frame.empty
+            else []
+        )
+        figures = q.figures_by_ids(conn, ids)
+    cards = [flag_card(rec, figures, vocab, lang) for rec in frame.to_dict("records")]
+    by_severity = counts.groupby("severity")["n"].sum().to_dict() if not counts.empty else {}
+    open_by_severity = (
+        counts[counts["status"] == "open"].groupby("severity")["n"].sum().to_dict()
+        if not counts.empty
+        else {}
+    )
+    return {
+        "cards": cards,
+        "total": total,
+        "page": page,
+        "pages": max(1, math.ceil(total / per_page)),
+        "by_severity": {str(k): int(v) for k, v in by_severity.items()},
+        "open_by_severity": {str(k): int(v) for k, v in open_by_severity.items()},
+    }
+
+
+# -- sources --------------------------------------------------------------------------------
+
+
+def source_rows(stats: pd.DataFrame, vocab: Vocabularies, lang: str) -> list[dict]:
+    """The registry with each source's figures in scope, newest report and share in flags.
+
+    Sources with figures come first (most figures first), then the rest of the registry.
+    """
+    registry = vocab.sources
+    stats = (
+        stats.set_index("source")
+        if not stats.empty
+        else pd.DataFrame(columns=["n_figures", "newest_report", "n_flagged", "n_contradicted"])
+    )
+    rows = []
+    for source_id, src in registry.iterrows():
+        has = source_id in stats.index
+        n = int(stats.at[source_id, "n_figures"]) if has else 0
+        flagged = int(stats.at[source_id, "n_flagged"]) if has else 0
+        contradicted = int(stats.at[source_id, "n_contradicted"]) if has else 0
+        rows.append(
+            {
+                "source": str(source_id),
+                "short": source_name(vocab, source_id, lang),
+                "name": source_name(vocab, source_id, lang, short=False),
+                "type": label(vocab.source_types, src["type"], lang),
+                "reliability": label(vocab.reliability, src["reliability"], lang),
+                "url": safe_url(src.get("url")),
+                "n_figures": n,
+                "n_figures_text": fmt_count(n, lang),
+                "newest_report": fmt_date(stats.at[source_id, "newest_report"], lang)
+                if has
+                else "—",
+                "n_flagged": flagged,
+                "share_flagged": flagged / n if n else None,
+                "share_contradicted": contradicted / n if n else None,
+            }
+        )
+    rows.sort(key=lambda r: (-r["n_figures"], r["short"].lower()))
+    return rows
+
+
+def sources_table(store, filters: Filters, lang: str) -> list[dict]:
+    # The registry is what the page lists: the source filter narrows the counts only.
+    with store.engine.connect() as conn:
+        stats = q.source_stats(conn, filters, store.location_levels)
+    rows = source_rows(stats, store.vocab, lang)
+    if filters.source:
+        rows = [r for r in rows if r["source"] in filters.source]
+    return rows
+
+
+def pct(share: float | None, lang: str) -> str:
+    if share is None:
+        return "—"
+    text = f"{share * 100:.0f}%"
+    return f"\u2066{text}\u2069" if lang == "ar" else text
+
+
+__all__ = ["discrepancies", "figures_table", "history_rows", "sources_table"]

@@ -1,0 +1,290 @@
+"""A series over time: each source's claims as points with their intervals, the band behind.
+
+Pure: :func:`trend_points` turns one series' stored claims (and the flags they are in)
+into the points a chart draws, with hover text in the page's language; :func:`band_lines`
+turns stored bands into shaded areas. :func:`trend_view` fetches what one chart needs with
+indexed queries (one series, never all figures).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from tracker.filters import Filters
+from tracker.storage import views as q
+from tracker.views.format import (
+    claim_words,
+    fmt_date,
+    fmt_window,
+    household_factor,
+    interval_words,
+    label,
+    place_name,
+    safe_url,
+    source_name,
+)
+from tracker.views.series import choose_series
+from tracker.vocabularies import Vocabularies
+
+CLAIM_LIMIT = 5000
+POINT_COLUMNS = (
+    "figure_id",
+    "source",
+    "source_label",
+    "kind",
+    "group",
+    "x",
+    "y",
+    "low",
+    "high",
+    "open_ended",
+    "err_minus",
+    "err_plus",
+    "claim",
+    "window",
+    "publisher",
+    "url",
+    "hover",
+    "flagged",
+    "flag_ids",
+    "highlighted",
+)
+
+
+def claim_kind(claims: pd.DataFrame) -> pd.Series:
+    """'stock' (a state at a date), 'daily' (a flow counted over one day) or 'window'
+    (a flow over a longer or open window: cumulative totals)."""
+    stock = claims["measure"].astype(str) == "stock"
+    one_day = claims["period_start"].notna() & (claims["period_start"] == claims["period_end"])
+    return pd.Series(
+        np.where(stock, "stock", np.where(one_day, "daily", "window")), index=claims.index
+    )
+
+
+def point_estimate(claims: pd.DataFrame) -> pd.Series:
+    """Where a claim's marker sits: the stated value (in persons when counted in households),
+    the middle of a stated range or order of magnitude; always inside its interval."""
+    value = claims["value"].astype("float64")
+    factor = claims["household_size"].map(household_factor) if "household_size" in claims else 1.0
+    y = value * factor
+    low = claims["low"].astype("float64")
+    high = claims["high"].astype("float64")
+    middle = (low + high) / 2
+    ranged = claims["qualifier"].isin(["range", "magnitude"]) & np.isfinite(high)
+    y = y.where(~ranged, middle)
+    return y.clip(lower=low, upper=high.where(np.isfinite(high)))
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _short_url(url: str, width: int = 60) -> str:
+    return url if len(url) <= width else url[: width - 1] + "…"
+
+
+def trend_points(
+    claims: pd.DataFrame,
+    vocab: Vocabularies,
+    lang: str = "en",
+    figure_flags: pd.DataFrame | None = None,
+    highlight: set[str] | frozenset[str] = frozenset(),
+) -> pd.DataFrame:
+    """The points of one series' chart, one per claim (see POINT_COLUMNS)."""
+    if claims is None or claims.empty:
+        return pd.DataFrame(columns=list(POINT_COLUMNS))
+    c = claims.reset_index(drop=True)
+    out = pd.DataFrame(index=c.index)
+    out["figure_id"] = c["figure_id"].astype(str)
+    out["source"] = c["source"].astype(str)
+    out["source_label"] = out["source"].map(lambda s: source_name(vocab, s, lang))
+    out["kind"] = claim_kind(c)
+    start = c["period_start"].dt.strftime("%Y-%m-%d").fillna("open")
+    out["group"] = out["source"] + "|" + out["kind"] + "|" + start
+    out["x"] = c["period_end"]
+    out["y"] = point_estimate(c)
+    out["low"] = c["low"].astype("float64")
+    out["high"] = c["high"].astype("float64")
+    out["open_ended"] = ~np.isfinite(out["high"])
+    out["err_minus"] = (out["y"] - out["low"]).clip(lower=0)
+    out["err_plus"] = (out["high"] - out["y"]).where(~out["open_ended"], 0.0).clip(lower=0)
+    ar = lang == "ar"
+    flags = figure_flags if figure_flags is not None else pd.DataFrame(columns=["figure_id"])
+    contradiction = flags[flags["rule"].isin(q.CONTRADICTION_RULES)] if not flags.empty else flags
+    flagged_ids = set(contradiction["figure_id"].astype(str)) if not flags.empty else set()
+    ids_by_figure = (
+        flags.groupby("figure_id")["flag_id"].apply(lambda s: ";".join(sorted(set(s)))).to_dict()
+        if not flags.empty
+        else {}
+    )
+    out["flagged"] = out["figure_id"].isin(flagged_ids)
+    out["flag_ids"] = out["figure_id"].map(lambda f: ids_by_figure.get(f, ""))
+    out["highlighted"] = out["figure_id"].isin(set(highlight))
+    claims_text, windows, hovers, urls, publishers = [], [], [], [], []
+    for i, row in c.iterrows():
+        words = claim_words(
+            vocab,
+            row["qualifier"],
+            row["value"],
+            row["value_high"],
+            lang,
+            row["unit"],
+            row["metric"],
+        )
+        window = fmt_window(row["period_start"], row["period_end"], row["measure"], lang)
+        url = safe_url(row["url"])
+        publisher = "" if pd.isna(row["publisher"]) else str(row["publisher"])
+        qual = label(vocab.qualifiers, row["qualifier"], lang)
+        allows = interval_words(out.at[i, "low"], out.at[i, "high"], lang)
+        lines = [
+            f"<b>{_esc(source_name(vocab, row['source'], lang, short=False))}</b>",
+            ("عبر " if ar else "via ") + _esc(publisher) if publisher else None,
+            f"{_esc(words)}  ({_esc(window)})",
+            ("الصيغة: " if ar else "Qualifier: ")
+            + f"{_esc(qual)} · "
+            + ("يتيح: " if ar else "allows ")
+            + _esc(allows),
+            ("نُشر في " if ar else "Reported ")
+            + fmt_date(row["reported_on"], lang)
+            + f" · {_esc(row['figure_id'])}",
+            _esc(_short_url(url)) if url else None,
+        ]
+        if out.at[i, "flag_ids"]:
+            lines.append(("في تنبيه: " if ar else "In flag: ") + _esc(out.at[i, "flag_ids"]))
+        claims_text.append(words)
+        windows.append(window)
+        hovers.append("<br>".join(line for line in lines if line))
+        urls.append(url or "")
+        publishers.append(publisher)
+    out["claim"] = claims_text
+    out["window"] = windows
+    out["publisher"] = publishers
+    out["url"] = urls
+    out["hover"] = hovers
+    return out[list(POINT_COLUMNS)]
+
+
+def primary_band(bands: list[dict]) -> list[dict]:
+    """The band a chart shades: the window start backed by most claims (ties: most dates,
+    then a stated start over an assumed one). A series counted from several starts has a
+    band per start; drawing them all on one chart would only confuse."""
+    if len(bands) <= 1:
+        return bands
+    best = max(bands, key=lambda b: (b["n_claims"], len(b["date"]), not b["assumed"]))
+    return [best]
+
+
+def band_lines(bands: pd.DataFrame) -> list[dict]:
+    """Each stored band of a series (one per measure and window start) as lines to shade."""
+    if bands is None or bands.empty:
+        return []
+    out = []
+    for (measure, start), group in bands.groupby(
+        ["measure", bands["window_start"].fillna(pd.Timestamp(0))], sort=True, dropna=False
+    ):
+        group = group.sort_values("date")
+        out.append(
+            {
+                "measure": measure,
+                "window_start": None if start == pd.Timestamp(0) else start,
+                "assumed": bool(group["window_start_assumed"].astype(bool).any()),
+                "date": group["date"].tolist(),
+                "low": group["low"].astype("float64").tolist(),
+                "high": group["high"].astype("float64").fillna(math.inf).tolist(),
+                "headline": group["headline"].astype("float64").tolist(),
+                "n_claims": int(group["n_claims"].max()),
+                "n_dates": int(len(group)),
+            }
+        )
+    return out
+
+
+@dataclass
+class TrendView:
+    metric: str | None
+    population: str | None
+    location: str | None
+    points: pd.DataFrame = field(default_factory=pd.DataFrame)
+    bands: list[dict] = field(default_factory=list)  # the band drawn (see primary_band)
+    other_bands: int = 0  # bands of other window starts, not drawn
+    series: pd.DataFrame = field(default_factory=pd.DataFrame)  # other series of the metric
+    metrics: pd.DataFrame = field(default_factory=pd.DataFrame)  # metrics in scope
+    flag: dict | None = None  # the flag being followed, when one is
+    truncated: bool = False
+    filters: Filters = field(default_factory=Filters)
+
+    @property
+    def empty(self) -> bool:
+        return self.points is None or self.points.empty
+
+
+def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = None) -> TrendView:
+    """What the trends page draws: one series of one metric in the area."""
+    vocab = store.vocab
+    levels = store.location_levels
+    with store.engine.connect() as conn:
+        flag = None
+        if flag_id:
+            found = q.flag_by_id(conn, flag_id)
+            if not found.empty:
+                flag = found.iloc[0].to_dict()
+        metrics = q.metrics_in_scope(conn, filters, levels)
+        if filters.metric:
+            metric = filters.metric[0]
+        elif flag is not None:
+            metric = str(flag["metric"])
+        elif not metrics.empty:
+            order = {m: i for i, m in enumerate(vocab.metrics.index)}
+            metric = sorted(metrics["metric"], key=lambda m: order.get(m, 999))[0]
+        else:
+            return TrendView(None, None, None, metrics=metrics, filters=filters, flag=flag)
+        scoped = replace(filters, metric=(metric,))
+        series = q.series_in_metric(conn, metric, scoped, levels)
+        if flag is not None and flag.get("location") and flag.get("population"):
+            population, location = str(flag["population"]), str(flag["location"])
+        else:
+            main = choose_series(series, scoped, vocab)
+            if main is None:
+                return TrendView(
+                    metric, None, None, series=series, metrics=metrics, filters=scoped, flag=flag
+                )
+            population, location = str(main["population"]), str(main["location"])
+        claims = q.series_claims(conn, metric, population, location, scoped, levels, CLAIM_LIMIT)
+        figure_flags = (
+            q.flags_of_figures(conn, claims["figure_id"].tolist()) if not claims.empty else None
+        )
+        bands = q.series_bands(conn, metric, population, location)
+    highlight = set(str(flag["figure_ids"]).split(";")) if flag else set()
+    points = trend_points(claims, vocab, lang, figure_flags, highlight)
+    all_bands = band_lines(bands)
+    drawn = primary_band(all_bands)
+    return TrendView(
+        metric=metric,
+        population=population,
+        location=location,
+        points=points,
+        bands=drawn,
+        other_bands=len(all_bands) - len(drawn),
+        series=series,
+        metrics=metrics,
+        flag=flag,
+        truncated=len(claims) >= CLAIM_LIMIT,
+        filters=scoped,
+    )
+
+
+def series_title(vocab: Vocabularies, view: TrendView, lang: str) -> str:
+    """Killed · Civilians · Dar'a."""
+    if not view.metric:
+        return ""
+    parts = [label(vocab.metrics, view.metric, lang)]
+    if view.population:
+        parts.append(label(vocab.populations, view.population, lang))
+    if view.location:
+        parts.append(place_name(vocab, view.location, lang))
+    return " · ".join(parts)
