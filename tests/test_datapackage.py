@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import frictionless
@@ -62,10 +63,14 @@ def export_package(store: Store, folder: Path, *options: str) -> Path:
     return folder / "datapackage.json"
 
 
-@pytest.fixture
-def filled(sqlite_store: Store) -> Store:
-    assert sqlite_store.import_file(read_figure_file(FIXTURE)).stored == 7
-    return sqlite_store
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The download fixture's figures in a fresh store (read only by these tests)."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('package') / 'tracker.db'}")
+    store.upgrade()
+    assert store.import_file(read_figure_file(FIXTURE)).stored == 7
+    yield store
+    store.engine.dispose()
 
 
 def errors(report: frictionless.Report) -> list:

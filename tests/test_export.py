@@ -159,7 +159,8 @@ def test_figures_stream_chunk_by_chunk(sqlite_store, tmp_path) -> None:
     from tests.helpers import write_figures
     from tracker.readers import read_figure_file
 
-    sqlite_store.import_file(read_figure_file(write_figures(tmp_path / "f.csv", 3, "S")))
+    stored = sqlite_store.import_file(read_figure_file(write_figures(tmp_path / "f.csv", 3, "S")))
+    assert stored.stored == 3
     pieces = download_pieces(EndlessStore(sqlite_store), "figures.csv", DownloadOptions())
     header, first, second = next(pieces), next(pieces), next(pieces)
     assert header.startswith(b"figure_id,") and first.count(b"\n") == 3
@@ -173,6 +174,7 @@ def test_the_old_import_path_gives_the_same_figures_file(sqlite_store, tmp_path)
     from tracker.readers import read_figure_file
 
     sqlite_store.import_file(read_figure_file(write_figures(tmp_path / "f.csv", 5, "S")))
-    old = "".join(figures_csv_chunks(sqlite_store.iter_figures(), sqlite_store.vocab))
+    chunks, links = sqlite_store.iter_figures(), sqlite_store.flag_ids_by_figure()
+    old = "".join(figures_csv_chunks(chunks, sqlite_store.vocab, links))
     new = b"".join(download_pieces(sqlite_store, "figures.csv", DownloadOptions())).decode()
     assert old == new

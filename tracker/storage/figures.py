@@ -169,6 +169,8 @@ def iter_current(
 ) -> Iterator[pd.DataFrame]:
     """Stream current figures in chunks so that memory stays bounded at any size."""
     query = current_query(filters, location_levels, include_retracted)
+    if conn.dialect.name == "postgresql":  # byte order, as SQLite sorts: same file everywhere
+        query = query.order_by(None).order_by(F.c.figure_id.collate("C"))
     result = conn.execution_options(stream_results=True, yield_per=chunk_rows).execute(query)
     columns = list(result.keys())
     for rows in result.partitions(chunk_rows):
