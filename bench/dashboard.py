@@ -74,13 +74,37 @@ def visit_pages(server: Server, n: int) -> list[Record]:
         while len(times) < CALLS and (len(times) < MIN_CALLS or sum(times) < PAGE_BUDGET * 1000):
             body, seconds = server.post_json("/_dash-update-component", payload)
             times.append(seconds * 1000)
-        records.append(measured(f"callback_p95:{name}", n, percentile(times, 95), "ms",
-                                CALLBACK_GOAL, note=f"{path}; {len(times)} calls, median {percentile(times, 50):.0f} ms"))
-        records.append(measured(f"view_bytes:{name}", n, len(html) + len(body), "bytes",
-                                BYTES_GOAL, note=f"{path}; HTML {len(html)} + callback "
-                                f"{len(body)}; static JS/CSS {static} (cached, any size)"))
-    records.append(measured("server_rss", n, server.rss(), "bytes", RSS_GOAL,
-                            note="VmRSS after every page was rendered"))
+        records.append(
+            measured(
+                f"callback_p95:{name}",
+                n,
+                percentile(times, 95),
+                "ms",
+                CALLBACK_GOAL,
+                note=f"{path}; {len(times)} calls, median {percentile(times, 50):.0f} ms",
+            )
+        )
+        records.append(
+            measured(
+                f"view_bytes:{name}",
+                n,
+                len(html) + len(body),
+                "bytes",
+                BYTES_GOAL,
+                note=f"{path}; HTML {len(html)} + callback "
+                f"{len(body)}; static JS/CSS {static} (cached, any size)",
+            )
+        )
+    records.append(
+        measured(
+            "server_rss",
+            n,
+            server.rss(),
+            "bytes",
+            RSS_GOAL,
+            note="VmRSS after every page was rendered",
+        )
+    )
     return records
 
 

@@ -29,9 +29,10 @@ def _download(server: Server, target: Path) -> tuple[int, float]:
 
     start = time.perf_counter()
     size = 0
-    with urllib.request.urlopen(server.base + PATH, timeout=1800) as answer, target.open(
-        "wb"
-    ) as out:
+    with (
+        urllib.request.urlopen(server.base + PATH, timeout=1800) as answer,
+        target.open("wb") as out,
+    ):
         while block := answer.read(1 << 20):
             out.write(block)
             size += len(block)
@@ -58,8 +59,15 @@ def measure(server: Server, n: int) -> list[Record]:
     for path in (target, data.WORK / "floor-export.csv"):
         path.unlink(missing_ok=True)
     return [
-        measured("export_csv", n, seconds, "s", RATIO_GOAL, floor,
-                 note=f"{rows} rows, {size} bytes"),
-        measured("export_memory", n, peak, "bytes", MEMORY_GOAL,
-                 note="server VmHWM during the download minus VmRSS before"),
+        measured(
+            "export_csv", n, seconds, "s", RATIO_GOAL, floor, note=f"{rows} rows, {size} bytes"
+        ),
+        measured(
+            "export_memory",
+            n,
+            peak,
+            "bytes",
+            MEMORY_GOAL,
+            note="server VmHWM during the download minus VmRSS before",
+        ),
     ]

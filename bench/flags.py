@@ -47,32 +47,34 @@ def flags_full(n: int, path: Path, url: str) -> Record:
 
     seconds, count = timed(run)
     store.engine.dispose()
-    return measured("flags_full", n, seconds, "s", FULL_GOAL, floor,
-                    note=f"{count} flags stored")
+    return measured("flags_full", n, seconds, "s", FULL_GOAL, floor, note=f"{count} flags stored")
 
 
 def _one_figure(store: Store, k: int) -> FigureFile:
     """A new running-total figure in a busy series of the stored data."""
     with store.engine.connect() as conn:
+        count = store.count()
         row = pd.read_sql(
             "SELECT source, metric, population, location, period_start, period_end "
             "FROM figures WHERE current AND period_start IS NOT NULL "
-            f"ORDER BY row_id LIMIT 1 OFFSET {1000 * (k + 1)}",
+            f"ORDER BY row_id LIMIT 1 OFFSET {(k + 1) * count // (TRIALS + 2)}",
             conn,
         ).iloc[0]
     end = pd.Timestamp(row["period_end"]) + pd.Timedelta(days=1)
     table = pd.DataFrame(
-        [{
-            "figure_id": f"bench-inc-{k}",
-            "reported_on": end.strftime("%Y-%m-%d"),
-            "source": row["source"],
-            "metric": row["metric"],
-            "population": row["population"],
-            "location": row["location"],
-            "period_start": pd.Timestamp(row["period_start"]).strftime("%Y-%m-%d"),
-            "qualifier": "at_least",
-            "value": "1",
-        }],
+        [
+            {
+                "figure_id": f"bench-inc-{k}",
+                "reported_on": end.strftime("%Y-%m-%d"),
+                "source": row["source"],
+                "metric": row["metric"],
+                "population": row["population"],
+                "location": row["location"],
+                "period_start": pd.Timestamp(row["period_start"]).strftime("%Y-%m-%d"),
+                "qualifier": "at_least",
+                "value": "1",
+            }
+        ],
         dtype="string",
     )
     return FigureFile(table, Path(f"bench-inc-{k}.csv"))
@@ -91,5 +93,11 @@ def flags_incremental(n: int, url: str) -> Record:
             raise RuntimeError(f"the new figure was not stored: {result.plan.problems}")
         times.append(seconds * 1000)
     store.engine.dispose()
-    return measured("flags_incremental", n, statistics.median(times), "ms", INCREMENTAL_GOAL,
-                    note=f"median of {TRIALS}; min {min(times):.0f} ms, max {max(times):.0f} ms")
+    return measured(
+        "flags_incremental",
+        n,
+        statistics.median(times),
+        "ms",
+        INCREMENTAL_GOAL,
+        note=f"median of {TRIALS}; min {min(times):.0f} ms, max {max(times):.0f} ms",
+    )

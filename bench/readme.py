@@ -9,11 +9,12 @@ from bench.record import Record
 HEADING = "## Benchmarks"
 NOTES = Path(__file__).with_name("notes.md")
 INTRO = """\
-`make bench` (about {minutes} minutes on this 2-core machine) makes synthetic files with
-`tracker synth` and runs every benchmark at the sizes below; `bench/results.json` holds the
-records (name, n, value, unit, baseline, ratio, goal, met). A ratio divides our time by a
-floor measured in the same process on the same file; without a floor the goal bounds the value.
-A row with no number did not run; its note says why.
+`make bench` makes synthetic files with `tracker synth` and runs every benchmark at 100,000
+and 1,000,000 figures; `bench/results.json` holds the records (name, n, value, unit, baseline,
+ratio, goal, met), and the table below is that file (its run took {minutes} minutes on this
+2-core machine). A ratio divides our time by a floor measured in the same process on the same
+file; without a floor the goal bounds the value. A row with no number did not run; its note
+says why.
 """
 
 
@@ -28,7 +29,9 @@ def _number(value: float | None, unit: str) -> str:
 
 
 def _goal(record: Record) -> str:
-    if record.baseline is not None or record.name.startswith(("import", "flags_full", "export_csv")):
+    if record.baseline is not None or record.name.startswith(
+        ("import", "flags_full", "export_csv")
+    ):
         return f"ratio ≤ {record.goal:g}"
     return f"≤ {_number(record.goal, record.unit)}"
 

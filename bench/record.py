@@ -28,14 +28,28 @@ class Record:
 
 
 def measured(
-    name: str, n: int, value: float, unit: str, goal: float, baseline: float | None = None,
+    name: str,
+    n: int,
+    value: float,
+    unit: str,
+    goal: float,
+    baseline: float | None = None,
     note: str = "",
 ) -> Record:
     """A record that ran: met when ratio (or value, without a baseline) <= goal."""
     ratio = value / baseline if baseline else None
     judged = ratio if baseline else value
-    return Record(name, n, _round(value), unit, _round(baseline), _round(ratio), goal,
-                  bool(judged <= goal), note)
+    return Record(
+        name,
+        n,
+        _round(value),
+        unit,
+        _round(baseline),
+        _round(ratio),
+        goal,
+        bool(judged <= goal),
+        note,
+    )
 
 
 def not_run(name: str, n: int, unit: str, goal: float, reason: str) -> Record:

@@ -40,10 +40,16 @@ def served(n: int, url: str) -> list[Record]:
     """The pages, then the download, on one dashboard server."""
     server = Server(url)
     try:
-        records = guarded("callback_p95", n, "ms", dashboard.CALLBACK_GOAL,
-                          lambda: dashboard.visit_pages(server, n))
-        records += guarded("export_csv", n, "s", exports.RATIO_GOAL,
-                           lambda: exports.measure(server, n))
+        records = guarded(
+            "callback_p95",
+            n,
+            "ms",
+            dashboard.CALLBACK_GOAL,
+            lambda: dashboard.visit_pages(server, n),
+        )
+        records += guarded(
+            "export_csv", n, "s", exports.RATIO_GOAL, lambda: exports.measure(server, n)
+        )
         return records
     finally:
         server.stop()
@@ -53,34 +59,51 @@ def at_size(n: int, largest: bool) -> list[Record]:
     print(f"bench: {n:,} figures", file=sys.stderr, flush=True)
     path = data.synthetic_file(n)
     label = f"db-{n}"
-    records = guarded("import_sqlite", n, "s", imports.GOAL,
-                      lambda: imports.import_sqlite(n, path, keep_as=label))
-    records += guarded("import_postgres", n, "s", imports.GOAL,
-                       lambda: imports.import_postgres(n, path))
+    records = guarded(
+        "import_sqlite", n, "s", imports.GOAL, lambda: imports.import_sqlite(n, path, keep_as=label)
+    )
+    records += guarded(
+        "import_postgres", n, "s", imports.GOAL, lambda: imports.import_postgres(n, path)
+    )
     url = f"sqlite:///{data.WORK / (label + '.db')}"
-    records += guarded("flags_full", n, "s", flags.FULL_GOAL,
-                       lambda: flags.flags_full(n, path, url))
+    records += guarded(
+        "flags_full", n, "s", flags.FULL_GOAL, lambda: flags.flags_full(n, path, url)
+    )
     if largest:
-        records += guarded("flags_incremental", n, "ms", flags.INCREMENTAL_GOAL,
-                           lambda: flags.flags_incremental(n, url))
+        records += guarded(
+            "flags_incremental",
+            n,
+            "ms",
+            flags.INCREMENTAL_GOAL,
+            lambda: flags.flags_incremental(n, url),
+        )
         records += served(n, url)
     return records
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES),
-                        help="figure counts, comma-separated (the largest gets every benchmark)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(str(s) for s in SIZES),
+        help="figure counts, comma-separated (the largest gets every benchmark)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
-    parser.add_argument("--readme", type=Path, default=ROOT / "README.md",
-                        help="README to update ('-' for none)")
+    parser.add_argument(
+        "--readme", type=Path, default=ROOT / "README.md", help="README to update ('-' for none)"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="few repetitions (the harness's own smoke test)"
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
     started = time.monotonic()
     records: list[Record] = []
     for n in sizes:
         records += at_size(n, n == sizes[-1])
-    write_json(records, args.out)
+        write_json(records, args.out)  # what is done is kept, should a later size fail
     minutes = (time.monotonic() - started) / 60
     if str(args.readme) != "-":
         readme.update(args.readme, records, minutes)

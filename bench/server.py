@@ -33,7 +33,11 @@ class Server:
         self.log = LOG.open("a", encoding="utf-8")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bench.serve", url, str(self.port)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=self.log, text=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
         )
         line = self.proc.stdout.readline() if self.proc.stdout else ""
         if "ready" not in line:
@@ -57,7 +61,9 @@ class Server:
 
     def post_json(self, path: str, payload: dict) -> tuple[bytes, float]:
         request = urllib.request.Request(
-            self.base + path, data=json.dumps(payload).encode(), method="POST",
+            self.base + path,
+            data=json.dumps(payload).encode(),
+            method="POST",
             headers={"Content-Type": "application/json"},
         )
         start = time.perf_counter()

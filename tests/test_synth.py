@@ -100,8 +100,9 @@ def test_the_engine_finds_every_planted_contradiction(
         found.setdefault(str(rule), set()).update(str(ids).split(";"))
     missed = [
         (rule, ids)
-        for rule, ids in zip(synthetic.planted["rule"], synthetic.planted["figure_ids"],
-                             strict=True)
+        for rule, ids in zip(
+            synthetic.planted["rule"], synthetic.planted["figure_ids"], strict=True
+        )
         if ids.split(";")[0] not in found.get(rule, set())
     ]
     assert not missed, missed

@@ -24,16 +24,23 @@ NAMES = {
 @pytest.mark.slow
 def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    assert run.main(["--sizes", "1500", "--out", str(out), "--readme", "-"]) == 0
+    assert run.main(["--sizes", "1500", "--out", str(out), "--readme", "-", "--quick"]) == 0
     records = read_json(out)
     names = {r.name for r in records}
-    assert NAMES <= names
+    assert names >= NAMES
     assert any(n.startswith("callback_p95:") for n in names)
     assert any(n.startswith("view_bytes:") for n in names)
     for record in records:
         assert record.n == 1500
         assert set(json.loads(out.read_text())[0]) >= {
-            "name", "n", "value", "unit", "baseline", "ratio", "goal", "met"
+            "name",
+            "n",
+            "value",
+            "unit",
+            "baseline",
+            "ratio",
+            "goal",
+            "met",
         }
         assert not record.note.startswith("failed"), record
         if record.met is not None:

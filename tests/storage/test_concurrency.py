@@ -48,7 +48,8 @@ def _import_in_progress(store: Store) -> bool:
                 conn.execute(
                     text(
                         "SELECT count(*) FROM pg_stat_activity WHERE state <> 'idle' "
-                        "AND query ILIKE 'INSERT INTO figures%'"
+                        "AND (query ILIKE 'INSERT INTO figures%' "
+                        "OR query ILIKE 'COPY \"figures\"%')"
                     )
                 ).scalar()
             )

@@ -74,8 +74,10 @@ def executemany_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> No
     names = ", ".join(f'"{c}"' for c in frame.columns)
     marks = ", ".join("?" for _ in frame.columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-    kinds = [table.c[c].type for c in frame.columns]
-    columns = [_bound(conn, k, _python_values(k, frame[c])) for k, c in zip(kinds, frame.columns)]
+    columns = [
+        _bound(conn, table.c[c].type, _python_values(table.c[c].type, frame[c]))
+        for c in frame.columns
+    ]
     rows = list(zip(*columns, strict=True))
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:

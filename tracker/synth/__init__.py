@@ -59,7 +59,7 @@ def _generate(planner: Planner, rng: np.random.Generator, target: int, out: list
     rows = 0
     for story in planner.stories():
         claims = story_claims(story, rng)
-        claims["n_pub"] = rng.choice([1, 2, 3], size=len(claims), p=PUBS_P)
+        claims["n_pub"] = rng.choice([1, 2, 3], size=len(claims["story"]), p=PUBS_P)
         out.append((story, claims))
         before, rows = rows, rows + int(claims["n_pub"].sum())
         for _ in range(rows // TICK - before // TICK):
@@ -69,7 +69,7 @@ def _generate(planner: Planner, rng: np.random.Generator, target: int, out: list
 
 
 def _honest_claims(parts: list, rng: np.random.Generator) -> pd.DataFrame:
-    claims = pd.concat([c for _, c in parts], ignore_index=True)
+    claims = pd.DataFrame({k: np.concatenate([c[k] for _, c in parts]) for k in parts[0][1]})
     types = synthetic_sources()["type"]
     q = choose_qualifiers(claims["kind"].to_numpy(), claims["source"].map(types).to_numpy(), rng)
     value, value_high, qualifier = word(q, claims["truth"].to_numpy(), rng)

@@ -16,29 +16,40 @@ import pandas as pd
 from tracker.reconcile_context import RuleSettings
 from tracker.synth.values import nudge
 
-MAX_ROUNDS = 40
+MAX_ROUNDS = 200
 
 
-def _to_reword(claims: pd.DataFrame, settings: RuleSettings) -> np.ndarray:
-    """Positions of the unlocked claims that share a chain with another source's claim."""
-    big = claims["value"].to_numpy() >= settings.echo_min_value
-    frame = claims.loc[big, ["metric", "population", "value", "value_high", "reported_day"]]
-    frame = frame.assign(
-        high=frame["value_high"].fillna(-1),
-        source=claims.loc[big, "source"],
-        locked=claims.loc[big, "locked"],
-        pos=np.flatnonzero(big),
-    ).sort_values(["metric", "population", "value", "high", "reported_day"])
-    keys = [frame[c].to_numpy() for c in ("metric", "population", "value", "high")]
-    day = frame["reported_day"].to_numpy()
-    new = np.zeros(len(frame), dtype=bool)
+def _codes(column: pd.Series) -> np.ndarray:
+    return pd.factorize(column)[0].astype(np.int64)
+
+
+def _chains(keys: list[np.ndarray], day: np.ndarray, gap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sort order and chain number (in that order) of equal keys reported close together."""
+    order = np.lexsort([day, *reversed(keys)])
+    new = np.zeros(len(order), dtype=bool)
     new[:1] = True
     for key in keys:
-        new[1:] |= key[1:] != key[:-1]
-    new[1:] |= day[1:] - day[:-1] > settings.echo_days + 1  # one day of margin
-    frame["chain"] = np.cumsum(new)
+        k = key[order]
+        new[1:] |= k[1:] != k[:-1]
+    d = day[order]
+    new[1:] |= d[1:] - d[:-1] > gap
+    return order, np.cumsum(new)
+
+
+def _to_reword(claims: pd.DataFrame, group: list[np.ndarray], settings: RuleSettings):
+    """Positions of the unlocked claims that share a chain with another source's claim."""
+    value = claims["value"].to_numpy()
+    high = np.nan_to_num(claims["value_high"].to_numpy(dtype=float), nan=-1).astype(np.int64)
+    big = np.flatnonzero(value >= settings.echo_min_value)
+    keys = [g[big] for g in group[:2]] + [value[big], high[big]]
+    order, chain = _chains(keys, claims["reported_day"].to_numpy()[big], settings.echo_days + 1)
+    pos = big[order]
+    source = group[2][pos]
+    frame = pd.DataFrame(
+        {"chain": chain, "source": source, "locked": claims["locked"].to_numpy()[pos], "pos": pos}
+    )
     mixed = frame.groupby("chain")["source"].transform("nunique") > 1
-    frame = frame[mixed]
+    frame = frame[mixed.to_numpy()]
     if frame.empty:
         return np.array([], dtype=np.int64)
     first_locked = frame[frame["locked"]].groupby("chain")["source"].first()
@@ -53,9 +64,10 @@ def break_echoes(
 ) -> int:
     """Reword claims in place until no accidental echo is left; returns how many were."""
     settings = settings or RuleSettings()
+    group = [_codes(claims[c]) for c in ("metric", "population", "source")]
     total = 0
-    for _ in range(MAX_ROUNDS):
-        pos = _to_reword(claims, settings)
+    for round_no in range(MAX_ROUNDS):
+        pos = _to_reword(claims, group, settings)
         if len(pos) == 0:
             return total
         total += len(pos)
@@ -66,6 +78,7 @@ def break_echoes(
             claims.loc[rows, "value_high"].to_numpy(dtype=float),
             claims.loc[rows, "truth"].to_numpy(),
             rng,
+            spread=3 + 2 * round_no,  # wider each round, so crowded values spread out
         )
         claims.loc[rows, "qualifier"] = q
         claims.loc[rows, "value"] = v

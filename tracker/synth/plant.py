@@ -236,7 +236,7 @@ def plant_all(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Plant ``count`` contradictions, the rules in turn, one per story; returns the changed
     claims and the record of plants (rule, planted claim_no, related claim_nos)."""
-    by_story = claims.groupby("story").indices
+    by_story = {k: frame for k, frame in claims.groupby("story", sort=False)}
     free = [s for s in stories if s.index in by_story]
     world.rng.shuffle(free)
     plants: list[Plant] = []
@@ -247,13 +247,13 @@ def plant_all(
     return _apply(claims, plants), _record(plants)
 
 
-def _plant_one(rule, claims, by_story, free: list[Story], world: World) -> Plant | None:
+def _plant_one(rule, claims, by_story: dict, free: list[Story], world: World) -> Plant | None:
     """Try the free stories in turn; the first that can take the rule is used up."""
     planter = PLANTERS[rule]
     for i, story in enumerate(free):
         if (rule in ("divergence", "staleness")) != (story.measure == "stock"):
             continue
-        plant = planter(claims.iloc[by_story[story.index]], story, world)
+        plant = planter(by_story[story.index], story, world)
         if plant is not None:
             free.pop(i)
             return plant

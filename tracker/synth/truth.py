@@ -16,7 +16,6 @@ Each claim row carries its ``truth``; :mod:`tracker.synth.values` then words it 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from tracker.synth.stories import STOCK_STEP, Story
 
@@ -137,12 +136,12 @@ def _stock_claims(story: Story, rng: np.random.Generator) -> list[dict]:
     return out
 
 
-def story_claims(story: Story, rng: np.random.Generator) -> pd.DataFrame:
-    """Every claim of a story (not yet worded): one row per claim, with its truth."""
+def story_claims(story: Story, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """Every claim of a story (not yet worded), as columns: one row per claim, with its truth."""
     parts = _flow_claims(story, rng) if story.measure == "flow" else _stock_claims(story, rng)
-    frame = pd.DataFrame({k: np.concatenate([part[k] for part in parts]) for k in parts[0]})
-    frame["metric"] = story.metric
-    frame["measure"] = story.measure
-    lag = rng.choice(LAGS, size=len(frame))
-    frame["reported_day"] = frame["end_day"] + lag
-    return frame
+    cols = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
+    n = len(cols["story"])
+    cols["metric"] = np.full(n, story.metric)
+    cols["measure"] = np.full(n, story.measure)
+    cols["reported_day"] = cols["end_day"] + rng.choice(LAGS, size=n)
+    return cols

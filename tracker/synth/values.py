@@ -119,12 +119,18 @@ def word(
 
 
 def nudge(
-    q: np.ndarray, v: np.ndarray, vh: np.ndarray, t: np.ndarray, rng: np.random.Generator
+    q: np.ndarray,
+    v: np.ndarray,
+    vh: np.ndarray,
+    t: np.ndarray,
+    rng: np.random.Generator,
+    spread: int = 3,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Another honest wording of the same truth with a different value (to break an echo)."""
+    """Another honest wording of the same truth with a value up to ``spread`` away (to break
+    an echo)."""
     q, v, vh, t = (np.asarray(a).copy() for a in (q, v, vh, t))
     done = np.zeros(len(t), dtype=bool)
-    step = rng.integers(1, 4, size=len(t))
+    step = rng.integers(1, spread + 1, size=len(t))
     for cand_q, cand_v in (
         (q, v + step),
         (q, v - step),
