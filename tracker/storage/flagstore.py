@@ -21,6 +21,7 @@ from tracker.flags import Reconciliation, compute, component_key
 from tracker.reconcile_context import ReconcileContext
 from tracker.settings import Settings
 from tracker.storage import tables
+from tracker.storage.bulk import insert_many
 from tracker.storage.figures import read_frame
 from tracker.vocabularies import Vocabularies
 
@@ -113,23 +114,17 @@ def _clear(conn: Connection, components: list[str] | None) -> None:
             conn.execute(table.delete().where(table.c.component.in_(chunk)))
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def _store(conn: Connection, result: Reconciliation) -> None:
     now = datetime.now(UTC)
     flags = result.flags
     if len(flags):
         rows = flags.drop(columns=["status", "note"]).assign(computed_at=now)
         rows["ratio"] = rows["ratio"].astype("float64")
-        conn.execute(tables.flags.insert(), _records(rows))
+        insert_many(conn, tables.flags, rows)
         links = flags[["flag_id", "figure_ids", "component"]].assign(
             figure_id=flags["figure_ids"].str.split(";")
         ).explode("figure_id")
-        conn.execute(
-            tables.flag_figures.insert(), _records(links[["flag_id", "figure_id", "component"]])
-        )
+        insert_many(conn, tables.flag_figures, links[["flag_id", "figure_id", "component"]])
     _store_bands(conn, result)
 
 
@@ -142,15 +137,14 @@ def _store_bands(conn: Connection, result: Reconciliation) -> None:
         for column in ("window_start", "date"):
             rows[column] = pd.to_datetime(rows[column]).dt.date
         for column in ("low", "high", "headline"):
-            rows[column] = pd.to_numeric(rows[column]).astype("float64")
-            rows[column] = rows[column].where(np.isfinite(rows[column]), None)
+            values = pd.to_numeric(rows[column]).astype("float64")
+            rows[column] = values.where(np.isfinite(values))
         columns = [c.name for c in tables.bands.columns]
-        conn.execute(tables.bands.insert(), _records(rows[[c for c in columns if c in rows]]))
+        insert_many(conn, tables.bands, rows[[c for c in columns if c in rows]])
     excluded = result.excluded
     if len(excluded):
         component = excluded["figure_id"].map(_component_of_figure(result))
-        rows = excluded.assign(component=component)
-        conn.execute(tables.band_exclusions.insert(), _records(rows))
+        insert_many(conn, tables.band_exclusions, excluded.assign(component=component))
 
 
 def _country(result: Reconciliation) -> dict[str, str]:
