@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from tracker.filters import Filters
-from tracker.flags import Reconciliation, compute, component_key
+from tracker.flags import Reconciliation, component_key, compute
 from tracker.reconcile_context import ReconcileContext
 from tracker.settings import Settings
 from tracker.storage import tables
@@ -121,9 +121,11 @@ def _store(conn: Connection, result: Reconciliation) -> None:
         rows = flags.drop(columns=["status", "note"]).assign(computed_at=now)
         rows["ratio"] = rows["ratio"].astype("float64")
         insert_many(conn, tables.flags, rows)
-        links = flags[["flag_id", "figure_ids", "component"]].assign(
-            figure_id=flags["figure_ids"].str.split(";")
-        ).explode("figure_id")
+        links = (
+            flags[["flag_id", "figure_ids", "component"]]
+            .assign(figure_id=flags["figure_ids"].str.split(";"))
+            .explode("figure_id")
+        )
         insert_many(conn, tables.flag_figures, links[["flag_id", "figure_id", "component"]])
     _store_bands(conn, result)
 
