@@ -29,3 +29,35 @@ def progress(
         yield from items
         return
     yield from tqdm(items, total=total, desc=desc, unit=unit, delay=1.0, file=sys.stderr)
+
+
+class Steps:
+    """A bar over the named steps of one long piece of work (e.g. an import).
+
+    ``steps.advance("storing")`` marks the previous step done and names the next. Silent
+    when no terminal watches, like :func:`progress`.
+    """
+
+    def __init__(self, names: list[str], desc: str) -> None:
+        self._bar = (
+            tqdm(total=len(names), desc=desc, unit="step", delay=1.0, file=sys.stderr)
+            if progress_enabled()
+            else None
+        )
+        self._started = False
+
+    def advance(self, name: str) -> None:
+        if self._bar is None:
+            return
+        if self._started:
+            self._bar.update(1)
+        self._started = True
+        self._bar.set_postfix_str(name)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._bar.total - self._bar.n)
+            self._bar.close()
+
+
+IMPORT_STEPS = ["checking", "storing", "recomputing flags"]

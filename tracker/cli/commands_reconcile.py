@@ -10,7 +10,8 @@ import pandas as pd
 
 from tracker.cli.common import filters_from, open_store, print_table
 from tracker.exports import DownloadOptions, download_pieces
-from tracker.storage.flagstore import recompute
+from tracker.progress import progress
+from tracker.storage.flagstore import clear_all, recompute, stored_components
 
 
 def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
@@ -84,8 +85,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_recompute(args: argparse.Namespace) -> int:
     store = open_store(args)
     with store.engine.begin() as conn:
-        n = recompute(conn, store.vocab, store.settings, None)
-    print(f"recomputed: {n} flag(s)")
+        components = stored_components(conn)
+        n = 0
+        clear_all(conn)
+        for component in progress(components, desc="recomputing flags", unit="component"):
+            n += recompute(conn, store.vocab, store.settings, [component])
+    print(f"recomputed {len(components)} component(s): {n} flag(s)")
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from tracker.cli.common import filters_from, open_store
 from tracker.datapackage import write_package
 from tracker.exports import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
+from tracker.progress import progress
 
 
 def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
@@ -57,7 +58,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(path, file=sys.stderr)
         return 0
     name = DATAPACKAGE if args.format == "json" else DOWNLOADS[args.file].filename
-    pieces = download_pieces(store, name, options)
+    pieces = progress(download_pieces(store, name, options), desc=f"exporting {name}", unit="chunk")
     if args.output is None:
         return write_stdout(pieces)
     with args.output.open("wb") as out:

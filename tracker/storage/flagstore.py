@@ -104,6 +104,18 @@ def recompute_for(
     return recompute(conn, vocab, settings, components)
 
 
+def stored_components(conn: Connection) -> list[str]:
+    """Every (metric, country) component that has current figures, as "metric|country"."""
+    F = tables.figures
+    query = select(F.c.metric, F.c.adm0).where(F.c.current).distinct()
+    return sorted(f"{m}|{c}" for m, c in conn.execute(query).fetchall())
+
+
+def clear_all(conn: Connection) -> None:
+    """Remove every stored flag and band (before a full recomputation)."""
+    _clear(conn, None)
+
+
 def _clear(conn: Connection, components: list[str] | None) -> None:
     for table in (tables.flags, tables.flag_figures, tables.bands, tables.band_exclusions):
         if components is None:

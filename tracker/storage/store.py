@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from tracker.filters import Filters
 from tracker.importer import ImportPlan, plan_import, store_plan
+from tracker.progress import IMPORT_STEPS, Steps
 from tracker.readers import FigureFile
 from tracker.revisions import RevisionError, revised_figure
 from tracker.settings import DEFAULT_SETTINGS, Settings
@@ -87,12 +88,19 @@ class Store:
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial)."""
         batch = uuid.uuid4().hex
-        with self.engine.begin() as conn:
-            plan = plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
-            if not plan.ok and not partial:
-                return ImportResult(plan, 0, None)
-            stored = store_plan(conn, plan, current_user(), why, batch)
-            self._after_change(conn, plan.new)
+        steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
+        try:
+            with self.engine.begin() as conn:
+                steps.advance("checking")
+                plan = plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
+                if not plan.ok and not partial:
+                    return ImportResult(plan, 0, None)
+                steps.advance("storing")
+                stored = store_plan(conn, plan, current_user(), why, batch)
+                steps.advance("recomputing flags")
+                self._after_change(conn, plan.new)
+        finally:
+            steps.close()
         return ImportResult(plan, stored, batch)
 
     def _after_change(self, conn: Connection, changed: pd.DataFrame) -> None:

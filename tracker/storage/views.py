@@ -87,8 +87,7 @@ def _frame(conn: Connection, query: Select) -> pd.DataFrame:
 def series_summary(conn: Connection, filters: Filters, levels: dict[str, int]) -> pd.DataFrame:
     """One row per series (metric, population, location, measure) in scope, with its counts.
 
-    Columns: metric, population, location, measure, n_claims, n_sources, newest_report,
-    last_end.
+    Columns: metric, population, location, measure, n_claims, newest_report.
     """
     query = (
         select(
@@ -105,8 +104,7 @@ def series_summary(conn: Connection, filters: Filters, levels: dict[str, int]) -
         .group_by(F.c.metric, F.c.population, F.c.location, F.c.measure)
     )
     out = _frame(conn, query)
-    for column in ("newest_report", "last_end"):
-        out[column] = pd.to_datetime(out[column])
+    out["newest_report"] = pd.to_datetime(out["newest_report"])
     return out
 
 
@@ -158,12 +156,17 @@ def claims_of_series(
     if not keys:
         return series_claims(conn, "", "", "", filters, levels, 0)
     narrowed = Filters(source=filters.source, date_from=filters.date_from, date_to=filters.date_to)
-    key = or_(*[and_(F.c.metric == m, F.c.population == p, F.c.location == loc)
-                for m, p, loc in keys])
-    rank = func.row_number().over(
-        partition_by=(F.c.metric, F.c.population, F.c.location),
-        order_by=(F.c.period_end.desc(), F.c.reported_on.desc(), F.c.figure_id),
-    ).label("rank")
+    key = or_(
+        *[and_(F.c.metric == m, F.c.population == p, F.c.location == loc) for m, p, loc in keys]
+    )
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=(F.c.metric, F.c.population, F.c.location),
+            order_by=(F.c.period_end.desc(), F.c.reported_on.desc(), F.c.figure_id),
+        )
+        .label("rank")
+    )
     inner = (
         select(*[F.c[c] for c in FIGURE_PAGE_COLUMNS], rank)
         .where(and_(*active(narrowed, levels or {}), key))
@@ -182,8 +185,9 @@ def echo_sources_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> p
     columns = ["metric", "population", "location", "sources"]
     if not keys:
         return pd.DataFrame(columns=columns)
-    key = or_(*[and_(FL.c.metric == m, FL.c.population == p, FL.c.location == loc)
-                for m, p, loc in keys])
+    key = or_(
+        *[and_(FL.c.metric == m, FL.c.population == p, FL.c.location == loc) for m, p, loc in keys]
+    )
     query = select(*[FL.c[c] for c in columns]).where(and_(FL.c.rule == "echo", key))
     return _frame(conn, query)
 
@@ -271,6 +275,21 @@ def series_in_metric(
         .limit(limit)
     )
     return _frame(conn, query)
+
+
+def first_metric(
+    conn: Connection, filters: Filters, levels: dict[str, int], order: Sequence[str]
+) -> str | None:
+    """The first metric in ``order`` with a figure in scope (one indexed look-up each)."""
+    for metric in order:
+        found = conn.execute(
+            select(F.c.figure_id)
+            .where(and_(*active(replace(filters, metric=(metric,)), levels)))
+            .limit(1)
+        ).first()
+        if found is not None:
+            return metric
+    return None
 
 
 def metrics_in_scope(conn: Connection, filters: Filters, levels: dict[str, int]) -> pd.DataFrame:

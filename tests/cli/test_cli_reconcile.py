@@ -1,0 +1,57 @@
+"""`tracker flags` and `tracker series` on the demo data, as an analyst reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.cli import main
+from tracker.exports import DownloadOptions, download_pieces
+from tracker.storage.store import Store
+
+TOLLS = "FL-divergence-268a41a6ef94"
+
+
+@pytest.fixture
+def demo(sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys) -> str:
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    assert main(["init", "--demo"]) == 0
+    capsys.readouterr()
+    return sqlite_url
+
+
+def test_flags_table_names_rule_severity_and_both_sentences(demo: str, capsys) -> None:
+    assert main(["flags", "--metric", "killed"]) == 0
+    out = capsys.readouterr().out
+    assert f"{TOLLS}  [divergence, moderate, open, ratio 1.5396]" in out
+    assert "SNHR: at least 214 civilians killed in Dar'a, 15–30 June 2018." in out
+    assert "الشبكة السورية: عدد القتلى من المدنيين في درعا 214 على الأقل" in out
+    assert out.rstrip().endswith("1 flag(s)")
+
+
+def test_flags_csv_is_the_download(demo: str, capsys: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["flags", "--format", "csv"]) == 0
+    printed = capsys.readouterr().out
+    store = Store(demo)
+    served = b"".join(download_pieces(store, "flags.csv", DownloadOptions())).decode()
+    assert printed == served
+    assert printed.splitlines()[0] == (
+        "flag_id,rule,severity,status,metric,population,location,figure_ids,sources,ratio,"
+        "sentence_en,sentence_ar,note"
+    )
+
+
+def test_explain_survives_full_recomputation(demo: str, capsys) -> None:
+    assert main(["flags", "explain", TOLLS, "--note", "SNHR counts from 15 June"]) == 0
+    assert main(["flags", "recompute"]) == 0
+    assert "recomputed 14 component(s): 8 flag(s)" in capsys.readouterr().out
+    assert main(["flags", "--status", "explained"]) == 0
+    out = capsys.readouterr().out
+    assert TOLLS in out and "note: SNHR counts from 15 June" in out
+    assert main(["flags", "explain", "FL-nope", "--note", "x"]) == 1
+    assert "no flag with id 'FL-nope'" in capsys.readouterr().err
+
+
+def test_series_shows_the_band(demo: str, capsys) -> None:
+    assert main(["series", "--metric", "displaced", "--location", "SY"]) == 0
+    out = capsys.readouterr().out
+    assert "2018-06-29" in out and "144000" in out and "176000" in out
