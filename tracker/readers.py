@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.formula import FORMULA_STARTS
+
 XLSX_MAGIC = b"PK\x03\x04"
 UTF8_BOM = b"\xef\xbb\xbf"
 ARABIC_RANGE = range(0x0600, 0x0700)
+PROTECTED_PATTERN = "'[" + "".join(FORMULA_STARTS).replace("-", "\\-") + "]"
 
 
 class InputFileError(Exception):
@@ -52,8 +55,8 @@ def _read_xlsx(path: Path) -> FigureFile:
         table = pd.read_excel(path, dtype=str, sheet_name=0, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
         raise InputFileError(f"{path}: not a readable XLSX workbook ({exc})") from exc
-    table = _tidy(table)
     notices = [f"read the first sheet of the workbook {path.name}"]
+    table = _tidy(table, notices)
     return FigureFile(table, path, notices)
 
 
@@ -106,13 +109,29 @@ def _read_csv(path: Path) -> FigureFile:
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputFileError(f"{path}: not a readable CSV file ({exc})") from exc
-    return FigureFile(_tidy(table), path, notices)
+    return FigureFile(_tidy(table, notices), path, notices)
 
 
-def _tidy(table: pd.DataFrame) -> pd.DataFrame:
-    """Trim header names and cells; an all-blank cell is missing, an all-blank row is no figure."""
+def _tidy(table: pd.DataFrame, notices: list[str] | None = None) -> pd.DataFrame:
+    """Trim header names and cells; an all-blank cell is missing, an all-blank row is no figure.
+
+    A cell that Tracker's own export protected against formula injection (an apostrophe
+    before = + - @ …) is read back without the apostrophe, so an exported file re-imports
+    to the same values.
+    """
     table.columns = [str(c).strip().lstrip("\ufeff") for c in table.columns]
+    protected = 0
     for column in table.columns:
-        table[column] = table[column].astype("string").str.strip().replace("", pd.NA)
+        cells = table[column].astype("string").str.strip().replace("", pd.NA)
+        guarded = cells.str.match(PROTECTED_PATTERN).fillna(False).astype(bool)
+        if guarded.any():
+            protected += int(guarded.sum())
+            cells = cells.where(~guarded, cells.str.slice(1))
+        table[column] = cells
+    if protected and notices is not None:
+        notices.append(
+            f"{protected} cell(s) began with an apostrophe guarding a formula character, as "
+            "Tracker's downloads write them; read without the apostrophe"
+        )
     # Row i of the file (header = line 1) keeps index i - 2 even when blank rows go.
     return table.dropna(how="all")

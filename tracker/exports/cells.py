@@ -21,17 +21,7 @@ BOM = "\ufeff"
 APOSTROPHE = "'"
 
 
-# Characters that start a formula: = + - @ and every character NFKC folds to one of them
-# (full-width ＝＋－＠, small ﹦﹢﹣﹫, super/subscript ⁼⁺₌₊, ⩵ ⩶ ﬩), then tab, CR, LF.
-# Written out (not computed) so that the bytes never change with the Unicode version.
-FORMULA_STARTS: tuple[str, ...] = (
-    "=", "+", "-", "@",
-    "\uff1d", "\uff0b", "\uff0d", "\uff20",
-    "\ufe66", "\ufe62", "\ufe63", "\ufe6b",
-    "\u207c", "\u207a", "\u208c", "\u208a",
-    "\u2a75", "\u2a76", "\ufb29",
-    "\t", "\r", "\n",
-)  # fmt: skip
+from tracker.formula import FORMULA_STARTS  # noqa: E402  (kept here for its importers)
 
 NEUTRALISATION_RULE_EN = (
     "A text cell that begins with = + - or @ (or their full-width and small forms), a tab, "
