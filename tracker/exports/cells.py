@@ -17,11 +17,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tracker.formula import FORMULA_STARTS
+
 BOM = "\ufeff"
 APOSTROPHE = "'"
 
-
-from tracker.formula import FORMULA_STARTS  # noqa: E402  (kept here for its importers)
 
 NEUTRALISATION_RULE_EN = (
     "A text cell that begins with = + - or @ (or their full-width and small forms), a tab, "
