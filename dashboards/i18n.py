@@ -1,3 +1,4 @@
+# ruff: noqa: E501  -- a table of sentences: long lines read better than split ones
 """The dashboard's own words in English and Arabic.
 
 Vocabulary labels (metrics, populations, sources, places, rules, severities) come from
@@ -33,13 +34,22 @@ STRINGS: dict[str, dict[str, str]] = {
     # filters
     "filters": {"en": "Filters", "ar": "عوامل التصفية"},
     "no_filters": {"en": "none (everything)", "ar": "لا شيء (الكل)"},
-    "filter_area": {"en": "Area (includes the places within it)", "ar": "المنطقة (مع الأماكن التابعة لها)"},
-    "filter_area_placeholder": {"en": "All areas — type a place", "ar": "كل المناطق — اكتب اسم مكان"},
+    "filter_area": {
+        "en": "Area (includes the places within it)",
+        "ar": "المنطقة (مع الأماكن التابعة لها)",
+    },
+    "filter_area_placeholder": {
+        "en": "All areas — type a place",
+        "ar": "كل المناطق — اكتب اسم مكان",
+    },
     "filter_metric": {"en": "What is counted", "ar": "ما يُعدّ"},
     "filter_metric_one": {"en": "What is counted (one)", "ar": "ما يُعدّ (واحد)"},
     "filter_population": {"en": "Whose count", "ar": "الفئة"},
     "filter_source": {"en": "Source", "ar": "المصدر"},
-    "filter_dates": {"en": "Period (by end of the reported period)", "ar": "الفترة (حسب نهاية الفترة المُبلغ عنها)"},
+    "filter_dates": {
+        "en": "Period (by end of the reported period)",
+        "ar": "الفترة (حسب نهاية الفترة المُبلغ عنها)",
+    },
     "filter_from": {"en": "From", "ar": "من"},
     "filter_to": {"en": "To", "ar": "إلى"},
     "any": {"en": "Any", "ar": "الكل"},
@@ -48,10 +58,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A filter in the address was not understood and is ignored: {message}",
         "ar": "لم يُفهم أحد عوامل التصفية في العنوان فتم تجاهله: {message}",
     },
-    "download_view": {"en": "Download what this page shows (CSV)", "ar": "تنزيل ما تعرضه هذه الصفحة (CSV)"},
-    "download_band": {"en": "Download the reconciled band (CSV)", "ar": "تنزيل النطاق المُوفَّق (CSV)"},
+    "download_view": {
+        "en": "Download what this page shows (CSV)",
+        "ar": "تنزيل ما تعرضه هذه الصفحة (CSV)",
+    },
+    "download_band": {
+        "en": "Download the reconciled band (CSV)",
+        "ar": "تنزيل النطاق المُوفَّق (CSV)",
+    },
     "download_flags": {"en": "Download these flags (CSV)", "ar": "تنزيل هذه التنبيهات (CSV)"},
-    "download_sources": {"en": "Download the source registry (CSV)", "ar": "تنزيل سجل المصادر (CSV)"},
+    "download_sources": {
+        "en": "Download the source registry (CSV)",
+        "ar": "تنزيل سجل المصادر (CSV)",
+    },
     # overview
     "overview_title": {"en": "What is known, by metric", "ar": "ما هو معروف، حسب المؤشر"},
     "overview_intro": {
@@ -61,7 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ولجميع الأشخاص، ما لم تختر غير ذلك)؛ افتحها لترى أرقام كل مصدر.",
     },
     "headline": {"en": "Reconciled", "ar": "الرقم المُوفَّق"},
-    "headline_band": {"en": "band {low} to {high} on {date}", "ar": "النطاق من {low} إلى {high} في {date}"},
+    "headline_band": {
+        "en": "band {low} to {high} on {date}",
+        "ar": "النطاق من {low} إلى {high} في {date}",
+    },
     "contested": {"en": "sources contradict each other here", "ar": "المصادر تتناقض هنا"},
     "latest_claim": {"en": "Newest claim", "ar": "أحدث رقم"},
     "no_band_yet": {"en": "no reconciled band stored yet", "ar": "لم يُحسب نطاق مُوفَّق بعد"},
@@ -79,12 +101,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "claims_in_area": {"en": "{n} figures in {s} series here", "ar": "{n} رقماً في {s} سلسلة هنا"},
     "since": {"en": "counted since {date}", "ar": "منذ {date}"},
     "stock_note": {"en": "people in that situation at a date", "ar": "عدد قائم في تاريخ محدد"},
-    "no_figures": {"en": "No figures match these filters.", "ar": "لا توجد أرقام تطابق عوامل التصفية هذه."},
+    "no_figures": {
+        "en": "No figures match these filters.",
+        "ar": "لا توجد أرقام تطابق عوامل التصفية هذه.",
+    },
     # trends
     "trends_title": {"en": "Trend by source", "ar": "الاتجاه حسب المصدر"},
     "trends_intro": {
         "en": "Each source's claims as markers, with the range each claim allows as a whisker; an "
-        "arrow up means \"at least\" (no upper bound). The grey band is what all non-contradicting "
+        'arrow up means "at least" (no upper bound). The grey band is what all non-contradicting '
         "claims allow together. A red ring marks a claim in a flagged disagreement. Click a marker "
         "for its details.",
         "ar": "أرقام كل مصدر على شكل علامات، والخط العمودي يبيّن النطاق الذي يسمح به الرقم؛ والسهم "
@@ -111,19 +136,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_ended": {"en": "at least (no upper bound)", "ar": "على الأقل (بلا حد أعلى)"},
     "daily_bars": {"en": "One-day counts as bars", "ar": "أعداد اليوم الواحد كأعمدة"},
     "daily_panel": {"en": "One-day counts", "ar": "أعداد اليوم الواحد"},
-    "show_daily": {"en": "Show one-day counts as bars below", "ar": "عرض أعداد اليوم الواحد كأعمدة في الأسفل"},
+    "show_daily": {
+        "en": "Show one-day counts as bars below",
+        "ar": "عرض أعداد اليوم الواحد كأعمدة في الأسفل",
+    },
     "axis_date": {"en": "End of the reported period", "ar": "نهاية الفترة المُبلغ عنها"},
     "axis_count": {"en": "Count", "ar": "العدد"},
-    "click_hint": {"en": "Dates are the end of each claim's period. Click a marker to see the claim, "
-                   "its publication and its history.",
-                   "ar": "التواريخ هي نهاية الفترة التي يغطيها كل رقم. انقر على علامة لترى الرقم "
-                   "ومصدر نشره وسجل مراجعاته."},
+    "click_hint": {
+        "en": "Dates are the end of each claim's period. Click a marker to see the claim, "
+        "its publication and its history.",
+        "ar": "التواريخ هي نهاية الفترة التي يغطيها كل رقم. انقر على علامة لترى الرقم "
+        "ومصدر نشره وسجل مراجعاته.",
+    },
     "claim_details": {"en": "Claim", "ar": "الرقم"},
     "open_publication": {"en": "Open the publication", "ar": "فتح المنشور"},
     "figure_history": {"en": "History of this figure", "ar": "سجل هذا الرقم"},
-    "truncated": {"en": "Showing the newest {n} claims of this series.", "ar": "تُعرض أحدث {n} رقم من هذه السلسلة."},
-    "no_series": {"en": "No claims for this metric in this area and period.",
-                  "ar": "لا توجد أرقام لهذا المؤشر في هذه المنطقة والفترة."},
+    "truncated": {
+        "en": "Showing the newest {n} claims of this series.",
+        "ar": "تُعرض أحدث {n} رقم من هذه السلسلة.",
+    },
+    "no_series": {
+        "en": "No claims for this metric in this area and period.",
+        "ar": "لا توجد أرقام لهذا المؤشر في هذه المنطقة والفترة.",
+    },
     "table_view": {"en": "The claims in this chart", "ar": "الأرقام في هذا الرسم"},
     # discrepancies
     "disc_title": {"en": "Where sources disagree", "ar": "أين تختلف المصادر"},
@@ -141,7 +176,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "analyst_note": {"en": "Analyst's note", "ar": "ملاحظة المحلل"},
     "show_on_trend": {"en": "Show on its trend", "ar": "عرضه على الاتجاه"},
     "ratio": {"en": "gap", "ar": "الفجوة"},
-    "no_flags": {"en": "No flags match these filters.", "ar": "لا توجد تنبيهات تطابق عوامل التصفية هذه."},
+    "no_flags": {
+        "en": "No flags match these filters.",
+        "ar": "لا توجد تنبيهات تطابق عوامل التصفية هذه.",
+    },
     "no_flags_yet": {
         "en": "No flags match. (If the reconciliation has not run on this database yet, there are none to show.)",
         "ar": "لا توجد تنبيهات مطابقة. (إن لم تُشغَّل المطابقة على قاعدة البيانات هذه بعد، فلا شيء لعرضه.)",
@@ -169,10 +207,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "sorted_by": {"en": "sorted by", "ar": "مرتبة حسب"},
     "ascending": {"en": "ascending", "ar": "تصاعدياً"},
     "descending": {"en": "descending", "ar": "تنازلياً"},
-    "page_of": {"en": "Page {page} of {pages} · {total} figures",
-                "ar": "الصفحة {page} من {pages} · {total} رقماً"},
-    "flag_page_of": {"en": "Page {page} of {pages} · {total} flags",
-                     "ar": "الصفحة {page} من {pages} · {total} تنبيهاً"},
+    "page_of": {
+        "en": "Page {page} of {pages} · {total} figures",
+        "ar": "الصفحة {page} من {pages} · {total} رقماً",
+    },
+    "flag_page_of": {
+        "en": "Page {page} of {pages} · {total} flags",
+        "ar": "الصفحة {page} من {pages} · {total} تنبيهاً",
+    },
     "previous": {"en": "← Previous", "ar": "→ السابق"},
     "next": {"en": "Next →", "ar": "التالي ←"},
     "history_title": {"en": "History of figure {id}", "ar": "سجل الرقم {id}"},
@@ -185,7 +227,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "first_revision": {"en": "first entry", "ar": "الإدخال الأول"},
     "retracted": {"en": "retracted", "ar": "مسحوب"},
     "current": {"en": "current", "ar": "الحالي"},
-    "no_history": {"en": "No figure with id {id} is stored.", "ar": "لا يوجد رقم مخزّن بالمعرّف {id}."},
+    "no_history": {
+        "en": "No figure with id {id} is stored.",
+        "ar": "لا يوجد رقم مخزّن بالمعرّف {id}.",
+    },
     "provenance": {"en": "Provenance", "ar": "المصدر والنشر"},
     "interval_rule": {"en": "Interval rule", "ar": "قاعدة النطاق"},
     "notes": {"en": "Notes", "ar": "ملاحظات"},
@@ -245,10 +290,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    """The interface string ``key`` in ``lang`` (English when missing), with values filled in."""
-    entry = STRINGS.get(key)
-    if entry is None:
-        text = key
-    else:
-        text = entry.get(lang) or entry.get("en") or key
+    """The interface string ``key`` in ``lang`` (English when missing), values filled in."""
+    entry = STRINGS.get(key) or {}
+    text = entry.get(lang) or entry.get("en") or key
     return text.format(**values) if values else text

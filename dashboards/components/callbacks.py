@@ -19,7 +19,7 @@ from dashboards.components.trends import DETAILS_ID, GRAPH_ID
 from dashboards.i18n import t
 from tracker.filters import FILTER_NAMES
 from tracker.storage import views as q
-from tracker.views.format import lang_of, label
+from tracker.views.format import label, lang_of
 from tracker.views.tables import figure_row
 
 LOCATION = "_pages_location"
@@ -98,23 +98,58 @@ def claim_details(click_data, search):
         return html.P(t("no_history", lang, id=str(figure_id)), className="notice")
     row = figure_row(frame.iloc[0], vocab, lang)
     sentences = [
-        html.Li([html.Span(label(vocab.extra["severities"], f["severity"], lang),
-                           className=f"badge severity-{f['severity']}"), " ",
-                 str(f.get(f"sentence_{lang}") or f.get("sentence_en") or "")])
+        html.Li(
+            [
+                html.Span(
+                    label(vocab.extra["severities"], f["severity"], lang),
+                    className=f"badge severity-{f['severity']}",
+                ),
+                " ",
+                str(f.get(f"sentence_{lang}") or f.get("sentence_en") or ""),
+            ]
+        )
         for f in flags.to_dict("records")
     ]
-    publication = html.A(t("open_publication", lang) + f" ({row['publisher'] or row['url']})",
-                         href=row["url"], target="_blank", rel="noopener noreferrer") \
-        if row["url"] else html.Span(row["publisher"])
-    return html.Div([
-        html.H3(f"{t('claim_details', lang)} {row['figure_id']}: {row['source_full']}"),
-        html.P([html.Strong(row["claim"]), f" — {row['population']} · {row['location_full']} · {row['window']}"]),
-        html.P([t("col_reported", lang), ": ", row["reported_on"], " · ",
-                t("col_interval", lang), ": ", row["interval"], f" ({row['rule']})"]),
-        html.P(publication),
-        html.Ul(sentences, className="flag-sentences") if sentences else None,
-        dcc.Link(t("figure_history", lang), href=href("/figures", {"figure": row["figure_id"], "lang": lang})),
-    ], className="claim-card")
+    publication = (
+        html.A(
+            t("open_publication", lang) + f" ({row['publisher'] or row['url']})",
+            href=row["url"],
+            target="_blank",
+            rel="noopener noreferrer",
+        )
+        if row["url"]
+        else html.Span(row["publisher"])
+    )
+    return html.Div(
+        [
+            html.H3(f"{t('claim_details', lang)} {row['figure_id']}: {row['source_full']}"),
+            html.P(
+                [
+                    html.Strong(row["claim"]),
+                    f" — {row['population']} · {row['location_full']} · {row['window']}",
+                ]
+            ),
+            html.P(
+                [
+                    t("col_reported", lang),
+                    ": ",
+                    row["reported_on"],
+                    " · ",
+                    t("col_interval", lang),
+                    ": ",
+                    row["interval"],
+                    f" ({row['rule']})",
+                ]
+            ),
+            html.P(publication),
+            html.Ul(sentences, className="flag-sentences") if sentences else None,
+            dcc.Link(
+                t("figure_history", lang),
+                href=href("/figures", {"figure": row["figure_id"], "lang": lang}),
+            ),
+        ],
+        className="claim-card",
+    )
 
 
 def register_callbacks(app) -> None:
@@ -145,5 +180,10 @@ def register_callbacks(app) -> None:
     )(claim_details)
 
 
-__all__ = ["FILTER_NAMES", "claim_details", "controls_to_search", "place_search",
-           "register_callbacks"]
+__all__ = [
+    "FILTER_NAMES",
+    "claim_details",
+    "controls_to_search",
+    "place_search",
+    "register_callbacks",
+]

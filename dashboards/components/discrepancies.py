@@ -17,19 +17,32 @@ SEVERITY_ORDER = ("major", "moderate", "minor", "info")
 
 def figure_box(fig: dict, lang: str) -> html.Div:
     """One figure of a flag, as a person compares it with the others."""
-    link = html.A(fig["publisher"] or fig["url"], href=fig["url"], target="_blank",
-                  rel="noopener noreferrer") if fig["url"] else html.Span(fig["publisher"])
+    link = (
+        html.A(
+            fig["publisher"] or fig["url"],
+            href=fig["url"],
+            target="_blank",
+            rel="noopener noreferrer",
+        )
+        if fig["url"]
+        else html.Span(fig["publisher"])
+    )
     return html.Div(
         [
             html.Div(fig["source_label"], className="fig-source", title=fig["source_full"]),
             html.Div(fig["claim"], className="fig-claim"),
             html.Div(f"{fig['population']} · {fig['location']}", className="fig-what"),
             html.Div(fig["window"], className="fig-window"),
-            html.Div([t("col_reported", lang), ": ", fig["reported_on"], " · ", link],
-                     className="fig-meta"),
+            html.Div(
+                [t("col_reported", lang), ": ", fig["reported_on"], " · ", link],
+                className="fig-meta",
+            ),
             html.Div([t("col_interval", lang), ": ", fig["interval"]], className="fig-meta"),
-            dcc.Link(fig["figure_id"], href=href("/figures", {"figure": fig["figure_id"], "lang": lang}),
-                     className="fig-id"),
+            dcc.Link(
+                fig["figure_id"],
+                href=href("/figures", {"figure": fig["figure_id"], "lang": lang}),
+                className="fig-id",
+            ),
         ],
         className="fig-box",
     )
@@ -38,13 +51,18 @@ def figure_box(fig: dict, lang: str) -> html.Div:
 def flag_view(card: dict, lang: str) -> html.Article:
     trend_href = href("/trends", {**card["trend_params"], "lang": lang})
     ratio = fmt_ratio(card["ratio"], lang)
-    status = t(f"status_{card['status']}", lang) if card["status"] in ("open", "explained") \
+    status = (
+        t(f"status_{card['status']}", lang)
+        if card["status"] in ("open", "explained")
         else card["status"]
+    )
     return html.Article(
         [
             html.Div(
                 [
-                    html.Span(card["severity_label"], className=f"badge severity-{card['severity']}"),
+                    html.Span(
+                        card["severity_label"], className=f"badge severity-{card['severity']}"
+                    ),
                     html.Span(card["rule_label"], className="rule", title=card["rule_description"]),
                     html.Span(status, className=f"status status-{card['status']}"),
                     html.Span(f"{t('ratio', lang)} {ratio}", className="ratio") if ratio else None,
@@ -53,15 +71,24 @@ def flag_view(card: dict, lang: str) -> html.Article:
                 className="flag-head",
             ),
             html.P(card["sentence"], className="sentence"),
-            html.P(f"{card['metric']} · {card['population']} · {card['location']}",
-                   className="muted small"),
+            html.P(
+                f"{card['metric']} · {card['population']} · {card['location']}",
+                className="muted small",
+            ),
             html.Div([figure_box(f, lang) for f in card["figures"]], className="fig-row"),
-            *[html.P(t("figure_missing", lang, id=i), className="muted small")
-              for i in card["missing_figures"]],
+            *[
+                html.P(t("figure_missing", lang, id=i), className="muted small")
+                for i in card["missing_figures"]
+            ],
             html.P([html.Strong(t("analyst_note", lang) + ": "), card["note"]], className="note")
-            if card["note"] else None,
-            dcc.Link(t("show_on_trend", lang) + (" ←" if lang == "ar" else " →"), href=trend_href,
-                     className="card-link trend-link", id=f"trend-{card['flag_id']}"),
+            if card["note"]
+            else None,
+            dcc.Link(
+                t("show_on_trend", lang) + (" ←" if lang == "ar" else " →"),
+                href=trend_href,
+                className="card-link trend-link",
+                id=f"trend-{card['flag_id']}",
+            ),
         ],
         className=f"flag severity-{card['severity']}",
         id=f"flag-{card['flag_id']}",
@@ -75,33 +102,68 @@ def layout(**raw) -> html.Div:
     vocab = store.vocab
     query = parse_query(raw, vocab)
     lang = query.lang
-    rules = [r for r in query.values("rule") if r in vocab.extra["rules"].index]
-    statuses = [s for s in query.values("status") if s in ("open", "explained")]
-    severities = [s for s in query.values("severity") if s in vocab.extra["severities"].index]
+    rules = tuple(r for r in query.values("rule") if r in vocab.extra["rules"].index)
+    statuses = tuple(s for s in query.values("status") if s in ("open", "explained"))
+    severities = tuple(s for s in query.values("severity") if s in vocab.extra["severities"].index)
     try:
         page = max(1, int(query.get("page", "1")))
     except ValueError:
         page = 1
     data = discrepancies(store, query.filters, lang, rules, statuses, severities, page)
     extra = [
-        control(t("filter_rule", lang), dcc.Dropdown(
-            id=qp_id("rule"), multi=True, value=rules, placeholder=t("any", lang),
-            options=[{"label": label(vocab.extra["rules"], r, lang), "value": r}
-                     for r in vocab.extra["rules"].index]), "rule"),
-        control(t("filter_severity", lang), dcc.Dropdown(
-            id=qp_id("severity"), multi=True, value=severities, placeholder=t("any", lang),
-            options=[{"label": label(vocab.extra["severities"], s, lang), "value": s}
-                     for s in SEVERITY_ORDER]), "severity"),
-        control(t("filter_status", lang), dcc.Dropdown(
-            id=qp_id("status"), multi=True, value=statuses, placeholder=t("any", lang),
-            options=[{"label": t(f"status_{s}", lang), "value": s} for s in ("open", "explained")]),
-            "status"),
+        control(
+            t("filter_rule", lang),
+            dcc.Dropdown(
+                id=qp_id("rule"),
+                multi=True,
+                value=list(rules),
+                placeholder=t("any", lang),
+                options=[
+                    {"label": label(vocab.extra["rules"], r, lang), "value": r}
+                    for r in vocab.extra["rules"].index
+                ],
+            ),
+            "rule",
+        ),
+        control(
+            t("filter_severity", lang),
+            dcc.Dropdown(
+                id=qp_id("severity"),
+                multi=True,
+                value=list(severities),
+                placeholder=t("any", lang),
+                options=[
+                    {"label": label(vocab.extra["severities"], s, lang), "value": s}
+                    for s in SEVERITY_ORDER
+                ],
+            ),
+            "severity",
+        ),
+        control(
+            t("filter_status", lang),
+            dcc.Dropdown(
+                id=qp_id("status"),
+                multi=True,
+                value=list(statuses),
+                placeholder=t("any", lang),
+                options=[
+                    {"label": t(f"status_{s}", lang), "value": s} for s in ("open", "explained")
+                ],
+            ),
+            "status",
+        ),
     ]
     summary = html.Ul(
         [
-            html.Li([html.Span(label(vocab.extra["severities"], s, lang),
-                               className=f"badge severity-{s}"), " ",
-                     fmt_count(data["by_severity"].get(s, 0), lang)])
+            html.Li(
+                [
+                    html.Span(
+                        label(vocab.extra["severities"], s, lang), className=f"badge severity-{s}"
+                    ),
+                    " ",
+                    fmt_count(data["by_severity"].get(s, 0), lang),
+                ]
+            )
             for s in SEVERITY_ORDER
         ],
         className="severity-summary",
@@ -112,16 +174,36 @@ def layout(**raw) -> html.Div:
     if data["cards"]:
         body += [html.Div([flag_view(c, lang) for c in data["cards"]], className="flags")]
         if data["pages"] > 1:
-            body.append(pager("/discrepancies", params, data["page"], data["pages"], lang,
-                              t("flag_page_of", lang, page=data["page"], pages=data["pages"],
-                                total=fmt_count(data["total"], lang))))
+            body.append(
+                pager(
+                    "/discrepancies",
+                    params,
+                    data["page"],
+                    data["pages"],
+                    lang,
+                    t(
+                        "flag_page_of",
+                        lang,
+                        page=data["page"],
+                        pages=data["pages"],
+                        total=fmt_count(data["total"], lang),
+                    ),
+                )
+            )
     else:
         body.append(html.P(t("no_flags_yet", lang), className="notice"))
     return page_shell(
-        "discrepancies", query, t("disc_title", lang), t("disc_intro", lang), body,
+        "discrepancies",
+        query,
+        t("disc_title", lang),
+        t("disc_intro", lang),
+        body,
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
-        downloads=[download_link(t("download_flags", lang),
-                                 download_url("/download/flags.csv", query.filters, lang))],
+        downloads=[
+            download_link(
+                t("download_flags", lang), download_url("/download/flags.csv", query.filters, lang)
+            )
+        ],
     )
 
 

@@ -30,39 +30,76 @@ def _range_text(card: Card, lang: str) -> str:
     plus = "+" if r["open_ended"] else ""
     if r["low"] == r["high"]:
         return isolate(f"{fmt_count(r['low'], plain=True)}{plus}", lang)
-    return isolate(f"{fmt_count(r['low'], plain=True)}–{fmt_count(r['high'], plain=True)}{plus}",
-                   lang)
+    return isolate(
+        f"{fmt_count(r['low'], plain=True)}–{fmt_count(r['high'], plain=True)}{plus}", lang
+    )
 
 
 def _headline(card: Card, vocab, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
         high = card.headline_high
         high_text = "∞" if high is None or math.isinf(high) else fmt_count(high, lang)
-        words = claim_words(vocab, card.headline_qualifier or "exact", card.headline, None, lang) \
-            if card.headline_qualifier not in (None, "range", "magnitude") \
-            else fmt_count(card.headline, lang)
+        qualifier, value = card.headline_qualifier, card.headline
+        latest = card.latest or {}
+        if (
+            qualifier == "at_least"
+            and latest.get("qualifier") == "more_than"
+            and float(latest.get("value", -2)) + 1 == value
+        ):
+            qualifier, value = "more_than", value - 1  # say it as the source did
+        words = (
+            claim_words(vocab, qualifier or "exact", value, None, lang)
+            if qualifier not in (None, "range", "magnitude")
+            else fmt_count(value, lang)
+        )
         return [
-            html.Span(words, className="big-number" + (" words" if words != fmt_count(card.headline, lang) else "")),
             html.Span(
-                [html.Strong(t("headline", lang)), " · ",
-                 t("headline_band", lang, low=fmt_count(card.headline_low, lang), high=high_text,
-                   date=fmt_date(card.headline_date, lang)),
-                 *([" · ", html.Strong(t("contested", lang), className="contested")]
-                   if card.contested else [])],
+                words,
+                className="big-number"
+                + (" words" if words != fmt_count(card.headline, lang) else ""),
+            ),
+            html.Span(
+                [
+                    html.Strong(t("headline", lang)),
+                    " · ",
+                    t(
+                        "headline_band",
+                        lang,
+                        low=fmt_count(card.headline_low, lang),
+                        high=high_text,
+                        date=fmt_date(card.headline_date, lang),
+                    ),
+                    *(
+                        [" · ", html.Strong(t("contested", lang), className="contested")]
+                        if card.contested
+                        else []
+                    ),
+                ],
                 className="headline-note",
             ),
         ]
     latest = card.latest
     if not latest:
         return [html.Span("—", className="big-number")]
-    words = claim_words(vocab, latest["qualifier"], latest["value"], latest["value_high"], lang,
-                        latest["unit"], card.metric)
+    words = claim_words(
+        vocab,
+        latest["qualifier"],
+        latest["value"],
+        latest["value_high"],
+        lang,
+        latest["unit"],
+        card.metric,
+    )
     window = fmt_window(latest["period_start"], latest["period_end"], latest["measure"], lang)
     return [
         html.Span(words, className="big-number words"),
         html.Span(
-            [html.Strong(t("latest_claim", lang)), " · ",
-             f"{source_name(vocab, latest['source'], lang)}, {window} · ", t("no_band_yet", lang)],
+            [
+                html.Strong(t("latest_claim", lang)),
+                " · ",
+                f"{source_name(vocab, latest['source'], lang)}, {window} · ",
+                t("no_band_yet", lang),
+            ],
             className="headline-note",
         ),
     ]
@@ -73,18 +110,26 @@ def card_view(card: Card, vocab, query) -> html.Article:
     lang = query.lang
     trend_href = href("/trends", {**card.trend_params, "lang": lang})
     flags_params = {k: v for k, v in card.trend_params.items() if k != "population"}
-    flags_params.update({"location": ",".join(query.filters.location) if query.filters.location
-                         else "", "status": "open", "lang": lang})
+    flags_params.update(
+        {
+            "location": ",".join(query.filters.location) if query.filters.location else "",
+            "status": "open",
+            "lang": lang,
+        }
+    )
     if card.open_flags:
         worst = [s for s in ("major", "moderate", "minor", "info") if card.open_by_severity.get(s)]
+        names = {s: label(vocab.extra["severities"], s, lang) for s in worst}
         parts = [
             f"{fmt_count(card.open_by_severity[s], lang)} "
-            f"{label(vocab.extra['severities'], s, lang).lower() if lang == 'en' else label(vocab.extra['severities'], s, lang)}"
+            f"{names[s].lower() if lang == 'en' else names[s]}"
             for s in worst
         ]
         flags_value = dcc.Link(
-            [html.Span(parts[0], className="flag-count"),
-             *([", " if lang == "en" else "، ", ", ".join(parts[1:])] if len(parts) > 1 else [])],
+            [
+                html.Span(parts[0], className="flag-count"),
+                *([", " if lang == "en" else "، ", ", ".join(parts[1:])] if len(parts) > 1 else []),
+            ],
             href=href("/discrepancies", flags_params),
             className=f"flags-link severity-{worst[0]}" if worst else "flags-link",
         )
@@ -96,11 +141,15 @@ def card_view(card: Card, vocab, query) -> html.Article:
         window_note = t("since", lang, date=fmt_date(card.window_start, lang))
     else:
         window_note = ""
-    series = " · ".join(x for x in (
-        label(vocab.populations, card.population, lang),
-        place_name(vocab, card.location, lang),
-        window_note,
-    ) if x)
+    series = " · ".join(
+        x
+        for x in (
+            label(vocab.populations, card.population, lang),
+            place_name(vocab, card.location, lang),
+            window_note,
+        )
+        if x
+    )
     title = label(vocab.metrics, card.metric, lang)
     return html.Article(
         [
@@ -110,21 +159,39 @@ def card_view(card: Card, vocab, query) -> html.Article:
             html.Dl(
                 [
                     html.Div([html.Dt(t("range_sources", lang)), html.Dd(_range_text(card, lang))]),
-                    html.Div([
-                        html.Dt(t("independent_sources", lang)),
-                        html.Dd(fmt_count(card.n_independent, lang),
-                                title=t("independent_note", lang, n=card.n_sources)),
-                    ]),
-                    html.Div([html.Dt(t("newest_report", lang)),
-                              html.Dd(fmt_date(card.newest_report, lang))]),
+                    html.Div(
+                        [
+                            html.Dt(t("independent_sources", lang)),
+                            html.Dd(
+                                fmt_count(card.n_independent, lang),
+                                title=t("independent_note", lang, n=card.n_sources),
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.Dt(t("newest_report", lang)),
+                            html.Dd(fmt_date(card.newest_report, lang)),
+                        ]
+                    ),
                     html.Div([html.Dt(t("open_flags", lang)), html.Dd(flags_value)]),
                 ],
                 className="facts",
             ),
-            html.P(t("claims_in_area", lang, n=fmt_count(card.n_claims, lang),
-                     s=fmt_count(card.n_series, lang)), className="muted small"),
-            dcc.Link(t("see_trend", lang) + (" ←" if lang == "ar" else " →"), href=trend_href,
-                     className="card-link"),
+            html.P(
+                t(
+                    "claims_in_area",
+                    lang,
+                    n=fmt_count(card.n_claims, lang),
+                    s=fmt_count(card.n_series, lang),
+                ),
+                className="muted small",
+            ),
+            dcc.Link(
+                t("see_trend", lang) + (" ←" if lang == "ar" else " →"),
+                href=trend_href,
+                className="card-link",
+            ),
         ],
         className="card",
         id=f"card-{card.metric}",
@@ -142,7 +209,8 @@ def layout(**raw) -> html.Div:
     cards = overview_cards(store, query.filters)
     body = [
         html.Div([card_view(c, vocab, query) for c in cards], className="cards")
-        if cards else html.P(t("no_figures", lang), className="notice"),
+        if cards
+        else html.P(t("no_figures", lang), className="notice"),
     ]
     return page_shell(
         "overview",
@@ -151,6 +219,9 @@ def layout(**raw) -> html.Div:
         t("overview_intro", lang, area=area_label(vocab, query.filters, lang)),
         body,
         filters=filter_bar(vocab, query, "/"),
-        downloads=[download_link(t("download_view", lang),
-                                 download_url("/download/figures.csv", query.filters, lang))],
+        downloads=[
+            download_link(
+                t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)
+            )
+        ],
     )

@@ -54,7 +54,11 @@ def parse_query(raw: dict, vocab: Vocabularies) -> Query:
             break
         except FilterError as error:
             errors.append(str(error))
-            bad = "from" if error.parameter in ("from", "to") and "after" in str(error) else error.parameter
+            bad = (
+                "from"
+                if error.parameter in ("from", "to") and "after" in str(error)
+                else error.parameter
+            )
             candidate[bad] = None
             params.pop(bad, None)
     return Query(filters=filters, lang=lang, params=params, errors=errors)

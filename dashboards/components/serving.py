@@ -39,8 +39,11 @@ def basic_bundle() -> Path | None:
         return None
     path = VENDOR / f"plotly-basic-{version}.min.js"
     if not path.exists():
-        log.warning("no plotly.js basic bundle for plotly.js %s in %s: serving the full one",
-                    version, VENDOR)
+        log.warning(
+            "no plotly.js basic bundle for plotly.js %s in %s: serving the full one",
+            version,
+            VENDOR,
+        )
         return None
     return path
 

@@ -41,13 +41,17 @@ def _options(frame, lang: str, ids=None) -> list[dict]:
 
 def place_option(vocab: Vocabularies, pcode: str, lang: str, typed: str = "") -> dict:
     gaz = vocab.gazetteer
-    search = f"{pcode} {gaz.at[pcode, 'name_en']} {gaz.at[pcode, 'name_ar']} {typed}".strip() \
-        if pcode in gaz.index else pcode
+    search = (
+        f"{pcode} {gaz.at[pcode, 'name_en']} {gaz.at[pcode, 'name_ar']} {typed}".strip()
+        if pcode in gaz.index
+        else pcode
+    )
     return {"label": place_label(vocab, pcode, lang), "value": pcode, "search": search}
 
 
-def place_options(vocab: Vocabularies, lang: str, selected=(), typed: str = "",
-                  prefer=()) -> list[dict]:
+def place_options(
+    vocab: Vocabularies, lang: str, selected=(), typed: str = "", prefer=()
+) -> list[dict]:
     """Options of the area control: matches for what was typed (or a short start list),
     and the selected place always."""
     codes = search_places(vocab, typed, lang, prefer=list(prefer))
@@ -101,8 +105,9 @@ def filter_bar(
     )
     sources = dcc.Dropdown(
         id=qp_id("source"),
-        options=[{"label": source_name(vocab, s, lang), "value": str(s)}
-                 for s in vocab.sources.index],
+        options=[
+            {"label": source_name(vocab, s, lang), "value": str(s)} for s in vocab.sources.index
+        ],
         value=list(f.source),
         multi=True,
         placeholder=t("any", lang),
@@ -124,24 +129,33 @@ def filter_bar(
     )
     controls = [
         control(t("filter_area", lang), area, "location"),
-        control(t("filter_metric_one" if single_metric else "filter_metric", lang), metrics,
-                "metric"),
+        control(
+            t("filter_metric_one" if single_metric else "filter_metric", lang), metrics, "metric"
+        ),
         control(t("filter_population", lang), population, "population"),
         control(t("filter_source", lang), sources, "source"),
         control(t("filter_dates", lang), dates, "dates"),
         *(extra or []),
     ]
-    clear = dcc.Link(t("clear_filters", lang), href=href(path, {"lang": lang}),
-                     className="clear-filters")
+    clear = dcc.Link(
+        t("clear_filters", lang), href=href(path, {"lang": lang}), className="clear-filters"
+    )
     active = active_filters(vocab, query)
-    summary = html.Summary([
-        html.Span(t("filters", lang), className="filters-title"),
-        html.Span(": " + (" · ".join(active) if active else t("no_filters", lang)),
-                  className="filters-active"),
-    ])
+    summary = html.Summary(
+        [
+            html.Span(t("filters", lang), className="filters-title"),
+            html.Span(
+                ": " + (" · ".join(active) if active else t("no_filters", lang)),
+                className="filters-active",
+            ),
+        ]
+    )
     return html.Section(
-        html.Details([summary, html.Div(controls, className="filter-grid"), clear],
-                     open=bool(active), className="filters-details"),
+        html.Details(
+            [summary, html.Div(controls, className="filter-grid"), clear],
+            open=bool(active),
+            className="filters-details",
+        ),
         className="filters",
         **{"aria-label": t("filters", lang)},
     )
@@ -155,8 +169,10 @@ def active_filters(vocab: Vocabularies, query: Query) -> list[str]:
     out += [label(vocab.populations, p, lang) for p in f.population]
     out += [source_name(vocab, s, lang) for s in f.source]
     if f.date_from or f.date_to:
-        out.append(f"{f.date_from.isoformat() if f.date_from else '…'} → "
-                   f"{f.date_to.isoformat() if f.date_to else '…'}")
+        out.append(
+            f"{f.date_from.isoformat() if f.date_from else '…'} → "
+            f"{f.date_to.isoformat() if f.date_to else '…'}"
+        )
     out += [query.params[n] for n in ("rule", "severity", "status") if query.params.get(n)]
     return out
 
@@ -168,14 +184,20 @@ def header(active: str, query: Query) -> html.Header:
     switch_params = dict(query.params)
     switch_params["lang"] = other
     nav = html.Nav(
-        html.Ul([
-            html.Li(dcc.Link(
-                t(f"nav_{name}", lang), href=href(path, keep),
-                className="nav-link active" if name == active else "nav-link",
-                id=f"nav-{name}",
-            ), **({"aria-current": "page"} if name == active else {}))
-            for name, path in PAGES
-        ]),
+        html.Ul(
+            [
+                html.Li(
+                    dcc.Link(
+                        t(f"nav_{name}", lang),
+                        href=href(path, keep),
+                        className="nav-link active" if name == active else "nav-link",
+                        id=f"nav-{name}",
+                    ),
+                    **({"aria-current": "page"} if name == active else {}),
+                )
+                for name, path in PAGES
+            ]
+        ),
         className="nav",
         **{"aria-label": t("nav_label", lang)},
     )
@@ -203,12 +225,21 @@ def header(active: str, query: Query) -> html.Header:
     )
 
 
-def page_shell(active: str, query: Query, title: str, intro: str | None, body: list,
-               filters: html.Section | None = None, downloads: list | None = None) -> html.Div:
+def page_shell(
+    active: str,
+    query: Query,
+    title: str,
+    intro: str | None,
+    body: list,
+    filters: html.Section | None = None,
+    downloads: list | None = None,
+) -> html.Div:
     """A whole page in the query's language and direction."""
     lang = query.lang
-    errors = [html.P(t("filter_error", lang, message=e), className="notice error", role="alert")
-              for e in query.errors]
+    errors = [
+        html.P(t("filter_error", lang, message=e), className="notice error", role="alert")
+        for e in query.errors
+    ]
     download_links = html.Div(downloads, className="downloads") if downloads else None
     main = html.Main(
         [
@@ -222,8 +253,11 @@ def page_shell(active: str, query: Query, title: str, intro: str | None, body: l
         id="main",
     )
     return html.Div(
-        [header(active, query), main,
-         html.Footer(html.P(t("footer", lang)), className="site-footer")],
+        [
+            header(active, query),
+            main,
+            html.Footer(html.P(t("footer", lang)), className="site-footer"),
+        ],
         className=f"page page-{active} lang-{lang}",
         dir="rtl" if lang == "ar" else "ltr",
         lang=lang,
@@ -232,22 +266,40 @@ def page_shell(active: str, query: Query, title: str, intro: str | None, body: l
 
 
 def download_link(text: str, url: str, name: str = "view") -> html.A:
-    return html.A(text, href=url, className="download-link", id=f"download-{name}",
-                  download="")
+    return html.A(text, href=url, className="download-link", id=f"download-{name}", download="")
 
 
-def pager(path: str, params: dict[str, str], page: int, pages: int, lang: str,
-          text: str) -> html.Nav:
+def pager(
+    path: str, params: dict[str, str], page: int, pages: int, lang: str, text: str
+) -> html.Nav:
     """Previous / page n of N / next, as links (the page number lives in the address)."""
+
     def link(label_key: str, target: int, enabled: bool, name: str):
         if not enabled:
-            return html.Span(t(label_key, lang), className="pager-disabled", **{"aria-disabled": "true"})
-        return dcc.Link(t(label_key, lang), href=href(path, {**params, "page": str(target)}),
-                        className="pager-link", id=f"pager-{name}")
+            return html.Span(
+                t(label_key, lang), className="pager-disabled", **{"aria-disabled": "true"}
+            )
+        return dcc.Link(
+            t(label_key, lang),
+            href=href(path, {**params, "page": str(target)}),
+            className="pager-link",
+            id=f"pager-{name}",
+        )
 
     return html.Nav(
-        [link("previous", page - 1, page > 1, "prev"), html.Span(text, className="pager-status"),
-         link("next", page + 1, page < pages, "next")],
+        [
+            link("previous", page - 1, page > 1, "prev"),
+            html.Span(text, className="pager-status"),
+            link("next", page + 1, page < pages, "next"),
+        ],
         className="pager",
         **{"aria-label": text},
     )
+
+
+def labelled_row(cells: list, labels: list[str], **kwargs) -> html.Tr:
+    """A table row whose cells carry their column's name (``data-label``), so that a phone
+    can show each row as a card of labelled lines instead of a table to scroll sideways."""
+    for cell, text in zip(cells, labels, strict=True):
+        setattr(cell, "data-label", text)
+    return html.Tr(cells, **kwargs)

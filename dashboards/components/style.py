@@ -10,13 +10,33 @@ from __future__ import annotations
 from tracker.vocabularies import Vocabularies
 
 COLOURS = (
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-    "#882255", "#44AA99", "#999933", "#AA4499", "#332288",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#332288",
 )
 # Not triangle-up nor arrows: those mean "open-ended" on the charts.
 SYMBOLS = (
-    "circle", "square", "diamond", "x", "triangle-down", "cross", "pentagon", "hexagon",
-    "star", "hourglass", "bowtie", "triangle-left",
+    "circle",
+    "square",
+    "diamond",
+    "x",
+    "triangle-down",
+    "cross",
+    "pentagon",
+    "hexagon",
+    "star",
+    "hourglass",
+    "bowtie",
+    "triangle-left",
 )
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 PATTERNS = ("", "/", "\\", "x", "-", "|", "+", ".")

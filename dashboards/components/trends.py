@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import dcc, html
-from plotly.subplots import make_subplots
 
 from dashboards.components.query import href, parse_query, shared
 from dashboards.components.shell import control, download_link, filter_bar, page_shell
@@ -51,12 +48,26 @@ def _none_gaps(frame: pd.DataFrame, columns: list[str]) -> dict[str, list]:
 
 
 def _dates(values) -> list:
-    return [None if v is None or (isinstance(v, float) and math.isnan(v))
-            else pd.Timestamp(v).strftime("%Y-%m-%d") for v in values]
+    return [
+        None
+        if v is None or (isinstance(v, float) and math.isnan(v))
+        else pd.Timestamp(v).strftime("%Y-%m-%d")
+        for v in values
+    ]
 
 
-def build_figure(view: TrendView, vocab: Vocabularies, lang: str, daily_as_bars: bool = True) -> go.Figure:
-    """The chart of one series (an empty figure when there is nothing to draw)."""
+def _numbers(values) -> list:
+    return [
+        None if v is None or (isinstance(v, float) and not math.isfinite(v)) else float(v)
+        for v in values
+    ]
+
+
+def build_figure(
+    view: TrendView, vocab: Vocabularies, lang: str, daily_as_bars: bool = True
+) -> dict:
+    """The chart of one series as a plain plotly figure dict (built without plotly's
+    validation, which costs more than the data: pages must answer fast)."""
     points = view.points
     daily = points[points["kind"] == "daily"] if not points.empty else points
     main = points[points["kind"] != "daily"] if not points.empty else points
@@ -65,167 +76,351 @@ def build_figure(view: TrendView, vocab: Vocabularies, lang: str, daily_as_bars:
     else:
         bars = daily
     two_panels = not bars.empty and not main.empty
-    fig = make_subplots(rows=2 if two_panels else 1, cols=1, shared_xaxes=True,
-                        vertical_spacing=0.08, row_heights=[0.7, 0.3] if two_panels else None)
-    finite = pd.concat([points["y"], points["high"][np.isfinite(points["high"])]]) \
-        if not points.empty else pd.Series([1.0])
+    bars_axes = {"xaxis": "x2", "yaxis": "y2"} if two_panels else {"xaxis": "x", "yaxis": "y"}
+    main_axes = {"xaxis": "x", "yaxis": "y"}
+    values = [v for v in points["y"].tolist() if math.isfinite(v)] if not points.empty else []
+    values += [v for v in points["high"].tolist() if math.isfinite(v)] if not points.empty else []
     for band in view.bands:
-        finite = pd.concat([finite, pd.Series([v for v in band["high"] if math.isfinite(v)]),
-                            pd.Series(band["low"])])
-    top = float(finite.max()) if len(finite) and finite.notna().any() else 1.0
+        values += [v for v in band["high"] + band["low"] if v is not None and math.isfinite(v)]
+    top = max(values) if values else 1.0
     top = top if top > 0 else 1.0
     arrow = top * 0.10
     y_max = top * 1.18
+    data: list[dict] = []
 
-    # The reconciled band(s), behind everything.
+    # The reconciled band, behind everything.
     for i, band in enumerate(view.bands):
-        name = t("band_since", lang, date=fmt_date(band["window_start"], lang)) \
-            if band["window_start"] is not None else t("band", lang)
+        name = (
+            t("band_since", lang, date=fmt_date(band["window_start"], lang))
+            if band["window_start"] is not None
+            else t("band", lang)
+        )
         highs = [min(h, y_max) if math.isfinite(h) else y_max for h in band["high"]]
         x = _dates(band["date"])
-        fig.add_trace(go.Scatter(
-            x=x, y=band["low"], mode="lines", line={"width": 0.5, "color": BAND_LINE},
-            hoverinfo="skip", showlegend=False, legendgroup=f"band{i}",
-        ), row=1, col=1)
-        fig.add_trace(go.Scatter(
-            x=x, y=highs, mode="lines", line={"width": 0.5, "color": BAND_LINE},
-            fill="tonexty", fillcolor=BAND_FILL, name=name, legendgroup=f"band{i}",
-            hovertemplate=f"{name}<br>%{{x}}<extra></extra>",
-        ), row=1, col=1)
-        if any(h is not None and not (isinstance(h, float) and math.isnan(h))
-               for h in band["headline"]):
-            fig.add_trace(go.Scatter(
-                x=x, y=band["headline"], mode="lines",
-                line={"width": 1.5, "color": BAND_LINE, "dash": "dot"},
-                name=t("band_headline", lang), legendgroup=f"band{i}",
-                hovertemplate=t("band_headline", lang) + ": %{y:,.0f}<extra></extra>",
-            ), row=1, col=1)
+        data.append(
+            {
+                "type": "scatter",
+                **main_axes,
+                "x": x,
+                "y": _numbers(band["low"]),
+                "mode": "lines",
+                "line": {"width": 0.5, "color": BAND_LINE},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "legendgroup": f"band{i}",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                **main_axes,
+                "x": x,
+                "y": highs,
+                "mode": "lines",
+                "line": {"width": 0.5, "color": BAND_LINE},
+                "fill": "tonexty",
+                "fillcolor": BAND_FILL,
+                "name": name,
+                "legendgroup": f"band{i}",
+                "hovertemplate": f"{name}<br>%{{x}}<extra></extra>",
+            }
+        )
+        headline = _numbers(band["headline"])
+        if any(h is not None for h in headline):
+            data.append(
+                {
+                    "type": "scatter",
+                    **main_axes,
+                    "x": x,
+                    "y": headline,
+                    "mode": "lines",
+                    "line": {"width": 1.5, "color": BAND_LINE, "dash": "dot"},
+                    "name": t("band_headline", lang),
+                    "legendgroup": f"band{i}",
+                    "hovertemplate": t("band_headline", lang) + ": %{y:,.0f}<extra></extra>",
+                }
+            )
 
     # Each source's claims: markers, whiskers, lines within one window start.
-    order = sorted(main["source"].unique(), key=lambda s: source_index(vocab, s)) \
-        if not main.empty else []
+    order = (
+        sorted(main["source"].unique(), key=lambda s: source_index(vocab, s))
+        if not main.empty
+        else []
+    )
     for source in order:
         mine = main[main["source"] == source]
         style = source_style(vocab, source)
         name = mine["source_label"].iloc[0]
-        cols = ["x", "y", "err_plus", "err_minus", "hover", "figure_id"]
-        data = _none_gaps(mine, cols)
-        fig.add_trace(go.Scatter(
-            x=_dates(data["x"]), y=data["y"], mode="lines+markers", name=name,
-            legendgroup=source,
-            line={"color": style["color"], "dash": style["dash"], "width": 1.5},
-            marker={"symbol": style["symbol"], "size": 10, "color": style["color"],
-                    "line": {"width": 1, "color": "white"}},
-            error_y={"type": "data", "symmetric": False, "array": data["err_plus"],
-                     "arrayminus": data["err_minus"], "color": style["color"],
-                     "thickness": 1.3, "width": 5},
-            hovertext=data["hover"], hoverinfo="text", customdata=data["figure_id"],
-            connectgaps=False,
-        ), row=1, col=1)
+        g = _none_gaps(mine, ["x", "y", "err_plus", "err_minus", "hover", "figure_id"])
+        data.append(
+            {
+                "type": "scatter",
+                **main_axes,
+                "x": _dates(g["x"]),
+                "y": _numbers(g["y"]),
+                "mode": "lines+markers",
+                "name": name,
+                "legendgroup": source,
+                "line": {"color": style["color"], "dash": style["dash"], "width": 1.5},
+                "marker": {
+                    "symbol": style["symbol"],
+                    "size": 10,
+                    "color": style["color"],
+                    "line": {"width": 1, "color": "white"},
+                },
+                "error_y": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": _numbers(g["err_plus"]),
+                    "arrayminus": _numbers(g["err_minus"]),
+                    "color": style["color"],
+                    "thickness": 1.3,
+                    "width": 5,
+                },
+                "hovertext": g["hover"],
+                "hoverinfo": "text",
+                "customdata": g["figure_id"],
+                "connectgaps": False,
+            }
+        )
         open_ended = mine[mine["open_ended"]]
         if not open_ended.empty:
             xs, ys = [], []
-            for _, p in open_ended.iterrows():
-                xs += [p["x"], p["x"], None]
-                ys += [p["y"], p["y"] + arrow, None]
-            fig.add_trace(go.Scatter(
-                x=_dates(xs), y=ys, mode="lines", line={"color": style["color"], "width": 1.3},
-                hoverinfo="skip", showlegend=False, legendgroup=source,
-            ), row=1, col=1)
-            fig.add_trace(go.Scatter(
-                x=_dates(open_ended["x"].tolist()), y=(open_ended["y"] + arrow).tolist(),
-                mode="markers", marker={"symbol": "triangle-up", "size": 9, "color": style["color"]},
-                hovertext=open_ended["hover"].tolist(), hoverinfo="text",
-                customdata=open_ended["figure_id"].tolist(), showlegend=False,
-                legendgroup=source, name=name,
-            ), row=1, col=1)
+            for x, y in zip(open_ended["x"].tolist(), open_ended["y"].tolist(), strict=True):
+                xs += [x, x, None]
+                ys += [y, y + arrow, None]
+            data.append(
+                {
+                    "type": "scatter",
+                    **main_axes,
+                    "x": _dates(xs),
+                    "y": _numbers(ys),
+                    "mode": "lines",
+                    "line": {"color": style["color"], "width": 1.3},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                    "legendgroup": source,
+                }
+            )
+            data.append(
+                {
+                    "type": "scatter",
+                    **main_axes,
+                    "x": _dates(open_ended["x"].tolist()),
+                    "y": _numbers((open_ended["y"] + arrow).tolist()),
+                    "mode": "markers",
+                    "marker": {"symbol": "triangle-up", "size": 9, "color": style["color"]},
+                    "hovertext": open_ended["hover"].tolist(),
+                    "hoverinfo": "text",
+                    "customdata": open_ended["figure_id"].tolist(),
+                    "showlegend": False,
+                    "legendgroup": source,
+                    "name": name,
+                }
+            )
 
     # One-day counts as bars in the panel below.
     if not bars.empty:
-        row = 2 if two_panels else 1
         for source in sorted(bars["source"].unique(), key=lambda s: source_index(vocab, s)):
             mine = bars[bars["source"] == source].sort_values("x")
             style = source_style(vocab, source)
-            fig.add_trace(go.Bar(
-                x=_dates(mine["x"].tolist()), y=mine["y"].tolist(),
-                width=[DAY_MS * 0.6] * len(mine), offsetgroup=source,
-                name=f"{mine['source_label'].iloc[0]} · {t('daily_panel', lang)}",
-                legendgroup=source,
-                marker={"color": style["color"],
-                        "pattern": {"shape": style["pattern"], "fgcolor": "white", "size": 7,
-                                    "solidity": 0.25}},
-                error_y={"type": "data", "symmetric": False,
-                         "array": mine["err_plus"].tolist(), "arrayminus": mine["err_minus"].tolist(),
-                         "color": "#333", "thickness": 1, "width": 3},
-                hovertext=mine["hover"].tolist(), hoverinfo="text",
-                customdata=mine["figure_id"].tolist(),
-            ), row=row, col=1)
+            data.append(
+                {
+                    "type": "bar",
+                    **bars_axes,
+                    "x": _dates(mine["x"].tolist()),
+                    "y": _numbers(mine["y"].tolist()),
+                    "width": [DAY_MS * 0.6] * len(mine),
+                    "offsetgroup": source,
+                    "name": f"{mine['source_label'].iloc[0]} · {t('daily_panel', lang)}",
+                    "legendgroup": source,
+                    "marker": {
+                        "color": style["color"],
+                        "pattern": {
+                            "shape": style["pattern"],
+                            "fillmode": "overlay",
+                            "fgcolor": "rgba(255, 255, 255, 0.8)",
+                            "size": 7,
+                            "solidity": 0.25,
+                        },
+                    },
+                    "error_y": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": _numbers(mine["err_plus"].tolist()),
+                        "arrayminus": _numbers(mine["err_minus"].tolist()),
+                        "color": "#333",
+                        "thickness": 1,
+                        "width": 3,
+                    },
+                    "hovertext": mine["hover"].tolist(),
+                    "hoverinfo": "text",
+                    "customdata": mine["figure_id"].tolist(),
+                }
+            )
 
     # Rings: claims in contradiction flags, and the flag being followed.
     def ring(frame: pd.DataFrame, name: str, colour: str, size: int, width: float) -> None:
-        for row, part in ((1, frame[frame["kind"] != "daily"] if two_panels else frame),
-                          (2, frame[frame["kind"] == "daily"] if two_panels else frame.iloc[0:0])):
+        parts = (
+            (
+                (main_axes, frame[frame["kind"] != "daily"]),
+                (bars_axes, frame[frame["kind"] == "daily"]),
+            )
+            if two_panels
+            else ((main_axes, frame),)
+        )
+        first = True
+        for axes, part in parts:
             if part.empty:
                 continue
-            fig.add_trace(go.Scatter(
-                x=_dates(part["x"].tolist()), y=part["y"].tolist(), mode="markers", name=name,
-                marker={"symbol": "circle-open", "size": size, "color": colour,
-                        "line": {"width": width, "color": colour}},
-                hovertext=part["hover"].tolist(), hoverinfo="text",
-                customdata=part["figure_id"].tolist(), legendgroup=name,
-                showlegend=row == 1,
-            ), row=row, col=1)
+            data.append(
+                {
+                    "type": "scatter",
+                    **axes,
+                    "x": _dates(part["x"].tolist()),
+                    "y": _numbers(part["y"].tolist()),
+                    "mode": "markers",
+                    "name": name,
+                    "marker": {
+                        "symbol": "circle-open",
+                        "size": size,
+                        "color": colour,
+                        "line": {"width": width, "color": colour},
+                    },
+                    "hovertext": part["hover"].tolist(),
+                    "hoverinfo": "text",
+                    "customdata": part["figure_id"].tolist(),
+                    "legendgroup": name,
+                    "showlegend": first,
+                }
+            )
+            first = False
 
     if not points.empty:
         ring(points[points["flagged"]], t("in_flag", lang), FLAG_RING, 20, 2.5)
         ring(points[points["highlighted"]], t("followed_flag", lang), FOLLOWED_RING, 28, 3)
 
     ar = lang == "ar"
-    fig.update_layout(
-        height=520 if two_panels else 440,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        font={"family": FONT, "size": 13, "color": "#222"},
-        hovermode="closest",
-        hoverlabel={"align": "right" if ar else "left", "font": {"family": FONT}},
-        dragmode=False,
-        barmode="group",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 1 if ar else 0,
-                "xanchor": "right" if ar else "left", "font": {"size": 12}},
-        showlegend=True,
-    )
-    tickformat = "%d/%m" if ar else "%-d %b"
-    fig.update_xaxes(showgrid=True, gridcolor="#eee", linecolor="#999", tickformat=tickformat,
-                     hoverformat="%Y-%m-%d", automargin=True)
-    fig.update_yaxes(showgrid=True, gridcolor="#eee", linecolor="#999", rangemode="tozero",
-                     tickformat=",d", automargin=True, side="right" if ar else "left")
-    fig.update_yaxes(range=[0, y_max], row=1, col=1)
-    fig.update_yaxes(title_text=t("axis_count", lang), row=1, col=1)
+    axis = {
+        "showgrid": True,
+        "gridcolor": "#eee",
+        "linecolor": "#999",
+        "automargin": True,
+        "zeroline": False,
+    }
+    x_axis = {
+        **axis,
+        "type": "date",
+        "tickformat": "%d/%m" if ar else "%-d %b",
+        "hoverformat": "%Y-%m-%d",
+    }
+    y_axis = {**axis, "rangemode": "tozero", "tickformat": ",d", "side": "right" if ar else "left"}
+    layout = {
+        "height": 520 if two_panels else 440,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"family": FONT, "size": 13, "color": "#222"},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "right" if ar else "left", "font": {"family": FONT}},
+        "dragmode": False,
+        "barmode": "group",
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.08,
+            "x": 1 if ar else 0,
+            "xanchor": "right" if ar else "left",
+            "font": {"size": 12},
+        },
+        "xaxis": {
+            **x_axis,
+            "anchor": "y",
+            "domain": [0, 1],
+            **({"showticklabels": False} if two_panels else {}),
+        },
+        "yaxis": {
+            **y_axis,
+            "anchor": "x",
+            "domain": [0.36, 1] if two_panels else [0, 1],
+            "range": [0, y_max],
+            "title": {"text": t("axis_count", lang)},
+        },
+    }
     if two_panels:
-        fig.update_yaxes(title_text=t("daily_panel", lang), row=2, col=1)
-    return fig
+        layout["xaxis2"] = {**x_axis, "anchor": "y2", "domain": [0, 1], "matches": "x"}
+        layout["yaxis2"] = {
+            **y_axis,
+            "anchor": "x2",
+            "domain": [0, 0.28],
+            "title": {"text": t("daily_panel", lang)},
+        }
+    return {"data": data, "layout": layout}
+
+
+TABLE_ROWS = 300
 
 
 def claims_table(view: TrendView, lang: str) -> html.Details:
-    """The chart's claims as a table (for reading, copying and screen readers)."""
+    """The chart's claims as a table (for reading, copying and screen readers): the newest
+    TABLE_ROWS of them; the rest are in the download."""
+    points = view.points.sort_values(["x", "source"]).tail(TABLE_ROWS)
     rows = []
-    for _, p in view.points.sort_values(["x", "source"]).iterrows():
-        rows.append(html.Tr([
-            html.Td(p["source_label"]),
-            html.Td(p["claim"]),
-            html.Td(p["window"]),
-            html.Td(html.A(p["publisher"] or p["url"], href=p["url"], target="_blank",
-                           rel="noopener noreferrer") if p["url"] else p["publisher"]),
-            html.Td(dcc.Link(p["figure_id"], href=href("/figures", {"figure": p["figure_id"],
-                                                                     "lang": lang}))),
-            html.Td(p["flag_ids"].replace(";", " ")),
-        ]))
-    head = html.Thead(html.Tr([html.Th(t(k, lang)) for k in (
-        "col_source", "col_claim", "col_window", "col_publisher", "col_id", "col_flags")]))
+    for p in points.itertuples(index=False):
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(p.source_label),
+                    html.Td(p.claim),
+                    html.Td(p.window),
+                    html.Td(
+                        html.A(
+                            p.publisher or p.url,
+                            href=p.url,
+                            target="_blank",
+                            rel="noopener noreferrer",
+                        )
+                        if p.url
+                        else p.publisher
+                    ),
+                    html.Td(
+                        dcc.Link(
+                            p.figure_id,
+                            href=f"/figures?figure={p.figure_id}"
+                            + ("&lang=ar" if lang == "ar" else ""),
+                        )
+                    ),
+                    html.Td(p.flag_ids.replace(";", " ")),
+                ]
+            )
+        )
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang))
+                for k in (
+                    "col_source",
+                    "col_claim",
+                    "col_window",
+                    "col_publisher",
+                    "col_id",
+                    "col_flags",
+                )
+            ]
+        )
+    )
+    more = len(view.points) - len(points)
     return html.Details(
-        [html.Summary(t("table_view", lang)),
-         html.Div(html.Table([head, html.Tbody(rows)], className="table"), className="table-wrap")],
+        [
+            html.Summary(t("table_view", lang)),
+            html.P(t("truncated", lang, n=fmt_count(len(points), lang)), className="muted small")
+            if more > 0
+            else None,
+            html.Div(
+                html.Table([head, html.Tbody(rows)], className="table"), className="table-wrap"
+            ),
+        ],
         className="claims-table",
     )
 
@@ -236,13 +431,25 @@ def series_links(view: TrendView, vocab: Vocabularies, query, lang: str) -> html
     items = []
     for _, s in view.series.head(16).iterrows():
         current = s["population"] == view.population and s["location"] == view.location
-        text = f"{label(vocab.populations, s['population'], lang)} · " \
-               f"{place_label(vocab, s['location'], lang)} ({t('claims_n', lang, n=fmt_count(s['n_claims'], lang))})"
-        params = {**shared(query.params), "metric": view.metric, "population": s["population"],
-                  "location": s["location"]}
-        items.append(html.Li(html.Strong(text) if current else dcc.Link(text, href=href("/trends", params))))
-    return html.Nav([html.H2(t("other_series", lang)), html.Ul(items, className="series-list")],
-                    className="other-series", **{"aria-label": t("other_series", lang)})
+        claims_n = t("claims_n", lang, n=fmt_count(s["n_claims"], lang))
+        text = (
+            f"{label(vocab.populations, s['population'], lang)} · "
+            f"{place_label(vocab, s['location'], lang)} ({claims_n})"
+        )
+        params = {
+            **shared(query.params),
+            "metric": view.metric,
+            "population": s["population"],
+            "location": s["location"],
+        }
+        items.append(
+            html.Li(html.Strong(text) if current else dcc.Link(text, href=href("/trends", params)))
+        )
+    return html.Nav(
+        [html.H2(t("other_series", lang)), html.Ul(items, className="series-list")],
+        className="other-series",
+        **{"aria-label": t("other_series", lang)},
+    )
 
 
 def flag_banner(view: TrendView, vocab: Vocabularies, lang: str):
@@ -253,9 +460,14 @@ def flag_banner(view: TrendView, vocab: Vocabularies, lang: str):
     severity = label(vocab.extra["severities"], flag.get("severity"), lang)
     rule = label(vocab.extra["rules"], flag.get("rule"), lang)
     return html.Aside(
-        [html.Span(severity, className=f"badge severity-{flag.get('severity')}"),
-         html.Strong(f" {rule} · {flag.get('flag_id')}"), html.P(str(sentence))],
-        className="flag-banner", id="followed-flag", role="note",
+        [
+            html.Span(severity, className=f"badge severity-{flag.get('severity')}"),
+            html.Strong(f" {rule} · {flag.get('flag_id')}"),
+            html.P(str(sentence)),
+        ],
+        className="flag-banner",
+        id="followed-flag",
+        role="note",
     )
 
 
@@ -270,11 +482,13 @@ def layout(**raw) -> html.Div:
     view = trend_view(store, query.filters, lang, flag_id)
     daily_as_bars = query.get("daily", "1") != "0"
     if view.metric:
-        query.params.setdefault("metric", view.metric)
         query.filters = Filters(
-            metric=(view.metric,), population=query.filters.population,
-            location=query.filters.location, source=query.filters.source,
-            date_from=query.filters.date_from, date_to=query.filters.date_to,
+            metric=(view.metric,),
+            population=query.filters.population,
+            location=query.filters.location,
+            source=query.filters.source,
+            date_from=query.filters.date_from,
+            date_to=query.filters.date_to,
         )
     daily_toggle = control(
         t("daily_bars", lang),
@@ -286,51 +500,86 @@ def layout(**raw) -> html.Div:
         "daily",
     )
     has_daily = not view.empty and (view.points["kind"] == "daily").any()
-    bar = filter_bar(vocab, query, "/trends", single_metric=True,
-                     extra=[daily_toggle] if has_daily else [])
+    bar = filter_bar(
+        vocab, query, "/trends", single_metric=True, extra=[daily_toggle] if has_daily else []
+    )
     body: list = []
     if view.empty:
         body.append(html.P(t("no_series", lang), className="notice"))
     else:
         title = series_title(vocab, view, lang)
-        fig = build_figure(view, vocab, lang, daily_as_bars)
+        key = ("figure", lang, daily_as_bars)
+        if key not in view.rendered:
+            view.rendered[key] = build_figure(view, vocab, lang, daily_as_bars)
+            view.rendered[("table", lang)] = claims_table(view, lang)
+        fig = view.rendered[key]
         body += [
             flag_banner(view, vocab, lang),
-            html.H2([html.Span(t("series_label", lang) + ": ", className="muted"), title],
-                    className="series-title", id="series-title"),
+            html.H2(
+                [html.Span(t("series_label", lang) + ": ", className="muted"), title],
+                className="series-title",
+                id="series-title",
+            ),
             html.P(t("truncated", lang, n=fmt_count(len(view.points), lang)), className="notice")
-            if view.truncated else None,
+            if view.truncated
+            else None,
             html.P(t("no_band", lang), className="muted small") if not view.bands else None,
             html.P(t("other_bands", lang, n=view.other_bands), className="muted small")
-            if view.other_bands else None,
+            if view.other_bands
+            else None,
             html.Div(
-                dcc.Graph(id=GRAPH_ID, figure=fig, config={
-                    "displaylogo": False, "responsive": True, "scrollZoom": False,
-                    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-                }, className="graph"),
+                dcc.Graph(
+                    id=GRAPH_ID,
+                    figure=fig,
+                    config={
+                        "displaylogo": False,
+                        "responsive": True,
+                        "scrollZoom": False,
+                        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+                    },
+                    className="graph",
+                ),
                 className="graph-wrap",
                 role="img",
                 **{"aria-label": title},
             ),
             html.P(t("click_hint", lang), className="muted small"),
             html.Div(id=DETAILS_ID, className="claim-details", **{"aria-live": "polite"}),
-            claims_table(view, lang),
+            view.rendered[("table", lang)],
             series_links(view, vocab, query, lang),
         ]
     downloads = []
     if view.metric and view.location:
-        series_filters = Filters(metric=(view.metric,),
-                                 population=(view.population,) if view.population else (),
-                                 location=(view.location,), source=query.filters.source,
-                                 date_from=query.filters.date_from, date_to=query.filters.date_to)
-        band_filters = Filters(metric=(view.metric,),
-                               population=(view.population,) if view.population else (),
-                               location=(view.location,))
+        series_filters = Filters(
+            metric=(view.metric,),
+            population=(view.population,) if view.population else (),
+            location=(view.location,),
+            source=query.filters.source,
+            date_from=query.filters.date_from,
+            date_to=query.filters.date_to,
+        )
+        band_filters = Filters(
+            metric=(view.metric,),
+            population=(view.population,) if view.population else (),
+            location=(view.location,),
+        )
         downloads = [
-            download_link(t("download_view", lang),
-                          download_url("/download/figures.csv", series_filters, lang)),
-            download_link(t("download_band", lang),
-                          download_url("/download/series.csv", band_filters, lang), "band"),
+            download_link(
+                t("download_view", lang),
+                download_url("/download/figures.csv", series_filters, lang),
+            ),
+            download_link(
+                t("download_band", lang),
+                download_url("/download/series.csv", band_filters, lang),
+                "band",
+            ),
         ]
-    return page_shell("trends", query, t("trends_title", lang), t("trends_intro", lang), body,
-                      filters=bar, downloads=downloads)
+    return page_shell(
+        "trends",
+        query,
+        t("trends_title", lang),
+        t("trends_intro", lang),
+        body,
+        filters=bar,
+        downloads=downloads,
+    )

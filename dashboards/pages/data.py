@@ -4,5 +4,6 @@ import dash
 
 from dashboards.components.sources import data_layout
 
-dash.register_page(__name__, path="/data", name="Data", title="Tracker · Data", order=5,
-                   layout=data_layout)
+dash.register_page(
+    __name__, path="/data", name="Data", title="Tracker · Data", order=5, layout=data_layout
+)

@@ -4,5 +4,11 @@ import dash
 
 from dashboards.components.sources import sources_layout
 
-dash.register_page(__name__, path="/sources", name="Sources", title="Tracker · Sources", order=4,
-                   layout=sources_layout)
+dash.register_page(
+    __name__,
+    path="/sources",
+    name="Sources",
+    title="Tracker · Sources",
+    order=4,
+    layout=sources_layout,
+)

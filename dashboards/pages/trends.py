@@ -4,5 +4,6 @@ import dash
 
 from dashboards.components.trends import layout
 
-dash.register_page(__name__, path="/trends", name="Trends", title="Tracker · Trends", order=1,
-                   layout=layout)
+dash.register_page(
+    __name__, path="/trends", name="Trends", title="Tracker · Trends", order=1, layout=layout
+)

@@ -14,43 +14,67 @@ FILTER_IDS = [QP("location"), QP("metric"), QP("population"), QP("source")]
 
 def test_filters_become_the_address():
     search = controls_to_search(
-        ["SY12", ["killed"], ["civilians"], []], [], ["2018-06-19"], ["2018-07-31T00:00:00"],
-        FILTER_IDS, [], "?lang=ar")
-    assert search == "?metric=killed&population=civilians&location=SY12&from=2018-06-19" \
-                     "&to=2018-07-31&lang=ar"
+        ["SY12", ["killed"], ["civilians"], []],
+        [],
+        ["2018-06-19"],
+        ["2018-07-31T00:00:00"],
+        FILTER_IDS,
+        [],
+        "?lang=ar",
+    )
+    assert (
+        search == "?metric=killed&population=civilians&location=SY12&from=2018-06-19"
+        "&to=2018-07-31&lang=ar"
+    )
 
 
 def test_unchanged_controls_do_not_navigate():
     search = "?metric=killed&location=SY12"
-    assert controls_to_search(["SY12", ["killed"], [], []], [], [None], [None], FILTER_IDS, [],
-                              search) is no_update
+    assert (
+        controls_to_search(["SY12", ["killed"], [], []], [], [None], [None], FILTER_IDS, [], search)
+        is no_update
+    )
 
 
 def test_several_values_are_joined_with_commas_and_cleared_values_dropped():
-    search = controls_to_search([None, ["killed", "injured"], [], ["sohr", "snhr"]], [], [], [],
-                                FILTER_IDS, [], "?location=SY12")
+    search = controls_to_search(
+        [None, ["killed", "injured"], [], ["sohr", "snhr"]],
+        [],
+        [],
+        [],
+        FILTER_IDS,
+        [],
+        "?location=SY12",
+    )
     assert parse_search(search) == {"metric": "killed,injured", "source": "sohr,snhr"}
 
 
 def test_a_new_filter_leaves_the_page_figure_and_flag_of_the_old_view():
-    search = controls_to_search(["SY12", [], [], []], [], [], [], FILTER_IDS, [],
-                                "?page=3&figure=R001&flag=F1&sort=value")
+    search = controls_to_search(
+        ["SY12", [], [], []], [], [], [], FILTER_IDS, [], "?page=3&figure=R001&flag=F1&sort=value"
+    )
     assert parse_search(search) == {"location": "SY12", "sort": "value"}
 
 
 def test_single_metric_and_daily_checkbox():
     ids = [QP("metric")]
-    assert controls_to_search(["killed"], [[]], [], [], ids, [CHECK("daily")], "?metric=killed") \
+    assert (
+        controls_to_search(["killed"], [[]], [], [], ids, [CHECK("daily")], "?metric=killed")
         == "?metric=killed&daily=0"
-    assert controls_to_search(["killed"], [["1"]], [], [], ids, [CHECK("daily")],
-                              "?metric=killed&daily=0") == "?metric=killed"
+    )
+    assert (
+        controls_to_search(
+            ["killed"], [["1"]], [], [], ids, [CHECK("daily")], "?metric=killed&daily=0"
+        )
+        == "?metric=killed"
+    )
 
 
 def test_page_filters_travel_too():
     ids = [QP("rule"), QP("status")]
-    assert parse_search(controls_to_search([["divergence"], ["open"]], [], [], [], ids, [],
-                                           "?lang=ar")) == {
-        "rule": "divergence", "status": "open", "lang": "ar"}
+    assert parse_search(
+        controls_to_search([["divergence"], ["open"]], [], [], [], ids, [], "?lang=ar")
+    ) == {"rule": "divergence", "status": "open", "lang": "ar"}
 
 
 def test_place_search_finds_places_in_either_language(app):
@@ -87,8 +111,13 @@ def test_callbacks_only_read(app):
     outputs = set()
     for key in app.callback_map:
         outputs.update(part.strip(".") for part in key.split("..") if part)
-    allowed = {"_pages_location.search", '{"name":"location","type":"qp"}.options',
-               "claim-details.children", "_pages_content.children", "_pages_store.data",
-               "_pages_dummy.children"}
+    allowed = {
+        "_pages_location.search",
+        '{"name":"location","type":"qp"}.options',
+        "claim-details.children",
+        "_pages_content.children",
+        "_pages_store.data",
+        "_pages_dummy.children",
+    }
     assert outputs <= allowed, outputs - allowed
     assert {"_pages_location.search", "claim-details.children"} <= outputs

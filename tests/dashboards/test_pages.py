@@ -75,10 +75,15 @@ def test_every_page_renders_in_both_languages(app, name, lang):
     for control in walk(page):
         if isinstance(control, (dcc.Dropdown, dcc.DatePickerRange, dcc.Checklist)):
             pass
-    groups = [c for c in walk(page) if isinstance(c, html.Div) and getattr(c, "role", None) == "group"]
+    groups = [
+        c for c in walk(page) if isinstance(c, html.Div) and getattr(c, "role", None) == "group"
+    ]
     assert groups, "the filters are labelled groups"
     for group in groups:
-        assert isinstance(group.children[0], html.Label) or "aria-label" in group.to_plotly_json()["props"]
+        assert (
+            isinstance(group.children[0], html.Label)
+            or "aria-label" in group.to_plotly_json()["props"]
+        )
     json.dumps(page, cls=plotly.utils.PlotlyJSONEncoder)  # what Dash sends must serialise
 
 
@@ -96,7 +101,9 @@ def test_overview_cards_lead_to_trends(app):
 def test_overview_in_arabic_uses_arabic_labels_and_place_names(app):
     words = text(overview.layout(lang="ar", location="SY12"))
     assert "قتلى" in words and "درعا" in words and "Killed" not in words
-    assert "/download/figures.csv?location=SY12&lang=ar" in links(overview.layout(lang="ar", location="SY12"))
+    assert "/download/figures.csv?location=SY12&lang=ar" in links(
+        overview.layout(lang="ar", location="SY12")
+    )
 
 
 def test_a_bad_filter_in_a_shared_link_is_said_and_ignored(app):
@@ -109,7 +116,7 @@ def test_a_bad_filter_in_a_shared_link_is_said_and_ignored(app):
 def test_trends_draw_one_series_with_the_band(app):
     page = trends.layout(metric="killed", population="civilians", location="SY12")
     graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
-    names = {t.name for t in graph.figure.data}
+    names = {t.get("name") for t in graph.figure["data"]}
     assert {"SOHR", "SNHR"} <= names
     assert any(n and n.startswith("Reconciled band") for n in names)
     assert "In a flagged disagreement" in names
@@ -124,8 +131,8 @@ def test_following_a_flag_shows_its_sentence_and_rings_its_figures(app):
     banner = next(c for c in walk(page) if getattr(c, "id", None) == "followed-flag")
     assert "1.5 times SOHR's highest" in text(banner)
     graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
-    followed = [t for t in graph.figure.data if t.name == "The flag you followed"]
-    assert followed and sorted(followed[0].customdata) == ["R046", "R120"]
+    followed = [t for t in graph.figure["data"] if t.get("name") == "The flag you followed"]
+    assert followed and sorted(followed[0]["customdata"]) == ["R046", "R120"]
     arabic = trends.layout(flag="T-div-killed", lang="ar")
     assert "ضعف" in text(arabic)
 
@@ -199,7 +206,7 @@ def test_user_text_is_rendered_as_text_never_as_html(app):
     # chart hover text (plotly reads a little HTML) is escaped
     chart = trends.layout(metric="killed", population="civilians", location="C6044")
     graph = next(c for c in walk(chart) if isinstance(c, dcc.Graph))
-    hover = " ".join(str(h) for t in graph.figure.data for h in (t.hovertext or ()) if h)
+    hover = " ".join(str(h) for t in graph.figure["data"] for h in (t.get("hovertext") or ()) if h)
     assert "&lt;img src=x onerror=alert(1)&gt;" in hover and "<img" not in hover
 
 
@@ -217,8 +224,11 @@ def test_sources_registry_counts_and_shares(app):
 
 def test_data_page_lists_every_download_with_the_views_filters(app):
     page = sources.data_layout(location="SY12", metric="killed")
-    codes = [c.children for c in walk(page) if isinstance(c, html.Code) and
-             str(getattr(c, "id", "")).startswith("download-url-")]
+    codes = [
+        c.children
+        for c in walk(page)
+        if isinstance(c, html.Code) and str(getattr(c, "id", "")).startswith("download-url-")
+    ]
     assert any(u.endswith("/download/figures.csv?metric=killed&location=SY12") for u in codes)
     assert any(u.endswith("/download/flags.csv?metric=killed&location=SY12") for u in codes)
     assert any(u.endswith("/download/sources.csv") for u in codes)

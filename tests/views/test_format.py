@@ -56,8 +56,10 @@ def test_claims_in_words(vocab):
     assert claim_words(vocab, "at_least", 214, lang="ar") == f"{LRI}214{PDI} على الأقل"
     assert claim_words(vocab, "magnitude", 1000, lang="ar") == "آلاف"
     # a unit other than the metric's own is said
-    assert claim_words(vocab, "approx", 768, unit="households", metric="displaced") == \
-        "about 768 households"
+    assert (
+        claim_words(vocab, "approx", 768, unit="households", metric="displaced")
+        == "about 768 households"
+    )
 
 
 def test_intervals_in_words():
@@ -81,7 +83,7 @@ def test_only_web_addresses_become_links():
     assert safe_url("https://reliefweb.int/x") == "https://reliefweb.int/x"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,<b>") is None
-    assert safe_url("https://x.org/\"><script>") is None
+    assert safe_url('https://x.org/"><script>') is None
     assert safe_url(None) is None
 
 

@@ -9,9 +9,26 @@ from dashboards.components.style import SYMBOLS, source_style
 from dashboards.components.trends import build_figure
 from tracker.views.trends import TrendView, band_lines, claim_kind, primary_band, trend_points
 
-COLUMNS = ["figure_id", "source", "publisher", "url", "metric", "population", "location",
-           "period_start", "period_end", "reported_on", "measure", "qualifier", "value",
-           "value_high", "unit", "low", "high", "household_size"]
+COLUMNS = [
+    "figure_id",
+    "source",
+    "publisher",
+    "url",
+    "metric",
+    "population",
+    "location",
+    "period_start",
+    "period_end",
+    "reported_on",
+    "measure",
+    "qualifier",
+    "value",
+    "value_high",
+    "unit",
+    "low",
+    "high",
+    "household_size",
+]
 
 
 def claims(rows):
@@ -24,25 +41,118 @@ def claims(rows):
 
 
 ROWS = [
-    ("S07", "sohr", None, None, "killed", "civilians", "SY12", "2018-06-19", "2018-06-29",
-     "2018-06-29", "flow", "approx", 100, None, "persons", 90, 110, None),
-    ("R046", "sohr", "naaju.com", "https://naaju.com/x", "killed", "civilians", "SY12",
-     "2018-06-19", "2018-06-30", "2018-06-30", "flow", "approx", 126, None, "persons", 113,
-     139, None),
-    ("R120", "snhr", "<b>Islampos</b>", "javascript:alert(1)", "killed", "civilians", "SY12",
-     "2018-06-15", "2018-06-30", "2018-07-01", "flow", "at_least", 214, None, "persons", 214,
-     np.inf, None),
-    ("R047", "sohr", None, None, "killed", "civilians", "SY12", "2018-06-30", "2018-06-30",
-     "2018-06-30", "flow", "at_least", 10, None, "persons", 10, np.inf, None),
+    (
+        "S07",
+        "sohr",
+        None,
+        None,
+        "killed",
+        "civilians",
+        "SY12",
+        "2018-06-19",
+        "2018-06-29",
+        "2018-06-29",
+        "flow",
+        "approx",
+        100,
+        None,
+        "persons",
+        90,
+        110,
+        None,
+    ),
+    (
+        "R046",
+        "sohr",
+        "naaju.com",
+        "https://naaju.com/x",
+        "killed",
+        "civilians",
+        "SY12",
+        "2018-06-19",
+        "2018-06-30",
+        "2018-06-30",
+        "flow",
+        "approx",
+        126,
+        None,
+        "persons",
+        113,
+        139,
+        None,
+    ),
+    (
+        "R120",
+        "snhr",
+        "<b>Islampos</b>",
+        "javascript:alert(1)",
+        "killed",
+        "civilians",
+        "SY12",
+        "2018-06-15",
+        "2018-06-30",
+        "2018-07-01",
+        "flow",
+        "at_least",
+        214,
+        None,
+        "persons",
+        214,
+        np.inf,
+        None,
+    ),
+    (
+        "R047",
+        "sohr",
+        None,
+        None,
+        "killed",
+        "civilians",
+        "SY12",
+        "2018-06-30",
+        "2018-06-30",
+        "2018-06-30",
+        "flow",
+        "at_least",
+        10,
+        None,
+        "persons",
+        10,
+        np.inf,
+        None,
+    ),
 ]
-FLAGS = pd.DataFrame([
-    {"figure_id": "R120", "flag_id": "F1", "rule": "divergence", "severity": "moderate",
-     "status": "open", "sentence_en": "x", "sentence_ar": "y"},
-    {"figure_id": "R046", "flag_id": "F1", "rule": "divergence", "severity": "moderate",
-     "status": "open", "sentence_en": "x", "sentence_ar": "y"},
-    {"figure_id": "S07", "flag_id": "E1", "rule": "echo", "severity": "info",
-     "status": "open", "sentence_en": "x", "sentence_ar": "y"},
-])
+FLAGS = pd.DataFrame(
+    [
+        {
+            "figure_id": "R120",
+            "flag_id": "F1",
+            "rule": "divergence",
+            "severity": "moderate",
+            "status": "open",
+            "sentence_en": "x",
+            "sentence_ar": "y",
+        },
+        {
+            "figure_id": "R046",
+            "flag_id": "F1",
+            "rule": "divergence",
+            "severity": "moderate",
+            "status": "open",
+            "sentence_en": "x",
+            "sentence_ar": "y",
+        },
+        {
+            "figure_id": "S07",
+            "flag_id": "E1",
+            "rule": "echo",
+            "severity": "info",
+            "status": "open",
+            "sentence_en": "x",
+            "sentence_ar": "y",
+        },
+    ]
+)
 
 
 def test_kinds_points_and_whiskers(vocab):
@@ -51,7 +161,9 @@ def test_kinds_points_and_whiskers(vocab):
     assert points.at["R046", "y"] == 126
     assert (points.at["R046", "err_minus"], points.at["R046", "err_plus"]) == (13, 13)
     assert points.at["R120", "open_ended"] and points.at["R120", "err_plus"] == 0
-    assert points.at["R120", "flagged"] and not points.at["S07", "flagged"]  # echo is no contradiction
+    assert (
+        points.at["R120", "flagged"] and not points.at["S07", "flagged"]
+    )  # echo is no contradiction
     assert points.at["S07", "flag_ids"] == "E1"
     assert points.at["R120", "highlighted"] and not points.at["R046", "highlighted"]
     # the same start joins claims into one line; another start does not
@@ -73,22 +185,45 @@ def test_hover_says_who_what_when_and_escapes_text(vocab):
 
 
 def test_households_are_drawn_in_persons(vocab):
-    row = ("R041", "un-ocha", None, None, "displaced", "all", "SY12", "2018-06-27",
-           "2018-06-27", "2018-06-29", "flow", "approx", 768, None, "households", 3455, 4225,
-           "4.5–5.5")
+    row = (
+        "R041",
+        "un-ocha",
+        None,
+        None,
+        "displaced",
+        "all",
+        "SY12",
+        "2018-06-27",
+        "2018-06-27",
+        "2018-06-29",
+        "flow",
+        "approx",
+        768,
+        None,
+        "households",
+        3455,
+        4225,
+        "4.5–5.5",
+    )
     point = trend_points(claims([row]), vocab).iloc[0]
     assert 3455 <= point["y"] <= 4225 and point["y"] == 768 * 5
 
 
 def test_primary_band_is_the_best_backed_window():
-    bands = pd.DataFrame({
-        "measure": ["flow"] * 4, "window_start": pd.to_datetime(
-            ["2018-06-17", "2018-06-17", "2018-06-19", "2018-07-12"]),
-        "window_start_assumed": [False, False, True, False],
-        "date": pd.to_datetime(["2018-06-28", "2018-07-04", "2018-07-05", "2018-07-19"]),
-        "low": [62000, 285000, 288000, 126000], "high": [66000, 320000, np.nan, 154000],
-        "headline": [64000, 302500, 288000, 140000], "n_claims": [1, 4, 1, 1],
-    })
+    bands = pd.DataFrame(
+        {
+            "measure": ["flow"] * 4,
+            "window_start": pd.to_datetime(
+                ["2018-06-17", "2018-06-17", "2018-06-19", "2018-07-12"]
+            ),
+            "window_start_assumed": [False, False, True, False],
+            "date": pd.to_datetime(["2018-06-28", "2018-07-04", "2018-07-05", "2018-07-19"]),
+            "low": [62000, 285000, 288000, 126000],
+            "high": [66000, 320000, np.nan, 154000],
+            "headline": [64000, 302500, 288000, 140000],
+            "n_claims": [1, 4, 1, 1],
+        }
+    )
     lines = band_lines(bands)
     assert len(lines) == 3 and lines[1]["high"] == [np.inf]
     assert primary_band(lines)[0]["window_start"] == pd.Timestamp("2018-06-17")
@@ -98,19 +233,30 @@ def test_the_chart_tells_sources_apart_by_shape_and_dash(vocab):
     points = trend_points(claims(ROWS), vocab, "en", FLAGS, {"R120"})
     view = TrendView("killed", "civilians", "SY12", points=points, bands=[], filters=None)
     fig = build_figure(view, vocab, "en", daily_as_bars=True)
-    named = {t.name: t for t in fig.data if t.showlegend is not False and t.type == "scatter"}
+    traces = fig["data"]
+    named = {
+        t["name"]: t for t in traces if t.get("showlegend") is not False and t["type"] == "scatter"
+    }
     sohr, snhr = named["SOHR"], named["SNHR"]
-    assert sohr.marker.symbol != snhr.marker.symbol and sohr.line.dash != snhr.line.dash
-    assert sohr.marker.color != snhr.marker.color
-    arrows = [t for t in fig.data if t.type == "scatter" and t.marker and
-              t.marker.symbol == "triangle-up"]
-    assert arrows and list(arrows[0].customdata) == ["R120"]
-    bars = [t for t in fig.data if t.type == "bar"]
-    assert bars and bars[0].yaxis == "y2"  # one-day counts in their own panel
-    assert "In a flagged disagreement" in {t.name for t in fig.data}
-    assert "The flag you followed" in {t.name for t in fig.data}
+    assert sohr["marker"]["symbol"] != snhr["marker"]["symbol"]
+    assert sohr["line"]["dash"] != snhr["line"]["dash"]
+    assert sohr["marker"]["color"] != snhr["marker"]["color"]
+    arrows = [t for t in traces if t.get("marker", {}).get("symbol") == "triangle-up"]
+    assert arrows and list(arrows[0]["customdata"]) == ["R120"]
+    bars = [t for t in traces if t["type"] == "bar"]
+    assert bars and bars[0]["yaxis"] == "y2"  # one-day counts in their own panel
+    # the pattern lies over the source's colour (with "replace" the bars drew empty)
+    assert bars[0]["marker"]["pattern"]["fillmode"] == "overlay"
+    assert "yaxis2" in fig["layout"]
+    names = {t.get("name") for t in traces}
+    assert "In a flagged disagreement" in names and "The flag you followed" in names
     together = build_figure(view, vocab, "en", daily_as_bars=False)
-    assert not [t for t in together.data if t.type == "bar"]
+    assert not [t for t in together["data"] if t["type"] == "bar"]
+    import json
+
+    json.dumps(fig)  # plain JSON, nothing for plotly to validate
+    arabic = build_figure(view, vocab, "ar")
+    assert arabic["layout"]["yaxis"]["side"] == "right"
 
 
 def test_every_registry_source_has_its_own_shape(vocab):

@@ -140,6 +140,20 @@ figures = Table(
     Index("ix_figures_current_source", "current", "source"),
     Index("ix_figures_current_period_end", "current", "period_end"),
     Index("ix_figures_batch", "batch"),
+    # The dashboard's page queries (overview cards, figure paging, per-source counts).
+    Index(
+        "ix_figures_series_reported",
+        "current",
+        "status",
+        "metric",
+        "population",
+        "location",
+        "measure",
+        "reported_on",
+    ),
+    Index("ix_figures_current_reported", "current", "reported_on"),
+    Index("ix_figures_current_value", "current", "value"),
+    Index("ix_figures_source_reported", "current", "status", "source", "reported_on"),
 )
 
 flags = Table(

@@ -138,15 +138,32 @@ def fmt_window(start: Any, end: Any, measure: str, lang: str = "en", assumed: bo
     return text + note
 
 
+_COLUMN_CACHE: dict[tuple, dict] = {}
+
+
+def column_dict(frame: pd.DataFrame, column: str) -> dict:
+    """``frame[column]`` as a plain dict by id, cached (vocabulary frames live long)."""
+    key = (id(frame), len(frame), column)
+    found = _COLUMN_CACHE.get(key)
+    if found is None:
+        if len(_COLUMN_CACHE) > 512:
+            _COLUMN_CACHE.clear()
+        found = (
+            {str(k): v for k, v in frame[column].items() if not missing(v)}
+            if column in frame.columns
+            else {}
+        )
+        _COLUMN_CACHE[key] = found
+    return found
+
+
 def label(frame: pd.DataFrame, key: Any, lang: str = "en", column: str = "label") -> str:
     """The English or Arabic label of a vocabulary id; the id itself when unknown."""
     if missing(key):
         return "—"
     key = str(key)
-    col = f"{column}_{lang}"
-    if key in frame.index and col in frame.columns and not missing(frame.at[key, col]):
-        return str(frame.at[key, col])
-    return key
+    found = column_dict(frame, f"{column}_{lang}").get(key)
+    return str(found) if found is not None else key
 
 
 def source_name(vocab: Vocabularies, source: Any, lang: str = "en", short: bool = True) -> str:
@@ -154,29 +171,24 @@ def source_name(vocab: Vocabularies, source: Any, lang: str = "en", short: bool 
     if missing(source):
         return "—"
     source = str(source)
-    if source not in vocab.sources.index:
-        return source
-    row = vocab.sources.loc[source]
-    for column in (f"short_{lang}", f"name_{lang}") if short else (f"name_{lang}",):
-        if column in row and not missing(row[column]) and str(row[column]).strip():
-            return str(row[column])
+    columns = (f"short_{lang}", f"name_{lang}") if short else (f"name_{lang}",)
+    for column in columns:
+        found = column_dict(vocab.sources, column).get(source)
+        if found is not None and str(found).strip():
+            return str(found)
     return source
 
 
 def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     if missing(pcode):
         return "—"
-    pcode = str(pcode)
-    gaz = vocab.gazetteer
-    if pcode in gaz.index:
-        name = gaz.at[pcode, f"name_{lang}"]
-        if not missing(name):
-            return str(name)
-    return pcode
+    found = column_dict(vocab.gazetteer, f"name_{lang}").get(str(pcode))
+    return str(found) if found is not None else str(pcode)
 
 
 def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
-    """A place with its level and, below governorates, its governorate: Nawa (sub-district, Dar'a)."""
+    """A place with its level and, below governorates, its governorate:
+    Nawa (sub-district, Dar'a)."""
     if missing(pcode):
         return "—"
     pcode = str(pcode)
@@ -213,24 +225,14 @@ def claim_words(
 ) -> str:
     """What the source said, in words: "at least 214", "between 62,000 and 66,000", "thousands"."""
     qualifier = "exact" if missing(qualifier) else str(qualifier)
-    quals = vocab.qualifiers
-    template = "{value}"
-    column = f"words_{lang}"
-    if (
-        qualifier in quals.index
-        and column in quals.columns
-        and not missing(quals.at[qualifier, column])
-    ):
-        template = str(quals.at[qualifier, column])
+    template = str(column_dict(vocab.qualifiers, f"words_{lang}").get(qualifier, "{value}"))
     text = template.format(
         value=fmt_count(value, lang),
         value_high=fmt_count(value_high, lang),
         value_words=magnitude_words(value, lang),
     )
-    default_unit = None
-    if not missing(metric) and str(metric) in vocab.metrics.index:
-        default_unit = vocab.metrics.at[str(metric), "unit"]
-    if not missing(unit) and str(unit) != default_unit and str(unit) in vocab.units.index:
+    default_unit = None if missing(metric) else column_dict(vocab.metrics, "unit").get(str(metric))
+    if not missing(unit) and str(unit) != default_unit and str(unit) in vocab.unit_ids:
         unit_label = label(vocab.units, str(unit), lang)
         text = f"{text} {unit_label.lower() if lang == 'en' else unit_label}"
     return text

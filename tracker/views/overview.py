@@ -17,6 +17,7 @@ import pandas as pd
 
 from tracker.filters import Filters
 from tracker.storage import views as q
+from tracker.views.cache import cached_view
 from tracker.views.format import as_date, label
 from tracker.views.series import (
     annotate_claims,
@@ -90,23 +91,36 @@ def build_cards(
     if mains.empty:
         return []
     totals = summary.groupby("metric").agg(
-        n_claims=("n_claims", "sum"), n_series=("n_claims", "size"),
-        newest=("newest_report", "max"))
+        n_claims=("n_claims", "sum"), n_series=("n_claims", "size"), newest=("newest_report", "max")
+    )
     a = annotate_claims(claims, vocab)
     if not a.empty:
         # only the main series' claims count (the query may bring a little more)
-        key = a["metric"].astype(str) + "|" + a["population"].astype(str) + "|" + a["location"].astype(str)
-        main_key = mains.index.astype(str) + "|" + mains["population"].astype(str) + "|" + \
-            mains["location"].astype(str)
+        key = (
+            a["metric"].astype(str)
+            + "|"
+            + a["population"].astype(str)
+            + "|"
+            + a["location"].astype(str)
+        )
+        main_key = (
+            mains.index.astype(str)
+            + "|"
+            + mains["population"].astype(str)
+            + "|"
+            + mains["location"].astype(str)
+        )
         a = a[key.isin(set(main_key))]
     by_metric: dict[str, dict] = {m: {} for m in mains.index}
     if not a.empty:
         not_daily = a["kind"] != "daily"
         comparable = a[not_daily | ~not_daily.groupby(a["metric"]).transform("any")]
         counts = comparable.groupby(["metric", "wkey"], as_index=False).agg(
-            n=("figure_id", "size"), end=("period_end", "max"))
-        best = counts.sort_values(["metric", "n", "end"], ascending=[True, False, False],
-                                  kind="mergesort").drop_duplicates("metric")
+            n=("figure_id", "size"), end=("period_end", "max")
+        )
+        best = counts.sort_values(
+            ["metric", "n", "end"], ascending=[True, False, False], kind="mergesort"
+        ).drop_duplicates("metric")
         best_key = dict(zip(best["metric"], best["wkey"], strict=True))
         window = comparable[comparable["wkey"] == comparable["metric"].map(best_key)]
         latest = window.sort_values(["period_end", "reported_on", "figure_id"], kind="mergesort")
@@ -123,13 +137,27 @@ def build_cards(
                 continue
             row = latest.loc[metric]
             by_metric[metric] = {
-                "latest": {k: row[k] for k in ("figure_id", "source", "qualifier", "value",
-                                               "value_high", "unit", "period_start",
-                                               "period_end", "reported_on", "measure")},
+                "latest": {
+                    k: row[k]
+                    for k in (
+                        "figure_id",
+                        "source",
+                        "qualifier",
+                        "value",
+                        "value_high",
+                        "unit",
+                        "period_start",
+                        "period_end",
+                        "reported_on",
+                        "measure",
+                    )
+                },
                 "window_start": str(best_key[metric]),
                 "range": {
-                    "low": float(lows[metric]), "high": float(highs[metric]),
-                    "open_ended": str(top_rows.at[metric, "qualifier"]) in ("at_least", "more_than"),
+                    "low": float(lows[metric]),
+                    "high": float(highs[metric]),
+                    "open_ended": str(top_rows.at[metric, "qualifier"])
+                    in ("at_least", "more_than"),
                     "n_sources": int(n_newest[metric]),
                 },
                 "sources": list(sources[metric]),
@@ -142,7 +170,8 @@ def build_cards(
             main = mains.loc[rec.metric]
             if (str(main["population"]), str(main["location"])) == (rec.population, rec.location):
                 echo_groups.setdefault(rec.metric, []).append(
-                    [x for x in str(rec.sources).split(";") if x])
+                    [x for x in str(rec.sources).split(";") if x]
+                )
     band_row = _band_rows(bands, mains, {m: d.get("window_start") for m, d in by_metric.items()})
     open_flags: dict[str, dict[str, int]] = {}
     if flag_counts is not None and not flag_counts.empty:
@@ -155,13 +184,16 @@ def build_cards(
         main = mains.loc[metric]
         info = by_metric.get(metric, {})
         card = Card(
-            metric=str(metric), population=str(main["population"]),
-            location=str(main["location"]), measure=str(main["measure"]),
+            metric=str(metric),
+            population=str(main["population"]),
+            location=str(main["location"]),
+            measure=str(main["measure"]),
             n_claims=int(totals.at[metric, "n_claims"]),
             n_series=int(totals.at[metric, "n_series"]),
             series_claims=int(main["n_claims"]),
             newest_report=as_date(totals.at[metric, "newest"]),
-            latest=info.get("latest"), window_start=info.get("window_start"),
+            latest=info.get("latest"),
+            window_start=info.get("window_start"),
             range=info.get("range"),
         )
         present = info.get("sources", [])
@@ -173,7 +205,9 @@ def build_cards(
         card.open_by_severity = open_flags.get(str(metric), {})
         card.open_flags = sum(card.open_by_severity.values())
         params = {"metric": str(metric), "population": card.population, "location": card.location}
-        params.update({k: v for k, v in filters.as_params().items() if k in ("source", "from", "to")})
+        params.update(
+            {k: v for k, v in filters.as_params().items() if k in ("source", "from", "to")}
+        )
         card.trend_params = params
         cards.append(card)
     return cards
@@ -183,16 +217,22 @@ def _band_rows(bands: pd.DataFrame, mains: pd.DataFrame, starts: dict) -> dict[s
     """Per metric, the band row its card shows (see pick_band_row), in one pass."""
     if bands is None or bands.empty:
         return {}
-    b = bands.merge(mains[["population", "location"]].reset_index(),
-                    on=["metric", "population", "location"], how="inner")
+    b = bands.merge(
+        mains[["population", "location"]].reset_index(),
+        on=["metric", "population", "location"],
+        how="inner",
+    )
     if b.empty:
         return {}
     key = pd.to_datetime(b["window_start"]).dt.strftime("%Y-%m-%d").fillna("open")
     b = b.assign(
         _assumed=b["window_start_assumed"].astype(bool),
         _mine=(key == b["metric"].map(starts)) | (b["measure"].astype(str) == "stock"),
-    ).sort_values(["metric", "_mine", "n_claims", "_assumed"],
-                  ascending=[True, False, False, True], kind="mergesort")
+    ).sort_values(
+        ["metric", "_mine", "n_claims", "_assumed"],
+        ascending=[True, False, False, True],
+        kind="mergesort",
+    )
     return {m: row for m, row in b.drop_duplicates("metric").set_index("metric").iterrows()}
 
 
@@ -224,17 +264,33 @@ def build_card(
     main = choose_series(mine, filters, vocab)
     if main is None:
         return None
-    claims = claims.assign(metric=metric, population=str(main["population"]),
-                           location=str(main["location"])) if "metric" not in claims else claims
-    bands = band_rows.assign(metric=metric, population=str(main["population"]),
-                             location=str(main["location"])) if not band_rows.empty else band_rows
-    echoes = pd.DataFrame({"metric": metric, "population": str(main["population"]),
-                           "location": str(main["location"]),
-                           "sources": [";".join(g) for g in echo_groups]})
+    claims = (
+        claims.assign(
+            metric=metric, population=str(main["population"]), location=str(main["location"])
+        )
+        if "metric" not in claims
+        else claims
+    )
+    bands = (
+        band_rows.assign(
+            metric=metric, population=str(main["population"]), location=str(main["location"])
+        )
+        if not band_rows.empty
+        else band_rows
+    )
+    echoes = pd.DataFrame(
+        {
+            "metric": metric,
+            "population": str(main["population"]),
+            "location": str(main["location"]),
+            "sources": [";".join(g) for g in echo_groups],
+        }
+    )
     cards = build_cards(mine, claims, bands, echoes, flag_counts, filters, vocab)
     return cards[0] if cards else None
 
 
+@cached_view("overview")
 def overview_cards(store, filters: Filters) -> list[Card]:
     """Cards for every metric with figures in scope, in the vocabulary's order."""
     vocab = store.vocab
@@ -247,7 +303,7 @@ def overview_cards(store, filters: Filters) -> list[Card]:
         keys = [(str(m), str(r["population"]), str(r["location"])) for m, r in mains.iterrows()]
         flags = q.flag_counts(conn, filters, vocab, by=("metric", "severity", "status"))
         bands = q.latest_bands(conn, keys)
-        claims = q.claims_of_series(conn, keys, filters, levels, per_series=2000)
+        claims = q.claims_of_series(conn, keys, filters, levels, per_series=500)
         echoes = q.echo_sources_of(conn, keys)
     return build_cards(summary, claims, bands, echoes, flags, filters, vocab)
 

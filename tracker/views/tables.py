@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+
 import pandas as pd
 
 from tracker.filters import Filters
 from tracker.storage import views as q
+from tracker.views.cache import cached_view
 from tracker.views.format import (
     claim_words,
     fmt_count,
@@ -89,6 +91,7 @@ def figure_rows(
     ]
 
 
+@cached_view("figures_table")
 def figures_table(
     store,
     filters: Filters,
@@ -221,6 +224,7 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
     }
 
 
+@cached_view("discrepancies")
 def discrepancies(
     store,
     filters: Filters,
@@ -312,6 +316,7 @@ def source_rows(stats: pd.DataFrame, vocab: Vocabularies, lang: str) -> list[dic
     return rows
 
 
+@cached_view("sources_table")
 def sources_table(store, filters: Filters, lang: str) -> list[dict]:
     # The registry is what the page lists: the source filter narrows the counts only.
     with store.engine.connect() as conn:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from tracker.filters import Filters
 from tracker.storage import views as q
+from tracker.views.cache import cached_view
 from tracker.views.format import (
     claim_words,
     fmt_date,
@@ -24,6 +25,7 @@ from tracker.views.format import (
     household_factor,
     interval_words,
     label,
+    missing,
     place_name,
     safe_url,
     source_name,
@@ -31,7 +33,7 @@ from tracker.views.format import (
 from tracker.views.series import choose_series
 from tracker.vocabularies import Vocabularies
 
-CLAIM_LIMIT = 5000
+CLAIM_LIMIT = 2000
 POINT_COLUMNS = (
     "figure_id",
     "source",
@@ -102,7 +104,8 @@ def trend_points(
     out = pd.DataFrame(index=c.index)
     out["figure_id"] = c["figure_id"].astype(str)
     out["source"] = c["source"].astype(str)
-    out["source_label"] = out["source"].map(lambda s: source_name(vocab, s, lang))
+    short_names = {s: source_name(vocab, s, lang) for s in out["source"].unique()}
+    out["source_label"] = out["source"].map(short_names)
     out["kind"] = claim_kind(c)
     start = c["period_start"].dt.strftime("%Y-%m-%d").fillna("open")
     out["group"] = out["source"] + "|" + out["kind"] + "|" + start
@@ -126,36 +129,31 @@ def trend_points(
     out["flag_ids"] = out["figure_id"].map(lambda f: ids_by_figure.get(f, ""))
     out["highlighted"] = out["figure_id"].isin(set(highlight))
     claims_text, windows, hovers, urls, publishers = [], [], [], [], []
-    for i, row in c.iterrows():
+    full_names = {s: source_name(vocab, s, lang, short=False) for s in out["source"].unique()}
+    lows, highs, flag_ids = out["low"].tolist(), out["high"].tolist(), out["flag_ids"].tolist()
+    via, qual_word, allows_word = (
+        ("عبر ", "الصيغة: ", "يتيح: ") if ar else ("via ", "Qualifier: ", "allows ")
+    )
+    reported_word, flag_word = ("نُشر في ", "في تنبيه: ") if ar else ("Reported ", "In flag: ")
+    for i, row in enumerate(c.itertuples(index=False)):
         words = claim_words(
-            vocab,
-            row["qualifier"],
-            row["value"],
-            row["value_high"],
-            lang,
-            row["unit"],
-            row["metric"],
+            vocab, row.qualifier, row.value, row.value_high, lang, row.unit, row.metric
         )
-        window = fmt_window(row["period_start"], row["period_end"], row["measure"], lang)
-        url = safe_url(row["url"])
-        publisher = "" if pd.isna(row["publisher"]) else str(row["publisher"])
-        qual = label(vocab.qualifiers, row["qualifier"], lang)
-        allows = interval_words(out.at[i, "low"], out.at[i, "high"], lang)
+        window = fmt_window(row.period_start, row.period_end, row.measure, lang)
+        url = safe_url(row.url)
+        publisher = "" if missing(row.publisher) else str(row.publisher)
+        qual = label(vocab.qualifiers, row.qualifier, lang)
+        allows = interval_words(lows[i], highs[i], lang)
         lines = [
-            f"<b>{_esc(source_name(vocab, row['source'], lang, short=False))}</b>",
-            ("عبر " if ar else "via ") + _esc(publisher) if publisher else None,
+            f"<b>{_esc(full_names[str(row.source)])}</b>",
+            via + _esc(publisher) if publisher else None,
             f"{_esc(words)}  ({_esc(window)})",
-            ("الصيغة: " if ar else "Qualifier: ")
-            + f"{_esc(qual)} · "
-            + ("يتيح: " if ar else "allows ")
-            + _esc(allows),
-            ("نُشر في " if ar else "Reported ")
-            + fmt_date(row["reported_on"], lang)
-            + f" · {_esc(row['figure_id'])}",
+            f"{qual_word}{_esc(qual)} · {allows_word}{_esc(allows)}",
+            f"{reported_word}{fmt_date(row.reported_on, lang)} · {_esc(row.figure_id)}",
             _esc(_short_url(url)) if url else None,
         ]
-        if out.at[i, "flag_ids"]:
-            lines.append(("في تنبيه: " if ar else "In flag: ") + _esc(out.at[i, "flag_ids"]))
+        if flag_ids[i]:
+            lines.append(flag_word + _esc(flag_ids[i]))
         claims_text.append(words)
         windows.append(window)
         hovers.append("<br>".join(line for line in lines if line))
@@ -213,16 +211,18 @@ class TrendView:
     bands: list[dict] = field(default_factory=list)  # the band drawn (see primary_band)
     other_bands: int = 0  # bands of other window starts, not drawn
     series: pd.DataFrame = field(default_factory=pd.DataFrame)  # other series of the metric
-    metrics: pd.DataFrame = field(default_factory=pd.DataFrame)  # metrics in scope
     flag: dict | None = None  # the flag being followed, when one is
     truncated: bool = False
     filters: Filters = field(default_factory=Filters)
+    # what the page drew from this view, kept with it (the view itself is cached)
+    rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
         return self.points is None or self.points.empty
 
 
+@cached_view("trend")
 def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = None) -> TrendView:
     """What the trends page draws: one series of one metric in the area."""
     vocab = store.vocab
@@ -233,16 +233,14 @@ def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = 
             found = q.flag_by_id(conn, flag_id)
             if not found.empty:
                 flag = found.iloc[0].to_dict()
-        metrics = q.metrics_in_scope(conn, filters, levels)
         if filters.metric:
             metric = filters.metric[0]
         elif flag is not None:
             metric = str(flag["metric"])
-        elif not metrics.empty:
-            order = {m: i for i, m in enumerate(vocab.metrics.index)}
-            metric = sorted(metrics["metric"], key=lambda m: order.get(m, 999))[0]
         else:
-            return TrendView(None, None, None, metrics=metrics, filters=filters, flag=flag)
+            metric = q.first_metric(conn, filters, levels, list(vocab.metrics.index))
+        if metric is None:
+            return TrendView(None, None, None, filters=filters, flag=flag)
         scoped = replace(filters, metric=(metric,))
         series = q.series_in_metric(conn, metric, scoped, levels)
         if flag is not None and flag.get("location") and flag.get("population"):
@@ -250,9 +248,7 @@ def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = 
         else:
             main = choose_series(series, scoped, vocab)
             if main is None:
-                return TrendView(
-                    metric, None, None, series=series, metrics=metrics, filters=scoped, flag=flag
-                )
+                return TrendView(metric, None, None, series=series, filters=scoped, flag=flag)
             population, location = str(main["population"]), str(main["location"])
         claims = q.series_claims(conn, metric, population, location, scoped, levels, CLAIM_LIMIT)
         figure_flags = (
@@ -271,7 +267,6 @@ def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = 
         bands=drawn,
         other_bands=len(all_bands) - len(drawn),
         series=series,
-        metrics=metrics,
         flag=flag,
         truncated=len(claims) >= CLAIM_LIMIT,
         filters=scoped,
