@@ -14,21 +14,41 @@ from tracker.series import component_key, prepare
 
 CTX = ReconcileContext.from_frames(
     gazetteer=pd.DataFrame(
-        {"pcode": ["SY", "SY12", "C1", "LB"], "level": [0, 1, 4, 0],
-         "name_en": ["Syria", "Dar'a", "Town", "Lebanon"], "name_ar": ["سوريا", "درعا", "بلدة",
-                                                                      "لبنان"],
-         "parent": [None, "SY", "SY12", None]}
+        {
+            "pcode": ["SY", "SY12", "C1", "LB"],
+            "level": [0, 1, 4, 0],
+            "name_en": ["Syria", "Dar'a", "Town", "Lebanon"],
+            "name_ar": ["سوريا", "درعا", "بلدة", "لبنان"],
+            "parent": [None, "SY", "SY12", None],
+        }
     ),
     populations=pd.DataFrame({"id": ["all", "civilians"], "subset_of": [None, "all"]}),
-    episodes=pd.DataFrame({"id": ["daraa"], "name_en": ["Dar'a offensive"],
-                           "name_ar": ["هجوم درعا"], "start": ["2018-06-19"]}),
+    episodes=pd.DataFrame(
+        {
+            "id": ["daraa"],
+            "name_en": ["Dar'a offensive"],
+            "name_ar": ["هجوم درعا"],
+            "start": ["2018-06-19"],
+        }
+    ),
 )
 
 
 def figures(*rows: dict) -> pd.DataFrame:
-    base = {"reported_on": None, "publisher": None, "population": "all", "location": "SY12",
-            "period_start": None, "measure": "flow", "episode": None, "qualifier": "exact",
-            "value_high": None, "unit": "persons", "url": None, "metric": "displaced"}
+    base = {
+        "reported_on": None,
+        "publisher": None,
+        "population": "all",
+        "location": "SY12",
+        "period_start": None,
+        "measure": "flow",
+        "episode": None,
+        "qualifier": "exact",
+        "value_high": None,
+        "unit": "persons",
+        "url": None,
+        "metric": "displaced",
+    }
     df = pd.DataFrame([base | r for r in rows])
     df["reported_on"] = df["reported_on"].fillna(df["period_end"])
     for c in ("reported_on", "period_start", "period_end"):
@@ -39,15 +59,36 @@ def figures(*rows: dict) -> pd.DataFrame:
 
 
 def test_flow_without_start_takes_the_episode_start_marked_assumed():
-    df = compute(figures(
-        {"figure_id": "A", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "episode": "daraa"},
-        {"figure_id": "B", "source": "s", "value": 5, "period_end": "2018-06-20"},
-        {"figure_id": "C", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "period_start": "2018-06-17", "episode": "daraa"},
-        {"figure_id": "D", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "measure": "stock", "episode": "daraa", "metric": "idps"},
-    ), CTX).series.set_index("figure_id")
+    df = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "episode": "daraa",
+            },
+            {"figure_id": "B", "source": "s", "value": 5, "period_end": "2018-06-20"},
+            {
+                "figure_id": "C",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "period_start": "2018-06-17",
+                "episode": "daraa",
+            },
+            {
+                "figure_id": "D",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "measure": "stock",
+                "episode": "daraa",
+                "metric": "idps",
+            },
+        ),
+        CTX,
+    ).series.set_index("figure_id")
     assert df.loc["A", "window_start"] == pd.Timestamp("2018-06-19")
     assert df.loc["A", "start_assumed"]
     assert pd.isna(df.loc["B", "window_start"]) and not df.loc["B", "start_assumed"]
@@ -57,14 +98,29 @@ def test_flow_without_start_takes_the_episode_start_marked_assumed():
 
 
 def test_identical_claims_of_one_source_are_one_claim_with_publications():
-    rows = figures(
-        {"figure_id": "A", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "publisher": "Reuters"},
-        {"figure_id": "B", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "publisher": "AFP", "reported_on": "2018-06-21"},
-        {"figure_id": "C", "source": "t", "value": 5, "period_end": "2018-06-20"},
-        {"figure_id": "D", "source": "s", "value": 6, "period_end": "2018-06-20"},
-    ).iloc[::-1].reset_index(drop=True)
+    rows = (
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "publisher": "Reuters",
+            },
+            {
+                "figure_id": "B",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "publisher": "AFP",
+                "reported_on": "2018-06-21",
+            },
+            {"figure_id": "C", "source": "t", "value": 5, "period_end": "2018-06-20"},
+            {"figure_id": "D", "source": "s", "value": 6, "period_end": "2018-06-20"},
+        )
+        .iloc[::-1]
+        .reset_index(drop=True)
+    )
     prep = prepare(rows, CTX)
     claim = dict(zip(rows["figure_id"], prep.row_claim, strict=True))
     assert claim["A"] == claim["B"] == 0
@@ -76,23 +132,49 @@ def test_identical_claims_of_one_source_are_one_claim_with_publications():
 
 def test_component_is_metric_and_country():
     df = figures(
-        {"figure_id": "A", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "location": "C1"},
-        {"figure_id": "B", "source": "s", "value": 5, "period_end": "2018-06-20",
-         "location": "LB", "metric": "killed"},
+        {"figure_id": "A", "source": "s", "value": 5, "period_end": "2018-06-20", "location": "C1"},
+        {
+            "figure_id": "B",
+            "source": "s",
+            "value": 5,
+            "period_end": "2018-06-20",
+            "location": "LB",
+            "metric": "killed",
+        },
     )
     assert component_key(df, CTX).tolist() == ["displaced|SY", "killed|LB"]
 
 
 def test_cumulative_band_is_running_max_of_lows_and_running_min_of_highs():
-    result = compute(figures(
-        {"figure_id": "A", "source": "s", "value": 100, "qualifier": "at_least",
-         "period_start": "2018-06-17", "period_end": "2018-06-20"},
-        {"figure_id": "B", "source": "t", "value": 150, "qualifier": "approx",
-         "period_start": "2018-06-17", "period_end": "2018-06-22"},
-        {"figure_id": "C", "source": "u", "value": 160, "qualifier": "at_most",
-         "period_start": "2018-06-17", "period_end": "2018-06-25"},
-    ), CTX)
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 100,
+                "qualifier": "at_least",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-20",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 150,
+                "qualifier": "approx",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-22",
+            },
+            {
+                "figure_id": "C",
+                "source": "u",
+                "value": 160,
+                "qualifier": "at_most",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-25",
+            },
+        ),
+        CTX,
+    )
     bands = result.bands
     assert list(bands.columns) == BAND_COLUMNS
     assert bands["low"].tolist() == [100, 135, 135]
@@ -103,16 +185,39 @@ def test_cumulative_band_is_running_max_of_lows_and_running_min_of_highs():
 
 
 def test_band_leaves_out_contradicting_claims_and_says_why():
-    result = compute(figures(
-        {"figure_id": "A", "source": "s", "value": 100, "period_start": "2018-06-17",
-         "period_end": "2018-06-20"},
-        {"figure_id": "B", "source": "t", "value": 150, "period_start": "2018-06-18",
-         "period_end": "2018-06-19"},
-        {"figure_id": "C", "source": "u", "value": 30, "period_start": "2018-06-18",
-         "period_end": "2018-06-19"},
-        {"figure_id": "D", "source": "u", "value": 10, "period_start": "2018-06-17",
-         "period_end": "2018-06-18"},
-    ), CTX)
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 100,
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-20",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 150,
+                "period_start": "2018-06-18",
+                "period_end": "2018-06-19",
+            },
+            {
+                "figure_id": "C",
+                "source": "u",
+                "value": 30,
+                "period_start": "2018-06-18",
+                "period_end": "2018-06-19",
+            },
+            {
+                "figure_id": "D",
+                "source": "u",
+                "value": 10,
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-18",
+            },
+        ),
+        CTX,
+    )
     assert result.excluded["figure_id"].tolist() == ["A", "B"]
     assert set(result.excluded["reason"]) == {"contradicts"}
     assert not result.bands["contested"].any()
@@ -122,14 +227,38 @@ def test_band_leaves_out_contradicting_claims_and_says_why():
 
 
 def test_stock_band_is_per_date_and_headline_follows_the_rule():
-    result = compute(figures(
-        {"figure_id": "A", "source": "s", "value": 60000, "qualifier": "approx",
-         "measure": "stock", "metric": "at_border", "period_end": "2018-07-05"},
-        {"figure_id": "B", "source": "t", "value": 59000, "qualifier": "at_most",
-         "measure": "stock", "metric": "at_border", "period_end": "2018-07-05"},
-        {"figure_id": "C", "source": "t", "value": 200, "qualifier": "at_most",
-         "measure": "stock", "metric": "at_border", "period_end": "2018-07-15"},
-    ), CTX)
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 60000,
+                "qualifier": "approx",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-05",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 59000,
+                "qualifier": "at_most",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-05",
+            },
+            {
+                "figure_id": "C",
+                "source": "t",
+                "value": 200,
+                "qualifier": "at_most",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-15",
+            },
+        ),
+        CTX,
+    )
     bands = result.bands
     assert bands["low"].tolist() == [54000, 0]
     assert bands["high"].tolist() == [59000, 200]

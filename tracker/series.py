@@ -16,6 +16,7 @@ recomputing the components an import touched gives exactly the flags of a full r
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,19 @@ from tracker.reconcile_context import ReconcileContext
 
 NO_DAY = np.int64(-(10**9))
 CODED = ("metric", "population", "source", "measure", "qualifier", "unit", "episode")
+RECORD_NUMBERS = (
+    "value",
+    "value_high",
+    "low",
+    "high",
+    "start_d",
+    "end_d",
+    "reported_d",
+    "start_assumed",
+    "n_pub",
+)
+#: One claim with its text, as the sentences read it.
+ClaimRecord = namedtuple("ClaimRecord", ["Index", *CODED, "location", "component", *RECORD_NUMBERS])
 
 
 def to_days(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
@@ -65,6 +79,23 @@ class Labels:
         out = np.empty(len(first), dtype=object)
         out[first.index.to_numpy()] = [f"{m}|{c}" for m, c in zip(metric, country, strict=True)]
         return out
+
+    def records(self, claims: pd.DataFrame) -> list[ClaimRecord]:
+        """The claims as light records with their text back (for sentences): fast to read."""
+        text = {name: self.names[name][claims[f"{name}_c"].to_numpy()] for name in CODED}
+        location = self.place[claims["loc_c"].to_numpy()]
+        country = self.place[claims["country_c"].to_numpy()]
+        component = [f"{m}|{c}" for m, c in zip(text["metric"], country, strict=True)]
+        columns = {
+            "Index": claims.index.to_numpy(), **text, "location": location,
+            "component": component,
+            **{c: claims[c].to_numpy() for c in RECORD_NUMBERS},
+        }  # fmt: skip
+        lists = [
+            list(columns[f]) if not isinstance(columns[f], np.ndarray) else columns[f].tolist()
+            for f in ClaimRecord._fields
+        ]
+        return [ClaimRecord(*row) for row in zip(*lists, strict=True)]
 
     def decode(self, claims: pd.DataFrame) -> pd.DataFrame:
         """Claims with their text columns back (for sentences and outputs)."""
@@ -177,12 +208,12 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
     row_claim = np.empty(n, dtype=np.int64)
     row_claim[order] = claim_sorted
     m = int(claim_sorted.max(initial=-1)) + 1
-    first = np.full(m, n, dtype=np.int64)
-    np.minimum.at(first, claim_sorted, np.arange(n))
-    rep = order[first]
-    reported = to_days(figures["reported_on"])
-    reported_first = np.full(m, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(reported_first, row_claim, reported)
+    seen = np.maximum.accumulate(np.r_[-1, claim_sorted])[:-1]
+    rep = order[claim_sorted > seen]  # codes count up in order of first appearance
+    by_claim = pd.DataFrame(
+        {"claim": row_claim, "reported": to_days(figures["reported_on"]), "assumed": assumed}
+    ).groupby("claim", sort=True)
+    reported_first = by_claim["reported"].min().to_numpy()
     claims = pd.DataFrame(
         {
             "fig": rep,
@@ -201,8 +232,7 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
             "n_pub": np.bincount(row_claim, minlength=m),
         }
     )
-    all_assumed = np.ones(m, dtype=bool)
-    np.logical_and.at(all_assumed, row_claim, assumed)
+    all_assumed = by_claim["assumed"].min().to_numpy(bool)
     claims["start_assumed"] = all_assumed & claims["flow"].to_numpy()
     claims["start_known"] = claims["start_d"].to_numpy() != NO_DAY
     claims["country_c"] = labels.country[claims["loc_c"].to_numpy()]
@@ -216,19 +246,3 @@ def component_key(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.Series:
     roots = {code: ctx.root(str(code)) for code in pd.unique(locations.dropna())}
     country = locations.map(roots).astype("string")
     return (figures["metric"].astype("string") + "|" + country).rename("component")
-
-
-def series_keys(metric, population, location, measure, start_d) -> pd.Categorical:
-    """Readable series keys "metric|population|location|measure|start" (start '-' for none),
-    built once per distinct series."""
-    s = codes(
-        *(pd.factorize(np.asarray(a))[0] for a in (metric, population, location, measure)),
-        np.asarray(start_d),
-    )
-    first = pd.Series(np.arange(len(s))).groupby(s).first().to_numpy()
-    start = pd.Series(from_days(np.asarray(start_d)[first])).dt.strftime("%Y-%m-%d").fillna("-")
-    parts = [
-        pd.Series(np.asarray(a)[first]).astype(str) for a in (metric, population, location, measure)
-    ]
-    text = parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + parts[3] + "|" + start
-    return pd.Categorical.from_codes(s, categories=text.to_numpy(dtype=object))

@@ -110,8 +110,19 @@ def frame(rows: list[dict[str, Any]], tau: float = 0.10, household: float = 5.0)
     df = pd.DataFrame(rows)
     for column in ("reported_on", "period_start", "period_end"):
         df[column] = pd.to_datetime(df[column])
-    for column in ("figure_id", "source", "publisher", "metric", "population", "location",
-                   "measure", "episode", "qualifier", "unit", "url"):
+    for column in (
+        "figure_id",
+        "source",
+        "publisher",
+        "metric",
+        "population",
+        "location",
+        "measure",
+        "episode",
+        "qualifier",
+        "unit",
+        "url",
+    ):
         df[column] = df[column].astype("string")
     df["value"] = df["value"].astype("int64")
     df["value_high"] = pd.to_numeric(df["value_high"]).astype("Int64")

@@ -47,41 +47,52 @@ def synthetic_figures(
     daily = ~stock & (rng.random(n) < 0.3)
     start = np.where(daily, 0, rng.choice([0, 30, 60], n))
     end = np.maximum(start, rng.integers(0, 365, n))
+    end = np.where(stock, 300 + rng.integers(0, 65, n), end)
     start = np.where(daily, end, start)
     length = end - start + 1
     r = rate.reindex(loc).to_numpy() * pd.Series(pop).map(POP_SHARE).to_numpy()
     truth = np.where(stock, np.floor(r * 50), np.floor(r * length)).astype(np.int64)
-    qualifier = rng.choice(["exact", "approx", "at_least", "at_most", "range"], n,
-                           p=[0.4, 0.25, 0.15, 0.1, 0.1])
-    slack = rng.integers(0, 3, n)
+    qualifier = rng.choice(
+        ["exact", "approx", "at_least", "at_most", "range"], n, p=[0.1, 0.45, 0.25, 0.1, 0.1]
+    )
+    slack = np.floor(truth * rng.uniform(0, 0.08, n)).astype(np.int64) + rng.integers(0, 3, n)
+    approx = np.round(truth * rng.uniform(0.92, 1.08, n)).astype(np.int64)
     value = np.select(
-        [qualifier == "at_least", qualifier == "at_most", qualifier == "range"],
-        [np.maximum(truth - slack, 0), truth + slack, np.maximum(truth - slack, 0)],
+        [
+            qualifier == "at_least",
+            qualifier == "at_most",
+            qualifier == "range",
+            qualifier == "approx",
+        ],
+        [np.maximum(truth - slack, 0), truth + slack, np.maximum(truth - slack, 0), approx],
         truth,
     )
-    value_high = np.where(qualifier == "range", truth + slack, -1)
+    value_high = np.where(qualifier == "range", truth + rng.integers(0, 3, n) + slack, -1)
     planted = rng.random(n) < error_share
     value = np.where(planted, value * 3 + 5, value)
     value_high = np.where(planted & (qualifier == "range"), value + 2, value_high)
     reported = end + rng.integers(0, 3, n)
-    df = pd.DataFrame({
-        "figure_id": pd.Series(np.char.add("S", np.arange(n).astype(str))).astype("string"),
-        "reported_on": DAY0 + reported.astype("timedelta64[D]"),
-        "source": pd.Series(rng.choice([f"src{i}" for i in range(10)], n)).astype("string"),
-        "publisher": pd.Series(pd.NA, index=range(n), dtype="string"),
-        "metric": pd.Series(metric).astype("string"),
-        "population": pd.Series(pop).astype("string"),
-        "location": pd.Series(loc).astype("string"),
-        "period_start": np.where(stock, np.datetime64("NaT"),
-                                 DAY0 + start.astype("timedelta64[D]")).astype("datetime64[ns]"),
-        "period_end": (DAY0 + end.astype("timedelta64[D]")).astype("datetime64[ns]"),
-        "measure": pd.Series(np.where(stock, "stock", "flow")).astype("string"),
-        "episode": pd.Series(pd.NA, index=range(n), dtype="string"),
-        "qualifier": pd.Series(qualifier).astype("string"),
-        "value": value.astype("int64"),
-        "value_high": pd.array(np.where(value_high < 0, pd.NA, value_high), dtype="Int64"),
-        "unit": pd.Series("persons", index=range(n), dtype="string"),
-        "url": pd.Series(pd.NA, index=range(n), dtype="string"),
-    })
+    df = pd.DataFrame(
+        {
+            "figure_id": pd.Series(np.char.add("S", np.arange(n).astype(str))).astype("string"),
+            "reported_on": DAY0 + reported.astype("timedelta64[D]"),
+            "source": pd.Series(rng.choice([f"src{i}" for i in range(10)], n)).astype("string"),
+            "publisher": pd.Series(pd.NA, index=range(n), dtype="string"),
+            "metric": pd.Series(metric).astype("string"),
+            "population": pd.Series(pop).astype("string"),
+            "location": pd.Series(loc).astype("string"),
+            "period_start": np.where(
+                stock, np.datetime64("NaT"), DAY0 + start.astype("timedelta64[D]")
+            ).astype("datetime64[ns]"),
+            "period_end": (DAY0 + end.astype("timedelta64[D]")).astype("datetime64[ns]"),
+            "measure": pd.Series(np.where(stock, "stock", "flow")).astype("string"),
+            "episode": pd.Series(pd.NA, index=range(n), dtype="string"),
+            "qualifier": pd.Series(qualifier).astype("string"),
+            "value": value.astype("int64"),
+            "value_high": pd.array(np.where(value_high < 0, pd.NA, value_high), dtype="Int64"),
+            "unit": pd.Series("persons", index=range(n), dtype="string"),
+            "url": pd.Series(pd.NA, index=range(n), dtype="string"),
+        }
+    )
     df["low"], df["high"] = interval_bounds(df["qualifier"], df["value"], df["value_high"], 0.1)
     return df

@@ -39,7 +39,8 @@ def test_ochas_rising_displacement_estimates_raise_no_contradiction(demo):
         hit = demo.flags[demo.flags["figure_ids"].str.contains(fid)]
         assert not set(hit["rule"]) & CONTRADICTIONS, hit[["rule", "figure_ids"]]
     band = demo.bands[
-        (demo.bands["metric"] == "displaced") & (demo.bands["location"] == "SY")
+        (demo.bands["metric"] == "displaced")
+        & (demo.bands["location"] == "SY")
         & (demo.bands["window_start"] == "2018-06-17")
     ]
     assert band["date"].dt.strftime("%m-%d").tolist() == ["06-28", "06-29", "07-04", "07-05"]

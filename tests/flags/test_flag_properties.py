@@ -26,8 +26,13 @@ DAY0 = pd.Timestamp("2018-06-01")
 DAYS = 30
 STARTS = (0, 10, 20)
 HARD_AND_SOFT = {"containment", "regression", "hierarchy", "subgroup", "divergence"}
-CHILDREN = {"SY": ["SY01", "SY02"], "SY01": ["SY0100"], "SY0100": ["SY010000"],
-            "SY010000": ["C1", "C2"], "LB": ["LB01"]}
+CHILDREN = {
+    "SY": ["SY01", "SY02"],
+    "SY01": ["SY0100"],
+    "SY0100": ["SY010000"],
+    "SY010000": ["C1", "C2"],
+    "LB": ["LB01"],
+}
 PLACES = ["SY", "SY01", "SY02", "SY0100", "SY010000", "C1", "C2", "LB", "LB01"]
 POPS = ("children", "civilians", "all")
 HONEST_SOURCES = ("a", "b", "c", "d")
@@ -45,7 +50,8 @@ class World:
                 self._fill(metric, root)
         self.stock = {
             (p, pop): int(self.truth[("killed", p, pop)][-1]) * 7 + 100
-            for p in PLACES for pop in POPS
+            for p in PLACES
+            for pop in POPS
         }
 
     def _fill(self, metric: str, place: str) -> None:
@@ -72,13 +78,18 @@ class World:
 
 def honest_value(rng: random.Random, t: int) -> tuple[str, int, int | None]:
     """A qualifier and value whose interval contains t (checked with the DESIGN §1 rule)."""
-    q = rng.choice(["exact", "approx", "nearly", "at_least", "more_than", "at_most",
-                    "less_than", "range"])
+    q = rng.choice(
+        ["exact", "approx", "nearly", "at_least", "more_than", "at_most", "less_than", "range"]
+    )
     r = rng.randint(0, 5)
     value, high = {
-        "exact": (t, None), "approx": (round(t * rng.uniform(0.92, 1.08)), None),
-        "nearly": (math.ceil(t * rng.uniform(1.0, 1.1)), None), "at_least": (max(t - r, 0), None),
-        "more_than": (t - 1 - r, None), "at_most": (t + r, None), "less_than": (t + 1 + r, None),
+        "exact": (t, None),
+        "approx": (round(t * rng.uniform(0.92, 1.08)), None),
+        "nearly": (math.ceil(t * rng.uniform(1.0, 1.1)), None),
+        "at_least": (max(t - r, 0), None),
+        "more_than": (t - 1 - r, None),
+        "at_most": (t + r, None),
+        "less_than": (t + 1 + r, None),
         "range": (max(t - r, 0), t + rng.randint(0, 5)),
     }[q]
     if value < 0:
@@ -89,13 +100,37 @@ def honest_value(rng: random.Random, t: int) -> tuple[str, int, int | None]:
     return q, value, high
 
 
-def row(fid, source, metric, place, pop, start, end, q, value, high=None, publisher=None,
-        episode=None, measure="flow", reported=None):
+def row(
+    fid,
+    source,
+    metric,
+    place,
+    pop,
+    start,
+    end,
+    q,
+    value,
+    high=None,
+    publisher=None,
+    episode=None,
+    measure="flow",
+    reported=None,
+):
     return {
-        "figure_id": fid, "reported_on": DAY0 + pd.Timedelta(days=reported or end),
-        "source": source, "publisher": publisher, "metric": metric, "population": pop,
-        "location": place, "measure": measure, "episode": episode, "qualifier": q,
-        "value": value, "value_high": high, "unit": "persons", "url": None,
+        "figure_id": fid,
+        "reported_on": DAY0 + pd.Timedelta(days=reported or end),
+        "source": source,
+        "publisher": publisher,
+        "metric": metric,
+        "population": pop,
+        "location": place,
+        "measure": measure,
+        "episode": episode,
+        "qualifier": q,
+        "value": value,
+        "value_high": high,
+        "unit": "persons",
+        "url": None,
         "period_start": None if start is None else DAY0 + pd.Timedelta(days=start),
         "period_end": DAY0 + pd.Timedelta(days=end),
     }
@@ -111,8 +146,9 @@ def honest_figures(world: World, seed: int, n: int) -> list[dict]:
         if metric == "idps":
             end = rng.randrange(DAYS)
             q, v, h = honest_value(rng, world.stock[(place, pop)])
-            rows.append(row(f"H{k}", source, metric, place, pop, None, end, q, v, h,
-                            measure="stock"))
+            rows.append(
+                row(f"H{k}", source, metric, place, pop, None, end, q, v, h, measure="stock")
+            )
             continue
         if rng.random() < 0.3:
             start = end = rng.randrange(DAYS)
@@ -121,8 +157,21 @@ def honest_figures(world: World, seed: int, n: int) -> list[dict]:
             end = rng.randrange(start, DAYS)
         q, v, h = honest_value(rng, world.count(metric, place, pop, start, end))
         assumed = start == 0 and rng.random() < 0.3
-        rows.append(row(f"H{k}", source, metric, place, pop, None if assumed else start, end,
-                        q, v, h, episode="ep" if assumed else None))
+        rows.append(
+            row(
+                f"H{k}",
+                source,
+                metric,
+                place,
+                pop,
+                None if assumed else start,
+                end,
+                q,
+                v,
+                h,
+                episode="ep" if assumed else None,
+            )
+        )
         if rng.random() < 0.15:
             rows.append(rows[-1] | {"figure_id": f"H{k}b", "publisher": "copy"})
     return rows
@@ -147,44 +196,54 @@ def plant(rule: str, world: World, k: int) -> tuple[list[dict], set[str]]:
     t = world.count
     if rule == "containment":
         b = t("killed", "SY01", "civilians", 10, 20)
-        return [row("PB", "q", "killed", "SY01", "civilians", 10, 20, "exact", b),
-                row("PA", "p", "killed", "SY01", "civilians", 11, 19, "exact", b + 1 + k)], \
-            {"PA", "PB"}
+        return [
+            row("PB", "q", "killed", "SY01", "civilians", 10, 20, "exact", b),
+            row("PA", "p", "killed", "SY01", "civilians", 11, 19, "exact", b + 1 + k),
+        ], {"PA", "PB"}
     if rule == "regression":
         late = t("killed", "C1", "all", 0, 20)
-        return [row("PA", "p", "killed", "C1", "all", 0, 15, "at_least", late + 1 + k),
-                row("PB", "p", "killed", "C1", "all", 0, 20, "exact", late)], {"PA", "PB"}
+        return [
+            row("PA", "p", "killed", "C1", "all", 0, 15, "at_least", late + 1 + k),
+            row("PB", "p", "killed", "C1", "all", 0, 20, "exact", late),
+        ], {"PA", "PB"}
     if rule == "hierarchy":
         whole = t("killed", "SY01", "all", 0, 20)
-        return [row("PB", "q", "killed", "SY01", "all", 0, 20, "exact", whole),
-                row("PA", "p", "killed", "C1", "all", 0, 20, "exact", whole + 1 + k)], \
-            {"PA", "PB"}
+        return [
+            row("PB", "q", "killed", "SY01", "all", 0, 20, "exact", whole),
+            row("PA", "p", "killed", "C1", "all", 0, 20, "exact", whole + 1 + k),
+        ], {"PA", "PB"}
     if rule == "hierarchy_sum":
         whole = t("killed", "SY010000", "civilians", 0, 20)
         part = math.floor(whole * 0.6) + 1
-        return [row("PB", "q", "killed", "SY010000", "civilians", 0, 20, "exact", whole),
-                row("PA", "p", "killed", "C1", "civilians", 0, 20, "at_least", part),
-                row("PC", "p", "killed", "C2", "civilians", 0, 20, "at_least", part)], \
-            {"PA", "PB", "PC"}
+        return [
+            row("PB", "q", "killed", "SY010000", "civilians", 0, 20, "exact", whole),
+            row("PA", "p", "killed", "C1", "civilians", 0, 20, "at_least", part),
+            row("PC", "p", "killed", "C2", "civilians", 0, 20, "at_least", part),
+        ], {"PA", "PB", "PC"}
     if rule == "subgroup":
         civ = t("killed", "SY02", "civilians", 0, 20)
-        return [row("PB", "q", "killed", "SY02", "civilians", 0, 20, "exact", civ),
-                row("PA", "p", "killed", "SY02", "children", 0, 20, "exact", civ + 1 + k)], \
-            {"PA", "PB"}
+        return [
+            row("PB", "q", "killed", "SY02", "civilians", 0, 20, "exact", civ),
+            row("PA", "p", "killed", "SY02", "children", 0, 20, "exact", civ + 1 + k),
+        ], {"PA", "PB"}
     if rule == "divergence":
         x = t("killed", "SY02", "all", 5, 20)
-        return [row("PB", "q", "killed", "SY02", "all", 5, 20, "exact", x),
-                row("PA", "p", "killed", "SY02", "all", 3, 20, "exact", 10 * x + 10 + k)], \
-            {"PA", "PB"}
+        return [
+            row("PB", "q", "killed", "SY02", "all", 5, 20, "exact", x),
+            row("PA", "p", "killed", "SY02", "all", 3, 20, "exact", 10 * x + 10 + k),
+        ], {"PA", "PB"}
     if rule == "staleness":
         s = world.stock[("SY02", "all")]
-        return [row("PA", "p", "idps", "SY02", "all", None, 0, "exact", s, measure="stock"),
-                row("PB", "q", "idps", "SY02", "all", None, 20, "exact", s, measure="stock")], \
-            {"PA"}
+        return [
+            row("PA", "p", "idps", "SY02", "all", None, 0, "exact", s, measure="stock"),
+            row("PB", "q", "idps", "SY02", "all", None, 20, "exact", s, measure="stock"),
+        ], {"PA"}
     if rule == "echo":
         v = 123457 + k
-        return [row("PA", "p", "killed", "SY02", "all", 0, 20, "at_least", v, reported=21),
-                row("PB", "q", "killed", "C1", "all", None, 22, "more_than", v)], {"PA", "PB"}
+        return [
+            row("PA", "p", "killed", "SY", "all", 0, 20, "at_least", v, reported=21),
+            row("PB", "q", "killed", "C1", "all", None, 22, "more_than", v),
+        ], {"PA", "PB"}
     raise ValueError(rule)
 
 
@@ -193,8 +252,18 @@ RULE_OF = {"hierarchy_sum": "hierarchy"}
 
 @SLOW
 @given(
-    st.sampled_from(["containment", "regression", "hierarchy", "hierarchy_sum", "subgroup",
-                     "divergence", "staleness", "echo"]),
+    st.sampled_from(
+        [
+            "containment",
+            "regression",
+            "hierarchy",
+            "hierarchy_sum",
+            "subgroup",
+            "divergence",
+            "staleness",
+            "echo",
+        ]
+    ),
     st.integers(0, 10**6),
     st.integers(0, 60),
     st.integers(0, 50),

@@ -22,8 +22,12 @@ def only(flags: pd.DataFrame, rule: str) -> pd.Series:
 
 
 def test_flags_table_has_the_contract_columns():
-    flags = flags_of([fig("F1", "a", 300, start="2018-06-10", end="2018-06-20"),
-                      fig("F2", "b", 200, start="2018-06-01", end="2018-06-25")])
+    flags = flags_of(
+        [
+            fig("F1", "a", 300, start="2018-06-10", end="2018-06-20"),
+            fig("F2", "b", 200, start="2018-06-01", end="2018-06-25"),
+        ]
+    )
     assert list(flags.columns) == FLAG_COLUMNS
     row = flags.iloc[0]
     assert row["status"] == "open" and row["note"] == ""
@@ -33,10 +37,15 @@ def test_flags_table_has_the_contract_columns():
 
 
 def test_containment_sentence():
-    row = only(flags_of([
-        fig("F1", "a", 300, start="2018-06-10", end="2018-06-20"),
-        fig("F2", "b", 200, start="2018-06-01", end="2018-06-25", qualifier="at_most"),
-    ]), "containment")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 300, start="2018-06-10", end="2018-06-20"),
+                fig("F2", "b", 200, start="2018-06-01", end="2018-06-25", qualifier="at_most"),
+            ]
+        ),
+        "containment",
+    )
     assert (row["severity"], row["figure_ids"], row["sources"]) == ("major", "F1;F2", "a;b")
     assert row["ratio"] == pytest.approx(1.5)
     assert row["sentence_en"] == (
@@ -52,10 +61,15 @@ def test_containment_sentence():
 
 
 def test_regression_sentence():
-    row = only(flags_of([
-        fig("F1", "a", 120, start="2018-06-01", end="2018-06-20", qualifier="at_least"),
-        fig("F2", "a", 90, start="2018-06-01", end="2018-06-25", qualifier="approx"),
-    ]), "regression")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 120, start="2018-06-01", end="2018-06-20", qualifier="at_least"),
+                fig("F2", "a", 90, start="2018-06-01", end="2018-06-25", qualifier="approx"),
+            ]
+        ),
+        "regression",
+    )
     assert row["severity"] == "moderate"
     assert row["sentence_en"] == (
         "A: at least 120 civilians killed in Damascus, 1–20 June 2018. A: about 90, "
@@ -72,18 +86,25 @@ def test_regression_sentence():
 
 
 def test_upward_correction_of_the_same_window_is_not_a_regression():
-    flags = flags_of([
-        fig("F1", "a", 90, start="2018-06-01", end="2018-06-20", reported="2018-06-20"),
-        fig("F2", "a", 120, start="2018-06-01", end="2018-06-20", reported="2018-06-22"),
-    ])
+    flags = flags_of(
+        [
+            fig("F1", "a", 90, start="2018-06-01", end="2018-06-20", reported="2018-06-20"),
+            fig("F2", "a", 120, start="2018-06-01", end="2018-06-20", reported="2018-06-22"),
+        ]
+    )
     assert flags.empty
 
 
 def test_hierarchy_sentence():
-    row = only(flags_of([
-        fig("F1", "a", 50, location="C1", start="2018-06-01"),
-        fig("F2", "b", 40, location="SY01", start="2018-06-01"),
-    ]), "hierarchy")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 50, location="C1", start="2018-06-01"),
+                fig("F2", "b", 40, location="SY01", start="2018-06-01"),
+            ]
+        ),
+        "hierarchy",
+    )
     assert row["location"] == "C1"
     assert row["sentence_en"] == (
         "A: 50 civilians killed in Alpha, 1–30 June 2018. B: 40 in Damascus, 1–30 June 2018. "
@@ -98,11 +119,16 @@ def test_hierarchy_sentence():
 
 
 def test_hierarchy_sum_of_disjoint_children():
-    row = only(flags_of([
-        fig("F1", "a", 30, location="C1", start="2018-06-01"),
-        fig("F2", "b", 25, location="C2", start="2018-06-01"),
-        fig("F3", "c", 40, location="SY01", start="2018-06-01"),
-    ]), "hierarchy")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 30, location="C1", start="2018-06-01"),
+                fig("F2", "b", 25, location="C2", start="2018-06-01"),
+                fig("F3", "c", 40, location="SY01", start="2018-06-01"),
+            ]
+        ),
+        "hierarchy",
+    )
     assert row["figure_ids"] == "F1;F2;F3"
     assert row["sentence_en"] == (
         "A: 30 civilians killed in Alpha, 1–30 June 2018. B: 25 in Beta, 1–30 June 2018. "
@@ -113,19 +139,26 @@ def test_hierarchy_sum_of_disjoint_children():
 
 
 def test_one_child_is_not_summed_with_itself():
-    flags = flags_of([
-        fig("F1", "a", 30, location="C1", start="2018-06-01"),
-        fig("F2", "b", 30, location="C1", start="2018-06-01"),
-        fig("F3", "c", 40, location="SY01", start="2018-06-01"),
-    ])
+    flags = flags_of(
+        [
+            fig("F1", "a", 30, location="C1", start="2018-06-01"),
+            fig("F2", "b", 30, location="C1", start="2018-06-01"),
+            fig("F3", "c", 40, location="SY01", start="2018-06-01"),
+        ]
+    )
     assert flags.empty
 
 
 def test_subgroup_sentence():
-    row = only(flags_of([
-        fig("F1", "a", 50, population="children", start="2018-06-01"),
-        fig("F2", "b", 30, population="civilians", start="2018-06-01", qualifier="approx"),
-    ]), "subgroup")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 50, population="children", start="2018-06-01"),
+                fig("F2", "b", 30, population="civilians", start="2018-06-01", qualifier="approx"),
+            ]
+        ),
+        "subgroup",
+    )
     assert row["population"] == "children"
     assert row["sentence_en"] == (
         "A: 50 children killed in Damascus, 1–30 June 2018. B: about 30 civilians killed, "
@@ -141,19 +174,22 @@ def test_subgroup_sentence():
 
 
 def test_children_against_all_people_through_civilians():
-    row = only(flags_of([
-        fig("F1", "a", 50, population="children", start="2018-06-01"),
-        fig("F2", "b", 30, population="all", start="2018-06-01"),
-    ]), "subgroup")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 50, population="children", start="2018-06-01"),
+                fig("F2", "b", 30, population="all", start="2018-06-01"),
+            ]
+        ),
+        "subgroup",
+    )
     assert row["figure_ids"] == "F1;F2"
 
 
 def test_staleness_sentence_and_clock():
     rows = [
-        fig("F1", "a", 1000, metric="idps", population="all", end="2018-06-01",
-            qualifier="approx"),
-        fig("F2", "b", 1200, metric="idps", population="all", end="2018-06-20",
-            qualifier="approx"),
+        fig("F1", "a", 1000, metric="idps", population="all", end="2018-06-01", qualifier="approx"),
+        fig("F2", "b", 1200, metric="idps", population="all", end="2018-06-20", qualifier="approx"),
     ]
     result = compute(frame(rows), CTX)
     row = only(result.flags, "staleness")
@@ -167,18 +203,40 @@ def test_staleness_sentence_and_clock():
     assert result.excluded.to_dict("records") == [
         {"figure_id": "F1", "reason": "stale", "flag_id": row["flag_id"]}
     ]
-    fresh = [r | {"period_end": pd.Timestamp("2018-06-10")} if r["figure_id"] == "F1" else r
-             for r in rows]
+    fresh = [
+        r | {"period_end": pd.Timestamp("2018-06-10")} if r["figure_id"] == "F1" else r
+        for r in rows
+    ]
     assert compute(frame(fresh), CTX).flags.empty
 
 
 def test_divergence_of_stocks_a_few_days_apart():
-    row = only(flags_of([
-        fig("F1", "a", 60000, metric="at_border", population="all", end="2018-07-05",
-            qualifier="approx"),
-        fig("F2", "b", 150, metric="at_border", population="all", end="2018-07-08",
-            qualifier="range", value_high=200),
-    ]), "divergence")
+    row = only(
+        flags_of(
+            [
+                fig(
+                    "F1",
+                    "a",
+                    60000,
+                    metric="at_border",
+                    population="all",
+                    end="2018-07-05",
+                    qualifier="approx",
+                ),
+                fig(
+                    "F2",
+                    "b",
+                    150,
+                    metric="at_border",
+                    population="all",
+                    end="2018-07-08",
+                    qualifier="range",
+                    value_high=200,
+                ),
+            ]
+        ),
+        "divergence",
+    )
     assert (row["severity"], row["ratio"]) == ("major", 270.0)
     assert row["sentence_en"] == (
         "A: about 60,000 people displaced at the border in Damascus, as of 5 July 2018. B: "
@@ -188,25 +246,46 @@ def test_divergence_of_stocks_a_few_days_apart():
     assert row["sentence_ar"] == (
         "أ: عدد النازحين عند الحدود في دمشق نحو 60,000، بتاريخ 5 تموز/يوليو 2018. ب: بين 150 "
         "و200، بتاريخ 8 تموز/يوليو 2018. لا يفصل بين التاريخين سوى 3 أيام، ومع ذلك فإن الحد "
-        "الأدنى لرقم أ يعادل 270 ضعفاً الحد الأعلى لرقم ب (200)."
+        "الأدنى لرقم أ يعادل 270 ضعفاً للحد الأعلى لرقم ب (200)."
     )
 
 
 def test_growth_of_a_cumulative_figure_is_not_divergence():
-    flags = flags_of([
-        fig("F1", "a", 62000, metric="displaced", population="all", start="2018-06-17",
-            end="2018-06-28", qualifier="range", value_high=66000),
-        fig("F2", "b", 160000, metric="displaced", population="all", start="2018-06-17",
-            end="2018-06-29", qualifier="approx"),
-    ])
+    flags = flags_of(
+        [
+            fig(
+                "F1",
+                "a",
+                62000,
+                metric="displaced",
+                population="all",
+                start="2018-06-17",
+                end="2018-06-28",
+                qualifier="range",
+                value_high=66000,
+            ),
+            fig(
+                "F2",
+                "b",
+                160000,
+                metric="displaced",
+                population="all",
+                start="2018-06-17",
+                end="2018-06-29",
+                qualifier="approx",
+            ),
+        ]
+    )
     assert flags.empty
 
 
 def test_short_window_against_long_one_is_not_divergence():
-    flags = flags_of([
-        fig("F1", "a", 10, start="2018-06-25", end="2018-06-30"),
-        fig("F2", "b", 50, start="2018-06-19", end="2018-06-30"),
-    ])
+    flags = flags_of(
+        [
+            fig("F1", "a", 10, start="2018-06-25", end="2018-06-30"),
+            fig("F2", "b", 50, start="2018-06-19", end="2018-06-30"),
+        ]
+    )
     assert flags.empty
 
 
@@ -221,10 +300,16 @@ def test_divergence_stock_days_setting(gap, flagged):
 
 
 def test_daily_counts_summed_against_a_total():
-    days = [fig(f"D{d}", "a", 20, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}")
-            for d in range(10, 16)]
-    row = only(flags_of([*days, fig("T", "b", 100, start="2018-06-10", end="2018-06-15",
-                                    qualifier="at_most")]), "containment")
+    days = [
+        fig(f"D{d}", "a", 20, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}")
+        for d in range(10, 16)
+    ]
+    row = only(
+        flags_of(
+            [*days, fig("T", "b", 100, start="2018-06-10", end="2018-06-15", qualifier="at_most")]
+        ),
+        "containment",
+    )
     assert row["figure_ids"] == "D10;D11;D12;D13;D14;D15;T"
     assert row["sentence_en"] == (
         "A's daily counts of civilians killed in Damascus on 6 days within 10–15 June 2018 add "
@@ -234,32 +319,64 @@ def test_daily_counts_summed_against_a_total():
 
 
 def test_daily_counts_covering_a_window_bound_its_total_from_above():
-    days = [fig(f"D{d}", "a", 10, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}")
-            for d in range(10, 13)]
-    row = only(flags_of([*days, fig("T", "b", 100, start="2018-06-10", end="2018-06-12",
-                                    qualifier="at_least")]), "containment")
+    days = [
+        fig(f"D{d}", "a", 10, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}")
+        for d in range(10, 13)
+    ]
+    row = only(
+        flags_of(
+            [*days, fig("T", "b", 100, start="2018-06-10", end="2018-06-12", qualifier="at_least")]
+        ),
+        "containment",
+    )
     assert "add up to at most 30" in row["sentence_en"]
-    gap = [fig(f"D{d}", "a", 10, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}")
-           for d in (10, 12)]
-    assert flags_of([*gap, fig("T", "b", 100, start="2018-06-10", end="2018-06-12",
-                               qualifier="at_least")]).empty
+    gap = [
+        fig(f"D{d}", "a", 10, start=f"2018-06-{d:02d}", end=f"2018-06-{d:02d}") for d in (10, 12)
+    ]
+    assert flags_of(
+        [*gap, fig("T", "b", 100, start="2018-06-10", end="2018-06-12", qualifier="at_least")]
+    ).empty
 
 
 def test_echo_groups_publications_and_flags_other_names():
     rows = [
-        fig("E1", "a", 160000, metric="displaced", population="all", location="SY",
-            qualifier="approx", publisher="ReliefWeb"),
-        fig("E2", "a", 160000, metric="displaced", population="all", location="SY",
-            qualifier="approx", publisher="docslib"),
-        fig("E3", "b", 160000, metric="displaced", population="all", location="SY01",
-            end="2018-07-01"),
+        fig(
+            "E1",
+            "a",
+            160000,
+            metric="displaced",
+            population="all",
+            location="SY",
+            qualifier="approx",
+            publisher="ReliefWeb",
+        ),
+        fig(
+            "E2",
+            "a",
+            160000,
+            metric="displaced",
+            population="all",
+            location="SY",
+            qualifier="approx",
+            publisher="docslib",
+        ),
+        fig(
+            "E3",
+            "b",
+            160000,
+            metric="displaced",
+            population="all",
+            location="SY01",
+            end="2018-07-01",
+        ),
     ]
     result = compute(frame(rows), CTX)
     row = only(result.flags, "echo")
     assert (row["figure_ids"], row["sources"], row["severity"]) == ("E1;E2;E3", "a;a;b", "info")
     assert result.excluded["figure_id"].tolist() == ["E3"]
-    assert "The same number (160,000) appears under 2 sources' names within 1 day" in (
-        row["sentence_en"]
+    assert (
+        "The same number (160,000) appears under 2 sources' names within 1 day"
+        in (row["sentence_en"])
     )
     same_source = compute(frame(rows[:2]), CTX)
     assert same_source.flags.empty
@@ -267,18 +384,40 @@ def test_echo_groups_publications_and_flags_other_names():
 
 
 def test_small_equal_values_are_not_echoes():
-    rows = [fig("F1", "a", 14, end="2018-06-27", start="2018-06-27"),
-            fig("F2", "b", 14, location="SY02", end="2018-06-28", start="2018-06-28")]
+    rows = [
+        fig("F1", "a", 14, end="2018-06-27", start="2018-06-27"),
+        fig("F2", "b", 14, location="SY02", end="2018-06-28", start="2018-06-28"),
+    ]
     assert flags_of(rows).empty
 
 
 def test_households_are_converted_and_shown():
-    row = only(flags_of([
-        fig("F1", "a", 100, metric="displaced", population="all", unit="households",
-            start="2018-06-01", qualifier="approx"),
-        fig("F2", "b", 200, metric="displaced", population="all", start="2018-06-01",
-            qualifier="nearly"),
-    ]), "divergence")
+    row = only(
+        flags_of(
+            [
+                fig(
+                    "F1",
+                    "a",
+                    100,
+                    metric="displaced",
+                    population="all",
+                    unit="households",
+                    start="2018-06-01",
+                    qualifier="approx",
+                ),
+                fig(
+                    "F2",
+                    "b",
+                    200,
+                    metric="displaced",
+                    population="all",
+                    start="2018-06-01",
+                    qualifier="nearly",
+                ),
+            ]
+        ),
+        "divergence",
+    )
     assert row["sentence_en"].startswith(
         "A: about 100 households (450–550 people) newly displaced in Damascus, 1–30 June 2018."
     )
@@ -286,10 +425,41 @@ def test_households_are_converted_and_shown():
 
 
 def test_assumed_start_is_said_and_lowers_severity():
-    row = only(flags_of([
-        fig("F1", "a", 300, episode="ep", end="2018-06-20"),
-        fig("F2", "b", 200, start="2018-05-25", end="2018-06-25"),
-    ]), "containment")
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 300, episode="ep", end="2018-06-20"),
+                fig("F2", "b", 200, start="2018-05-25", end="2018-06-25"),
+            ]
+        ),
+        "containment",
+    )
     assert row["severity"] == "moderate"
     assert "1–20 June 2018 (start assumed: Test offensive)" in row["sentence_en"]
     assert "(تاريخ البدء مفترض: الهجوم التجريبي)" in row["sentence_ar"]
+
+
+def test_equal_values_in_unrelated_places_are_not_echoes():
+    rows = [
+        fig("F1", "a", 5000, metric="displaced", population="all", location="C1"),
+        fig("F2", "b", 5000, metric="displaced", population="all", location="SY02"),
+    ]
+    assert flags_of(rows).empty
+    rows[1] = rows[1] | {"location": "SY01"}
+    assert only(flags_of(rows), "echo")["figure_ids"] == "F1;F2"
+
+
+def test_no_figures_give_empty_tables_with_their_columns():
+    result = compute(frame([fig("F1", "a", 1)]).iloc[:0], CTX)
+    assert list(result.flags.columns) == FLAG_COLUMNS
+    assert result.flags.empty and result.bands.empty and result.excluded.empty
+
+
+@pytest.mark.parametrize(
+    "ratio,words",
+    [(1.54, "1.5 ضعف الحد"), (2.0, "ضعفي الحد"), (3.04, "3 أضعاف الحد"), (270.0, "270 ضعفاً للحد")],
+)
+def test_arabic_ratio_words_agree_with_the_number(ratio, words):
+    from tracker.flags.text import times_ar
+
+    assert times_ar(ratio, "الحد") == words

@@ -10,7 +10,10 @@ from tracker.flags.sweep import NONE, nested_max_inside, nested_min, range_best_
 
 points = st.lists(
     st.tuples(
-        st.integers(0, 2), st.integers(0, 12), st.integers(0, 12), st.integers(0, 6),
+        st.integers(0, 2),
+        st.integers(0, 12),
+        st.integers(0, 12),
+        st.integers(0, 6),
     ),
     min_size=0,
     max_size=40,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.flags.sweep import codes
+from tracker.flags.sweep import codes, order_by
 from tracker.series import NO_DAY, Labels, from_days
 
 BAND_COLUMNS = [
@@ -54,52 +54,73 @@ def headline(low: np.ndarray, high: np.ndarray) -> tuple[pd.Series, pd.Series]:
     return pd.Series(value).astype("Float64"), pd.Series(qual, dtype="string")
 
 
+def _per_date(rows: pd.DataFrame, derived: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Claims reduced to one row per (series, date): max low, min high, counts; and the row of
+    the first claim of each, for the labels."""
+    s = codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d")))
+    end = rows["end_d"].to_numpy()
+    order = order_by(s, end)
+    s_o, end_o = s[order], end[order]
+    starts = np.flatnonzero(np.r_[True, (s_o[1:] != s_o[:-1]) | (end_o[1:] != end_o[:-1])])
+    gid = np.empty(len(rows), dtype=np.int64)
+    gid[order] = np.cumsum(np.r_[True, (s_o[1:] != s_o[:-1]) | (end_o[1:] != end_o[:-1])]) - 1
+    real = ~derived
+    src = rows["source_c"].to_numpy()
+    by_src = np.flatnonzero(real)[order_by(gid[real], src[real])]
+    g2, s2 = gid[by_src], src[by_src]
+    first_of_pair = np.r_[True, (g2[1:] != g2[:-1]) | (s2[1:] != s2[:-1])]
+    cum = rows["flow"].to_numpy(bool) & (rows["start_d"].to_numpy() != NO_DAY)
+    per = pd.DataFrame({
+        "s": s_o[starts], "end_d": end_o[starts],
+        "low": np.maximum.reduceat(rows["low"].to_numpy()[order], starts),
+        "high": np.minimum.reduceat(rows["high"].to_numpy()[order], starts),
+        "n_claims": np.add.reduceat(real[order].astype(np.int64), starts),
+        "n_sources": np.bincount(g2[first_of_pair], minlength=len(starts)),
+        "assumed": np.minimum.reduceat(rows["start_assumed"].to_numpy(bool)[order], starts),
+        "cum": cum[order][starts],
+    })  # fmt: skip
+    return per, order[starts]
+
+
 def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Bands from the kept claims (and derived sums): one row per series and date."""
     if rows.empty:
         return pd.DataFrame(columns=BAND_COLUMNS)
-    derived = rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else False
-    s = codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d")))
-    cum = rows["flow"].to_numpy(bool) & (rows["start_d"].to_numpy() != NO_DAY)
-    frame = pd.DataFrame({
-        "s": s, "end_d": rows["end_d"].to_numpy(), "low": rows["low"].to_numpy(),
-        "high": rows["high"].to_numpy(), "real": ~np.asarray(derived, dtype=bool),
-        "assumed": rows["start_assumed"].to_numpy(bool), "cum": cum,
-        "source_c": rows["source_c"].to_numpy(), "row": np.arange(len(rows)),
-    })  # fmt: skip
-    per = frame.groupby(["s", "end_d"], sort=True).agg(
-        low=("low", "max"), high=("high", "min"), n_claims=("real", "sum"),
-        assumed=("assumed", "min"), cum=("cum", "first"), row=("row", "first"),
-    ).reset_index()  # fmt: skip
-    sources = frame[frame["real"]].drop_duplicates(["s", "end_d", "source_c"])
-    n_sources = sources.groupby(["s", "end_d"]).size()
-    per["n_sources"] = n_sources.reindex(
-        pd.MultiIndex.from_frame(per[["s", "end_d"]]), fill_value=0
-    ).to_numpy()
+    derived = rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else None
+    per, first = _per_date(rows, np.zeros(len(rows), bool) if derived is None else derived)
     cum = per["cum"].to_numpy()
-    run_low = per.groupby("s")["low"].cummax().to_numpy()
-    run_high = per.iloc[::-1].groupby("s")["high"].cummin().iloc[::-1].to_numpy()
-    per["low"] = np.where(cum, run_low, per["low"].to_numpy())
-    per["high"] = np.where(cum, run_high, per["high"].to_numpy())
-    per["assumed"] = per.groupby("s")["assumed"].transform("min").to_numpy() & cum
-    per = per[per["n_claims"].to_numpy() > 0].reset_index(drop=True)
-    first = rows.iloc[per["row"].to_numpy()]
-    low, high = per["low"].to_numpy(), per["high"].to_numpy()
+    run_low = per.groupby("s", sort=False)["low"].cummax().to_numpy()
+    run_high = per.iloc[::-1].groupby("s", sort=False)["high"].cummin().iloc[::-1].to_numpy()
+    low = np.where(cum, run_low, per["low"].to_numpy())
+    high = np.where(cum, run_high, per["high"].to_numpy())
+    assumed = per.groupby("s", sort=False)["assumed"].transform("min").to_numpy(bool) & cum
+    keep = per["n_claims"].to_numpy() > 0
+    first, low, high, assumed, per = first[keep], low[keep], high[keep], assumed[keep], per[keep]
+    info = rows.iloc[first]
+    order = order_by(
+        *(
+            info[c].to_numpy()
+            for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d", "end_d")
+        )
+    )
+    info, per = info.iloc[order], per.iloc[order]
+    low, high, assumed = low[order], high[order], assumed[order]
     head, qual = headline(low, high)
+
+    def text(names: np.ndarray, column: str) -> pd.Categorical:
+        return pd.Categorical.from_codes(info[column].to_numpy(), names)
+
     out = pd.DataFrame({
-        "metric": labels.names["metric"][first["metric_c"].to_numpy()],
-        "population": labels.names["population"][first["pop_c"].to_numpy()],
-        "location": labels.place[first["loc_c"].to_numpy()],
-        "measure": labels.names["measure"][first["measure_c"].to_numpy()],
-        "window_start": from_days(first["start_d"].to_numpy()),
-        "window_start_assumed": per["assumed"].to_numpy(bool),
-        "date": from_days(per["end_d"].to_numpy()),
+        "metric": text(labels.names["metric"], "metric_c"),
+        "population": text(labels.names["population"], "pop_c"),
+        "location": text(labels.place, "loc_c"),
+        "measure": text(labels.names["measure"], "measure_c"),
+        "window_start": from_days(info["start_d"].to_numpy()),
+        "window_start_assumed": assumed,
+        "date": from_days(info["end_d"].to_numpy()),
         "low": low, "high": high, "headline": head.to_numpy(),
         "n_claims": per["n_claims"].to_numpy(np.int64),
         "n_sources": per["n_sources"].to_numpy(np.int64),
         "headline_qualifier": qual.to_numpy(), "contested": low > high,
     })  # fmt: skip
-    for column in ("metric", "population", "location", "measure", "headline_qualifier"):
-        out[column] = out[column].astype("string")
-    out = out.sort_values(["metric", "population", "location", "measure", "window_start", "date"])
-    return out.reset_index(drop=True)[BAND_COLUMNS]
+    return out[BAND_COLUMNS]

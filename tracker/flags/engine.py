@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tracker.flags import band, sentences
+from tracker.flags import band, output, sentences
 from tracker.flags.ids import flag_id
 from tracker.flags.raw import RawFlag
 from tracker.flags.rules import (
@@ -28,7 +28,7 @@ from tracker.flags.rules import (
 )
 from tracker.flags.sweep import codes
 from tracker.reconcile_context import ReconcileContext
-from tracker.series import Labels, Prepared, from_days, prepare, series_keys
+from tracker.series import Labels, Prepared, prepare
 
 FLAG_COLUMNS = [
     "flag_id", "rule", "severity", "status", "metric", "population", "location", "figure_ids",
@@ -57,7 +57,18 @@ def find_flags(
     """All rules over the coded claims: the raw flags and the derived daily-sum claims."""
     found: list[RawFlag] = []
     found += nested.find(claims)
-    flows = claims[claims["flow"] & claims["start_known"]]
+    cols = [
+        "metric_c",
+        "pop_c",
+        "loc_c",
+        "source_c",
+        "start_d",
+        "end_d",
+        "low",
+        "high",
+        "start_assumed",
+    ]
+    flows = claims.loc[claims["flow"] & claims["start_known"], cols]
     flows = flows.assign(g=codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c"))))
     sums = daily_sums.find(flows, claims)
     found += sums.flags
@@ -66,7 +77,7 @@ def find_flags(
     found += places.find_subgroup(claims, labels, ctx)
     found += divergence.find(claims, ctx)
     found += staleness.find(claims, ctx)
-    found += echo.find(claims, labels.names["source"], ctx)
+    found += echo.find(claims, labels, ctx)
     return found, sums.derived
 
 
@@ -109,8 +120,7 @@ def assemble(
     wanted = sorted({c for f in raw for c in (*f.members, *f.exclude)})
     ids = figures["figure_id"].astype(str).to_numpy()
     pubs = _publications(prep, ids, wanted)
-    decoded = prep.labels.decode(prep.claims.loc[wanted])
-    recs = dict(zip(wanted, decoded.itertuples(index=True, name="Claim"), strict=True))
+    recs = dict(zip(wanted, prep.labels.records(prep.claims.loc[wanted]), strict=True))
     source_of = {fid: recs[c].source for c, fids in pubs.items() for fid in fids}
     rows, excluded = [], []
     for f in raw:
@@ -126,68 +136,6 @@ def assemble(
     return flags, out
 
 
-def _derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]):
-    """Daily sums as claims of their source for the window they were summed over (not for
-    windows whose own claim was left out of the band)."""
-    if derived.empty:
-        return claims.iloc[:0]
-    d = derived[~derived["target"].isin(list(left_out))]
-    d = d.drop_duplicates(["g", "day_source", "start_d", "end_d"])
-    out = claims.iloc[d["target"].to_numpy()].reset_index(drop=True)
-    return out.assign(
-        start_d=d["start_d"].to_numpy(), end_d=d["end_d"].to_numpy(),
-        low=d["sum_low"].to_numpy(), high=d["sum_high"].to_numpy(),
-        source_c=d["day_source"].to_numpy(), n_days=d["n_days"].to_numpy(), derived=True,
-    )  # fmt: skip
-
-
-def _series(
-    figures: pd.DataFrame, prep: Prepared, excluded: pd.DataFrame, derived: pd.DataFrame
-) -> pd.DataFrame:
-    """The figures with their series key and band status, plus derived sums marked."""
-    labels, claims = prep.labels, prep.claims
-    rc = prep.row_claim
-    comp = labels.component_names(claims)
-    reasons = excluded.drop_duplicates("figure_id").set_index("figure_id")["reason"]
-    out = figures.assign(
-        component=pd.Categorical.from_codes(claims["comp_c"].to_numpy()[rc], comp).astype(str),
-        series_key=series_keys(
-            figures["metric"].to_numpy(), figures["population"].to_numpy(),
-            figures["location"].to_numpy(), figures["measure"].to_numpy(), prep.start_d,
-        ),
-        window_start=from_days(prep.start_d),
-        start_assumed=prep.start_assumed,
-        date=from_days(claims["end_d"].to_numpy()[rc]),
-        claim=rc,
-        derived=False,
-        excluded=figures["figure_id"].map(reasons).astype("string"),
-    )  # fmt: skip
-    if derived.empty:
-        return out
-    d = labels.decode(derived)
-    extra = pd.DataFrame({
-        "metric": d["metric"], "population": d["population"], "location": d["location"],
-        "measure": d["measure"], "source": d["source"], "low": d["low"], "high": d["high"],
-        "component": d["component"], "window_start": from_days(d["start_d"].to_numpy()),
-        "date": from_days(d["end_d"].to_numpy()), "start_assumed": d["start_assumed"],
-        "derived": True, "n_days": d["n_days"],
-    })  # fmt: skip
-    extra["period_start"], extra["period_end"] = extra["window_start"], extra["date"]
-    extra["series_key"] = series_keys(
-        extra["metric"].to_numpy(), extra["population"].to_numpy(),
-        extra["location"].to_numpy(), extra["measure"].to_numpy(), d["start_d"].to_numpy(),
-    )  # fmt: skip
-    extra["figure_id"] = (
-        "SUM:"
-        + extra["source"].astype(str)
-        + ":"
-        + extra["series_key"].astype(str)
-        + ":"
-        + extra["date"].dt.strftime("%Y-%m-%d")
-    )
-    return pd.concat([out, extra], ignore_index=True)
-
-
 def compute(figures: pd.DataFrame, ctx: ReconcileContext) -> Reconciliation:
     """Flags, bands, exclusions and annotated series for the given (current) figures.
 
@@ -201,10 +149,11 @@ def compute(figures: pd.DataFrame, ctx: ReconcileContext) -> Reconciliation:
     flags, excluded = assemble(raw, prep, figures, ctx)
     left_out = {c for f in raw for c in f.exclude}
     kept = prep.claims[~prep.claims.index.isin(list(left_out))]
-    sums = _derived_claims(derived, prep.claims, left_out)
+    sums = output.derived_claims(derived, prep.claims, left_out)
     rows = pd.concat([kept, sums], ignore_index=True) if len(sums) else kept
     bands = band.compute(rows, prep.labels)
-    return Reconciliation(flags, bands, excluded, _series(figures, prep, excluded, sums))
+    series = output.series_frame(figures, prep, excluded, sums)
+    return Reconciliation(flags, bands, excluded, series)
 
 
 def _with_intervals(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:

@@ -79,7 +79,7 @@ def _gap(ratio: float, a: Any, b: Any, ctx: ReconcileContext, b_high: float) -> 
     r = times(ratio)
     return (
         f"{pa} lowest count is {r} times {pb} highest ({h})",
-        f"الحد الأدنى {ra} يعادل {times_ar(ratio)} الحد الأعلى {rb} ({h})",
+        f"الحد الأدنى {ra} يعادل {times_ar(ratio, f'الحد الأعلى {rb}')} ({h})",
     )
 
 
@@ -122,7 +122,7 @@ def _daily_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
         )
         tail_ar = (
             f"تقع هذه الأيام ضمن تلك الفترة، فلا يمكن أن يكون مجموعها أكبر؛ ومع ذلك فإن "
-            f"المجموع يعادل {times(f.ratio)} ضعف الحد الأعلى {pos_ar} ({number(t.high)})."
+            f"المجموع يعادل {times_ar(f.ratio, f'الحد الأعلى {pos_ar}')} ({number(t.high)})."
         )
     else:
         sum_en = f"at most {number(d['sum_high'])}"
@@ -134,7 +134,7 @@ def _daily_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
         )
         tail_ar = (
             f"تغطي هذه الأيام الفترة كلها، فيجب أن يتطابق المجموعان؛ ومع ذلك فإن الحد "
-            f"الأدنى {pos_ar} يعادل {times_ar(f.ratio)} الحد الأعلى للمجموع "
+            f"الأدنى {pos_ar} يعادل {times_ar(f.ratio, 'الحد الأعلى للمجموع')} "
             f"({number(d['sum_high'])})."
         )
     en = (
@@ -194,8 +194,9 @@ def _hierarchy_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[s
         f"{times(f.ratio)} times {possessive_en(whole.source, ctx=ctx)[0]} highest for {w_en} "
         f"({number(whole.high)}).",
         f"{ar} {claim_ar(whole, ctx, ref=parts[0])} هذه الأماكن أجزاء منفصلة من {w_ar}، "
-        f"فتُجمع أعدادها؛ ومع ذلك فإن مجموعها {s} على الأقل، أي ما يعادل {times_ar(f.ratio)} "
-        f"الحد الأعلى {possessive_ar(whole.source, ctx=ctx)[0]} عن {w_ar} ({number(whole.high)}).",
+        f"فتُجمع أعدادها؛ ومع ذلك فإن مجموعها {s} على الأقل، أي ما يعادل "
+        f"{times_ar(f.ratio, f'الحد الأعلى {possessive_ar(whole.source, ctx=ctx)[0]} عن {w_ar}')} "
+        f"({number(whole.high)}).",
     )
 
 

@@ -8,6 +8,7 @@ and searchable. Arabic month names carry both the Levantine and the internationa
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -128,19 +129,22 @@ def times(ratio: float) -> str:
     return f"{math.floor(ratio + 0.5):,}"
 
 
-def times_ar(ratio: float) -> str:
-    """ "يعادل … ضعف/أضعاف/ضعفاً" with the counted noun agreeing with a whole number."""
+def times_ar(ratio: float, noun: str) -> str:
+    """ "r times <noun>" in Arabic, the counted word agreeing with the number: 1.5 ضعف الحد،
+    ضعفي الحد، 3 أضعاف الحد، 270 ضعفاً للحد."""
     r = times(ratio)
     if "." in r:
-        return f"{r} ضعف"
+        return f"{r} ضعف {noun}"
     n = int(r.replace(",", ""))
     if n == 2:
-        return "ضعفي"
+        return f"ضعفي {noun}"
     if 3 <= n <= 10:
-        return f"{r} أضعاف"
-    return f"{r} ضعفاً"
+        return f"{r} أضعاف {noun}"
+    joined = f"ل{noun[1:]}" if noun.startswith("ال") else f"لـ{noun}"
+    return f"{r} ضعفاً {joined}"
 
 
+@lru_cache(maxsize=65536)
 def _ymd(day: int) -> tuple[int, int, int]:
     d = np.datetime64(int(day), "D").astype(object)
     return d.year, d.month, d.day

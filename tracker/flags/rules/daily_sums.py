@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from tracker.flags.raw import RawFlag, hard_severity, ratio_of
-from tracker.flags.sweep import codes
+from tracker.flags.sweep import codes, search
 
 
 @dataclass
@@ -54,8 +54,8 @@ def _windows(flows: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
         return pairs
     s = np.clip(pairs["start_d"].to_numpy() - lo_day, -1, span - 1)
     e = np.clip(pairs["end_d"].to_numpy() - lo_day, -1, span - 1)
-    i0 = np.searchsorted(key, pairs["gsrc"].to_numpy() * span + s, "left")
-    i1 = np.searchsorted(key, pairs["gsrc"].to_numpy() * span + e, "right")
+    i0 = search(key, pairs["gsrc"].to_numpy() * span + s, "left")
+    i1 = search(key, pairs["gsrc"].to_numpy() * span + e, "right")
     n = i1 - i0
     full = n == pairs["end_d"].to_numpy() - pairs["start_d"].to_numpy() + 1
     finite = (cum_inf[i1] - cum_inf[i0]) == 0

@@ -20,14 +20,14 @@ import numpy as np
 import pandas as pd
 
 from tracker.flags.raw import RawFlag, divergence_severity, ratio_of
-from tracker.flags.sweep import NONE, codes, range_best_other_source
+from tracker.flags.sweep import NONE, codes, order_by, range_best_other_source, search
 from tracker.reconcile_context import ReconcileContext, RuleSettings
 
 
 def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray):
     """Positions [from, to) of the sorted keys with group g and x in [lo, hi]."""
-    start = np.searchsorted(key, g * span + np.maximum(lo, 0), "left")
-    stop = np.searchsorted(key, g * span + np.minimum(hi, span - 1), "right")
+    start = search(key, g * span + np.maximum(lo, 0), "left")
+    stop = search(key, g * span + np.minimum(hi, span - 1), "right")
     return start, np.maximum(stop, start)
 
 
@@ -46,7 +46,7 @@ def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: RuleSettings):
 
 def _pairs(frame: pd.DataFrame, stock: bool, st: RuleSettings) -> list[tuple[int, int]]:
     """(smaller X, larger Y) positions in frame that are each other's extreme partner."""
-    frame = frame.sort_values(["g", "x", "claim"])
+    frame = frame.iloc[order_by(frame["g"].to_numpy(), frame["x"].to_numpy())]
     g, x = frame["g"].to_numpy(), frame["x"].to_numpy()
     base = int(x.min())
     x = x - base
@@ -78,13 +78,14 @@ def _pairs(frame: pd.DataFrame, stock: bool, st: RuleSettings) -> list[tuple[int
 def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
     """Divergence flags for flows (same end) and stocks (close dates)."""
     st = ctx.settings
-    frame = claims.reset_index(names="claim")
+    cols = ["metric_c", "pop_c", "loc_c", "source_c", "start_d", "end_d", "low", "high"]
+    frame = claims.loc[claims["flow"] & claims["start_known"], cols].reset_index(names="claim")
     pairs: list[tuple[int, int]] = []
-    flows = frame[frame["flow"] & frame["start_known"]]
+    flows = frame
     if len(flows):
         g = codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "end_d")))
         pairs += _pairs(flows.assign(g=g, x=flows["start_d"]), False, st)
-    stocks = frame[~frame["flow"]]
+    stocks = claims.loc[~claims["flow"], cols].reset_index(names="claim")
     if len(stocks):
         g = codes(*(stocks[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c")))
         pairs += _pairs(stocks.assign(g=g, x=stocks["end_d"]), True, st)

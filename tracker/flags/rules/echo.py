@@ -2,8 +2,12 @@
 ``echo_days`` of each other under different sources' names, is probably one claim carried more
 than once (the UN's 160,000 quoted as UNHCR's by one outlet and as OCHA's by another).
 
-Claims are chained by report date per (metric, population, value, value_high, country): a gap of
-more than ``echo_days`` starts a new chain. A chain naming two or more sources is one flag. Its
+The places must be the same or one must contain the other (the UN's figure for Syria quoted for
+Dar'a): equal values in two unrelated villages are a coincidence, not an echo. Claims are chained
+by report date per (metric, population, value, value_high, place), each claim listed under its
+own place and every place above it; a gap of more than ``echo_days`` starts a new chain. A chain
+naming two or more sources, with a claim made at that place itself, is one flag (a chain inside a
+larger one is not repeated). Its
 *original* is the claim of the most reliable source, then the earliest reported; claims of other
 sources in the chain are echoes and are left out of the band, so an echo never corroborates.
 Within one source identical claims are already one claim (see :mod:`tracker.series`).
@@ -16,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from tracker.flags.raw import RawFlag
-from tracker.flags.sweep import codes
+from tracker.flags.sweep import codes, order_by
 from tracker.reconcile_context import ReconcileContext
+from tracker.series import Labels
 
 
 def _chains(frame: pd.DataFrame, days: int) -> np.ndarray:
@@ -28,50 +33,116 @@ def _chains(frame: pd.DataFrame, days: int) -> np.ndarray:
     return np.cumsum(new)
 
 
-def find(claims: pd.DataFrame, source_names: np.ndarray, ctx: ReconcileContext) -> list[RawFlag]:
-    """One info flag per chain of equal values under two or more sources' names."""
-    st = ctx.settings
-    frame = claims[claims["value"] >= st.echo_min_value].reset_index(names="claim")
-    if frame.empty:
-        return []
-    high = frame["value_high"].fillna(-1).astype("int64")
+def _expanded(base: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Each claim under its own place (own=True) and under every ancestor place."""
+    loc = base["loc_c"].to_numpy()
+    claim = base.index.to_numpy()
+    parts = [(claim, loc, np.ones(len(loc), bool))]
+    for depth in range(labels.ancestors.shape[1]):
+        up = labels.ancestors[loc, depth]
+        hit = up >= 0
+        parts.append((claim[hit], up[hit], np.zeros(int(hit.sum()), bool)))
+    c, p, o = (np.concatenate(x) for x in zip(*parts, strict=True))
+    rows = base.loc[c, ["metric_c", "pop_c", "value", "value_high", "reported_d", "source_c"]]
+    return rows.reset_index(names="claim").assign(place=p, own=o)
+
+
+def _chains_frame(base: pd.DataFrame, labels: Labels, days: int) -> pd.DataFrame:
+    """Chains of equal values at one place (with the places below it), naming 2+ sources and
+    holding at least one claim made at that place."""
+    frame = _expanded(base, labels)
+    high = frame["value_high"].fillna(-1).astype("int64").to_numpy()
     frame["g"] = codes(
         frame["metric_c"].to_numpy(),
         frame["pop_c"].to_numpy(),
-        frame["value"].astype("int64").to_numpy(),
-        high.to_numpy(),
-        frame["country_c"].to_numpy(),
+        frame["value"].to_numpy(),
+        high,
+        frame["place"].to_numpy(),
     )
-    frame = frame.sort_values(["g", "reported_d", "claim"])
-    frame["chain"] = _chains(frame, st.echo_days)
-    n_sources = frame.groupby("chain")["source_c"].transform("nunique")
-    frame = frame[n_sources >= 2]
+    frame = frame.iloc[
+        order_by(frame["g"].to_numpy(), frame["reported_d"].to_numpy(), frame["claim"].to_numpy())
+    ]
+    frame["chain"] = _chains(frame, days)
+    stats = frame.groupby("chain").agg(own=("own", "max"), n=("claim", "size"))
+    sources = frame.drop_duplicates(["chain", "source_c"])["chain"].value_counts()
+    ok = stats.index[stats["own"] & (stats["n"] >= 2)]
+    ok = ok[sources.reindex(ok).to_numpy() >= 2]
+    return frame[frame["chain"].isin(ok)]
+
+
+def _shared_values(base: pd.DataFrame) -> pd.DataFrame:
+    """Only claims whose value some other source also gave in the same country and count (a
+    cheap first cut: most values are given by one source only)."""
+    if base.empty:
+        return base
+    high = base["value_high"].fillna(-1).astype("int64").to_numpy()
+    g = codes(
+        base["metric_c"].to_numpy(),
+        base["pop_c"].to_numpy(),
+        base["value"].to_numpy(),
+        high,
+        base["country_c"].to_numpy(),
+    )
+    pairs = pd.DataFrame({"g": g, "s": base["source_c"].to_numpy()}).drop_duplicates()
+    many = pairs["g"].value_counts()
+    return base[np.isin(g, many.index[many.to_numpy() >= 2].to_numpy())]
+
+
+def _maximal(groups: list[np.ndarray]) -> list[int]:
+    """Indexes of the member sets not contained in a larger (or earlier equal) one."""
+    kept: list[int] = []
+    holders: dict[int, set[int]] = {}
+    for i in sorted(range(len(groups)), key=lambda k: (-len(groups[k]), k)):
+        members = groups[i].tolist()
+        common = set.intersection(*(holders.get(m, set()) for m in members))
+        if common:
+            continue
+        kept.append(i)
+        for m in members:
+            holders.setdefault(m, set()).add(i)
+    return sorted(kept)
+
+
+def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[RawFlag]:
+    """One info flag per chain of equal values under two or more sources' names, at places of
+    which one contains (or is) the other."""
+    st = ctx.settings
+    cols = ["metric_c", "pop_c", "loc_c", "value", "value_high", "reported_d", "source_c"]
+    base = claims.loc[claims["value"] >= st.echo_min_value, cols + ["country_c"]]
+    base = _shared_values(base)
+    if base.empty:
+        return []
+    frame = _chains_frame(base, labels, st.echo_days)
     if frame.empty:
         return []
-    reliability = np.array([ctx.source_reliability.get(str(s), 0) for s in source_names])
-    frame["rank"] = -reliability[frame["source_c"].to_numpy()]
-    originals = frame.sort_values(["chain", "rank", "reported_d", "claim"]).drop_duplicates("chain")
-    original = frame["chain"].map(originals.set_index("chain")["claim"])
-    original_source = frame["chain"].map(originals.set_index("chain")["source_c"])
-    frame["echo"] = frame["source_c"] != original_source
-    span = frame.groupby("chain")["reported_d"].agg(lambda d: int(d.max() - d.min()))
-    sources = frame.groupby("chain")["source_c"].nunique()
-    members = frame.groupby("chain")["claim"].agg(tuple)
-    echoes = frame[frame["echo"]].groupby("chain")["claim"].agg(tuple)
-    first = original.groupby(frame["chain"]).first()
-    return [
-        RawFlag(
-            rule="echo",
-            severity="info",
-            members=tuple(int(c) for c in members[chain]),
-            anchor=int(first[chain]),
-            exclude=tuple(int(c) for c in echoes.get(chain, ())),
-            reason="echo",
-            detail={
-                "original": int(first[chain]),
-                "span_days": int(span[chain]),
-                "n_sources": int(sources[chain]),
-            },
+    chain = frame["chain"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, chain[1:] != chain[:-1]])
+    groups = np.split(frame["claim"].to_numpy(), starts[1:])
+    reported = frame["reported_d"].to_numpy()
+    span = np.maximum.reduceat(reported, starts) - np.minimum.reduceat(reported, starts)
+    sources = np.split(frame["source_c"].to_numpy(), starts[1:])
+    reliability = np.array([ctx.source_reliability.get(str(s), 0) for s in labels.names["source"]])
+    rep = claims["reported_d"].to_numpy()
+    out = []
+    for k in _maximal(groups):
+        members, srcs = groups[k], sources[k]
+        best = min(
+            range(len(members)), key=lambda i: (-reliability[srcs[i]], rep[members[i]], members[i])
         )
-        for chain in members.index
-    ]
+        original = int(members[best])
+        out.append(
+            RawFlag(
+                rule="echo",
+                severity="info",
+                members=tuple(members.tolist()),
+                anchor=original,
+                exclude=tuple(members[srcs != srcs[best]].tolist()),
+                reason="echo",
+                detail={
+                    "original": original,
+                    "span_days": int(span[k]),
+                    "n_sources": len(set(srcs.tolist())),
+                },
+            )
+        )
+    return out

@@ -16,11 +16,13 @@ import numpy as np
 import pandas as pd
 
 from tracker.flags.raw import RawFlag, hard_severity, ratio_of
-from tracker.flags.sweep import NONE, codes, nested_max_inside, nested_min
+from tracker.flags.sweep import NONE, codes, nested_max_inside, nested_min, remap
 
 
 def _pick(first: np.ndarray, second: np.ndarray, value: np.ndarray, smaller: bool) -> np.ndarray:
     """Of two candidate positions per query, the one with the smaller (or larger) value."""
+    if len(value) == 0:
+        return first
     v1 = np.where(first == NONE, np.nan, value[np.maximum(first, 0)])
     v2 = np.where(second == NONE, np.nan, value[np.maximum(second, 0)])
     if smaller:
@@ -30,12 +32,11 @@ def _pick(first: np.ndarray, second: np.ndarray, value: np.ndarray, smaller: boo
     return np.where(take2, second, first)
 
 
-def _containers(g, gs, s, e, high, q) -> np.ndarray:
-    """Container with the smallest high for queries q: start strictly earlier, or the same
+def _containers(g, gs, s, e, high, qg, qgs, qs, qe) -> np.ndarray:
+    """Container with the smallest high for the queries: start strictly earlier, or the same
     start and a strictly later end (never exactly the same window)."""
-    earlier = nested_min(g, s, e, high, g[q], s[q] - 1, e[q])
-    zeros = np.zeros(len(g), dtype=np.int64)
-    same_start = nested_min(gs, zeros, e, high, gs[q], zeros[q], e[q] + 1)
+    earlier = nested_min(g, s, e, high, qg, qs - 1, qe)
+    same_start = nested_min(gs, np.zeros(len(gs)), e, high, qgs, np.zeros(len(qgs)), qe + 1)
     return _pick(earlier, same_start, high, smaller=True)
 
 
@@ -48,9 +49,25 @@ def _contained(g, gs, s, e, low, q) -> np.ndarray:
 
 
 def _mutual_pairs(g, gs, s, e, low, high) -> tuple[np.ndarray, np.ndarray]:
-    """(A, B) positions: A inside B, low(A) > high(B), each the other's extreme."""
+    """(A, B) positions: A inside B, low(A) > high(B), each the other's extreme.
+
+    Only windows longer than a day with a finite high can contain anything that contradicts
+    them, and only claims with a positive low can exceed anything: the sweep skips the rest.
+    """
     queries = np.flatnonzero(low > 0)
-    best_b = _containers(g, gs, s, e, high, queries)
+    holders = np.flatnonzero((e > s) & np.isfinite(high))
+    best_b = _containers(
+        g[holders],
+        gs[holders],
+        s[holders],
+        e[holders],
+        high[holders],
+        g[queries],
+        gs[queries],
+        s[queries],
+        e[queries],
+    )
+    best_b = remap(best_b, holders)
     found = best_b != NONE
     a, b = queries[found], best_b[found]
     bad = low[a] > high[b]
@@ -82,7 +99,19 @@ def _regression_pairs(gss, e, rep, low, high) -> tuple[np.ndarray, np.ndarray]:
 
 def find(claims: pd.DataFrame) -> list[RawFlag]:
     """Containment and regression flags among flows with a known (or assumed) start."""
-    flows = claims[claims["flow"] & claims["start_known"]]
+    cols = [
+        "metric_c",
+        "pop_c",
+        "loc_c",
+        "source_c",
+        "start_d",
+        "end_d",
+        "reported_d",
+        "low",
+        "high",
+        "start_assumed",
+    ]
+    flows = claims.loc[claims["flow"] & claims["start_known"], cols]
     if flows.empty:
         return []
     idx = flows.index.to_numpy()

@@ -25,7 +25,8 @@ from tracker.series import NO_DAY, Labels
 def comparable(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims with a window: flows with a known start, and stocks (window = their date), with
     ``x`` = the window's first day."""
-    usable = claims[~claims["flow"] | claims["start_known"]]
+    cols = ["metric_c", "pop_c", "loc_c", "measure_c", "flow", "start_d", "end_d", "low", "high"]
+    usable = claims.loc[~claims["flow"] | claims["start_known"], cols]
     x = np.where(usable["flow"], usable["start_d"], usable["end_d"])
     return usable.assign(x=np.where(x == NO_DAY, usable["end_d"], x))
 

@@ -14,7 +14,8 @@ from tracker.reconcile_context import ReconcileContext
 
 def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
     """One info flag per (series, source) whose newest stock figure has fallen behind."""
-    stocks = claims[~claims["flow"]].reset_index(names="claim")
+    cols = ["metric_c", "pop_c", "loc_c", "source_c", "end_d"]
+    stocks = claims.loc[~claims["flow"], cols].reset_index(names="claim")
     if stocks.empty:
         return []
     stocks["g"] = codes(*(stocks[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c")))
