@@ -98,8 +98,9 @@ def test_large_file_with_one_bad_line_at_its_end(tmp_path: Path, vocab) -> None:
 
 def test_exported_formula_guard_is_read_back_without_the_apostrophe(tmp_path: Path) -> None:
     path = tmp_path / "exported.csv"
-    path.write_text(HEADER + "2018-06-30,sohr,killed,SY12,40,\"'=HYPERLINK(\"\"x\"\")\"\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + '2018-06-30,sohr,killed,SY12,40,"\'=HYPERLINK(""x"")"\n', encoding="utf-8"
+    )
     file = read_figure_file(path)
     assert file.table.at[0, "notes"] == '=HYPERLINK("x")'
     assert any("apostrophe guarding a formula" in n for n in file.notices)

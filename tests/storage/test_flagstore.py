@@ -54,7 +54,9 @@ def test_demo_flags_read_as_an_analyst_would(store: Store) -> None:
     store.import_file(read_figure_file(DATA / "demo" / "daraa-2018.csv"))
     flags = store.flags().set_index("flag_id")
     ocha_series = {"R037", "R038", "R039", "R058"}
-    contradictions = flags[flags["rule"].isin(["containment", "regression", "hierarchy", "subgroup"])]
+    contradictions = flags[
+        flags["rule"].isin(["containment", "regression", "hierarchy", "subgroup"])
+    ]
     for figure_ids in contradictions["figure_ids"]:
         assert len(ocha_series & set(figure_ids.split(";"))) < 2, figure_ids
     tolls = flags.loc["FL-divergence-268a41a6ef94"]
