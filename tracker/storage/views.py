@@ -515,14 +515,16 @@ def figures_by_ids(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
     """The current revisions of the given figures (retracted ones included), in the given order."""
     ids = list(dict.fromkeys(str(i) for i in figure_ids))
     frames = []
-    columns = [F.c[c] for c in FIGURE_PAGE_COLUMNS] + [F.c.status]
+    columns = [F.c[c] for c in FIGURE_PAGE_COLUMNS] + [F.c.status, F.c.current]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        frames.append(
-            read_frame(conn, select(*columns).where(and_(F.c.current, F.c.figure_id.in_(chunk))))
-        )
+        # Only figure_id in the WHERE: with "current = 1" beside it SQLite's planner walks
+        # the (current, …) indexes over every current figure (0.5 s at 1M instead of 2 ms).
+        rows = read_frame(conn, select(*columns).where(F.c.figure_id.in_(chunk)))
+        frames.append(rows[rows["current"]].drop(columns="current"))
     if not frames:
-        return read_frame(conn, select(*columns).where(literal(False)))
+        empty = read_frame(conn, select(*columns).where(literal(False)))
+        return empty.drop(columns="current")
     out = pd.concat(frames, ignore_index=True)
     order = {fid: i for i, fid in enumerate(ids)}
     return out.sort_values("figure_id", key=lambda s: s.map(order)).reset_index(drop=True)

@@ -9,6 +9,7 @@ indexed queries (one series, never all figures).
 from __future__ import annotations
 
 import html
+import itertools
 import math
 from dataclasses import dataclass, field, replace
 
@@ -178,25 +179,43 @@ def primary_band(bands: list[dict]) -> list[dict]:
 
 
 def band_lines(bands: pd.DataFrame) -> list[dict]:
-    """Each stored band of a series (one per measure and window start) as lines to shade."""
+    """Each stored band of a series (one per measure and window start) as lines to shade.
+
+    Typed and sorted once, then cut at each (measure, start) boundary: a synthetic series can
+    hold thousands of window starts, and per-group pandas work cost most of a page's time.
+    """
     if bands is None or bands.empty:
         return []
+    never = pd.Timestamp(0)
+    frame = bands.assign(
+        _start=pd.to_datetime(bands["window_start"]).fillna(never),
+        low=bands["low"].astype("float64"),
+        high=bands["high"].astype("float64").fillna(math.inf),
+        headline=bands["headline"].astype("float64"),
+        window_start_assumed=bands["window_start_assumed"].astype(bool),
+    ).sort_values(["measure", "_start", "date"], kind="stable")
+    measure = frame["measure"].astype(str).to_numpy()
+    starts = frame["_start"].to_numpy()
+    change = np.r_[True, (measure[1:] != measure[:-1]) | (starts[1:] != starts[:-1])]
+    cuts = [*np.flatnonzero(change).tolist(), len(frame)]
+    dates, lows = frame["date"].tolist(), frame["low"].tolist()
+    highs, headlines = frame["high"].tolist(), frame["headline"].tolist()
+    assumed = frame["window_start_assumed"].to_numpy()
+    claims = frame["n_claims"].astype("int64").to_numpy()
     out = []
-    for (measure, start), group in bands.groupby(
-        ["measure", bands["window_start"].fillna(pd.Timestamp(0))], sort=True, dropna=False
-    ):
-        group = group.sort_values("date")
+    for a, b in itertools.pairwise(cuts):
+        start = pd.Timestamp(starts[a])
         out.append(
             {
-                "measure": measure,
-                "window_start": None if start == pd.Timestamp(0) else start,
-                "assumed": bool(group["window_start_assumed"].astype(bool).any()),
-                "date": group["date"].tolist(),
-                "low": group["low"].astype("float64").tolist(),
-                "high": group["high"].astype("float64").fillna(math.inf).tolist(),
-                "headline": group["headline"].astype("float64").tolist(),
-                "n_claims": int(group["n_claims"].max()),
-                "n_dates": int(len(group)),
+                "measure": measure[a],
+                "window_start": None if start == never else start,
+                "assumed": bool(assumed[a:b].any()),
+                "date": dates[a:b],
+                "low": lows[a:b],
+                "high": highs[a:b],
+                "headline": headlines[a:b],
+                "n_claims": int(claims[a:b].max()),
+                "n_dates": b - a,
             }
         )
     return out
