@@ -148,7 +148,18 @@ def csv_rows(columns: list[pa.Array]) -> bytes:
     """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, one join in Arrow."""
     if not columns or len(columns[0]) == 0:
         return b""
-    lines = pc.binary_join_element_wise(*[quoted(c) for c in columns], _text(","))
+    comma = _text(",")
+    lines = pc.binary_join_element_wise(*columns, comma)
+    # A line needs quoting only where a cell holds a comma, a double quote, CR or LF: then it
+    # has more commas than separators or one of the others. Only those lines are quoted.
+    needs = pc.or_(
+        pc.not_equal(pc.count_substring(lines, ","), len(columns) - 1),
+        pc.match_substring_regex(lines, '["\r\n]'),
+    )
+    if pc.any(needs).as_py():
+        rows = pc.indices_nonzero(needs)
+        fixed = pc.binary_join_element_wise(*[quoted(pc.take(c, rows)) for c in columns], comma)
+        lines = pc.replace_with_mask(lines, needs, fixed)
     one_list = pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines)
     body = pc.binary_join(one_list, _text("\n"))[0].as_buffer().to_pybytes()
     return body + b"\n"

@@ -33,13 +33,24 @@ def csv_pieces(
     excel: bool,
 ) -> Iterator[bytes]:
     """A CSV as UTF-8 pieces: BOM (excel), header, HXL row (when tagged), rows by chunk."""
+    texts = (text_columns(frame, fields) for frame in frames if not frame.empty)
+    return text_pieces(texts, fields, hxl_tags, excel)
+
+
+def text_pieces(
+    chunks: Iterable[list[pa.Array]],
+    fields: tuple[Field, ...],
+    hxl_tags: list[str] | None,
+    excel: bool,
+) -> Iterator[bytes]:
+    """The same, from chunks of cells already written as text (one array per field)."""
     head = (BOM if excel else "") + csv_line(f.name for f in fields)
     if hxl_tags is not None:
         head += csv_line(hxl_tags)
     yield head.encode("utf-8")
-    for frame in frames:
-        if not frame.empty:
-            yield csv_rows(text_columns(frame, fields))
+    for columns in chunks:
+        if columns and len(columns[0]):
+            yield csv_rows(columns)
 
 
 def download_csv(store: Store, download: Download, options: DownloadOptions) -> Iterator[bytes]:
@@ -47,6 +58,10 @@ def download_csv(store: Store, download: Download, options: DownloadOptions) -> 
     vocab = store.vocab
     fields = download.fields(vocab, options.lang)
     tags = hxl_row([f.name for f in fields], options.filters, vocab) if options.hxl else None
+    if download.texts is not None and isinstance(store, Store):  # a real store's fast path
+        return text_pieces(
+            download.texts(store, options.filters, fields), fields, tags, options.excel
+        )
     frames = download.frames(store, options.filters)
     return csv_pieces(frames, fields, tags, options.excel)
 

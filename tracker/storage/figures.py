@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Select, and_, func, or_, select, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetchStrategy
 
 from tracker.filters import Filters
 from tracker.storage import bulk, tables
@@ -154,10 +155,87 @@ def current_query(
     filters: Filters, location_levels: dict[str, int], include_retracted: bool = False
 ) -> Select:
     """The current revision of every figure matching the filters, in figure_id order."""
-    conditions = [F.c.current, *filter_clause(filters, location_levels)]
+    # The bare column (not SQLAlchemy's "current = 1" on SQLite) matches the partial index
+    # ux_figures_current, so the rows come in figure_id order without a sort.
+    conditions = [text("figures.current"), *filter_clause(filters, location_levels)]
     if not include_retracted:
         conditions.append(F.c.status == "active")
     return select(F).where(and_(*conditions)).order_by(F.c.figure_id)
+
+
+def iter_current_rows(
+    conn: Connection,
+    filters: Filters,
+    location_levels: dict[str, int],
+    include_retracted: bool = False,
+    chunk_rows: int = 50_000,
+    columns: Sequence[str] | None = None,
+) -> Iterator[tuple[list[str], list, list[tuple]]]:
+    """Current figures a chunk at a time as the DBAPI cursor gives them, in figure_id order:
+    (column names, each column's result processor or None, the raw rows).
+
+    Passing a raw value through its processor gives exactly what a SQLAlchemy Row holds;
+    reading the cursor directly saves building a Row per figure.
+    """
+    query = current_query(filters, location_levels, include_retracted)
+    if columns is not None:
+        query = query.with_only_columns(*[F.c[c] for c in columns])
+    if conn.dialect.name == "postgresql":  # byte order, as SQLite sorts: same file everywhere
+        query = query.order_by(None).order_by(F.c.figure_id.collate("C"))
+    result = conn.execution_options(stream_results=True).execute(query)
+    try:
+        names = list(result.keys())
+        cursor = result.cursor
+        dialect = conn.dialect
+        processors = [
+            F.c[name].type.dialect_impl(dialect).result_processor(dialect, described[1])
+            for name, described in zip(names, cursor.description, strict=True)
+        ]
+        # A streaming result (PostgreSQL) has already read a row or more ahead into its
+        # buffer: take them back as they came from the cursor, then read the cursor itself.
+        # Any other way of fetching would lose rows here, so it is refused.
+        strategy = result.cursor_strategy
+        pending: list = []
+        if isinstance(strategy, BufferedRowCursorFetchStrategy):
+            pending = list(strategy._rowbuffer)
+            strategy._rowbuffer.clear()
+        elif type(strategy) is not CursorFetchStrategy:
+            raise RuntimeError(f"cannot read the cursor under {type(strategy).__name__}")
+        while True:
+            if len(pending) < chunk_rows:
+                pending += cursor.fetchmany(chunk_rows - len(pending))
+            if not pending:
+                break
+            rows, pending = pending[:chunk_rows], pending[chunk_rows:]
+            yield names, processors, rows
+    finally:
+        result.close()
+
+
+def processed_columns(names: list[str], processors: list, rows: list[tuple]) -> dict[str, list]:
+    """Raw rows as column lists (name → values), each value as a SQLAlchemy Row holds it."""
+    out: dict[str, list] = {}
+    for name, column, process in zip(names, zip(*rows, strict=True), processors, strict=True):
+        if process is None:
+            out[name] = list(column)
+        else:
+            out[name] = [None if v is None else process(v) for v in column]
+    return out
+
+
+def iter_current_columns(
+    conn: Connection,
+    filters: Filters,
+    location_levels: dict[str, int],
+    include_retracted: bool = False,
+    chunk_rows: int = 50_000,
+    columns: Sequence[str] | None = None,
+) -> Iterator[dict[str, list]]:
+    """Current figures a chunk at a time as column lists (name → values), in figure_id order."""
+    for names, processors, rows in iter_current_rows(
+        conn, filters, location_levels, include_retracted, chunk_rows, columns
+    ):
+        yield processed_columns(names, processors, rows)
 
 
 def iter_current(
@@ -168,13 +246,10 @@ def iter_current(
     chunk_rows: int = 50_000,
 ) -> Iterator[pd.DataFrame]:
     """Stream current figures in chunks so that memory stays bounded at any size."""
-    query = current_query(filters, location_levels, include_retracted)
-    if conn.dialect.name == "postgresql":  # byte order, as SQLite sorts: same file everywhere
-        query = query.order_by(None).order_by(F.c.figure_id.collate("C"))
-    result = conn.execution_options(stream_results=True, yield_per=chunk_rows).execute(query)
-    columns = list(result.keys())
-    for rows in result.partitions(chunk_rows):
-        yield type_figures(pd.DataFrame(rows, columns=columns))
+    for chunk in iter_current_columns(
+        conn, filters, location_levels, include_retracted, chunk_rows
+    ):
+        yield type_figures(pd.DataFrame(chunk))
 
 
 def count_current(conn: Connection) -> int:
