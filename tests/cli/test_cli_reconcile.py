@@ -55,3 +55,13 @@ def test_series_shows_the_band(demo: str, capsys) -> None:
     assert main(["series", "--metric", "displaced", "--location", "SY"]) == 0
     out = capsys.readouterr().out
     assert "2018-06-29" in out and "144000" in out and "176000" in out
+
+
+def test_filtered_flags_csv_uses_the_download_writer(demo: str, capsys) -> None:
+    assert main(["flags", "explain", TOLLS, "--note", "=cmd|' /C calc'!A0"]) == 0
+    capsys.readouterr()
+    assert main(["flags", "--format", "csv", "--status", "explained"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("flag_id,rule,severity,status,")
+    assert len(lines) == 2 and lines[1].startswith(f"{TOLLS},divergence,moderate,explained,")
+    assert lines[1].endswith(",'=cmd|' /C calc'!A0"), "the analyst's note is formula-guarded"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from tracker.cli.common import filters_from, open_store, print_table
-from tracker.exports import DownloadOptions, download_pieces
+from tracker.exports import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
 from tracker.progress import progress
 from tracker.storage.flagstore import clear_all, recompute, stored_components
 
@@ -57,8 +57,11 @@ def cmd_flags(args: argparse.Namespace) -> int:
     flags = flags.drop(columns=["component", "computed_at"])
     if args.format == "json":
         print(flags.to_json(orient="records", force_ascii=False, indent=1))
-    elif args.format == "csv":
-        print(flags.to_csv(index=False, lineterminator="\n"), end="")
+    elif args.format == "csv":  # the download's writer: same columns, formula-safe cells
+        fields = DOWNLOADS["flags"].fields(store.vocab)
+        for piece in csv_pieces([flags], fields, None, False):
+            sys.stdout.buffer.write(piece)
+        sys.stdout.flush()
     elif flags.empty:
         print("no flags")
     else:
