@@ -166,15 +166,3 @@ def test_figures_stream_chunk_by_chunk(sqlite_store, tmp_path) -> None:
     assert header.startswith(b"figure_id,") and first.count(b"\n") == 3
     assert b"S-000000-000001," in second
     pieces.close()
-
-
-def test_the_old_import_path_gives_the_same_figures_file(sqlite_store, tmp_path) -> None:
-    from tests.helpers import write_figures
-    from tracker.export import figures_csv_chunks
-    from tracker.readers import read_figure_file
-
-    sqlite_store.import_file(read_figure_file(write_figures(tmp_path / "f.csv", 5, "S")))
-    chunks, links = sqlite_store.iter_figures(), sqlite_store.flag_ids_by_figure()
-    old = "".join(figures_csv_chunks(chunks, sqlite_store.vocab, links))
-    new = b"".join(download_pieces(sqlite_store, "figures.csv", DownloadOptions())).decode()
-    assert old == new

@@ -95,6 +95,21 @@ def flag_view(card: dict, lang: str) -> html.Article:
     )
 
 
+def flag_filter(name: str, lang: str, chosen: tuple[str, ...], options: list[dict]) -> html.Div:
+    """A labelled multi-select over one property of a flag (rule, severity or status)."""
+    return control(
+        t(f"filter_{name}", lang),
+        dcc.Dropdown(
+            id=qp_id(name),
+            multi=True,
+            value=list(chosen),
+            placeholder=t("any", lang),
+            options=options,
+        ),
+        name,
+    )
+
+
 def layout(**raw) -> html.Div:
     from dashboards.app import get_store
 
@@ -110,48 +125,18 @@ def layout(**raw) -> html.Div:
     except ValueError:
         page = 1
     data = discrepancies(store, query.filters, lang, rules, statuses, severities, page)
+    rule_options = [
+        {"label": label(vocab.extra["rules"], r, lang), "value": r}
+        for r in vocab.extra["rules"].index
+    ]
+    severity_options = [
+        {"label": label(vocab.extra["severities"], v, lang), "value": v} for v in SEVERITY_ORDER
+    ]
+    status_options = [{"label": t(f"status_{v}", lang), "value": v} for v in ("open", "explained")]
     extra = [
-        control(
-            t("filter_rule", lang),
-            dcc.Dropdown(
-                id=qp_id("rule"),
-                multi=True,
-                value=list(rules),
-                placeholder=t("any", lang),
-                options=[
-                    {"label": label(vocab.extra["rules"], r, lang), "value": r}
-                    for r in vocab.extra["rules"].index
-                ],
-            ),
-            "rule",
-        ),
-        control(
-            t("filter_severity", lang),
-            dcc.Dropdown(
-                id=qp_id("severity"),
-                multi=True,
-                value=list(severities),
-                placeholder=t("any", lang),
-                options=[
-                    {"label": label(vocab.extra["severities"], s, lang), "value": s}
-                    for s in SEVERITY_ORDER
-                ],
-            ),
-            "severity",
-        ),
-        control(
-            t("filter_status", lang),
-            dcc.Dropdown(
-                id=qp_id("status"),
-                multi=True,
-                value=list(statuses),
-                placeholder=t("any", lang),
-                options=[
-                    {"label": t(f"status_{s}", lang), "value": s} for s in ("open", "explained")
-                ],
-            ),
-            "status",
-        ),
+        flag_filter("rule", lang, rules, rule_options),
+        flag_filter("severity", lang, severities, severity_options),
+        flag_filter("status", lang, statuses, status_options),
     ]
     summary = html.Ul(
         [

@@ -22,6 +22,20 @@ SOURCE_COLUMNS = (
 )
 
 
+def reference_table(headers: list[str], rows: list[list]) -> html.Div:
+    """A plain table of reference text (columns of a download, URL parameters), scrollable."""
+    return html.Div(
+        html.Table(
+            [
+                html.Thead(html.Tr([html.Th(h) for h in headers])),
+                html.Tbody([html.Tr([html.Td(cell) for cell in row]) for row in rows]),
+            ],
+            className="table",
+        ),
+        className="table-wrap",
+    )
+
+
 def sources_layout(**raw) -> html.Div:
     from dashboards.app import get_store
 
@@ -158,34 +172,9 @@ def data_layout(**raw) -> html.Div:
             columns = html.Details(
                 [
                     html.Summary(t("columns", lang, n=len(e["columns"]))),
-                    html.Div(
-                        html.Table(
-                            [
-                                html.Thead(
-                                    html.Tr(
-                                        [
-                                            html.Th(t("column", lang)),
-                                            html.Th(t("column_type", lang)),
-                                            html.Th(t("column_meaning", lang)),
-                                        ]
-                                    )
-                                ),
-                                html.Tbody(
-                                    [
-                                        html.Tr(
-                                            [
-                                                html.Td(html.Code(c["name"])),
-                                                html.Td(c["type"]),
-                                                html.Td(c["description"]),
-                                            ]
-                                        )
-                                        for c in e["columns"]
-                                    ]
-                                ),
-                            ],
-                            className="table",
-                        ),
-                        className="table-wrap",
+                    reference_table(
+                        [t("column", lang), t("column_type", lang), t("column_meaning", lang)],
+                        [[html.Code(c["name"]), c["type"], c["description"]] for c in e["columns"]],
                     ),
                 ],
                 className="columns",
@@ -252,34 +241,12 @@ def data_layout(**raw) -> html.Div:
         html.Section(
             [
                 html.H2(t("parameters", lang)),
-                html.Div(
-                    html.Table(
-                        [
-                            html.Thead(
-                                html.Tr(
-                                    [
-                                        html.Th(t("column", lang)),
-                                        html.Th(t("column_meaning", lang)),
-                                        html.Th(t("example", lang)),
-                                    ]
-                                )
-                            ),
-                            html.Tbody(
-                                [
-                                    html.Tr(
-                                        [
-                                            html.Td(html.Code(p["name"])),
-                                            html.Td(p["description"]),
-                                            html.Td(html.Code(p["example"])),
-                                        ]
-                                    )
-                                    for p in params
-                                ]
-                            ),
-                        ],
-                        className="table",
-                    ),
-                    className="table-wrap",
+                reference_table(
+                    [t("column", lang), t("column_meaning", lang), t("example", lang)],
+                    [
+                        [html.Code(p["name"]), p["description"], html.Code(p["example"])]
+                        for p in params
+                    ],
                 ),
             ],
             className="notes-box",

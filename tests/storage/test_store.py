@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tracker.export import figures_csv_chunks
+from tracker.exports import DownloadOptions, download_pieces
 from tracker.readers import read_figure_file
 from tracker.revisions import RevisionError
 from tracker.storage.store import Store
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def export_frame(store: Store) -> pd.DataFrame:
-    text = "".join(figures_csv_chunks(store.iter_figures(), store.vocab))
+    text = b"".join(download_pieces(store, "figures.csv", DownloadOptions())).decode()
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 

@@ -13,7 +13,6 @@ from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetch
 
 from tracker.filters import Filters
 from tracker.storage import bulk, tables
-from tracker.vocabularies import CANONICAL_COLUMNS
 
 F = tables.figures
 CHUNK = 900  # bound parameters per IN (…) query, under SQLite's limit
@@ -254,8 +253,3 @@ def iter_current(
 
 def count_current(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(F).where(F.c.current)).scalar_one())
-
-
-def canonical_view(frame: pd.DataFrame) -> pd.DataFrame:
-    """The canonical columns of stored figures, as they were given."""
-    return frame[[c for c in CANONICAL_COLUMNS if c in frame]]
