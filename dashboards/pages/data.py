@@ -2,8 +2,14 @@
 
 import dash
 
+from dashboards.components.pagecache import cached_page
 from dashboards.components.sources import data_layout
 
 dash.register_page(
-    __name__, path="/data", name="Data", title="Tracker · Data", order=5, layout=data_layout
+    __name__,
+    path="/data",
+    name="Data",
+    title="Tracker · Data",
+    order=5,
+    layout=cached_page("data", data_layout),
 )

@@ -3,6 +3,7 @@
 import dash
 
 from dashboards.components.discrepancies import layout
+from dashboards.components.pagecache import cached_page
 
 dash.register_page(
     __name__,
@@ -10,5 +11,5 @@ dash.register_page(
     name="Discrepancies",
     title="Tracker · Discrepancies",
     order=2,
-    layout=layout,
+    layout=cached_page("discrepancies", layout),
 )

@@ -3,7 +3,13 @@
 import dash
 
 from dashboards.components.figures import layout
+from dashboards.components.pagecache import cached_page
 
 dash.register_page(
-    __name__, path="/figures", name="Figures", title="Tracker · Figures", order=3, layout=layout
+    __name__,
+    path="/figures",
+    name="Figures",
+    title="Tracker · Figures",
+    order=3,
+    layout=cached_page("figures", layout),
 )

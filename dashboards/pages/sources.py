@@ -2,6 +2,7 @@
 
 import dash
 
+from dashboards.components.pagecache import cached_page
 from dashboards.components.sources import sources_layout
 
 dash.register_page(
@@ -10,5 +11,5 @@ dash.register_page(
     name="Sources",
     title="Tracker · Sources",
     order=4,
-    layout=sources_layout,
+    layout=cached_page("sources", sources_layout),
 )

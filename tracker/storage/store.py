@@ -21,8 +21,14 @@ from tracker.readers import FigureFile
 from tracker.revisions import RevisionError, revised_figure
 from tracker.settings import DEFAULT_SETTINGS, Settings
 from tracker.storage import figures as figure_rows
-from tracker.storage import tables
-from tracker.storage.database import open_engine, require_schema, upgrade
+from tracker.storage import summaries, tables
+from tracker.storage.database import (
+    STATISTICS_AFTER,
+    open_engine,
+    refresh_statistics,
+    require_schema,
+    upgrade,
+)
 from tracker.storage.reference import load_registry, read_vocabularies
 from tracker.vocabularies import Vocabularies
 
@@ -99,16 +105,20 @@ class Store:
                 stored = store_plan(conn, plan, current_user(), why, batch)
                 steps.advance("recomputing flags")
                 self._after_change(conn, plan.new)
+                if stored >= STATISTICS_AFTER:
+                    refresh_statistics(conn)
         finally:
             steps.close()
         return ImportResult(plan, stored, batch)
 
     def _after_change(self, conn: Connection, changed: pd.DataFrame) -> None:
-        """Recompute the flags of the series the changed figures belong to."""
+        """Refresh the summaries and recompute the flags of the series the changed figures
+        belong to."""
         if changed.empty:
             return
         from tracker.storage.flagstore import recompute_for
 
+        summaries.refresh(conn, changed)
         recompute_for(conn, self.vocab, self.settings, changed)
 
     def current(self, figure_id: str, conn: Connection | None = None) -> pd.DataFrame:

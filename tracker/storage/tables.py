@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -214,6 +214,26 @@ bands = Table(
     Column("headline_qualifier", String(16)),
     Column("contested", Boolean),
     Index("ix_bands_series", "metric", "population", "location"),
+)
+
+# One row per series (metric, population, place, measure) with active current figures:
+# what the overview and the trends page list, kept in the transaction that changes figures
+# (tracker.storage.summaries) so a page never groups a million figures to draw a few cards.
+series = Table(
+    "series",
+    metadata,
+    Column("metric", String(64), primary_key=True),
+    Column("population", String(64), primary_key=True),
+    Column("location", String(16), primary_key=True),
+    Column("measure", String(8), primary_key=True),
+    Column("adm0", String(16)),
+    Column("adm1", String(16)),
+    Column("adm2", String(16)),
+    Column("adm3", String(16)),
+    Column("n_claims", Integer, nullable=False),
+    # distinct sources of the metric, population and place, whatever the measure
+    Column("n_sources", Integer, nullable=False),
+    Column("newest_report", Date, nullable=False),
 )
 
 band_exclusions = Table(

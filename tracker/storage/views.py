@@ -10,15 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 import pandas as pd
-from sqlalchemy import Date, Select, and_, case, distinct, func, literal, or_, select
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    distinct,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.engine import Connection
 
 from tracker.filters import Filters
 from tracker.storage import tables
-from tracker.storage.figures import CHUNK, filter_clause, read_frame
+from tracker.storage.figures import (
+    CHUNK,
+    filter_clause,
+    place_clause,
+    raw_frame,
+    read_frame,
+    rows_frame,
+)
 from tracker.vocabularies import Vocabularies
 
 F = tables.figures
@@ -26,6 +43,7 @@ FL = tables.flags
 FF = tables.flag_figures
 NOTES = tables.flag_notes
 BANDS = tables.bands
+S = tables.series
 
 SEVERITY_RANK = {"info": 0, "minor": 1, "moderate": 2, "major": 3}
 #: Rules whose flags say that claims cannot all be true (or are far apart): marked on charts.
@@ -80,29 +98,57 @@ def active(filters: Filters, levels: dict[str, int]) -> list:
 
 def _frame(conn: Connection, query: Select) -> pd.DataFrame:
     result = conn.execute(query)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    return rows_frame(result.fetchall(), list(result.keys()))
 
 
 # -- series ---------------------------------------------------------------------------------
 
 
+def summarised(filters: Filters) -> bool:
+    """Whether the stored series summaries answer for these filters: they count every
+    source and every date, so a source or date filter needs the figures themselves."""
+    return not filters.source and filters.date_from is None and filters.date_to is None
+
+
+def _summary_scope(filters: Filters, levels: dict[str, int]) -> list:
+    clauses = []
+    if filters.metric:
+        clauses.append(S.c.metric.in_(filters.metric))
+    if filters.population:
+        clauses.append(S.c.population.in_(filters.population))
+    if filters.location:
+        clauses.append(place_clause(S, filters.location, levels))
+    return clauses
+
+
 def series_summary(conn: Connection, filters: Filters, levels: dict[str, int]) -> pd.DataFrame:
     """One row per series (metric, population, location, measure) in scope, with its counts.
 
-    Columns: metric, population, location, measure, n_claims, newest_report.
+    Columns: metric, population, location, measure, n_claims, newest_report. Read from the
+    stored summaries when the filters allow it, else grouped from the figures in scope.
     """
-    query = (
-        select(
-            F.c.metric,
-            F.c.population,
-            F.c.location,
-            F.c.measure,
-            func.count().label("n_claims"),
-            func.max(F.c.reported_on).label("newest_report"),
+    if summarised(filters):
+        query = select(
+            S.c.metric,
+            S.c.population,
+            S.c.location,
+            S.c.measure,
+            S.c.n_claims,
+            S.c.newest_report,
+        ).where(*_summary_scope(filters, levels))
+    else:
+        query = (
+            select(
+                F.c.metric,
+                F.c.population,
+                F.c.location,
+                F.c.measure,
+                func.count().label("n_claims"),
+                func.max(F.c.reported_on).label("newest_report"),
+            )
+            .where(and_(*active(filters, levels)))
+            .group_by(F.c.metric, F.c.population, F.c.location, F.c.measure)
         )
-        .where(and_(*active(filters, levels)))
-        .group_by(F.c.metric, F.c.population, F.c.location, F.c.measure)
-    )
     out = _frame(conn, query)
     out["newest_report"] = pd.to_datetime(out["newest_report"])
     return out
@@ -141,7 +187,7 @@ def series_claims(
         .where(F.c.row_id.in_(newest))
         .order_by(F.c.period_end, F.c.reported_on, F.c.figure_id)
     )
-    return read_frame(conn, query)
+    return raw_frame(conn, query)
 
 
 def claims_of_series(
@@ -150,34 +196,38 @@ def claims_of_series(
     filters: Filters = Filters(),
     levels: dict[str, int] | None = None,
     per_series: int = 2000,
+    columns: Sequence[str] = FIGURE_PAGE_COLUMNS,
 ) -> pd.DataFrame:
     """The claims of several series (metric, population, exact place) in one query, at most
-    ``per_series`` of each (the newest); only the source and date filters apply."""
+    ``per_series`` of each (the newest); only the source and date filters apply. ``columns``
+    must include metric, period_end, reported_on and figure_id.
+
+    One indexed look-up per series, joined by UNION ALL: a single query with every series
+    in one OR lets the planner walk all current figures instead (1.4 s at 1M figures for 17
+    series, against 40 ms this way).
+    """
     if not keys:
         return series_claims(conn, "", "", "", filters, levels, 0)
     narrowed = Filters(source=filters.source, date_from=filters.date_from, date_to=filters.date_to)
-    key = or_(
-        *[and_(F.c.metric == m, F.c.population == p, F.c.location == loc) for m, p, loc in keys]
-    )
-    rank = (
-        func.row_number()
-        .over(
-            partition_by=(F.c.metric, F.c.population, F.c.location),
-            order_by=(F.c.period_end.desc(), F.c.reported_on.desc(), F.c.figure_id),
-        )
-        .label("rank")
-    )
-    inner = (
-        select(*[F.c[c] for c in FIGURE_PAGE_COLUMNS], rank)
-        .where(and_(*active(narrowed, levels or {}), key))
+    conditions = active(narrowed, levels or {})
+    arms = [
+        select(*[F.c[c] for c in columns])
+        .where(and_(*conditions, F.c.metric == m, F.c.population == p, F.c.location == loc))
+        .order_by(F.c.period_end.desc(), F.c.reported_on.desc(), F.c.figure_id)
+        .limit(per_series)
         .subquery()
+        for m, p, loc in keys
+    ]
+    frames = [raw_frame(conn, _union(arms[i : i + 100])) for i in range(0, len(arms), 100)]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return out.sort_values(
+        ["metric", "period_end", "reported_on", "figure_id"], kind="mergesort", ignore_index=True
     )
-    query = (
-        select(*[inner.c[c] for c in FIGURE_PAGE_COLUMNS])
-        .where(inner.c.rank <= per_series)
-        .order_by(inner.c.metric, inner.c.period_end, inner.c.reported_on, inner.c.figure_id)
-    )
-    return read_frame(conn, query)
+
+
+def _union(arms: Sequence) -> Select:
+    """SELECT * over the UNION ALL of limited subqueries (each keeps its own LIMIT)."""
+    return union_all(*[select(*arm.c) for arm in arms]).subquery().select()
 
 
 def echo_sources_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
@@ -214,67 +264,67 @@ def series_bands(conn: Connection, metric: str, population: str, location: str) 
 
 def latest_bands(conn: Connection, series: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
     """For each (metric, population, location) and each of its window starts, the band row
-    at its newest date."""
+    at its newest date.
+
+    The series' band rows are read by one indexed look-up each (UNION ALL), and the newest
+    date per window start is picked here: a grouped query over an OR of many series lets
+    the planner scan every band.
+    """
     frames = []
-    for start in range(0, len(series), 200):
-        chunk = series[start : start + 200]
-        key = or_(
-            *[
+    for start in range(0, len(series), 100):
+        arms = [
+            select(BANDS).where(
                 and_(BANDS.c.metric == m, BANDS.c.population == p, BANDS.c.location == loc)
-                for m, p, loc in chunk
-            ]
-        )
-        start = func.coalesce(BANDS.c.window_start, literal(date(1, 1, 1), Date))
-        newest = (
-            select(
-                BANDS.c.metric,
-                BANDS.c.population,
-                BANDS.c.location,
-                BANDS.c.measure,
-                start.label("start"),
-                func.max(BANDS.c.date).label("date"),
             )
-            .where(key)
-            .group_by(BANDS.c.metric, BANDS.c.population, BANDS.c.location, BANDS.c.measure, start)
-            .subquery()
-        )
-        query = select(BANDS).join(
-            newest,
-            and_(
-                BANDS.c.metric == newest.c.metric,
-                BANDS.c.population == newest.c.population,
-                BANDS.c.location == newest.c.location,
-                BANDS.c.measure == newest.c.measure,
-                start == newest.c.start,
-                BANDS.c.date == newest.c.date,
-            ),
-        )
-        frames.append(_frame(conn, query))
+            for m, p, loc in series[start : start + 100]
+        ]
+        frames.append(raw_frame(conn, union_all(*arms)))
     if not frames:
         return _frame(conn, select(BANDS).where(literal(False)))
     out = pd.concat(frames, ignore_index=True)
     for column in ("window_start", "date"):
         out[column] = pd.to_datetime(out[column])
-    return out
+    if out.empty:
+        return out
+    group = ["metric", "population", "location", "measure", "_start"]
+    keyed = out.assign(_start=out["window_start"].fillna(pd.Timestamp(1900, 1, 1)))
+    newest = keyed.groupby(group, dropna=False)["date"].transform("max")
+    return out[keyed["date"] == newest].reset_index(drop=True)
 
 
 def series_in_metric(
     conn: Connection, metric: str, filters: Filters, levels: dict[str, int], limit: int = 40
 ) -> pd.DataFrame:
-    """The series of one metric in scope, most claims first: population, location, n_claims."""
-    query = (
-        select(
-            F.c.population,
-            F.c.location,
-            func.count().label("n_claims"),
-            func.count(distinct(F.c.source)).label("n_sources"),
+    """The series of one metric in scope, most claims first: population, location,
+    n_claims, n_sources (from the stored summaries when the filters allow it)."""
+    scoped = replace(filters, metric=(metric,))
+    if summarised(scoped):
+        n_claims = func.sum(S.c.n_claims)
+        query = (
+            select(
+                S.c.population,
+                S.c.location,
+                n_claims.label("n_claims"),
+                func.max(S.c.n_sources).label("n_sources"),
+            )
+            .where(*_summary_scope(scoped, levels))
+            .group_by(S.c.population, S.c.location)
         )
-        .where(and_(*active(replace(filters, metric=(metric,)), levels)))
-        .group_by(F.c.population, F.c.location)
-        .order_by(func.count().desc(), F.c.location, F.c.population)
-        .limit(limit)
-    )
-    return _frame(conn, query)
+    else:
+        n_claims = func.count()
+        query = (
+            select(
+                F.c.population,
+                F.c.location,
+                n_claims.label("n_claims"),
+                func.count(distinct(F.c.source)).label("n_sources"),
+            )
+            .where(and_(*active(scoped, levels)))
+            .group_by(F.c.population, F.c.location)
+        )
+    out = _frame(conn, query.order_by(n_claims.desc(), "location", "population").limit(limit))
+    out["n_claims"] = out["n_claims"].astype(int)
+    return out
 
 
 def first_metric(
@@ -573,17 +623,26 @@ def source_stats(conn: Connection, filters: Filters, levels: dict[str, int]) -> 
         .where(where)
         .group_by(F.c.source),
     )
+    # From the few flagged figures to their current revision (the partial unique index on
+    # figure_id WHERE current), never from every figure to its flags.
+    in_flags = (
+        select(
+            FF.c.figure_id,
+            func.max(case((FL.c.rule.in_(CONTRADICTION_RULES), 1), else_=0)).label("contra"),
+        )
+        .select_from(FF.join(FL, FL.c.flag_id == FF.c.flag_id))
+        .group_by(FF.c.figure_id)
+        .subquery()
+    )
     flagged = _frame(
         conn,
         select(
             F.c.source,
-            func.count(distinct(F.c.figure_id)).label("n_flagged"),
-            func.count(distinct(case((FL.c.rule.in_(CONTRADICTION_RULES), F.c.figure_id)))).label(
-                "n_contradicted"
-            ),
+            func.count().label("n_flagged"),
+            func.sum(in_flags.c.contra).label("n_contradicted"),
         )
         .select_from(
-            F.join(FF, FF.c.figure_id == F.c.figure_id).join(FL, FL.c.flag_id == FF.c.flag_id)
+            in_flags.join(F, and_(F.c.figure_id == in_flags.c.figure_id, text("figures.current")))
         )
         .where(where)
         .group_by(F.c.source),

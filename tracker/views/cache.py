@@ -14,20 +14,55 @@ from __future__ import annotations
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 MAX_ENTRIES = 512
 
-_lock = threading.Lock()
-_answers: OrderedDict[tuple, Any] = OrderedDict()
+
+class Memo:
+    """At most ``max_entries`` answers, the least recently used dropped first."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, store, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The answer under ``key`` for the data as they are now, computed at most once."""
+        full = (data_key(store), key)
+        with self._lock:
+            if full in self._answers:
+                self._answers.move_to_end(full)
+                return self._answers[full]
+        answer = compute()
+        with self._lock:
+            self._answers[full] = answer
+            while len(self._answers) > self.max_entries:
+                self._answers.popitem(last=False)
+        return answer
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
 
 
-def _version(store) -> tuple:
+def data_key(store) -> tuple:
+    """The database and the version of its data (one indexed query)."""
     from tracker.storage.views import data_version
 
     with store.engine.connect() as conn:
         return (str(store.engine.url), *data_version(conn))
+
+
+_views = Memo(MAX_ENTRIES)
+_memos = [_views]
+
+
+def register(memo: Memo) -> Memo:
+    """Let :func:`clear` empty this memo too (the page cache of the dashboard)."""
+    _memos.append(memo)
+    return memo
 
 
 def cached_view(name: str) -> Callable:
@@ -36,21 +71,12 @@ def cached_view(name: str) -> Callable:
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(store, *args, **kwargs):
+            key = (name, args, tuple(sorted(kwargs.items())))
             try:
-                key = (name, _version(store), args, tuple(sorted(kwargs.items())))
                 hash(key)
             except TypeError:  # unhashable arguments: compute every time
                 return fn(store, *args, **kwargs)
-            with _lock:
-                if key in _answers:
-                    _answers.move_to_end(key)
-                    return _answers[key]
-            answer = fn(store, *args, **kwargs)
-            with _lock:
-                _answers[key] = answer
-                while len(_answers) > MAX_ENTRIES:
-                    _answers.popitem(last=False)
-            return answer
+            return _views.get(store, key, lambda: fn(store, *args, **kwargs))
 
         wrapper.uncached = fn  # type: ignore[attr-defined]
         return wrapper
@@ -59,5 +85,5 @@ def cached_view(name: str) -> Callable:
 
 
 def clear() -> None:
-    with _lock:
-        _answers.clear()
+    for memo in _memos:
+        memo.clear()

@@ -27,6 +27,26 @@ from tracker.views.series import (
 )
 from tracker.vocabularies import Vocabularies
 
+#: What a card needs of its series' claims (the newest claim, the window, the range).
+CLAIM_COLUMNS = (
+    "figure_id",
+    "source",
+    "metric",
+    "population",
+    "location",
+    "period_start",
+    "period_end",
+    "reported_on",
+    "measure",
+    "episode",
+    "qualifier",
+    "value",
+    "value_high",
+    "unit",
+    "low",
+    "household_size",
+)
+
 
 @dataclass
 class Card:
@@ -303,7 +323,9 @@ def overview_cards(store, filters: Filters) -> list[Card]:
         keys = [(str(m), str(r["population"]), str(r["location"])) for m, r in mains.iterrows()]
         flags = q.flag_counts(conn, filters, vocab, by=("metric", "severity", "status"))
         bands = q.latest_bands(conn, keys)
-        claims = q.claims_of_series(conn, keys, filters, levels, per_series=500)
+        claims = q.claims_of_series(
+            conn, keys, filters, levels, per_series=500, columns=CLAIM_COLUMNS
+        )
         echoes = q.echo_sources_of(conn, keys)
     return build_cards(summary, claims, bands, echoes, flags, filters, vocab)
 
