@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -15,15 +16,13 @@ from tracker.storage import views as q
 from tracker.storage.database import MIGRATIONS, _set_version
 from tracker.storage.store import Store
 
-KEY = ["metric", "population", "location", "measure"]
+KEY = ["metric", "population", "location", "measure", "source"]
 
 
 def stored(store: Store) -> pd.DataFrame:
-    S = tables.series
+    S = tables.series_sources
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(S.c.metric, S.c.population, S.c.location, S.c.measure, S.c.n_claims)
-        ).fetchall()
+        rows = conn.execute(select(*[S.c[c] for c in KEY], S.c.n_claims)).fetchall()
     frame = pd.DataFrame(rows, columns=[*KEY, "n_claims"])
     return frame.sort_values(KEY, ignore_index=True)
 
@@ -62,7 +61,7 @@ def test_large_imports_rebuild_in_one_pass(store: Store, tmp_path: Path, monkeyp
     assert_summaries_match(store)
 
 
-def test_pages_read_the_summaries_unless_a_source_or_date_filter_asks_for_figures(
+def test_pages_read_the_summaries_unless_a_date_filter_asks_for_figures(
     store: Store, tmp_path: Path
 ) -> None:
     store.import_file(read_figure_file(write_figures(tmp_path / "a.csv", 48, "A")))
@@ -71,22 +70,28 @@ def test_pages_read_the_summaries_unless_a_source_or_date_filter_asks_for_figure
         everything = q.series_summary(conn, Filters(), levels)
         in_daraa = q.series_summary(conn, Filters(location=("SY12",)), levels)
         one_source = q.series_summary(conn, Filters(source=("sohr",)), levels)
+        july = Filters(date_from=date(2018, 7, 1), date_to=date(2018, 7, 14))
+        in_july = q.series_summary(conn, july, levels)
         ranked = q.series_in_metric(conn, "killed", Filters(), levels)
+        by_source = q.source_stats(conn, Filters(location=("SY13",)), levels)
     assert everything["n_claims"].sum() == 48
     # SY12 and the places below it (SY1200, SY120000, C5993): four of the six places
     assert set(in_daraa["location"]) == {"SY12", "SY1200", "SY120000", "C5993"}
     assert in_daraa["n_claims"].sum() == 32
-    assert one_source["n_claims"].sum() == 12  # counted from the figures, one source in four
+    assert one_source["n_claims"].sum() == 12  # one source in four
+    assert in_july["n_claims"].sum() == 28  # days 1–14, twice over: counted from the figures
+    assert dict(zip(by_source["source"], by_source["n_figures"], strict=True)) == {
+        "sohr": 4,  # figures 4, 16, 28, 40 are in SY13 (i % 6 == 4) from sohr (i % 4 == 0)
+        "un-ocha": 4,
+    }
     assert ranked["n_claims"].tolist() == [8] * 6
     assert set(ranked["n_sources"]) == {2}  # i % 4 sources over i % 6 places: two each
 
 
-def test_upgrading_a_version_1_database_builds_the_summaries(
-    store: Store, tmp_path: Path
-) -> None:
+def test_upgrading_a_version_1_database_builds_the_summaries(store: Store, tmp_path: Path) -> None:
     store.import_file(read_figure_file(write_figures(tmp_path / "a.csv", 24, "A")))
     with store.engine.begin() as conn:  # as a database made before summaries existed
-        tables.series.drop(conn)
+        tables.series_sources.drop(conn)
         _set_version(conn, 1)
     assert 2 in MIGRATIONS
     before, after = store.upgrade()

@@ -75,7 +75,7 @@ def _set_version(conn: Connection, version: int) -> None:
 def _add_series_summaries(conn: Connection) -> None:
     from tracker.storage import summaries
 
-    tables.series.create(conn, checkfirst=True)
+    tables.series_sources.create(conn, checkfirst=True)
     summaries.rebuild(conn)
 
 
@@ -100,6 +100,8 @@ def upgrade(engine: Engine) -> tuple[int, int]:
         for version in range(before + 1, tables.SCHEMA_VERSION + 1):
             MIGRATIONS[version](conn)
             _set_version(conn, version)
+        if 0 < before < tables.SCHEMA_VERSION:  # new tables and indexes: let the planner see them
+            refresh_statistics(conn)
     return before, tables.SCHEMA_VERSION
 
 

@@ -1,11 +1,11 @@
 """Per-series summaries, kept in the same transaction as the figures they summarise.
 
-A series is the figures of one metric, population, place and measure. Its summary row
-(table ``series``) holds how many active current claims it has, from how many distinct
-sources (counted over the metric, population and place, whatever the measure) and its
-newest report. Pages that list series read these rows instead of grouping every figure;
-whatever changes figures (import, revision, retraction) refreshes the rows of the series
-it touched, so a summary is never older than its figures.
+A series is the figures of one metric, population, place and measure. For each series and
+each source speaking to it, a summary row (table ``series_sources``) holds how many active
+current claims the source makes and its newest report. Pages that list series or count
+sources read these rows instead of grouping every figure; whatever changes figures
+(import, revision, retraction) refreshes the rows of the series it touched, so a summary
+is never older than its figures.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from tracker.storage import tables
 
 F = tables.figures
-S = tables.series
+S = tables.series_sources
 
 #: Above this many touched series a refresh rebuilds every summary in one grouped pass.
 REBUILD_ABOVE = 500
@@ -66,12 +66,12 @@ _COLUMNS = [
     "population",
     "location",
     "measure",
+    "source",
     "adm0",
     "adm1",
     "adm2",
     "adm3",
     "n_claims",
-    "n_sources",
     "newest_report",
 ]
 
@@ -87,43 +87,22 @@ def _refresh_one(conn: Connection, key: SeriesKey) -> None:
 
 
 def _summary_select(key: SeriesKey | None):
-    """Grouped counts of active current figures, for one (metric, population, place) or all."""
+    """Active current figures counted per series and source, for one (metric, population,
+    place) or all."""
     where = [F.c.current == True, F.c.status == "active"]  # noqa: E712
     if key is not None:
         where += [F.c.metric == key[0], F.c.population == key[1], F.c.location == key[2]]
-    place = (F.c.metric, F.c.population, F.c.location)
-    sources = (
-        select(*place, func.count(F.c.source.distinct()).label("n_sources"))
-        .where(and_(*where))
-        .group_by(*place)
-        .subquery()
-    )
-    per_measure = (
+    grain = (F.c.metric, F.c.population, F.c.location, F.c.measure, F.c.source)
+    return (
         select(
-            *place,
-            F.c.measure,
-            func.max(F.c.adm0).label("adm0"),
-            func.max(F.c.adm1).label("adm1"),
-            func.max(F.c.adm2).label("adm2"),
-            func.max(F.c.adm3).label("adm3"),
-            func.count().label("n_claims"),
-            func.max(F.c.reported_on).label("newest_report"),
+            *grain,
+            func.max(F.c.adm0),
+            func.max(F.c.adm1),
+            func.max(F.c.adm2),
+            func.max(F.c.adm3),
+            func.count(),
+            func.max(F.c.reported_on),
         )
         .where(and_(*where))
-        .group_by(*place, F.c.measure)
-        .subquery()
+        .group_by(*grain)
     )
-    joined = and_(*[per_measure.c[c] == sources.c[c] for c in ("metric", "population", "location")])
-    return select(
-        per_measure.c.metric,
-        per_measure.c.population,
-        per_measure.c.location,
-        per_measure.c.measure,
-        per_measure.c.adm0,
-        per_measure.c.adm1,
-        per_measure.c.adm2,
-        per_measure.c.adm3,
-        per_measure.c.n_claims,
-        sources.c.n_sources,
-        per_measure.c.newest_report,
-    ).select_from(per_measure.join(sources, joined))

@@ -216,24 +216,25 @@ bands = Table(
     Index("ix_bands_series", "metric", "population", "location"),
 )
 
-# One row per series (metric, population, place, measure) with active current figures:
-# what the overview and the trends page list, kept in the transaction that changes figures
-# (tracker.storage.summaries) so a page never groups a million figures to draw a few cards.
-series = Table(
-    "series",
+# One row per series (metric, population, place, measure) and source with active current
+# figures: what the overview, trends and sources pages count, kept in the transaction that
+# changes figures (tracker.storage.summaries) so a page never groups a million figures.
+series_sources = Table(
+    "series_sources",
     metadata,
     Column("metric", String(64), primary_key=True),
     Column("population", String(64), primary_key=True),
     Column("location", String(16), primary_key=True),
     Column("measure", String(8), primary_key=True),
+    Column("source", String(64), primary_key=True),
     Column("adm0", String(16)),
     Column("adm1", String(16)),
     Column("adm2", String(16)),
     Column("adm3", String(16)),
     Column("n_claims", Integer, nullable=False),
-    # distinct sources of the metric, population and place, whatever the measure
-    Column("n_sources", Integer, nullable=False),
     Column("newest_report", Date, nullable=False),
+    # stored in key order on SQLite: grouping by series reads the table front to back
+    sqlite_with_rowid=False,
 )
 
 band_exclusions = Table(

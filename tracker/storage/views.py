@@ -43,7 +43,7 @@ FL = tables.flags
 FF = tables.flag_figures
 NOTES = tables.flag_notes
 BANDS = tables.bands
-S = tables.series
+S = tables.series_sources
 
 SEVERITY_RANK = {"info": 0, "minor": 1, "moderate": 2, "major": 3}
 #: Rules whose flags say that claims cannot all be true (or are far apart): marked on charts.
@@ -105,17 +105,16 @@ def _frame(conn: Connection, query: Select) -> pd.DataFrame:
 
 
 def summarised(filters: Filters) -> bool:
-    """Whether the stored series summaries answer for these filters: they count every
-    source and every date, so a source or date filter needs the figures themselves."""
-    return not filters.source and filters.date_from is None and filters.date_to is None
+    """Whether the stored summaries answer for these filters: they count every date, so a
+    date filter needs the figures themselves."""
+    return filters.date_from is None and filters.date_to is None
 
 
 def _summary_scope(filters: Filters, levels: dict[str, int]) -> list:
     clauses = []
-    if filters.metric:
-        clauses.append(S.c.metric.in_(filters.metric))
-    if filters.population:
-        clauses.append(S.c.population.in_(filters.population))
+    for name in ("metric", "population", "source"):
+        if getattr(filters, name):
+            clauses.append(S.c[name].in_(getattr(filters, name)))
     if filters.location:
         clauses.append(place_clause(S, filters.location, levels))
     return clauses
@@ -124,32 +123,23 @@ def _summary_scope(filters: Filters, levels: dict[str, int]) -> list:
 def series_summary(conn: Connection, filters: Filters, levels: dict[str, int]) -> pd.DataFrame:
     """One row per series (metric, population, location, measure) in scope, with its counts.
 
-    Columns: metric, population, location, measure, n_claims, newest_report. Read from the
-    stored summaries when the filters allow it, else grouped from the figures in scope.
+    Columns: metric, population, location, measure, n_claims, newest_report. Counted from
+    the stored summaries when the filters allow it, else from the figures in scope.
     """
     if summarised(filters):
-        query = select(
-            S.c.metric,
-            S.c.population,
-            S.c.location,
-            S.c.measure,
-            S.c.n_claims,
-            S.c.newest_report,
-        ).where(*_summary_scope(filters, levels))
+        table, n_claims, where = S, func.sum(S.c.n_claims), _summary_scope(filters, levels)
+        newest = func.max(S.c.newest_report)
     else:
-        query = (
-            select(
-                F.c.metric,
-                F.c.population,
-                F.c.location,
-                F.c.measure,
-                func.count().label("n_claims"),
-                func.max(F.c.reported_on).label("newest_report"),
-            )
-            .where(and_(*active(filters, levels)))
-            .group_by(F.c.metric, F.c.population, F.c.location, F.c.measure)
-        )
+        table, n_claims, where = F, func.count(), active(filters, levels)
+        newest = func.max(F.c.reported_on)
+    key = [table.c.metric, table.c.population, table.c.location, table.c.measure]
+    query = (
+        select(*key, n_claims.label("n_claims"), newest.label("newest_report"))
+        .where(*where)
+        .group_by(*key)
+    )
     out = _frame(conn, query)
+    out["n_claims"] = out["n_claims"].astype("int64")
     out["newest_report"] = pd.to_datetime(out["newest_report"])
     return out
 
@@ -299,31 +289,23 @@ def series_in_metric(
     n_claims, n_sources (from the stored summaries when the filters allow it)."""
     scoped = replace(filters, metric=(metric,))
     if summarised(scoped):
-        n_claims = func.sum(S.c.n_claims)
-        query = (
-            select(
-                S.c.population,
-                S.c.location,
-                n_claims.label("n_claims"),
-                func.max(S.c.n_sources).label("n_sources"),
-            )
-            .where(*_summary_scope(scoped, levels))
-            .group_by(S.c.population, S.c.location)
-        )
+        table, n_claims, where = S, func.sum(S.c.n_claims), _summary_scope(scoped, levels)
     else:
-        n_claims = func.count()
-        query = (
-            select(
-                F.c.population,
-                F.c.location,
-                n_claims.label("n_claims"),
-                func.count(distinct(F.c.source)).label("n_sources"),
-            )
-            .where(and_(*active(scoped, levels)))
-            .group_by(F.c.population, F.c.location)
+        table, n_claims, where = F, func.count(), active(scoped, levels)
+    query = (
+        select(
+            table.c.population,
+            table.c.location,
+            n_claims.label("n_claims"),
+            func.count(distinct(table.c.source)).label("n_sources"),
         )
-    out = _frame(conn, query.order_by(n_claims.desc(), "location", "population").limit(limit))
-    out["n_claims"] = out["n_claims"].astype(int)
+        .where(*where)
+        .group_by(table.c.population, table.c.location)
+        .order_by(n_claims.desc(), table.c.location, table.c.population)
+        .limit(limit)
+    )
+    out = _frame(conn, query)
+    out["n_claims"] = out["n_claims"].astype("int64")
     return out
 
 
@@ -613,16 +595,20 @@ def source_stats(conn: Connection, filters: Filters, levels: dict[str, int]) -> 
     """Per source in scope: n_figures, newest_report, n_flagged (in any flag),
     n_contradicted (in a flag of a contradiction rule)."""
     where = and_(*active(filters, levels))
-    counts = _frame(
-        conn,
-        select(
+    if summarised(filters):
+        counted = select(
+            S.c.source,
+            func.sum(S.c.n_claims).label("n_figures"),
+            func.max(S.c.newest_report).label("newest_report"),
+        ).where(*_summary_scope(filters, levels))
+    else:
+        counted = select(
             F.c.source,
             func.count().label("n_figures"),
             func.max(F.c.reported_on).label("newest_report"),
-        )
-        .where(where)
-        .group_by(F.c.source),
-    )
+        ).where(where)
+    counts = _frame(conn, counted.group_by("source"))
+    counts["n_figures"] = counts["n_figures"].astype("int64")
     # From the few flagged figures to their current revision (the partial unique index on
     # figure_id WHERE current), never from every figure to its flags.
     in_flags = (
