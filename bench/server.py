@@ -26,6 +26,7 @@ class Server:
     """``python -m bench.serve`` on a loopback port; stopped by :meth:`stop`."""
 
     def __init__(self, url: str) -> None:
+        self.url = url
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "TRACKER_NO_PROGRESS": "1"}

@@ -4,12 +4,15 @@
 ``tracker export``: the same options give the same bytes. Every answer carries an ETag
 and a Last-Modified header taken from a cheap data-version query (before any row is
 read), so a scheduled re-fetch with If-None-Match or If-Modified-Since costs a 304.
-A bad parameter answers 400 in plain text, one line naming the parameter and the closest
-valid value; ``/healthz`` answers JSON, 503 when the database cannot be reached.
+An unfiltered CSV is rendered once per data version and then served from a file
+(:mod:`tracker.exports.cache`); filtered ones stream from the database. A bad parameter
+answers 400 in plain text, one line naming the parameter and the closest valid value;
+``/healthz`` answers JSON, 503 when the database cannot be reached.
 """
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from flask import Blueprint, Flask, Response, request
@@ -20,11 +23,11 @@ from tracker.exports import (
     DATAPACKAGE,
     DataVersion,
     data_version,
-    download_pieces,
     etag,
     known_names,
     parse_options,
 )
+from tracker.exports.cache import cached_download
 from tracker.filters import FilterError
 from tracker.storage.database import schema_version
 from tracker.storage.store import Store
@@ -73,6 +76,7 @@ def download(store: Store, name: str) -> Response:
     """One download: check the options, answer 304 when unchanged, else stream the file."""
     if name not in known_names():
         return not_found(name)
+    since = time.time()
     try:
         options = parse_options(request.args.to_dict(flat=False), store.vocab)
         with store.engine.connect() as conn:
@@ -84,7 +88,7 @@ def download(store: Store, name: str) -> Response:
     tag = etag(version, name, options.query_string())
     if not_modified(tag, version.last_modified):
         return file_headers(Response(status=304), name, tag, version)
-    body = download_pieces(store, name, options)
+    body = cached_download(store, name, options, version, since)
     mimetype = JSON_TYPE if name == DATAPACKAGE else CSV_TYPE
     response = Response(body, content_type=mimetype, direct_passthrough=True)
     return file_headers(response, name, tag, version)
