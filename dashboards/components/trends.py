@@ -359,7 +359,7 @@ def build_figure(
     return {"data": data, "layout": layout}
 
 
-TABLE_ROWS = 300
+TABLE_ROWS = 100  # the newest; a phone reads no more, the download has them all
 
 
 def claims_table(view: TrendView, lang: str) -> html.Details:
