@@ -9,6 +9,7 @@ from file to updated stored flags (``Store.import_file``), median of several.
 from __future__ import annotations
 
 import statistics
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -50,8 +51,9 @@ def flags_full(n: int, path: Path, url: str) -> Record:
     return measured("flags_full", n, seconds, "s", FULL_GOAL, floor, note=f"{count} flags stored")
 
 
-def _one_figure(store: Store, k: int) -> FigureFile:
-    """A new running-total figure in a busy series of the stored data."""
+def _one_figure(store: Store, k: int, run: str) -> FigureFile:
+    """A new running-total figure in a busy series of the stored data (its id is new on every
+    run, so the benchmark can be repeated on the same database)."""
     with store.engine.connect() as conn:
         count = store.count()
         row = pd.read_sql(
@@ -64,7 +66,7 @@ def _one_figure(store: Store, k: int) -> FigureFile:
     table = pd.DataFrame(
         [
             {
-                "figure_id": f"bench-inc-{k}",
+                "figure_id": f"bench-inc-{run}-{k}",
                 "reported_on": end.strftime("%Y-%m-%d"),
                 "source": row["source"],
                 "metric": row["metric"],
@@ -77,7 +79,7 @@ def _one_figure(store: Store, k: int) -> FigureFile:
         ],
         dtype="string",
     )
-    return FigureFile(table, Path(f"bench-inc-{k}.csv"))
+    return FigureFile(table, Path(f"bench-inc-{run}-{k}.csv"))
 
 
 def flags_incremental(n: int, url: str) -> Record:
@@ -85,9 +87,10 @@ def flags_incremental(n: int, url: str) -> Record:
     if reason:
         return not_run("flags_incremental", n, "ms", INCREMENTAL_GOAL, reason)
     store = Store(url)
+    run = uuid.uuid4().hex[:8]
     times = []
     for k in range(TRIALS):
-        file = _one_figure(store, k)
+        file = _one_figure(store, k, run)
         seconds, result = timed(lambda file=file: store.import_file(file, why="bench"))
         if result.stored != 1:
             raise RuntimeError(f"the new figure was not stored: {result.plan.problems}")

@@ -2,12 +2,14 @@
 
 Pure: pandas and numpy in, DataFrames out. Every rule compares claims of one component
 (metric, country) only, so ``compute`` over some components gives exactly the flags a full run
-gives for them; the storage recomputes only the components an import touched.
+gives for them. After a small change the storage recomputes less still: the flags touching the
+changed claims' neighbourhood, over the claims those flags depend on (:mod:`tracker.flags.scoped`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,12 +53,9 @@ class Reconciliation:
     series: pd.DataFrame
 
 
-def find_flags(
-    claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext
-) -> tuple[list[RawFlag], pd.DataFrame]:
-    """All rules over the coded claims: the raw flags and the derived daily-sum claims."""
-    found: list[RawFlag] = []
-    found += nested.find(claims)
+def dated_flows(claims: pd.DataFrame) -> pd.DataFrame:
+    """Flows with a known (or assumed) start, with their group code ``g`` (metric, population,
+    place): what the daily sums are made of."""
     cols = [
         "metric_c",
         "pop_c",
@@ -69,15 +68,25 @@ def find_flags(
         "start_assumed",
     ]
     flows = claims.loc[claims["flow"] & claims["start_known"], cols]
-    flows = flows.assign(g=codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c"))))
-    sums = daily_sums.find(flows, claims)
+    return flows.assign(g=codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c"))))
+
+
+def find_flags(
+    claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext, echoes: bool = True
+) -> tuple[list[RawFlag], pd.DataFrame]:
+    """All rules over the coded claims (the echo rule only when ``echoes``): the raw flags and
+    the derived daily-sum claims."""
+    found: list[RawFlag] = []
+    found += nested.find(claims)
+    sums = daily_sums.find(dated_flows(claims), claims)
     found += sums.flags
     found += places.find_hierarchy(claims, labels)
     found += hierarchy_sum.find(claims, labels)
     found += places.find_subgroup(claims, labels, ctx)
     found += divergence.find(claims, ctx)
     found += staleness.find(claims, ctx)
-    found += echo.find(claims, labels, ctx)
+    if echoes:
+        found += echo.find(claims, labels, ctx)
     return found, sums.derived
 
 
@@ -136,27 +145,45 @@ def assemble(
     return flags, out
 
 
-def compute(figures: pd.DataFrame, ctx: ReconcileContext) -> Reconciliation:
-    """Flags, bands, exclusions and annotated series for the given (current) figures.
+def compute(figures: pd.DataFrame, ctx: ReconcileContext, series: bool = True) -> Reconciliation:
+    """Flags, bands, exclusions and annotated series (empty without ``series``) for the given
+    (current) figures.
 
     ``figures`` follows the storage's contract (figure_id, reported_on, source, metric,
     population, location, period_start, period_end, measure, episode, qualifier, value,
     value_high, unit, low, high; publisher and url are passed through).
     """
-    figures = _with_intervals(figures.reset_index(drop=True), ctx)
+    figures = with_intervals(figures.reset_index(drop=True), ctx)
     prep = prepare(figures, ctx)
     raw, derived = find_flags(prep.claims, prep.labels, ctx)
     flags, excluded = assemble(raw, prep, figures, ctx)
     left_out = {c for f in raw for c in f.exclude}
-    kept = prep.claims[~prep.claims.index.isin(list(left_out))]
-    sums = output.derived_claims(derived, prep.claims, left_out)
+    bands, sums = bands_of(prep, derived, left_out)
+    annotated = output.series_frame(figures, prep, excluded, sums) if series else pd.DataFrame()
+    return Reconciliation(flags, bands, excluded, annotated)
+
+
+def bands_of(
+    prep: Prepared,
+    derived: pd.DataFrame,
+    left_out: set[int],
+    wanted: Callable[[pd.DataFrame], np.ndarray] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The bands of the claims not left out (and of the daily sums that narrow them), and those
+    sums. ``wanted`` picks the claims (rows shaped like ``prep.claims``) whose series are asked
+    for, default all: a series' band depends only on its own claims, what is left out of them
+    and its group's daily counts."""
+    claims = prep.claims
+    kept = claims[~claims.index.isin(list(left_out))]
+    sums = output.derived_claims(derived, claims, left_out)
+    if wanted is not None:
+        kept = kept[wanted(kept)]
+        sums = sums[wanted(sums)] if len(sums) else sums
     rows = pd.concat([kept, sums], ignore_index=True) if len(sums) else kept
-    bands = band.compute(rows, prep.labels)
-    series = output.series_frame(figures, prep, excluded, sums)
-    return Reconciliation(flags, bands, excluded, series)
+    return band.compute(rows, prep.labels), sums
 
 
-def _with_intervals(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
+def with_intervals(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
     """The figures with low/high, computed by DESIGN §1 when the caller did not give them."""
     if {"low", "high"} <= set(figures.columns):
         return figures

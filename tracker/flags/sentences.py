@@ -116,26 +116,36 @@ def _daily_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
     if d["over"]:
         sum_en = f"at least {number(d['sum_low'])}"
         sum_ar = f"{number(d['sum_low'])} على الأقل"
+        if math.isfinite(f.ratio):
+            gap_en = f"is {times(f.ratio)} times {pos_en} highest"
+            gap_ar = f"يعادل {times_ar(f.ratio, f'الحد الأعلى {pos_ar}')}"
+        else:  # the window allows nothing above zero
+            gap_en = f"({number(d['sum_low'])}) is above {pos_en} highest"
+            gap_ar = f"({number(d['sum_low'])}) أعلى من الحد الأعلى {pos_ar}"
         tail_en = (
             f"The days lie inside that window, so their sum cannot be larger; yet the sum "
-            f"is {times(f.ratio)} times {pos_en} highest ({number(t.high)})."
+            f"{gap_en} ({number(t.high)})."
         )
         tail_ar = (
             f"تقع هذه الأيام ضمن تلك الفترة، فلا يمكن أن يكون مجموعها أكبر؛ ومع ذلك فإن "
-            f"المجموع يعادل {times_ar(f.ratio, f'الحد الأعلى {pos_ar}')} ({number(t.high)})."
+            f"المجموع {gap_ar} ({number(t.high)})."
         )
     else:
         sum_en = f"at most {number(d['sum_high'])}"
         sum_ar = f"{number(d['sum_high'])} على الأكثر"
+        if math.isfinite(f.ratio):
+            gap_en = f"is {times(f.ratio)} times the sum's highest"
+            gap_ar = f"يعادل {times_ar(f.ratio, 'الحد الأعلى للمجموع')}"
+        else:  # the days allow nothing above zero
+            gap_en = f"({number(t.low)}) is above the sum's highest"
+            gap_ar = f"({number(t.low)}) أعلى من الحد الأعلى للمجموع"
         tail_en = (
             f"The days cover that whole window, so the totals must agree; yet "
-            f"{pos_en} lowest count is {times(f.ratio)} times the sum's highest "
-            f"({number(d['sum_high'])})."
+            f"{pos_en} lowest count {gap_en} ({number(d['sum_high'])})."
         )
         tail_ar = (
             f"تغطي هذه الأيام الفترة كلها، فيجب أن يتطابق المجموعان؛ ومع ذلك فإن الحد "
-            f"الأدنى {pos_ar} يعادل {times_ar(f.ratio, 'الحد الأعلى للمجموع')} "
-            f"({number(d['sum_high'])})."
+            f"الأدنى {pos_ar} {gap_ar} ({number(d['sum_high'])})."
         )
     en = (
         f"{src_en}'s daily counts of {where_en} on {n} days within {span_e} add up to "

@@ -79,10 +79,18 @@ def _add_series_summaries(conn: Connection) -> None:
     summaries.rebuild(conn)
 
 
+def _add_scope_indexes(conn: Connection) -> None:
+    """Indexes for reading a change's recomputation scope (one count's day, one value)."""
+    for index in tables.figures.indexes:
+        if index.name in tables.SCOPE_INDEXES:
+            index.create(conn, checkfirst=True)
+
+
 # Each migration takes a database at version N-1 to N. Version 1 creates everything.
 MIGRATIONS = {
     1: lambda conn: tables.metadata.create_all(conn),
     2: _add_series_summaries,
+    3: _add_scope_indexes,
 }
 
 

@@ -9,6 +9,7 @@ the same transaction as the change, and keeps analysts' notes apart so that an
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import numpy as np
@@ -17,10 +18,11 @@ from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from tracker.filters import Filters
-from tracker.flags import Reconciliation, component_key, compute
+from tracker.flags import component_key, compute
+from tracker.flags.scoped import Scope
 from tracker.reconcile_context import ReconcileContext
 from tracker.settings import Settings
-from tracker.storage import tables
+from tracker.storage import flagscope, tables
 from tracker.storage.bulk import insert_many
 from tracker.storage.figures import type_figures
 from tracker.vocabularies import Vocabularies
@@ -68,19 +70,15 @@ def _lock_components(conn: Connection, components: list[str]) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
-#: The columns of a figure the engine reads (its input contract), nothing more.
-ENGINE_COLUMNS = (
-    "figure_id", "reported_on", "source", "publisher", "url", "metric", "population",
-    "location", "period_start", "period_end", "measure", "episode", "qualifier", "value",
-    "value_high", "unit", "low", "high",
-)  # fmt: skip
+ENGINE_COLUMNS = flagscope.ENGINE_COLUMNS
 
 
 def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
     """Current, active figures of the components (all when None), as the engine wants them.
 
     Read as plain DBAPI tuples and typed column by column: building row objects costs more
-    than the reconciliation itself at a million figures.
+    than the reconciliation itself at a million figures. Every figure is read by a scan of the
+    table (an index would add a look-up per row).
     """
     F = tables.figures
     query = select(*[F.c[c] for c in ENGINE_COLUMNS]).where(
@@ -89,6 +87,8 @@ def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
     if components is not None:
         pairs = [c.split("|", 1) for c in components]
         query = query.where(or_(*[and_(F.c.metric == m, F.c.adm0 == c) for m, c in pairs]))
+    else:
+        query = query.with_hint(F, "NOT INDEXED", "sqlite")
     compiled = query.compile(dialect=conn.dialect)
     params = compiled.construct_params()
     if conn.dialect.paramstyle == "qmark":
@@ -101,11 +101,24 @@ def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(ENGINE_COLUMNS)
-    frame = pd.DataFrame(
-        {c: pd.Series(v, dtype=object) for c, v in zip(ENGINE_COLUMNS, columns, strict=True)}
-    )
+    cells = np.empty((len(rows), len(ENGINE_COLUMNS)), dtype=object)
+    if rows:
+        cells[:] = rows
+    frame = pd.DataFrame({c: cells[:, i] for i, c in enumerate(ENGINE_COLUMNS)})
+    for column in ("reported_on", "period_start", "period_end"):
+        frame[column] = _dates(frame[column])
     return type_figures(frame)
+
+
+def _dates(column: pd.Series) -> np.ndarray:
+    """Dates as datetime64, each distinct day parsed once (a million figures name a few
+    thousand days)."""
+    codes, days = pd.factorize(column, use_na_sentinel=True)
+    parsed = pd.to_datetime(pd.Series(days, dtype=object)).to_numpy(dtype="datetime64[us]")
+    out = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[us]")
+    known = codes >= 0
+    out[known] = parsed[codes[known]]
+    return out
 
 
 def recompute(
@@ -117,21 +130,140 @@ def recompute(
     if components is not None:
         _lock_components(conn, components)
     figures = _figures_of(conn, components)
-    result = compute(figures, ctx) if len(figures) else None
+    result = compute(figures, ctx, series=False) if len(figures) else None
     _clear(conn, components)
     if result is None:
         return 0
-    _store(conn, result)
+    _store_flags(conn, result.flags, result.excluded, _places_of(figures, result.excluded), ctx)
+    _store_bands(conn, result.bands, ctx)
     return len(result.flags)
+
+
+#: Above this many changed figures a change recomputes its whole components (an import of a
+#: file), below it only the flags and bands the change can alter (see flagscope).
+INCREMENTAL_LIMIT = 50
 
 
 def recompute_for(
     conn: Connection, vocab: Vocabularies, settings: Settings, changed: pd.DataFrame
 ) -> int:
-    """Recompute the components the changed figures belong to."""
+    """Bring the stored flags and bands up to date after a change of these figures (old and
+    new versions of each); returns the number of flags written."""
     ctx = context_for(vocab, settings)
     components = sorted(set(component_key(changed, ctx).dropna().astype(str)))
-    return recompute(conn, vocab, settings, components)
+    if len(changed) > INCREMENTAL_LIMIT:
+        return recompute(conn, vocab, settings, components)
+    _lock_components(conn, components)
+    try:
+        return recompute_scope(conn, ctx, changed)
+    except flagscope.ScopeTooLarge:
+        return recompute(conn, vocab, settings, components)
+
+
+def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFrame) -> int:
+    """Replace exactly the stored flags and bands the changed figures can alter by what a full
+    run would store for them (:mod:`tracker.storage.flagscope` says which and why)."""
+    plan = flagscope.plan(conn, ctx, flagscope.claims_of(changed, ctx))
+    scope = Scope.of(plan.reader.frame(), ctx, echoes=plan.echoes)
+    flags, excluded = scope.owned_flags(plan.owned, ctx)
+    gone = _stored_touching(conn, plan.owned)
+    now_out = set(excluded["figure_id"].astype(str))
+    moved = set(_exclusions(conn, "flag_id", gone)["figure_id"]) ^ now_out
+    groups = plan.groups | _groups_of(plan.reader, moved - set(changed["figure_id"].astype(str)))
+    scope = _with_groups(plan, scope, groups, ctx)
+    bands = scope.bands(groups, _still_out(conn, plan.reader, groups, gone) | now_out)
+    _delete_flags(conn, gone)
+    _delete_bands(conn, groups)
+    _store_flags(conn, flags, excluded, _places_of(scope.figures, excluded), ctx)
+    _store_bands(conn, bands, ctx)
+    return len(flags)
+
+
+def _with_groups(
+    plan: flagscope.Plan, scope: Scope, groups: set[tuple[str, str, str]], ctx: ReconcileContext
+) -> Scope:
+    """The scope, read again with these groups whole when one of them is not (an echo moved a
+    figure of another group in or out of its band)."""
+    if all(("group", *g) in plan.reader.asked for g in groups):
+        return scope
+    for g in sorted(groups):
+        plan.reader.group(*g)
+    return Scope.of(plan.reader.frame(), ctx, rules=False)
+
+
+def _still_out(
+    conn: Connection, reader: flagscope.Reader, groups: set[tuple[str, str, str]], gone: list[str]
+) -> set[str]:
+    """Figures of these groups left out of their bands by stored flags that stay."""
+    members = [c.figure_id for g in sorted(groups) for c in reader.group(*g)]
+    kept = _exclusions(conn, "figure_id", members)
+    return set(kept.loc[~kept["flag_id"].isin(gone), "figure_id"])
+
+
+def _groups_of(reader: flagscope.Reader, figure_ids: set[str]) -> set[tuple[str, str, str]]:
+    """The (metric, population, location) group of each figure (read when not yet read)."""
+    missing = sorted(figure_ids - set(reader.rows))
+    for start in range(0, len(missing), CHUNK):
+        chunk = missing[start : start + CHUNK]
+        reader.fetch(("ids", *chunk), tables.figures.c.figure_id.in_(chunk))
+    index = {c: i for i, c in enumerate(flagscope.ENGINE_COLUMNS)}
+    return {
+        (row[index["metric"]], row[index["population"]], row[index["location"]])
+        for fid in figure_ids
+        if (row := reader.rows.get(fid)) is not None
+    }
+
+
+CHUNK = 500
+
+
+def _chunks(values: Iterable[str]) -> list[list[str]]:
+    ordered = sorted(set(values))
+    return [ordered[i : i + CHUNK] for i in range(0, len(ordered), CHUNK)]
+
+
+def _stored_touching(conn: Connection, owned: dict[str, set[str]]) -> list[str]:
+    """Ids of stored flags one of whose figures is owned for the flag's rule."""
+    links = tables.flag_figures
+    found: set[str] = set()
+    for chunk in _chunks(set().union(*owned.values())):
+        query = (
+            select(links.c.flag_id, T_FLAGS.c.rule, links.c.figure_id)
+            .join(T_FLAGS, T_FLAGS.c.flag_id == links.c.flag_id)
+            .where(links.c.figure_id.in_(chunk))
+        )
+        for flag_id, rule, figure_id in conn.execute(query):
+            if figure_id in owned.get(rule, ()):
+                found.add(flag_id)
+    return sorted(found)
+
+
+def _exclusions(conn: Connection, column: str, values: Iterable[str]) -> pd.DataFrame:
+    """Stored band exclusions whose ``column`` (flag_id or figure_id) is one of the values."""
+    table = tables.band_exclusions
+    rows: list = []
+    for chunk in _chunks(values):
+        query = select(table.c.figure_id, table.c.reason, table.c.flag_id).where(
+            table.c[column].in_(chunk)
+        )
+        rows += conn.execute(query).fetchall()
+    return pd.DataFrame(rows, columns=["figure_id", "reason", "flag_id"], dtype=object)
+
+
+def _delete_flags(conn: Connection, flag_ids: list[str]) -> None:
+    for chunk in _chunks(flag_ids):
+        for table in (tables.flags, tables.flag_figures, tables.band_exclusions):
+            conn.execute(table.delete().where(table.c.flag_id.in_(chunk)))
+
+
+def _delete_bands(conn: Connection, groups: set[tuple[str, str, str]]) -> None:
+    b = tables.bands
+    for metric, population, location in sorted(groups):
+        conn.execute(
+            b.delete().where(
+                b.c.metric == metric, b.c.population == population, b.c.location == location
+            )
+        )
 
 
 def stored_components(conn: Connection) -> list[str]:
@@ -156,9 +288,32 @@ def _clear(conn: Connection, components: list[str] | None) -> None:
             conn.execute(table.delete().where(table.c.component.in_(chunk)))
 
 
-def _store(conn: Connection, result: Reconciliation) -> None:
+def _component(metric: pd.Series, location: pd.Series, ctx: ReconcileContext) -> pd.Series:
+    """ "metric|country" of each row: the component a flag or band is stored under."""
+    location = location.astype(str)
+    roots = {code: ctx.root(code) for code in pd.unique(location)}
+    return metric.astype(str) + "|" + location.map(roots)
+
+
+def _places_of(figures: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:
+    """figure_id, metric, location of the excluded figures (their band's component)."""
+    if excluded.empty:
+        return pd.DataFrame(columns=["figure_id", "metric", "location"])
+    ids = figures["figure_id"].astype(str)
+    rows = figures.loc[ids.isin(set(excluded["figure_id"].astype(str))).to_numpy()]
+    out = rows[["figure_id", "metric", "location"]].astype(str)
+    return out.drop_duplicates("figure_id")
+
+
+def _store_flags(
+    conn: Connection,
+    flags: pd.DataFrame,
+    excluded: pd.DataFrame,
+    places: pd.DataFrame,
+    ctx: ReconcileContext,
+) -> None:
+    """Insert flags with their figure links and the band exclusions they cause."""
     now = datetime.now(UTC)
-    flags = result.flags
     if len(flags):
         rows = flags.drop(columns=["status", "note"]).assign(computed_at=now)
         rows["ratio"] = rows["ratio"].astype("float64")
@@ -169,36 +324,25 @@ def _store(conn: Connection, result: Reconciliation) -> None:
             .explode("figure_id")
         )
         insert_many(conn, tables.flag_figures, links[["flag_id", "figure_id", "component"]])
-    _store_bands(conn, result)
-
-
-def _store_bands(conn: Connection, result: Reconciliation) -> None:
-    bands = result.bands
-    if len(bands):
-        rows = bands.copy()
-        component = rows["metric"].astype(str) + "|" + rows["location"].map(_country(result))
-        rows["component"] = component
-        for column in ("window_start", "date"):
-            rows[column] = pd.to_datetime(rows[column]).dt.date
-        for column in ("low", "high", "headline"):
-            values = pd.to_numeric(rows[column]).astype("float64")
-            rows[column] = values.where(np.isfinite(values))
-        columns = [c.name for c in tables.bands.columns]
-        insert_many(conn, tables.bands, rows[[c for c in columns if c in rows]])
-    excluded = result.excluded
     if len(excluded):
-        component = excluded["figure_id"].map(_component_of_figure(result))
-        insert_many(conn, tables.band_exclusions, excluded.assign(component=component))
+        where = places.set_index("figure_id")
+        ids = excluded["figure_id"].astype(str)
+        component = _component(ids.map(where["metric"]), ids.map(where["location"]), ctx)
+        insert_many(conn, tables.band_exclusions, excluded.assign(component=component.to_numpy()))
 
 
-def _country(result: Reconciliation) -> dict[str, str]:
-    series = result.series
-    return dict(zip(series["location"], series["component"].str.split("|").str[1], strict=False))
-
-
-def _component_of_figure(result: Reconciliation) -> dict[str, str]:
-    series = result.series.dropna(subset=["figure_id"])
-    return dict(zip(series["figure_id"], series["component"], strict=False))
+def _store_bands(conn: Connection, bands: pd.DataFrame, ctx: ReconcileContext) -> None:
+    if bands.empty:
+        return
+    rows = bands.copy()
+    rows["component"] = _component(rows["metric"], rows["location"], ctx).to_numpy()
+    for column in ("window_start", "date"):
+        rows[column] = pd.to_datetime(rows[column]).dt.date
+    for column in ("low", "high", "headline"):
+        values = pd.to_numeric(rows[column]).astype("float64")
+        rows[column] = values.where(np.isfinite(values))
+    columns = [c.name for c in tables.bands.columns]
+    insert_many(conn, tables.bands, rows[[c for c in columns if c in rows]])
 
 
 def latest_notes(conn: Connection) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -154,7 +154,14 @@ figures = Table(
     Index("ix_figures_current_reported", "current", "reported_on"),
     Index("ix_figures_current_value", "current", "value"),
     Index("ix_figures_source_reported", "current", "status", "source", "reported_on"),
+    # A change's recomputation scope (tracker.storage.flagscope): the claims of one count
+    # ending on one day (sums of parts), and those with one value (echoes).
+    Index("ix_figures_count_end", "current", "metric", "population", "period_end"),
+    Index("ix_figures_count_value", "current", "metric", "population", "value"),
 )
+
+#: The indexes schema version 3 adds (a database made by an older Tracker lacks them).
+SCOPE_INDEXES = ("ix_figures_count_end", "ix_figures_count_value")
 
 flags = Table(
     "flags",

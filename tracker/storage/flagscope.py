@@ -1,0 +1,355 @@
+"""Which stored flags and bands a change can alter, and which figures decide them.
+
+A change (a new figure, a revision, a retraction) can only alter flags among claims the rules
+compare its claim with. For each changed figure f (metric m, population p, place L; its old
+and its new version both count) the scope reads, by index:
+
+- **its group** (m, p, L), whole. Containment, daily sums, regression, divergence and staleness
+  compare claims of one group only, so every flag of theirs touching the group is owned, and so
+  are the bands of the group's series.
+- **echo**: every figure of m and p with f's value (and value_high) in f's country: echo chains
+  never mix values, so every echo flag of that value is owned.
+- **hierarchy and subgroup**, one axis each (places above and below L for p; populations above
+  and below p at L). A pairwise flag (part A, whole B) exists when B is A's container with the
+  smallest high at B's place (or population), A is the contained claim with the largest low
+  under B, and low(A) > high(B). Only two kinds of flag change when f changes: those whose whole
+  is a container that f contradicts (f may become, or stop being, its largest part), and those
+  whose part f contradicts (f may become, or stop being, that part's smallest container). So
+  the owned claims X are f, its contradicted containers (*up*) and its contradicting parts
+  (*down*), and for hierarchy also the claims with f's exact window at L and above it (the
+  sums of disjoint parts change there). A flag touching x in X is exact when the scope holds
+  up(x), down(B) for B in up(x) (is x the largest part of B?), down(x) and up(C) for C in
+  down(x) (is x the smallest container of C?), and, for sums, every claim of x's window in
+  the country. Contradicting claims are rare, so these reads are small: claims a flag cannot
+  involve (a container the part does not exceed) are never needed.
+
+Stored flags are owned by the same test (one of their figures is owned for their rule), so the
+flags replaced are exactly those a full run could give differently. Bands are replaced for the
+changed figures' groups and for any group one of whose figures enters or leaves an owned
+flag's exclusions (an echo elsewhere in the country).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import and_, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from tracker.reconcile_context import ReconcileContext
+from tracker.storage import tables
+from tracker.storage.figures import type_figures
+
+F = tables.figures
+#: The columns of a figure the engine reads (its input contract), nothing more: publisher and
+#: url only pass through to the annotated series, which the storage does not keep.
+ENGINE_COLUMNS = (
+    "figure_id", "reported_on", "source", "metric", "population", "location", "period_start",
+    "period_end", "measure", "episode", "qualifier", "value", "value_high", "unit", "low", "high",
+)  # fmt: skip
+GROUP_RULES = ("containment", "regression", "divergence", "staleness")
+PLACE, POPULATION = "place", "population"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the scope queries need to know of a figure."""
+
+    figure_id: str
+    source: str
+    metric: str
+    population: str
+    location: str
+    measure: str
+    start: date | None  # a flow's window start (its episode's when assumed); None: none or stock
+    end: date
+    low: float
+    high: float  # inf: no upper bound
+    value: int
+    value_high: int | None
+
+    @property
+    def group(self) -> tuple[str, str, str]:
+        return (self.metric, self.population, self.location)
+
+
+def _number(value: object) -> float | None:
+    if value is None or value is pd.NA:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if math.isnan(number) else number
+
+
+def _day(value: object) -> date | None:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def window_start(row: dict, end: date, ctx: ReconcileContext) -> date | None:
+    """A flow's window start: its period_start, else its episode's start when not after its
+    end (as :func:`tracker.series.prepare` assumes it); a stock has none."""
+    if str(row["measure"]) != "flow":
+        return None
+    given = _day(row["period_start"])
+    if given is not None:
+        return given
+    episode = row["episode"]
+    if episode is None or episode is pd.NA or str(episode) not in ctx.episode_start:
+        return None
+    assumed = _day(ctx.episode_start[str(episode)])
+    return assumed if assumed is not None and assumed <= end else None
+
+
+def claim_of(row: dict, ctx: ReconcileContext) -> Claim:
+    """A figure row (stored tuple or changed frame's row) as a Claim."""
+    high = _number(row["high"])
+    value_high = _number(row["value_high"])
+    end = _day(row["period_end"])
+    assert end is not None
+    return Claim(
+        figure_id=str(row["figure_id"]), source=str(row["source"]), metric=str(row["metric"]),
+        population=str(row["population"]), location=str(row["location"]),
+        measure=str(row["measure"]), start=window_start(row, end, ctx), end=end,
+        low=float(row["low"]), high=math.inf if high is None else high,
+        value=int(row["value"]), value_high=None if value_high is None else int(value_high),
+    )  # fmt: skip
+
+
+#: A scope reading more figures than this is no longer small: recompute the components.
+MAX_ROWS = 20_000
+
+
+class ScopeTooLarge(Exception):
+    """The change touches so much that recomputing its components whole is cheaper."""
+
+
+@dataclass
+class Reader:
+    """Current, active figures read by small indexed queries, each asked once."""
+
+    conn: Connection
+    ctx: ReconcileContext
+    rows: dict[str, tuple] = field(default_factory=dict)
+    asked: dict[tuple, list[Claim]] = field(default_factory=dict)
+
+    def fetch(
+        self, key: tuple, condition: ColumnElement, keep: Callable[[Claim], bool] | None = None
+    ) -> list[Claim]:
+        """The figures meeting the condition (and ``keep``), read once per key."""
+        if len(self.rows) > MAX_ROWS or len(self.asked) > MAX_ROWS // 10:
+            raise ScopeTooLarge(f"{len(self.rows)} figures in {len(self.asked)} queries")
+        if key not in self.asked:
+            query = select(*[F.c[c] for c in ENGINE_COLUMNS]).where(
+                F.c.current, F.c.status == "active", condition
+            )
+            claims = []
+            for row in self.conn.execute(query).fetchall():
+                claim = claim_of(dict(zip(ENGINE_COLUMNS, row, strict=True)), self.ctx)
+                if keep is None or keep(claim):
+                    self.rows.setdefault(row[0], tuple(row))
+                    claims.append(claim)
+            self.asked[key] = claims
+        return self.asked[key]
+
+    def frame(self) -> pd.DataFrame:
+        """Every figure read, typed as the engine wants them."""
+        rows = list(self.rows.values())
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(ENGINE_COLUMNS)
+        pairs = zip(ENGINE_COLUMNS, columns, strict=True)
+        return type_figures(pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in pairs}))
+
+    # -- the queries -------------------------------------------------------------------------
+    def group(self, metric: str, population: str, location: str) -> list[Claim]:
+        """Every figure of a group (metric, population, place)."""
+        condition = and_(F.c.metric == metric, F.c.population == population)
+        return self.fetch(
+            ("group", metric, population, location), and_(condition, F.c.location == location)
+        )
+
+    def up(self, x: Claim, axis: str) -> list[Claim]:
+        """Claims above x on the axis (same count) that x contradicts and whose windows may
+        contain x's: a superset of the containers x's low exceeds."""
+        places, pops = self._above(x, axis)
+        if x.low <= 0 or not places or not pops or not _comparable(x):
+            return []
+        condition = and_(
+            self._count(x), F.c.location.in_(places), F.c.population.in_(pops),
+            F.c.high.is_not(None), F.c.high < x.low, self._around(x),
+        )  # fmt: skip
+        key = ("up", axis, x.metric, x.population, x.location, x.measure, x.low, x.start, x.end)
+        return self.fetch(key, condition)
+
+    def down(self, x: Claim, axis: str) -> list[Claim]:
+        """Claims below x on the axis (same count) that contradict x and whose windows may lie
+        inside x's: a superset of the parts whose low exceeds x's high."""
+        if math.isinf(x.high) or not _comparable(x):
+            return []
+        inside = self._below(x, axis)
+        if inside is None:
+            return []
+        condition = and_(self._count(x), inside, F.c.low > x.high, self._within(x))
+        key = ("down", axis, x.metric, x.population, x.location, x.measure, x.high, x.start, x.end)
+        return self.fetch(key, condition, lambda c: c.end <= x.end)
+
+    def _around(self, x: Claim) -> ColumnElement:
+        """Windows that may contain x's (a stock's window is its date)."""
+        if x.start is None:
+            return F.c.period_end == x.end
+        return and_(F.c.period_end >= x.end, self._starts(x.start, before=True))
+
+    def _within(self, x: Claim) -> ColumnElement:
+        """Windows that may lie inside x's (the end is checked as the rows come: a range on it
+        would lead the planner to scan the whole count's days instead of the places below)."""
+        if x.start is None:
+            return F.c.period_end == x.end
+        return self._starts(x.start, before=False)
+
+    def _starts(self, day: date, before: bool) -> ColumnElement:
+        """Flows starting no later (before) or no earlier than the day, by period_start or, when
+        it is missing, by their episode's start (a superset: the episode may start too late)."""
+        given = F.c.period_start <= day if before else F.c.period_start >= day
+        episodes = [
+            e
+            for e, start in self.ctx.episode_start.items()
+            if not pd.isna(start) and ((start.date() <= day) if before else (start.date() >= day))
+        ]
+        if not episodes:
+            return given
+        return or_(given, and_(F.c.period_start.is_(None), F.c.episode.in_(sorted(episodes))))
+
+    def window(self, x: Claim) -> list[Claim]:
+        """Every claim of x's count ending on x's end in x's country (x's window among them)."""
+        condition = and_(
+            self._count(x), F.c.population == x.population, F.c.period_end == x.end,
+            F.c.adm0 == self.ctx.root(x.location),
+        )  # fmt: skip
+        country = self.ctx.root(x.location)
+        return self.fetch(("window", x.metric, x.population, x.measure, x.end, country), condition)
+
+    def echo(self, x: Claim) -> list[Claim]:
+        """Every figure of x's metric and population with x's value in x's country."""
+        high = F.c.value_high.is_(None) if x.value_high is None else F.c.value_high == x.value_high
+        country = self.ctx.root(x.location)
+        condition = and_(
+            F.c.metric == x.metric, F.c.population == x.population, F.c.value == x.value, high,
+            F.c.adm0 == country,
+        )  # fmt: skip
+        key = ("echo", x.metric, x.population, x.value, x.value_high, country)
+        return self.fetch(key, condition)
+
+    # -- where the axes lead ---------------------------------------------------------------------
+    def _count(self, x: Claim) -> ColumnElement:
+        return and_(F.c.metric == x.metric, F.c.measure == x.measure)
+
+    def _above(self, x: Claim, axis: str) -> tuple[list[str], list[str]]:
+        if axis == PLACE:
+            return list(self.ctx.ancestors.get(x.location, ())), [x.population]
+        return [x.location], list(self.ctx.population_supersets.get(x.population, ()))
+
+    def _below(self, x: Claim, axis: str) -> ColumnElement | None:
+        if axis == POPULATION:
+            subsets = [
+                p for p, chain in self.ctx.population_supersets.items() if x.population in chain
+            ]
+            if not subsets:
+                return None
+            return and_(F.c.location == x.location, F.c.population.in_(subsets))
+        places = descendants(self.ctx).get(x.location, [])
+        if not places:
+            return None
+        return and_(F.c.location.in_(places), F.c.population == x.population)
+
+
+_DESCENDANTS: list[tuple[ReconcileContext, dict[str, list[str]]]] = []
+
+
+def descendants(ctx: ReconcileContext) -> dict[str, list[str]]:
+    """P-code → every place below it in the gazetteer (built once per context)."""
+    if not _DESCENDANTS or _DESCENDANTS[0][0] is not ctx:
+        below: dict[str, list[str]] = {}
+        for place, chain in ctx.ancestors.items():
+            for ancestor in chain:
+                below.setdefault(ancestor, []).append(place)
+        _DESCENDANTS[:] = [(ctx, {p: sorted(v) for p, v in below.items()})]
+    return _DESCENDANTS[0][1]
+
+
+def _comparable(x: Claim) -> bool:
+    """Whether x has a window the hierarchy and subgroup rules compare: a stock, or a flow
+    with a (possibly assumed) start."""
+    return x.measure != "flow" or x.start is not None
+
+
+@dataclass
+class Plan:
+    """What one recomputation reads and replaces."""
+
+    reader: Reader
+    owned: dict[str, set[str]]  # rule → figure ids whose flags of that rule are replaced
+    groups: set[tuple[str, str, str]]  # groups read whole: their bands are replaced
+    echoes: bool  # whether a changed figure's value is large enough to be an echo
+
+
+def _closure(reader: Reader, seeds: list[Claim], axis: str) -> set[str]:
+    """The owned figure ids of one axis (hierarchy or subgroup), with what their flags need
+    read (see the module's docstring)."""
+    owned = {s.figure_id for s in seeds}
+    members: dict[str, Claim] = {}
+    for s in seeds:
+        for c in reader.up(s, axis) + reader.down(s, axis) + _same_claim(reader, s):
+            members[c.figure_id] = c
+        if axis == PLACE:
+            path = {s.location, *reader.ctx.ancestors.get(s.location, ())}
+            members.update({w.figure_id: w for w in reader.window(s) if w.location in path})
+    for x in [*seeds, *members.values()]:
+        for whole in reader.up(x, axis):
+            reader.down(whole, axis)
+        for part in reader.down(x, axis):
+            reader.up(part, axis)
+        if axis == PLACE:
+            reader.window(x)
+    return owned | set(members)
+
+
+def _same_claim(reader: Reader, s: Claim) -> list[Claim]:
+    """Figures of s's group that may be publications of s's claim (same source, end and
+    value): the claim's flags are owned whichever of its publications changed."""
+    same = (s.source, s.end, s.value, s.value_high)
+    return [c for c in reader.group(*s.group) if (c.source, c.end, c.value, c.value_high) == same]
+
+
+def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Claim]) -> Plan:
+    """Read the scope of the changed figures (old and new versions) and say what it owns."""
+    seeds = list({c: None for c in changed})
+    reader = Reader(conn, ctx)
+    groups = {s.group for s in seeds}
+    in_groups = {s.figure_id for s in seeds}
+    for g in sorted(groups):
+        in_groups |= {c.figure_id for c in reader.group(*g)}
+    echoes = {s.figure_id for s in seeds}
+    large = [s for s in seeds if s.value >= ctx.settings.echo_min_value]
+    for s in large:
+        echoes |= {c.figure_id for c in reader.echo(s)}
+    owned = {rule: in_groups for rule in GROUP_RULES}
+    owned["echo"] = echoes
+    owned["hierarchy"] = _closure(reader, seeds, PLACE)
+    owned["subgroup"] = _closure(reader, seeds, POPULATION)
+    return Plan(reader, owned, groups, bool(large))
+
+
+def claims_of(frame: pd.DataFrame, ctx: ReconcileContext) -> list[Claim]:
+    """The changed figures' rows as Claims."""
+    return [claim_of(row, ctx) for row in frame.to_dict("records")]
