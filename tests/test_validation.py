@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+import pandera.pandas as pa
 import pytest
 
+from tracker import schema as schema_module
 from tracker.readers import read_figure_file
+from tracker.schema import figure_schema
 from tracker.validation import validate_figures
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,3 +97,40 @@ def test_cross_field_rules(tmp_path: Path, vocab, cells: str, expected: str) -> 
     path.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n")
     found = messages(path, vocab)
     assert len(found) == 1 and expected in found[0], found
+
+
+def _table(**cells: str) -> pd.DataFrame:
+    row = {
+        "reported_on": "2018-07-02",
+        "source": "sohr",
+        "metric": "killed",
+        "location": "SY12",
+        "value": "40",
+        "period_end": "2018-07-01",
+    }
+    row.update(cells)
+    return pd.DataFrame([row]).astype("string")
+
+
+def test_one_schema_checks_a_changed_table_afresh(vocab) -> None:
+    """The checks share their parses of a column within a table, never across tables."""
+    schema = figure_schema(vocab, date(2026, 1, 1))
+    schema.validate(_table(), lazy=True)
+    changed = _table(reported_on="2018-02-30")
+    with pytest.raises(pa.errors.SchemaErrors) as caught:
+        schema.validate(changed, lazy=True)
+    assert set(caught.value.failure_cases["check"]) == {"not a real calendar date"}
+
+
+def test_each_date_column_is_parsed_once_per_validation(vocab, monkeypatch) -> None:
+    parsed: list[str] = []
+    real = schema_module._parse_date
+
+    def counting(series: pd.Series) -> pd.Series:
+        parsed.append(str(series.name))
+        return real(series)
+
+    monkeypatch.setattr(schema_module, "_parse_date", counting)
+    table = pd.concat([_table(period_start="2018-06-20")] * 3, ignore_index=True)
+    assert validate_figures(table, vocab, date(2026, 1, 1)).ok
+    assert sorted(parsed) == ["period_end", "period_start", "reported_on"]

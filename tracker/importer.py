@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from tracker.compare import as_text, differences
+from tracker.compare import COMPARED, as_text, differences
 from tracker.normalise import normalise
 from tracker.readers import FigureFile
 from tracker.storage import figures as figure_rows
@@ -74,39 +74,57 @@ def plan_import(
 def _against_stored(
     conn: Connection, new: pd.DataFrame, given: pd.DataFrame
 ) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """Split off the figures whose id is stored: unchanged when their values equal a stored
+    revision's, a conflict otherwise. Only the rows whose id is stored are compared."""
     given_ids = given["figure_id"].dropna() if "figure_id" in given else pd.Series(dtype="string")
     if given_ids.empty:
         return new, 0, []
-    stored = figure_rows.revisions_of(conn, given_ids.tolist())
-    if stored.empty:
+    found = figure_rows.stored_ids(conn, given_ids.tolist())
+    if not found:
         return new, 0, []
-    stored_text = as_text(stored)
-    stored_text["figure_id"] = stored["figure_id"].to_numpy()
-    new_text = as_text(new)
-    keep = pd.Series(True, index=new.index)
-    unchanged, conflicts = 0, []
-    by_id = {fid: grp for fid, grp in stored_text.groupby("figure_id")}
-    for index in new.index[new["figure_id"].isin(list(by_id))]:
-        revisions = by_id[new.at[index, "figure_id"]].drop(columns="figure_id")
-        row = new_text.loc[index]
-        keep[index] = False
-        if (revisions == row).all(axis=1).any():
-            unchanged += 1
-            continue
-        latest = revisions.iloc[-1]
-        fid = new.at[index, "figure_id"]
-        changed = "; ".join(differences(row, latest))
-        conflicts.append(
+    stored = figure_rows.revisions_of(conn, sorted(found))
+    known = new["figure_id"].isin(list(found)).to_numpy(dtype=bool)
+    stored_text = _keyed_text(stored)
+    new_text = _keyed_text(new[known])
+    same = _equal_to_a_revision(new_text, stored_text)
+    conflicts = _conflicts(new_text[~same], stored_text)
+    return new[~known], int(same.sum()), conflicts
+
+
+def _keyed_text(figures: pd.DataFrame) -> pd.DataFrame:
+    """Canonical columns as text (as compared for idempotence), with the figure_id."""
+    text = as_text(figures)
+    text["figure_id"] = figures["figure_id"].astype("string").to_numpy()
+    return text
+
+
+def _equal_to_a_revision(new_text: pd.DataFrame, stored_text: pd.DataFrame) -> pd.Series:
+    """Whether each given figure equals, in every canonical column, a stored revision of it."""
+    keys = ["figure_id", *COMPARED]
+    stored_keys = stored_text[keys].drop_duplicates()
+    matched = new_text[keys].reset_index(names="_row").merge(stored_keys, on=keys, how="inner")
+    return pd.Series(new_text.index.isin(matched["_row"]), index=new_text.index)
+
+
+def _conflicts(changed: pd.DataFrame, stored_text: pd.DataFrame) -> list[Problem]:
+    """A stored figure given with other values: refused, with what differs from its latest
+    revision and a pointer to `tracker revise`."""
+    latest = stored_text.groupby("figure_id", sort=False).tail(1).set_index("figure_id")
+    problems = []
+    for index, row in zip(changed.index, changed.to_dict("records"), strict=True):
+        fid = row["figure_id"]
+        what = "; ".join(differences(pd.Series(row), latest.loc[fid]))
+        problems.append(
             Problem(
                 FIRST_DATA_LINE + int(index),
                 "figure_id",
                 str(fid),
-                f"figure {fid} is already stored with other values ({changed}); a stored "
+                f"figure {fid} is already stored with other values ({what}); a stored "
                 f"figure is never overwritten: use `tracker revise {fid} --set COLUMN=VALUE "
                 "--why TEXT` to change it",
             )
         )
-    return new[keep], unchanged, conflicts
+    return problems
 
 
 def rejects_path(path: Path) -> Path:

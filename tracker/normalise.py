@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+import numpy as np
 import pandas as pd
 
 from tracker.intervals import add_intervals
@@ -50,22 +51,37 @@ def _apply_defaults(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
         "qualifier": pd.Series("exact", index=df.index, dtype="string"),
         "unit": df["metric"].map(metrics["unit"]).astype("string"),
     }
-    applied = pd.Series("", index=df.index, dtype="string")
+    filled: dict[str, np.ndarray] = {}
     for column, default in defaults.items():
         missing = df[column].isna()
         df[column] = df[column].where(~missing, default)
-        applied = applied.where(~missing, applied + ";" + column)
-    df["defaults_applied"] = applied.str.lstrip(";").replace("", pd.NA)
+        filled[column] = missing.to_numpy(dtype=bool)
+    df["defaults_applied"] = _defaults_applied(filled, df.index)
     missing_id = df["figure_id"].isna()
     if missing_id.any():
         df.loc[missing_id, "figure_id"] = [new_figure_id() for _ in range(int(missing_id.sum()))]
     return df
 
 
+def _defaults_applied(filled: dict[str, np.ndarray], index: pd.Index) -> pd.Series:
+    """Per figure, the columns a default filled, ';'-joined in the order of ``filled``
+    (missing when none): each of the few combinations is spelt once."""
+    names = list(filled)
+    combination = np.zeros(len(index), dtype=np.int64)
+    for bit, column in enumerate(names):
+        combination |= filled[column].astype(np.int64) << bit
+    codes, seen = pd.factorize(combination)
+    spelt = [";".join(n for bit, n in enumerate(names) if c >> bit & 1) or None for c in seen]
+    return pd.Series(pd.array(np.array(spelt, dtype=object)[codes], dtype="string"), index=index)
+
+
 def _add_places(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
-    ancestors = vocab.ancestors.reindex(df["location"].tolist())
+    """adm0–adm3 of each figure's location, looked up once per distinct location."""
+    codes, places = pd.factorize(df["location"])
+    ancestors = vocab.ancestors.reindex(list(places))
     for level in range(4):
-        df[f"adm{level}"] = ancestors[f"adm{level}"].astype("string").to_numpy()
+        column = ancestors[f"adm{level}"].astype("string").to_numpy()
+        df[f"adm{level}"] = np.append(column, pd.NA)[codes]  # code -1: no location
     return df
 
 

@@ -1,17 +1,20 @@
 """Bulk writing of rows: the fastest path each database offers, the same stored values.
 
-SQLite: one DBAPI ``executemany`` of plain tuples, each value first passed through the bind
+SQLite: DBAPI ``executemany`` of plain tuples, each value first passed through the bind
 processor of the column's SQLAlchemy type (so dates, timestamps and booleans are stored
-exactly as SQLAlchemy stores them), without SQLAlchemy's per-row statement machinery.
+exactly as SQLAlchemy stores them), without SQLAlchemy's per-row statement machinery. Each
+distinct value of a column is converted once (a column holds few: dates, ids of the
+vocabularies) and spread back over the rows. The page cache is enlarged for the insert: every
+row goes into each of the figure table's indexes at a scattered place, and with SQLite's
+default 2 MB cache those index pages are evicted and read again for nearly every row.
 PostgreSQL: ``COPY … FROM STDIN`` in CSV through psycopg 3, one chunk of text at a time.
-Both run inside the caller's transaction.
+Both run inside the caller's transaction: nothing is committed here.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -19,8 +22,11 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table
 from sqlalchemy.engine import Connection
 
 COPY_ROWS = 50_000
-MANY_ROWS = 20_000
+MANY_ROWS = 100_000
 NULL = "\\N"
+CSV_SPECIAL = frozenset(',"\r\n')
+#: SQLite page cache (KiB) while rows are inserted; memory is taken only as pages are read.
+INSERT_CACHE_KIB = 262_144
 
 
 def _python_values(kind: object, series: pd.Series) -> list:
@@ -45,18 +51,20 @@ def _python_values(kind: object, series: pd.Series) -> list:
 
 
 def _bound(conn: Connection, kind: object, values: list) -> list:
-    """What SQLAlchemy would hand the driver for these values (each distinct value once)."""
+    """What SQLAlchemy would hand the driver for these values (None stays None)."""
     impl = kind.dialect_impl(conn.dialect)  # type: ignore[attr-defined]
     process = impl.bind_processor(conn.dialect)
     if process is None:
         return values
-    done: dict = {None: None}
-    out = []
-    for v in values:
-        if v not in done:
-            done[v] = process(v)
-        out.append(done[v])
-    return out
+    return [None if v is None else process(v) for v in values]
+
+
+def _driver_values(conn: Connection, kind: object, series: pd.Series) -> list:
+    """The column's values as the driver takes them: each distinct value converted once."""
+    codes, uniques = pd.factorize(series)
+    distinct = _bound(conn, kind, _python_values(kind, pd.Series(uniques)))
+    lookup = np.array([*distinct, None], dtype=object)  # code -1 (missing) picks None
+    return lookup[codes].tolist()
 
 
 def insert_many(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
@@ -70,21 +78,35 @@ def insert_many(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
 
 
 def executemany_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
-    """One DBAPI executemany of tuples (SQLite's qmark style)."""
+    """DBAPI executemany of tuples (SQLite's qmark style), MANY_ROWS rows at a time."""
     names = ", ".join(f'"{c}"' for c in frame.columns)
     marks = ", ".join("?" for _ in frame.columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-    columns = [
-        _bound(conn, table.c[c].type, _python_values(table.c[c].type, frame[c]))
-        for c in frame.columns
-    ]
-    rows = list(zip(*columns, strict=True))
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        for start in range(0, len(rows), MANY_ROWS):
-            cursor.executemany(sql, rows[start : start + MANY_ROWS])
+        with _larger_cache(cursor, INSERT_CACHE_KIB):
+            for start in range(0, len(frame), MANY_ROWS):
+                chunk = frame.iloc[start : start + MANY_ROWS]
+                columns = [_driver_values(conn, table.c[c].type, chunk[c]) for c in chunk.columns]
+                cursor.executemany(sql, zip(*columns, strict=True))  # rows made as read
     finally:
         cursor.close()
+
+
+@contextmanager
+def _larger_cache(cursor: object, kib: int) -> Iterator[None]:
+    """SQLite's page cache at least ``kib`` for the block, then as it was (per connection)."""
+    before = cursor.execute("PRAGMA cache_size").fetchone()[0]  # type: ignore[attr-defined]
+    page = cursor.execute("PRAGMA page_size").fetchone()[0]  # type: ignore[attr-defined]
+    before_kib = -before if before < 0 else before * page // 1024
+    if before_kib >= kib:
+        yield
+        return
+    cursor.execute(f"PRAGMA cache_size=-{int(kib)}")  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA cache_size={int(before)}")  # type: ignore[attr-defined]
 
 
 def _csv_column(kind: object, series: pd.Series) -> pd.Series:
@@ -106,16 +128,30 @@ def _csv_column(kind: object, series: pd.Series) -> pd.Series:
     return text.astype(object).where(~missing, NULL)
 
 
+def _csv_quoted(cell: str) -> str:
+    """A text cell as CSV writes it: quoted when it holds a comma, quote or line break, or
+    is empty (PostgreSQL reads a quoted cell as text, never as NULL)."""
+    if cell == "" or any(ch in cell for ch in CSV_SPECIAL):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def _csv_cells(kind: object, series: pd.Series) -> list[str]:
+    """One column's CSV cells: each distinct value written once, ``\\N`` where missing."""
+    codes, uniques = pd.factorize(series)
+    cells = [_csv_quoted(str(c)) for c in _csv_column(kind, pd.Series(uniques)).tolist()]
+    if NULL in cells:
+        raise ValueError(f"a text cell reads {NULL!r}, PostgreSQL's NULL marker here")
+    lookup = np.array([*cells, NULL], dtype=object)  # code -1 (missing) picks NULL
+    return lookup[codes].tolist()
+
+
 def _csv_chunks(table: Table, frame: pd.DataFrame) -> Iterator[str]:
-    kinds = {c: table.c[c].type for c in frame.columns}
+    """The rows as CSV text, ``COPY_ROWS`` at a time."""
     for start in range(0, len(frame), COPY_ROWS):
         chunk = frame.iloc[start : start + COPY_ROWS]
-        cells = pd.DataFrame({c: _csv_column(kinds[c], chunk[c]) for c in chunk.columns})
-        if (cells == NULL).to_numpy().sum() != chunk.isna().to_numpy().sum():
-            raise ValueError(f"a text cell reads {NULL!r}, PostgreSQL's NULL marker here")
-        buffer = io.StringIO()
-        cells.to_csv(buffer, index=False, header=False, quoting=csv.QUOTE_MINIMAL)
-        yield buffer.getvalue()
+        columns = [_csv_cells(table.c[c].type, chunk[c]) for c in chunk.columns]
+        yield "".join(",".join(row) + "\n" for row in zip(*columns, strict=True))
 
 
 def copy_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
