@@ -24,7 +24,7 @@ from tracker.reconcile_context import ReconcileContext
 from tracker.settings import Settings
 from tracker.storage import flagscope, tables
 from tracker.storage.bulk import insert_many
-from tracker.storage.figures import type_figures
+from tracker.storage.figures import raw_rows, type_figures
 from tracker.vocabularies import Vocabularies
 
 FLAG_COLUMNS = (
@@ -89,18 +89,7 @@ def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
         query = query.where(or_(*[and_(F.c.metric == m, F.c.adm0 == c) for m, c in pairs]))
     else:
         query = query.with_hint(F, "NOT INDEXED", "sqlite")
-    compiled = query.compile(dialect=conn.dialect)
-    params = compiled.construct_params()
-    if conn.dialect.paramstyle == "qmark":
-        args = tuple(params[name] for name in compiled.positiontup or ())
-    else:
-        args = params
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), args)
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
+    _, rows = raw_rows(conn, query)
     cells = np.empty((len(rows), len(ENGINE_COLUMNS)), dtype=object)
     if rows:
         cells[:] = rows
