@@ -84,3 +84,13 @@ def sqlite_store(sqlite_url: str) -> Iterator[Store]:
     s.upgrade()
     yield s
     s.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def downloads_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The download tests' fixture database, built once per module; tests copy it."""
+    from tests.dashboards.test_downloads import build_store
+
+    path = tmp_path_factory.mktemp("template") / "tracker.db"
+    build_store(f"sqlite:///{path}").engine.dispose()
+    return path

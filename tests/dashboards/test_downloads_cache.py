@@ -21,18 +21,10 @@ NAMES = ("figures.csv", "series.csv", "flags.csv", "sources.csv", "datapackage.j
 EXTRA = "figure_id,reported_on,source,metric,location,value\nD100,2018-07-03,sohr,killed,SY12,300\n"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture database, built once; each test changes its own copy."""
-    path = tmp_path_factory.mktemp("template") / "tracker.db"
-    build_store(f"sqlite:///{path}").engine.dispose()
-    return path
-
-
 @pytest.fixture
-def store(template: Path, tmp_path: Path) -> Iterator[Store]:
+def store(downloads_template: Path, tmp_path: Path) -> Iterator[Store]:
     copy = tmp_path / "tracker.db"
-    shutil.copyfile(template, copy)
+    shutil.copyfile(downloads_template, copy)
     store = Store(f"sqlite:///{copy}")
     yield store
     store.engine.dispose()

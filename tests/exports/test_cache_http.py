@@ -16,26 +16,21 @@ import pytest
 import requests
 
 from tests.dashboards.test_downloads import FIXTURES, build_store, running_server
+from tests.dashboards.test_downloads_cache import EXTRA
 from tracker.exports import DownloadOptions, download_pieces
 from tracker.readers import read_figure_file
 from tracker.storage.store import Store
 
 EXPECTED = (FIXTURES / "expected_figures.csv").read_bytes()
-EXTRA = "figure_id,reported_on,source,metric,location,value\nD100,2018-07-03,sohr,killed,SY12,300\n"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "tracker.db"
-    build_store(f"sqlite:///{path}").engine.dispose()
-    return path
 
 
 @pytest.fixture
-def store(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def store(
+    downloads_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Store]:
     monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)
     copy = tmp_path / "tracker.db"
-    shutil.copyfile(template, copy)
+    shutil.copyfile(downloads_template, copy)
     store = Store(f"sqlite:///{copy}")
     yield store
     store.engine.dispose()
