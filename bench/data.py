@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from tracker.reference import read_reference
-from tracker.storage.store import Store
+from tracker.ingest.reference import read_reference
+from tracker.service.store import Store
 from tracker.synth import register_synthetic_sources, synthesise
 from tracker.synth.output import planted_path
 

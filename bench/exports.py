@@ -27,7 +27,7 @@ from bench import data
 from bench.record import Record, measured
 from bench.server import Server
 from bench.timing import timed
-from tracker.exports.cache import cache_folder
+from tracker.publish.cache import cache_folder
 from tracker.storage.database import database_url
 
 RATIO_GOAL = 2.0

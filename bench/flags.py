@@ -16,8 +16,8 @@ import pandas as pd
 
 from bench.record import Record, measured, not_run
 from bench.timing import timed
-from tracker.readers import FigureFile
-from tracker.storage.store import Store
+from tracker.ingest.readers import FigureFile
+from tracker.service.store import Store
 
 FULL_GOAL = 5.0
 INCREMENTAL_GOAL = 50.0
@@ -26,7 +26,7 @@ TRIALS = 5
 
 def _engine_missing() -> str | None:
     try:
-        from tracker.flags import compute  # noqa: F401
+        from tracker.domain.reconcile import compute  # noqa: F401
         from tracker.storage.flagstore import recompute  # noqa: F401
     except ImportError as exc:
         return f"the reconciliation engine is not importable yet ({exc})"

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 from bench import data
 from bench.record import Record, measured, not_run
 from bench.timing import timed
-from tracker.readers import read_figure_file
+from tracker.ingest.readers import read_figure_file
 from tracker.storage.database import database_url
 
 GOAL = 1.0

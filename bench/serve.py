@@ -11,7 +11,7 @@ import sys
 from werkzeug.serving import make_server
 
 from dashboards.app import create_app
-from tracker.storage.store import Store
+from tracker.service.store import Store
 
 
 def main(url: str, port: int) -> None:

@@ -1,6 +1,6 @@
 """The Dash application: pages for NGO staff, Flask download routes for data desks.
 
-`create_app(store)` builds the app around a :class:`tracker.storage.store.Store`; the
+`create_app(store)` builds the app around a :class:`tracker.service.store.Store`; the
 pages and routes only call the library. The app is read-only: no callback writes.
 Production: `gunicorn 'dashboards.wsgi:server'` with TRACKER_DB pointing at PostgreSQL.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import dash
 from dash import Dash
 
-from tracker.storage.store import Store
+from tracker.service.store import Store
 
 _STORE: Store | None = None
 

@@ -5,7 +5,7 @@
 and a Last-Modified header taken from a cheap data-version query (before any row is
 read), so a scheduled re-fetch with If-None-Match or If-Modified-Since costs a 304.
 An unfiltered CSV is rendered once per data version and then served from a file
-(:mod:`tracker.exports.cache`); filtered ones stream from the database. A bad parameter
+(:mod:`tracker.publish.cache`); filtered ones stream from the database. A bad parameter
 answers 400 in plain text, one line naming the parameter and the closest valid value;
 ``/healthz`` answers JSON, 503 when the database cannot be reached.
 """
@@ -19,7 +19,9 @@ from flask import Blueprint, Flask, Response, request
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from tracker.exports import (
+from tracker.domain.filters import FilterError
+from tracker.domain.vocabularies import closest
+from tracker.publish import (
     DATAPACKAGE,
     DataVersion,
     data_version,
@@ -27,11 +29,9 @@ from tracker.exports import (
     known_names,
     parse_options,
 )
-from tracker.exports.cache import cached_download
-from tracker.filters import FilterError
+from tracker.publish.cache import cached_download
+from tracker.service.store import Store
 from tracker.storage.database import schema_version
-from tracker.storage.store import Store
-from tracker.vocabularies import closest
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"

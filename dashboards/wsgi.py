@@ -4,7 +4,7 @@ Each worker is stateless and reads TRACKER_DB (a PostgreSQL URL for a team).
 """
 
 from dashboards.app import create_app
-from tracker.storage.store import Store
+from tracker.service.store import Store
 
 app = create_app(Store())
 server = app.server

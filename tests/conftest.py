@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tracker.reference import read_reference
-from tracker.storage.store import Store
-from tracker.vocabularies import Vocabularies
+from tracker.domain.vocabularies import Vocabularies
+from tracker.ingest.reference import read_reference
+from tracker.service.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -17,8 +17,8 @@ from dashboards.components.query import build_search, href, parse_search
 from dashboards.components.shell import DATES_ID, place_options
 from dashboards.components.trends import DETAILS_ID, GRAPH_ID
 from dashboards.i18n import t
-from tracker.filters import FILTER_NAMES
-from tracker.storage import views as q
+from tracker.domain.filters import FILTER_NAMES
+from tracker.storage import pages as q
 from tracker.views.format import label, lang_of
 from tracker.views.tables import figure_row
 

@@ -2,7 +2,7 @@
 
 A page is a function of its address (the query parameters), of the address the browser
 used (copyable URLs name it) and of the stored data. Its component tree is kept per web
-worker under those, with the data version of :mod:`tracker.views.cache`, so a page asked
+worker under those, with the data version of :mod:`tracker.service.pagecache`, so a page asked
 for again is not rebuilt: any import, revision, recomputation or note changes the version.
 Few pages are kept (trees of long pages are large); the views' answers below them are
 kept apart and longer.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dash.development.base_component import Component
 
 from dashboards.components.query import _flat
-from tracker.views.cache import Memo, register
+from tracker.service.pagecache import Memo, register
 
 MAX_PAGES = 64
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from tracker.filters import FILTER_NAMES, FilterError, Filters, parse_filters
+from tracker.domain.filters import FILTER_NAMES, FilterError, Filters, parse_filters
+from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import lang_of
-from tracker.vocabularies import Vocabularies
 
 PAGE_PARAMS = ("rule", "status", "severity", "sort", "desc", "page", "figure", "flag", "daily")
 ORDER = (*FILTER_NAMES, *PAGE_PARAMS, "lang")

@@ -11,9 +11,9 @@ from dash import dcc, html
 
 from dashboards.components.query import Query, href, shared
 from dashboards.i18n import t
+from tracker.domain.vocabularies import Vocabularies
 from tracker.views.data import search_places
 from tracker.views.format import label, place_label, place_name, source_name
-from tracker.vocabularies import Vocabularies
 
 PAGES = (
     ("overview", "/"),

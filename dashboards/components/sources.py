@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboards.components.query import href, parse_query, shared
 from dashboards.components.shell import download_link, filter_bar, labelled_row, page_shell
 from dashboards.i18n import t
-from tracker.filters import Filters
+from tracker.domain.filters import Filters
 from tracker.views.data import catalogue_entries, download_url, parameters_help
 from tracker.views.tables import pct, sources_table
 

@@ -7,7 +7,7 @@ shapes and dashes repeat less often than colours, so two sources never look alik
 
 from __future__ import annotations
 
-from tracker.vocabularies import Vocabularies
+from tracker.domain.vocabularies import Vocabularies
 
 COLOURS = (
     "#0072B2",

@@ -24,11 +24,11 @@ from dashboards.components.style import (
     source_style,
 )
 from dashboards.i18n import t
-from tracker.filters import Filters
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
 from tracker.views.data import download_url
 from tracker.views.format import fmt_count, fmt_date, label, place_label
 from tracker.views.trends import TrendView, series_title, trend_view
-from tracker.vocabularies import Vocabularies
 
 GRAPH_ID = "trend-graph"
 DETAILS_ID = "claim-details"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.cli import main
-from tracker.exports import DownloadOptions, download_pieces
-from tracker.storage.store import Store
+from tracker.publish import DownloadOptions, download_pieces
+from tracker.service.store import Store
 
 TOLLS = "FL-divergence-268a41a6ef94"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.dashboards import fixture_data
-from tracker.storage.store import Store
+from tracker.service.store import Store
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

@@ -12,10 +12,10 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from tracker.readers import read_figure_file
-from tracker.reference import DATA_DIR
+from tracker.ingest.readers import read_figure_file
+from tracker.ingest.reference import DATA_DIR
+from tracker.service.store import Store
 from tracker.storage import tables
-from tracker.storage.store import Store
 
 HOSTILE = (
     "figure_id,reported_on,source,publisher,url,metric,population,location,period_start,"

@@ -23,11 +23,11 @@ from sqlalchemy import delete
 from werkzeug.serving import make_server
 
 from tracker.cli import main as tracker_main
-from tracker.exports import catalogue
-from tracker.readers import read_figure_file
+from tracker.domain.vocabularies import CANONICAL_COLUMNS
+from tracker.ingest.readers import read_figure_file
+from tracker.publish import catalogue
+from tracker.service.store import Store
 from tracker.storage import tables
-from tracker.storage.store import Store
-from tracker.vocabularies import CANONICAL_COLUMNS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "downloads"
 FIXED_CLOCK = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -14,8 +14,8 @@ import pytest
 import requests
 
 from tests.dashboards.test_downloads import FIXTURES, build_store, running_server
-from tracker.readers import read_figure_file
-from tracker.storage.store import Store
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
 
 NAMES = ("figures.csv", "series.csv", "flags.csv", "sources.csv", "datapackage.json")
 EXTRA = "figure_id,reported_on,source,metric,location,value\nD100,2018-07-03,sohr,killed,SY12,300\n"

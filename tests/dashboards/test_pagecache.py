@@ -10,8 +10,8 @@ from dashboards.components import overview
 from dashboards.components.pagecache import cached_page
 from tests.dashboards.test_pages import text
 from tests.helpers import write_figures
-from tracker.readers import read_figure_file
-from tracker.storage.store import Store
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
 
 
 @pytest.fixture

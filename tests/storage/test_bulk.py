@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from tracker.readers import read_figure_file
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
 from tracker.storage import bulk, tables
 from tracker.storage import figures as figure_rows
-from tracker.storage.store import Store
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 F = tables.figures

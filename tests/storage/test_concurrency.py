@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.helpers import write_figures
-from tracker.storage.store import Store
+from tracker.service.store import Store
 
 
 def tracker(*args: str, db: str) -> subprocess.Popen:

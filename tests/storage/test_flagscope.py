@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from tracker.readers import FigureFile
-from tracker.revisions import RevisionError
+from tracker.domain.revisions import RevisionError
+from tracker.ingest.readers import FigureFile
+from tracker.service.store import Store
 from tracker.storage import flagscope, flagstore, tables
-from tracker.storage.store import Store
 from tracker.synth import register_synthetic_sources, synthesise
 
 #: What is compared of each stored table (computed_at is the time of writing).
@@ -284,8 +284,8 @@ def test_a_scope_too_large_recomputes_the_components(
 ONE_BY_ONE = """
 import sys
 from pathlib import Path
-from tracker.readers import FigureFile, read_figure_file
-from tracker.storage.store import Store
+from tracker.ingest.readers import FigureFile, read_figure_file
+from tracker.service.store import Store
 store = Store(sys.argv[1])
 table = read_figure_file(sys.argv[2]).table
 for i in range(len(table)):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.flags import compute
-from tracker.readers import read_figure_file
+from tracker.domain.reconcile import compute
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
 from tracker.storage.flagstore import context_for, recompute
-from tracker.storage.store import Store
 
 DATA = Path(__file__).parents[2] / "data"
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tracker.exports import DownloadOptions, download_pieces
-from tracker.readers import read_figure_file
-from tracker.revisions import RevisionError
-from tracker.storage.store import Store
-from tracker.vocabularies import CANONICAL_COLUMNS
+from tracker.domain.revisions import RevisionError
+from tracker.domain.vocabularies import CANONICAL_COLUMNS
+from tracker.ingest.readers import read_figure_file
+from tracker.publish import DownloadOptions, download_pieces
+from tracker.service.store import Store
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -111,7 +111,7 @@ def test_revising_reported_on_moves_a_defaulted_period_end(store: Store) -> None
 
 
 def test_location_filter_includes_children(store: Store) -> None:
-    from tracker.filters import parse_filters
+    from tracker.domain.filters import parse_filters
 
     store.import_file(read_figure_file(FIXTURES / "good_figures.csv"))
     in_daraa = store.figures(parse_filters({"location": "SY12"}, store.vocab))

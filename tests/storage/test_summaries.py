@@ -9,12 +9,12 @@ import pandas as pd
 from sqlalchemy import select
 
 from tests.helpers import write_figures
-from tracker.filters import Filters
-from tracker.readers import read_figure_file
+from tracker.domain.filters import Filters
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
+from tracker.storage import pages as q
 from tracker.storage import summaries, tables
-from tracker.storage import views as q
 from tracker.storage.database import MIGRATIONS, _set_version
-from tracker.storage.store import Store
 
 KEY = ["metric", "population", "location", "measure", "source"]
 

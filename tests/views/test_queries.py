@@ -1,4 +1,4 @@
-"""The dashboard's queries (tracker.storage.views) on SQLite and PostgreSQL: aggregates and
+"""The dashboard's queries (tracker.storage.pages) on SQLite and PostgreSQL: aggregates and
 pages, sorted and filtered in the database."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from tests.dashboards.fixture_data import build_url
-from tracker.filters import Filters
-from tracker.storage import views as q
-from tracker.storage.store import Store
+from tracker.domain.filters import Filters
+from tracker.service.store import Store
+from tracker.storage import pages as q
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.filters import Filters
+from tracker.domain.filters import Filters
 from tracker.views.series import (
     choose_series,
     independent_sources,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.filters import Filters
+from tracker.domain.filters import Filters
 from tracker.views.data import DOWNLOADS, catalogue_entries, download_url, search_places
 from tracker.views.overview import build_card, pick_band_row
 from tracker.views.tables import flag_card, history_rows, pct, source_rows

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from tracker.cli import commands_figures, commands_reconcile, commands_serve, commands_synth
-from tracker.filters import FilterError
-from tracker.readers import InputFileError
-from tracker.revisions import RevisionError
+from tracker.domain.filters import FilterError
+from tracker.domain.revisions import RevisionError
+from tracker.ingest.readers import InputFileError
 from tracker.storage.database import DatabaseError
 
 

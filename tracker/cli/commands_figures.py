@@ -10,13 +10,13 @@ from pathlib import Path
 import pandas as pd
 
 from tracker.cli.common import err, filters_from, open_store, print_table
-from tracker.compare import as_text, differences
-from tracker.importer import ImportPlan, plan_import, write_rejects
-from tracker.readers import FigureFile, read_figure_file
-from tracker.reference import DATA_DIR, read_reference
-from tracker.revisions import parse_assignments
-from tracker.storage.store import Store
-from tracker.vocabularies import CANONICAL_COLUMNS
+from tracker.domain.compare import as_text, differences
+from tracker.domain.revisions import parse_assignments
+from tracker.domain.vocabularies import CANONICAL_COLUMNS
+from tracker.ingest.readers import FigureFile, read_figure_file
+from tracker.ingest.reference import DATA_DIR, read_reference
+from tracker.service.importer import ImportPlan, plan_import, write_rejects
+from tracker.service.store import Store
 
 SEED_FILE = DATA_DIR / "seed" / "figures.csv"
 DEMO_FILE = DATA_DIR / "demo" / "daraa-2018.csv"

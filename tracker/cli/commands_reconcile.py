@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pandas as pd
 
 from tracker.cli.common import filters_from, open_store, print_table
-from tracker.exports import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
 from tracker.progress import progress
+from tracker.publish import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
 from tracker.storage.flagstore import clear_all, recompute, stored_components
 
 

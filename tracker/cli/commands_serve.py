@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker.cli.common import filters_from, open_store
-from tracker.datapackage import write_package
-from tracker.exports import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
 from tracker.progress import progress
+from tracker.publish import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
+from tracker.publish.datapackage import write_package
 
 
 def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tracker.cli.common import err
-from tracker.reference import read_reference
+from tracker.ingest.reference import read_reference
+from tracker.service.store import Store
 from tracker.storage.database import DatabaseError
-from tracker.storage.store import Store
 from tracker.synth import DEFAULT_RATE, register_synthetic_sources, synthesise
 
 

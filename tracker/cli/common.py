@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from tracker.filters import Filters, parse_filters
-from tracker.storage.store import Store
+from tracker.domain.filters import Filters, parse_filters
+from tracker.service.store import Store
 
 
 def open_store(args: argparse.Namespace, require: bool = True) -> Store:

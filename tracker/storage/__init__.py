@@ -1,1 +1,6 @@
-"""Storage of figures, flags and the registry: SQLite by default, PostgreSQL by URL."""
+"""Storage: tables, migrations and queries, with SQLAlchemy Core only (SQLite or PostgreSQL).
+
+Functions here take a ``Connection`` from the service layer and return rows or DataFrames;
+they never open an engine of their own. It may import :mod:`tracker.domain`; it may not import
+ingest, service, views, publish, the CLI or ``dashboards``.
+"""

@@ -11,7 +11,7 @@ from sqlalchemy import Select, Table, and_, func, or_, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetchStrategy
 
-from tracker.filters import Filters
+from tracker.domain.filters import Filters
 from tracker.storage import bulk, tables
 
 F = tables.figures

@@ -41,7 +41,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.reconcile_context import ReconcileContext
+from tracker.domain.reconcile.context import ReconcileContext
 from tracker.storage import tables
 from tracker.storage.figures import type_figures
 
@@ -100,7 +100,7 @@ def _day(value: object) -> date | None:
 
 def window_start(row: dict, end: date, ctx: ReconcileContext) -> date | None:
     """A flow's window start: its period_start, else its episode's start when not after its
-    end (as :func:`tracker.series.prepare` assumes it); a stock has none."""
+    end (as :func:`tracker.domain.series.prepare` assumes it); a stock has none."""
     if str(row["measure"]) != "flow":
         return None
     given = _day(row["period_start"])

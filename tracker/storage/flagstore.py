@@ -1,6 +1,6 @@
 """Stored flags and bands, recomputed for the affected components after every change.
 
-The engine (:mod:`tracker.flags`) is pure; this module feeds it the current figures of
+The engine (:mod:`tracker.domain.reconcile`) is pure; this module feeds it the current figures of
 the components a change touched, replaces those components' stored flags and bands in
 the same transaction as the change, and keeps analysts' notes apart so that an
 ``explained`` state survives every recomputation.
@@ -17,15 +17,15 @@ import pandas as pd
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
 
-from tracker.filters import Filters
-from tracker.flags import component_key, compute
-from tracker.flags.scoped import Scope
-from tracker.reconcile_context import ReconcileContext
-from tracker.settings import Settings
+from tracker.domain.filters import Filters
+from tracker.domain.reconcile import component_key, compute
+from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.reconcile.scoped import Scope
+from tracker.domain.settings import Settings
+from tracker.domain.vocabularies import Vocabularies
 from tracker.storage import flagscope, tables
 from tracker.storage.bulk import insert_many
 from tracker.storage.figures import raw_rows, type_figures
-from tracker.vocabularies import Vocabularies
 
 FLAG_COLUMNS = (
     "flag_id",

@@ -6,9 +6,9 @@ import pandas as pd
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from tracker.reference import read_reference
+from tracker.domain.vocabularies import Vocabularies
+from tracker.ingest.reference import read_reference
 from tracker.storage import tables
-from tracker.vocabularies import Vocabularies
 
 
 def _sync(conn: Connection, table: Table, frame: pd.DataFrame, key: str) -> int:

@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tracker.intervals import interval_bounds
+from tracker.domain.intervals import interval_bounds
+from tracker.domain.vocabularies import Vocabularies
 from tracker.progress import progress
 from tracker.synth import output
 from tracker.synth.echoes import break_echoes
@@ -26,7 +27,6 @@ from tracker.synth.registry import register_synthetic_sources, synthetic_sources
 from tracker.synth.stories import Planner, Story
 from tracker.synth.truth import story_claims
 from tracker.synth.values import TAU, choose_qualifiers, word
-from tracker.vocabularies import Vocabularies
 
 DEFAULT_RATE = 0.001
 PUBS_P = (0.85, 0.12, 0.03)  # one, two or three publications per claim

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.reconcile_context import RuleSettings
+from tracker.domain.reconcile.context import RuleSettings
 from tracker.synth.values import nudge
 
 MAX_ROUNDS = 200

@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.synth.stories import day_text
-from tracker.vocabularies import CANONICAL_COLUMNS
 
 PUBLISHERS = 8
 

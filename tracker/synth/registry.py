@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from tracker.reference import DATA_DIR, read_table
+from tracker.ingest.reference import DATA_DIR, read_table
 from tracker.storage import tables
 
 SYNTHETIC_SOURCES_FILE = DATA_DIR / "synthetic_sources.csv"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tracker.vocabularies import Vocabularies
+from tracker.domain.vocabularies import Vocabularies
 
 FIRST_DAY = int(np.datetime64("2011-03-15", "D").astype(np.int64))
 LAST_DAY = int(np.datetime64("2024-12-31", "D").astype(np.int64))

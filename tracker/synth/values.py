@@ -1,7 +1,7 @@
 """Wording a true count honestly: a qualifier and a value whose interval holds the truth.
 
 Each source has a style (agencies say "about", monitors "at least", outlets round). Whatever
-the wording, the interval the tracker derives from it (DESIGN §1, :mod:`tracker.intervals`)
+the wording, the interval the tracker derives from it (DESIGN §1, :mod:`tracker.domain.intervals`)
 contains the hidden true count; a wording that would not is replaced by the exact count.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.intervals import interval_bounds
+from tracker.domain.intervals import interval_bounds
 
 TAU = 0.10
 MAGNITUDES = np.array([10, 100, 1000, 10000])

@@ -1,7 +1,7 @@
 """The downloads a page offers and the places a person can pick, without I/O.
 
 ``download_catalogue`` reads the catalogue the downloads module publishes
-(``tracker.exports.catalogue()``) when it exists, and otherwise the list of DESIGN.md §4
+(``tracker.publish.catalogue()``) when it exists, and otherwise the list of DESIGN.md §4
 kept here, in one place.
 """
 
@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from tracker.filters import Filters
-from tracker.vocabularies import Vocabularies
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
 
-#: The download URLs of DESIGN.md §4 (used until tracker.exports publishes its catalogue).
+#: The download URLs of DESIGN.md §4 (used until tracker.publish publishes its catalogue).
 DOWNLOADS: tuple[dict, ...] = (
     {
         "path": "/download/figures.csv",
@@ -73,9 +73,9 @@ GENERAL_PARAMS = ("hxl", "excel", "lang")
 
 
 def _catalogue_from_exports(vocab: Vocabularies | None, base: str) -> list[dict] | None:
-    """The downloads module's catalogue (``tracker.exports.catalogue``) as plain dicts."""
+    """The downloads module's catalogue (``tracker.publish.catalogue``) as plain dicts."""
     try:
-        from tracker.exports import catalogue
+        from tracker.publish import catalogue
     except ImportError:
         return None
     if vocab is None:
@@ -179,7 +179,7 @@ def catalogue_entries(
 def parameters_help(lang: str) -> list[dict]:
     """The query parameters the downloads accept, from the downloads module when present."""
     try:
-        from tracker.exports import PARAMETERS
+        from tracker.publish import PARAMETERS
     except ImportError:
         return []
     return [

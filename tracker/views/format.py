@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from tracker.vocabularies import MAGNITUDE_UNITS, Vocabularies
+from tracker.domain.vocabularies import MAGNITUDE_UNITS, Vocabularies
 
 LANGS = ("en", "ar")
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate ... pop directional isolate

@@ -15,9 +15,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from tracker.filters import Filters
-from tracker.storage import views as q
-from tracker.views.cache import cached_view
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
+from tracker.service.pagecache import cached_view
+from tracker.storage import pages as q
 from tracker.views.format import as_date, label
 from tracker.views.series import (
     annotate_claims,
@@ -25,7 +26,6 @@ from tracker.views.series import (
     choose_series_per_metric,
     independent_sources,
 )
-from tracker.vocabularies import Vocabularies
 
 #: What a card needs of its series' claims (the newest claim, the window, the range).
 CLAIM_COLUMNS = (

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from tracker.filters import Filters
-from tracker.vocabularies import Vocabularies
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
 
 
 def rank_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.DataFrame:

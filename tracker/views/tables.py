@@ -6,9 +6,10 @@ import math
 
 import pandas as pd
 
-from tracker.filters import Filters
-from tracker.storage import views as q
-from tracker.views.cache import cached_view
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
+from tracker.service.pagecache import cached_view
+from tracker.storage import pages as q
 from tracker.views.format import (
     claim_words,
     fmt_count,
@@ -23,7 +24,6 @@ from tracker.views.format import (
     safe_url,
     source_name,
 )
-from tracker.vocabularies import CANONICAL_COLUMNS, Vocabularies
 
 FIGURES_PER_PAGE = 25
 FLAGS_PER_PAGE = 20

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from tracker.filters import Filters
-from tracker.storage import views as q
-from tracker.views.cache import cached_view
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
+from tracker.service.pagecache import cached_view
+from tracker.storage import pages as q
 from tracker.views.format import (
     claim_words,
     fmt_date,
@@ -32,7 +33,6 @@ from tracker.views.format import (
     source_name,
 )
 from tracker.views.series import choose_series
-from tracker.vocabularies import Vocabularies
 
 CLAIM_LIMIT = 2000
 POINT_COLUMNS = (

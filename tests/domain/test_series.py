@@ -1,0 +1,286 @@
+"""Series, claims, components and reconciled bands (domain.series, domain.reconcile.band)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tracker.domain.intervals import interval_bounds
+from tracker.domain.reconcile import BAND_COLUMNS, compute
+from tracker.domain.reconcile.band import headline
+from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.series import component_key, prepare
+
+CTX = ReconcileContext.from_frames(
+    gazetteer=pd.DataFrame(
+        {
+            "pcode": ["SY", "SY12", "C1", "LB"],
+            "level": [0, 1, 4, 0],
+            "name_en": ["Syria", "Dar'a", "Town", "Lebanon"],
+            "name_ar": ["سوريا", "درعا", "بلدة", "لبنان"],
+            "parent": [None, "SY", "SY12", None],
+        }
+    ),
+    populations=pd.DataFrame({"id": ["all", "civilians"], "subset_of": [None, "all"]}),
+    episodes=pd.DataFrame(
+        {
+            "id": ["daraa"],
+            "name_en": ["Dar'a offensive"],
+            "name_ar": ["هجوم درعا"],
+            "start": ["2018-06-19"],
+        }
+    ),
+)
+
+
+def figures(*rows: dict) -> pd.DataFrame:
+    base = {
+        "reported_on": None,
+        "publisher": None,
+        "population": "all",
+        "location": "SY12",
+        "period_start": None,
+        "measure": "flow",
+        "episode": None,
+        "qualifier": "exact",
+        "value_high": None,
+        "unit": "persons",
+        "url": None,
+        "metric": "displaced",
+    }
+    df = pd.DataFrame([base | r for r in rows])
+    df["reported_on"] = df["reported_on"].fillna(df["period_end"])
+    for c in ("reported_on", "period_start", "period_end"):
+        df[c] = pd.to_datetime(df[c])
+    df["value_high"] = pd.to_numeric(df["value_high"]).astype("Int64")
+    df["low"], df["high"] = interval_bounds(df["qualifier"], df["value"], df["value_high"], 0.1)
+    return df
+
+
+def test_flow_without_start_takes_the_episode_start_marked_assumed():
+    df = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "episode": "daraa",
+            },
+            {"figure_id": "B", "source": "s", "value": 5, "period_end": "2018-06-20"},
+            {
+                "figure_id": "C",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "period_start": "2018-06-17",
+                "episode": "daraa",
+            },
+            {
+                "figure_id": "D",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "measure": "stock",
+                "episode": "daraa",
+                "metric": "idps",
+            },
+        ),
+        CTX,
+    ).series.set_index("figure_id")
+    assert df.loc["A", "window_start"] == pd.Timestamp("2018-06-19")
+    assert df.loc["A", "start_assumed"]
+    assert pd.isna(df.loc["B", "window_start"]) and not df.loc["B", "start_assumed"]
+    assert df.loc["C", "window_start"] == pd.Timestamp("2018-06-17")
+    assert not df.loc["C", "start_assumed"]
+    assert pd.isna(df.loc["D", "window_start"])
+
+
+def test_identical_claims_of_one_source_are_one_claim_with_publications():
+    rows = (
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "publisher": "Reuters",
+            },
+            {
+                "figure_id": "B",
+                "source": "s",
+                "value": 5,
+                "period_end": "2018-06-20",
+                "publisher": "AFP",
+                "reported_on": "2018-06-21",
+            },
+            {"figure_id": "C", "source": "t", "value": 5, "period_end": "2018-06-20"},
+            {"figure_id": "D", "source": "s", "value": 6, "period_end": "2018-06-20"},
+        )
+        .iloc[::-1]
+        .reset_index(drop=True)
+    )
+    prep = prepare(rows, CTX)
+    claim = dict(zip(rows["figure_id"], prep.row_claim, strict=True))
+    assert claim["A"] == claim["B"] == 0
+    assert len({claim[x] for x in "ACD"}) == 3
+    first = prep.claims.loc[0]
+    assert first["n_pub"] == 2 and rows.loc[first["fig"], "figure_id"] == "A"
+    assert first["reported_d"] == pd.Timestamp("2018-06-20").value // 86_400_000_000_000
+
+
+def test_component_is_metric_and_country():
+    df = figures(
+        {"figure_id": "A", "source": "s", "value": 5, "period_end": "2018-06-20", "location": "C1"},
+        {
+            "figure_id": "B",
+            "source": "s",
+            "value": 5,
+            "period_end": "2018-06-20",
+            "location": "LB",
+            "metric": "killed",
+        },
+    )
+    assert component_key(df, CTX).tolist() == ["displaced|SY", "killed|LB"]
+
+
+def test_cumulative_band_is_running_max_of_lows_and_running_min_of_highs():
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 100,
+                "qualifier": "at_least",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-20",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 150,
+                "qualifier": "approx",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-22",
+            },
+            {
+                "figure_id": "C",
+                "source": "u",
+                "value": 160,
+                "qualifier": "at_most",
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-25",
+            },
+        ),
+        CTX,
+    )
+    bands = result.bands
+    assert list(bands.columns) == BAND_COLUMNS
+    assert bands["low"].tolist() == [100, 135, 135]
+    assert bands["high"].tolist() == [160, 160, 160]
+    assert bands["headline"].tolist() == [100, 148, 148]
+    assert bands["headline_qualifier"].tolist() == ["at_least", "approx", "approx"]
+    assert not bands["contested"].any() and result.flags.empty
+
+
+def test_band_leaves_out_contradicting_claims_and_says_why():
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 100,
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-20",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 150,
+                "period_start": "2018-06-18",
+                "period_end": "2018-06-19",
+            },
+            {
+                "figure_id": "C",
+                "source": "u",
+                "value": 30,
+                "period_start": "2018-06-18",
+                "period_end": "2018-06-19",
+            },
+            {
+                "figure_id": "D",
+                "source": "u",
+                "value": 10,
+                "period_start": "2018-06-17",
+                "period_end": "2018-06-18",
+            },
+        ),
+        CTX,
+    )
+    assert result.excluded["figure_id"].tolist() == ["A", "B"]
+    assert set(result.excluded["reason"]) == {"contradicts"}
+    assert not result.bands["contested"].any()
+    series = result.series.set_index("figure_id")
+    assert series.loc["A", "series_key"] == "displaced|all|SY12|flow|2018-06-17"
+    assert series["excluded"].notna().sum() == len(result.excluded)
+
+
+def test_stock_band_is_per_date_and_headline_follows_the_rule():
+    result = compute(
+        figures(
+            {
+                "figure_id": "A",
+                "source": "s",
+                "value": 60000,
+                "qualifier": "approx",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-05",
+            },
+            {
+                "figure_id": "B",
+                "source": "t",
+                "value": 59000,
+                "qualifier": "at_most",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-05",
+            },
+            {
+                "figure_id": "C",
+                "source": "t",
+                "value": 200,
+                "qualifier": "at_most",
+                "measure": "stock",
+                "metric": "at_border",
+                "period_end": "2018-07-15",
+            },
+        ),
+        CTX,
+    )
+    bands = result.bands
+    assert bands["low"].tolist() == [54000, 0]
+    assert bands["high"].tolist() == [59000, 200]
+    assert bands["headline"].tolist() == [56500, 200]
+    assert bands["headline_qualifier"].tolist() == ["approx", "at_most"]
+    assert bands["n_sources"].tolist() == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "low,high,value,qualifier",
+    [
+        (214, np.inf, 214, "at_least"),
+        (0, 189000, 189000, "at_most"),
+        (285000, 325000, 305000, "approx"),
+        (40, 40, 40, "exact"),
+        (100, 1000, 100, "at_least"),
+        (120, 100, None, None),
+    ],
+)
+def test_headline_rule(low, high, value, qualifier):
+    got, qual = headline(np.array([low], dtype=float), np.array([high], dtype=float))
+    if value is None:
+        assert pd.isna(got.iloc[0]) and pd.isna(qual.iloc[0])
+    else:
+        assert (got.iloc[0], qual.iloc[0]) == (value, qualifier)

@@ -1,0 +1,136 @@
+"""Every kind of bad input gets a message naming the line, the column, the value and the fault."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from tracker.domain import schema as schema_module
+from tracker.domain.schema import figure_schema
+from tracker.domain.validation import validate_figures
+from tracker.ingest.readers import read_figure_file
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+TODAY = date(2026, 11, 25)
+
+
+def messages(path: Path, vocab) -> list[str]:
+    table = read_figure_file(path).table
+    return [str(p) for p in validate_figures(table, vocab, TODAY).problems]
+
+
+def test_good_file_has_no_problem(vocab) -> None:
+    assert messages(FIXTURES / "good_figures.csv", vocab) == []
+
+
+EXPECTED = [
+    "line 3, column source, value 'sohrr': unknown source 'sohrr' — did you mean 'sohr'?",
+    "line 4, column metric, value 'kiled': unknown metric 'kiled' — did you mean 'killed'?",
+    "line 5, column population, value 'civilian': unknown population 'civilian' — did you mean "
+    "'civilians'?",
+    "line 6, column location, value 'SY99': unknown location 'SY99' — did you mean 'SY09'?",
+    "line 7, column reported_on, value '30/06/2018': not a date in the form YYYY-MM-DD",
+    "line 8, column reported_on, value '2018-02-30': not a real calendar date",
+    "line 9, column period_end, value '2018-07-02': period_end is after reported_on: a source "
+    "cannot report a window that has not ended yet (2018-06-30)",
+    "line 10, column value, value '-5': is negative: a count cannot be below 0",
+    "line 11, column value, value '12.5': is not a whole number written with digits only (a "
+    "count has no fraction, sign or thousands separator)",
+    "line 12, column value_high, value empty: qualifier is range but value_high is empty: a "
+    "range needs its upper end",
+    "line 13, column value_high, value '30': value_high is below value: the upper end of a "
+    "range must be ≥ value",
+    "line 14, column url, value 'ftp://example.org/x': not an http(s) address",
+    "line 15, column reported_on, value '2099-01-01': is in the future (today is 2026-11-25)",
+]
+
+
+def test_each_bad_line_is_named_with_its_fault(vocab) -> None:
+    found = messages(FIXTURES / "bad_figures.csv", vocab)
+    for expected in EXPECTED:
+        assert expected in found
+    lines = {int(m.split(",")[0].removeprefix("line ")) for m in found}
+    assert lines == set(range(3, 16)), "only the bad lines are named (2 and 16 are valid)"
+
+
+def test_missing_required_column_is_named(tmp_path: Path, vocab) -> None:
+    path = tmp_path / "no_source.csv"
+    path.write_text("reported_on,metric,location,value\n2018-06-30,killed,SY12,4\n")
+    assert messages(path, vocab) == [
+        "line 1, column source, value empty: required column is missing"
+    ]
+
+
+def test_empty_required_cell(tmp_path: Path, vocab) -> None:
+    path = tmp_path / "empty_cell.csv"
+    path.write_text("reported_on,source,metric,location,value\n2018-06-30,,killed,SY12,4\n")
+    assert messages(path, vocab) == ["line 2, column source, value empty: required value is empty"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (
+            "metric=airstrikes,unit=persons",
+            "unit is not allowed for metric 'airstrikes' (allowed: events)",
+        ),
+        ("qualifier=magnitude,value=500", "qualifier is magnitude, so value must be the unit word"),
+        ("value_high=50", "value_high is given but the qualifier is not range"),
+        ("period_start=2018-07-01,period_end=2018-06-20", "period_start is after period_end"),
+        ("episode=daraa", "unknown episode 'daraa' — did you mean 'daraa-2018'?"),
+    ],
+)
+def test_cross_field_rules(tmp_path: Path, vocab, cells: str, expected: str) -> None:
+    row = {
+        "reported_on": "2018-07-02",
+        "source": "sohr",
+        "metric": "killed",
+        "location": "SY12",
+        "value": "40",
+    }
+    row.update(dict(kv.split("=") for kv in cells.split(",")))
+    path = tmp_path / "one.csv"
+    path.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n")
+    found = messages(path, vocab)
+    assert len(found) == 1 and expected in found[0], found
+
+
+def _table(**cells: str) -> pd.DataFrame:
+    row = {
+        "reported_on": "2018-07-02",
+        "source": "sohr",
+        "metric": "killed",
+        "location": "SY12",
+        "value": "40",
+        "period_end": "2018-07-01",
+    }
+    row.update(cells)
+    return pd.DataFrame([row]).astype("string")
+
+
+def test_one_schema_checks_a_changed_table_afresh(vocab) -> None:
+    """The checks share their parses of a column within a table, never across tables."""
+    schema = figure_schema(vocab, date(2026, 1, 1))
+    schema.validate(_table(), lazy=True)
+    changed = _table(reported_on="2018-02-30")
+    with pytest.raises(pa.errors.SchemaErrors) as caught:
+        schema.validate(changed, lazy=True)
+    assert set(caught.value.failure_cases["check"]) == {"not a real calendar date"}
+
+
+def test_each_date_column_is_parsed_once_per_validation(vocab, monkeypatch) -> None:
+    parsed: list[str] = []
+    real = schema_module._parse_date
+
+    def counting(series: pd.Series) -> pd.Series:
+        parsed.append(str(series.name))
+        return real(series)
+
+    monkeypatch.setattr(schema_module, "_parse_date", counting)
+    table = pd.concat([_table(period_start="2018-06-20")] * 3, ignore_index=True)
+    assert validate_figures(table, vocab, date(2026, 1, 1)).ok
+    assert sorted(parsed) == ["period_end", "period_start", "reported_on"]

@@ -1,0 +1,84 @@
+"""The filters shared by every command and download URL, and their checking.
+
+--metric, --population, --location (includes the places below it), --source,
+--from and --to (on period_end). Each may hold several values separated by commas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.vocabularies import Vocabularies, closest
+
+FILTER_NAMES = ("metric", "population", "location", "source", "from", "to")
+
+
+class FilterError(ValueError):
+    """A filter value is not known; the message names the parameter and the closest value."""
+
+    def __init__(self, parameter: str, value: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.value = value
+
+
+@dataclass(frozen=True)
+class Filters:
+    metric: tuple[str, ...] = field(default_factory=tuple)
+    population: tuple[str, ...] = field(default_factory=tuple)
+    location: tuple[str, ...] = field(default_factory=tuple)
+    source: tuple[str, ...] = field(default_factory=tuple)
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def as_params(self) -> dict[str, str]:
+        """The filters as URL query parameters (for links that download a view)."""
+        params = {
+            name: ",".join(getattr(self, name))
+            for name in ("metric", "population", "location", "source")
+            if getattr(self, name)
+        }
+        if self.date_from:
+            params["from"] = self.date_from.isoformat()
+        if self.date_to:
+            params["to"] = self.date_to.isoformat()
+        return params
+
+
+def _ids(parameter: str, raw: str | None, known: frozenset[str]) -> tuple[str, ...]:
+    if raw is None or str(raw).strip() == "":
+        return ()
+    values = tuple(v.strip() for v in str(raw).split(",") if v.strip())
+    for value in values:
+        if value not in known:
+            guess = closest(value, known)
+            hint = f"; did you mean {guess!r}?" if guess else ""
+            raise FilterError(parameter, value, f"unknown {parameter} {value!r}{hint}")
+    return values
+
+
+def _date(parameter: str, raw: str | None) -> date | None:
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise FilterError(
+            parameter, str(raw), f"{parameter} {raw!r} is not a date in the form YYYY-MM-DD"
+        ) from None
+
+
+def parse_filters(raw: dict[str, str | None], vocab: Vocabularies) -> Filters:
+    """Check raw filter values against the vocabularies; raise FilterError on the first bad one."""
+    filters = Filters(
+        metric=_ids("metric", raw.get("metric"), vocab.metric_ids),
+        population=_ids("population", raw.get("population"), vocab.population_ids),
+        location=_ids("location", raw.get("location"), vocab.pcodes),
+        source=_ids("source", raw.get("source"), vocab.source_ids),
+        date_from=_date("from", raw.get("from")),
+        date_to=_date("to", raw.get("to")),
+    )
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise FilterError("from", str(filters.date_from), "from is after to: the range is empty")
+    return filters

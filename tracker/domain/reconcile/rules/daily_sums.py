@@ -1,0 +1,135 @@
+"""Rule 1 for daily counts: a source's one-day counts summed over a window are a derived claim
+for that window, comparable with any claim on it (another source's "since" total, or its own).
+
+For every multi-day window W claimed in a series group and every source with at least two daily
+counts inside W: low = sum of the daily lows; high = sum of the daily highs when the days cover
+all of W, else unbounded. Contradiction when the sum's low exceeds high(W's claim) (the days lie
+inside W), or when the days cover W and low(W's claim) exceeds the sum's high. Sums use prefix
+sums and binary search, one lookup per (window, source). Per pair of sources and direction only
+the most extreme window is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
+from tracker.domain.reconcile.sweep import codes, search
+
+
+@dataclass
+class DailySums:
+    """Derived claims (one row per window and source) and the flags they raise."""
+
+    derived: pd.DataFrame
+    flags: list[RawFlag]
+
+
+def _daily_table(days: pd.DataFrame) -> pd.DataFrame:
+    """One row per (group, source, day): largest low and smallest high of that day's claims."""
+    grouped = days.groupby(["g", "source_c", "start_d"], sort=True)
+    return grouped.agg(low=("low", "max"), high=("high", "min")).reset_index()
+
+
+def _windows(flows: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """(multi-day window claim, daily source) pairs with the sums of that source's days in it."""
+    span = int(table["start_d"].max() - table["start_d"].min()) + 2
+    lo_day = int(table["start_d"].min())
+    gsrc = codes(table["g"].to_numpy(), table["source_c"].to_numpy())
+    table = table.assign(gsrc=gsrc)
+    key = gsrc * span + (table["start_d"].to_numpy() - lo_day)
+    high = table["high"].to_numpy()
+    cum_low = np.concatenate([[0.0], np.cumsum(table["low"].to_numpy())])
+    cum_high = np.concatenate([[0.0], np.cumsum(np.where(np.isinf(high), 0.0, high))])
+    cum_inf = np.concatenate([[0], np.cumsum(np.isinf(high))])
+    sources = table[["g", "source_c", "gsrc"]].drop_duplicates()
+    multi = flows[(flows["end_d"] > flows["start_d"]) & flows["g"].isin(sources["g"])]
+    pairs = multi.reset_index(names="target").merge(
+        sources.rename(columns={"source_c": "day_source"}), on="g"
+    )
+    if pairs.empty:
+        return pairs
+    s = np.clip(pairs["start_d"].to_numpy() - lo_day, -1, span - 1)
+    e = np.clip(pairs["end_d"].to_numpy() - lo_day, -1, span - 1)
+    i0 = search(key, pairs["gsrc"].to_numpy() * span + s, "left")
+    i1 = search(key, pairs["gsrc"].to_numpy() * span + e, "right")
+    n = i1 - i0
+    full = n == pairs["end_d"].to_numpy() - pairs["start_d"].to_numpy() + 1
+    finite = (cum_inf[i1] - cum_inf[i0]) == 0
+    pairs = pairs.assign(
+        i0=i0,
+        i1=i1,
+        n_days=n,
+        sum_low=cum_low[i1] - cum_low[i0],
+        sum_high=np.where(full & finite, cum_high[i1] - cum_high[i0], np.inf),
+    )
+    return pairs[pairs["n_days"] >= 2]
+
+
+def _strongest(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per (group, day source, window source, direction): the window with the largest ratio."""
+    pairs = pairs.sort_values(
+        ["g", "day_source", "source_c", "over", "ratio", "end_d", "target"],
+        ascending=[True, True, True, True, False, True, True],
+    )
+    return pairs.drop_duplicates(["g", "day_source", "source_c", "over"])
+
+
+def find(flows: pd.DataFrame, claims: pd.DataFrame) -> DailySums:
+    """Derived sums and their contradictions. ``flows`` are flows with a known start and a
+    group code ``g`` (metric, population, location)."""
+    empty = DailySums(pd.DataFrame(), [])
+    days = flows[(flows["end_d"] == flows["start_d"]) & ~flows["start_assumed"]]
+    if len(days) < 2:
+        return empty
+    table = _daily_table(days)
+    pairs = _windows(flows, table)
+    if pairs.empty:
+        return empty
+    over = pairs["sum_low"] > pairs["high"]
+    under = pairs["low"] > pairs["sum_high"]
+    bad = pairs[over | under].assign(over=over[over | under])
+    bad = bad.assign(
+        ratio=np.where(
+            bad["over"],
+            [ratio_of(a, b) for a, b in zip(bad["sum_low"], bad["high"], strict=True)],
+            [ratio_of(a, b) for a, b in zip(bad["low"], bad["sum_high"], strict=True)],
+        )
+    )
+    days = days.reset_index(names="claim")
+    flags = [_flag(row, table, days, claims) for row in _strongest(bad).itertuples()]
+    return DailySums(pairs, flags)
+
+
+def _flag(row, table: pd.DataFrame, days: pd.DataFrame, claims: pd.DataFrame) -> RawFlag:
+    """One derived-sum flag: the daily claims first, then the window's claim."""
+    span = table.iloc[row.i0 : row.i1]
+    chosen = days[
+        (days["g"] == span["g"].iloc[0])
+        & (days["source_c"] == span["source_c"].iloc[0])
+        & days["start_d"].between(span["start_d"].min(), span["start_d"].max())
+    ]
+    day_claims = sorted(int(c) for c in chosen["claim"])
+    target = int(row.target)
+    assumed = bool(claims["start_assumed"].iloc[target])
+    return RawFlag(
+        rule="containment",
+        severity=hard_severity(assumed),
+        members=(*day_claims, target),
+        anchor=target,
+        ratio=float(row.ratio),
+        exclude=(*day_claims, target),
+        reason="contradicts",
+        detail={
+            "derived": True,
+            "over": bool(row.over),
+            "days": day_claims,
+            "target": target,
+            "n_days": int(row.n_days),
+            "sum_low": float(row.sum_low),
+            "sum_high": float(row.sum_high),
+        },
+    )

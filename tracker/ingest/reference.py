@@ -1,0 +1,83 @@
+"""Reading the reference data (vocabularies, registry, gazetteer) from ``data/``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.domain.vocabularies import Vocabularies
+
+DATA_DIR = Path(os.environ.get("TRACKER_DATA", Path(__file__).resolve().parents[2] / "data"))
+
+VOCABULARY_FILES: dict[str, str] = {
+    "metrics": "vocabularies/metrics.csv",
+    "populations": "vocabularies/populations.csv",
+    "qualifiers": "vocabularies/qualifiers.csv",
+    "units": "vocabularies/units.csv",
+    "measures": "vocabularies/measures.csv",
+    "source_types": "vocabularies/source_types.csv",
+    "reliability": "vocabularies/reliability.csv",
+    "sources": "sources.csv",
+    "episodes": "episodes.csv",
+}
+EXTRA_FILES: dict[str, str] = {
+    "severities": "vocabularies/severities.csv",
+    "rules": "vocabularies/rules.csv",
+    "levels": "vocabularies/levels.csv",
+}
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A reference CSV as text, empty cells as missing."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
+def read_gazetteer(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Every country file in data/gazetteer, indexed by P-code."""
+    frames = [read_table(p) for p in sorted((data_dir / "gazetteer").glob("*.csv"))]
+    gaz = pd.concat(frames, ignore_index=True)
+    gaz["level"] = gaz["level"].astype(int)
+    for column in ("latitude", "longitude"):
+        gaz[column] = pd.to_numeric(gaz[column], errors="coerce")
+    return gaz.set_index("pcode", drop=False)
+
+
+def read_household_sizes(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Persons per household by country, with the plausible low and high and the source."""
+    sizes = read_table(data_dir / "household_sizes.csv")
+    point = pd.to_numeric(sizes["persons_per_household"])
+    for bound in ("low", "high"):
+        sizes[bound] = pd.to_numeric(sizes[bound]) if bound in sizes else point
+        sizes[bound] = sizes[bound].fillna(point)
+    sizes["persons_per_household"] = point
+    return sizes.set_index("country", drop=False)
+
+
+def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
+    """All vocabularies from the project's data/ folder."""
+    frames = {
+        name: read_table(data_dir / rel).set_index("id", drop=False)
+        for name, rel in VOCABULARY_FILES.items()
+    }
+    phrases = read_table(data_dir / "vocabularies/qualifier_phrases.csv")
+    extra = {
+        name: read_table(data_dir / rel).set_index(
+            read_table(data_dir / rel).columns[0], drop=False
+        )
+        for name, rel in EXTRA_FILES.items()
+        if (data_dir / rel).exists()
+    }
+    return Vocabularies(
+        qualifier_phrases=phrases,
+        gazetteer=read_gazetteer(data_dir),
+        household_sizes=read_household_sizes(data_dir),
+        extra=extra,
+        **frames,
+    )
+
+
+def read_figures_file(path: Path) -> pd.DataFrame:
+    """A canonical figures CSV shipped in data/ (seed or demo), as text."""
+    return read_table(path)

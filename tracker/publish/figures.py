@@ -1,0 +1,272 @@
+"""Rows of figures.csv: the current figures with their derived columns, chunk by chunk.
+
+Figures come from the store in figure_id order, a chunk at a time, so the file never
+sits whole in memory. The flags each figure is involved in are fetched per chunk with
+one range query on flag_figures (the chunk's first to last id, in the database's own
+order), never as one mapping of the whole table.
+
+``figure_texts`` is the route's fast path: the cursor's rows go straight into Arrow (one
+struct conversion per chunk on SQLite, whose dates and timestamps are read as the text
+SQLAlchemy stored once checked to be in its format) and are formatted there. It writes the
+same cells as ``figure_frames`` → ``derive`` → ``text_columns``, which stays the reference
+(tests/test_export_speed_equivalence.py) and the path of any other store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from sqlalchemy import and_, select
+from sqlalchemy.engine import Connection
+
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
+from tracker.publish.cells import APOSTROPHE, FORMULA_PATTERN, TEXT, integer_cells
+from tracker.publish.fields import Field
+from tracker.service.store import Store
+from tracker.storage import tables
+from tracker.storage.figures import DATE_COLUMNS, iter_current_rows, processed_columns
+
+LINKS = tables.flag_figures
+CHUNK_ROWS = 10_000  # bounds memory (about 100 MB in flight) whatever the file size
+# The stored columns figures.csv is made of (the rest are derived from them).
+STORED = CANONICAL_COLUMNS + (
+    "low",
+    "high",
+    "adm1",
+    "revision",
+    "status",
+    "entered_at",
+    "entered_by",
+)
+COUNTS = ("value", "value_high", "low", "high", "revision")
+NOT_TEXT = (*DATE_COLUMNS, "entered_at", *COUNTS)
+
+
+def flag_links(conn: Connection, first: str, last: str) -> dict[str, str]:
+    """figure_id → its flags' ids, sorted and ';'-joined, for ids from first to last."""
+    rows = conn.execute(
+        select(LINKS.c.figure_id, LINKS.c.flag_id).where(
+            and_(LINKS.c.figure_id >= first, LINKS.c.figure_id <= last)
+        )
+    ).fetchall()
+    grouped: dict[str, set[str]] = {}
+    for figure_id, flag_id in rows:
+        grouped.setdefault(figure_id, set()).add(flag_id)
+    return {figure_id: ";".join(sorted(ids)) for figure_id, ids in grouped.items()}
+
+
+def derive(figures: pd.DataFrame, vocab: Vocabularies, links: dict[str, str]) -> pd.DataFrame:
+    """Add the derived export columns (names from the registry and gazetteer, flag ids)."""
+    out = figures.copy()
+    ids = out["figure_id"].astype(object)
+    source = out["source"].astype(object)
+    location = out["location"].astype(object)
+    places = vocab.gazetteer
+    out["source_name"] = source.map(vocab.sources["name_en"])
+    out["source_name_ar"] = source.map(vocab.sources["name_ar"])
+    out["location_name"] = location.map(places["name_en"])
+    out["location_name_ar"] = location.map(places["name_ar"])
+    out["location_level"] = location.map(places["level"])
+    out["adm1_pcode"] = out.get("adm1", pd.NA)
+    out["flag_ids"] = ids.map(links)
+    return out
+
+
+def figure_frames(
+    store: Store, filters: Filters, chunk_rows: int = CHUNK_ROWS
+) -> Iterator[pd.DataFrame]:
+    """Current, active figures matching the filters, derived columns added, in id order."""
+    vocab = store.vocab
+    with store.engine.connect() as conn:
+        for chunk in store.iter_figures(filters, chunk_rows=chunk_rows):
+            if chunk.empty:
+                continue
+            ids = chunk["figure_id"]
+            yield derive(chunk, vocab, flag_links(conn, str(ids.iloc[0]), str(ids.iloc[-1])))
+
+
+SQLITE_STAMP = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$"
+EMPTY, T, Z = (pa.scalar(s, TEXT) for s in ("", "T", "Z"))
+UTC_US = pa.timestamp("us", tz="UTC")
+
+
+class Lookup:
+    """A vocabulary column (id → value) as Arrow arrays, read as Series.map reads it."""
+
+    def __init__(self, table: pd.Series) -> None:
+        self.keys = pa.array(table.index.astype(str).tolist(), pa.large_string())
+        self.values = pa.array(table.astype(object).where(table.notna(), None).tolist())
+
+    def positions(self, ids: pa.Array) -> pa.Array:
+        return pc.index_in(ids, value_set=self.keys)
+
+    def take(self, positions: pa.Array) -> pa.Array:
+        return pc.take(self.values, positions)
+
+
+def _integers(array: pa.Array, via_float: bool) -> pa.Array:
+    """integer_cells of a stored count: digits, empty when missing. A column with a missing
+    value (and high, typed as a float) goes through float64 as the typed frame does."""
+    if not via_float and array.null_count == 0:
+        return pc.cast(array, TEXT)
+    whole = pc.cast(pc.cast(array, pa.float64()), pa.int64(), safe=False)
+    return pc.fill_null(pc.cast(whole, TEXT), EMPTY)
+
+
+def _text(values: pa.Array) -> pa.Array:
+    """text_cells of an Arrow column: empty when missing, neutralised against formulas."""
+    text = pc.fill_null(pc.cast(values, TEXT), EMPTY)
+    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    if pc.any(risky).as_py():
+        prefixed = pc.binary_join_element_wise(pa.scalar(APOSTROPHE, TEXT), text, EMPTY)
+        text = pc.if_else(risky, prefixed, text)
+    return text
+
+
+def _dates(array: pa.Array) -> pa.Array:
+    """date_cells: YYYY-MM-DD, empty when missing."""
+    if not pa.types.is_date32(array.type):  # SQLite's stored text, checked to be ISO
+        return pc.fill_null(pc.cast(array, TEXT), EMPTY)
+    return pc.fill_null(pc.cast(pc.cast(array, pa.string()), TEXT), EMPTY)
+
+
+def _stamps(array: pa.Array) -> pa.Array:
+    """datetime_cells: UTC to the second, YYYY-MM-DDTHH:MM:SSZ, empty when missing."""
+    if pa.types.is_timestamp(array.type):
+        seconds = pc.cast(pc.floor_temporal(array, unit="second"), pa.timestamp("s", tz="UTC"))
+        return pc.fill_null(pc.cast(pc.strftime(seconds, format="%Y-%m-%dT%H:%M:%SZ"), TEXT), EMPTY)
+    day = pc.utf8_slice_codeunits(array, 0, 10)  # SQLite's stored text, checked: naive UTC
+    time = pc.utf8_slice_codeunits(array, 11, 19)
+    text = pc.binary_join_element_wise(day, T, time, Z, EMPTY)
+    return pc.fill_null(pc.cast(text, TEXT), EMPTY)
+
+
+def _raw_types(names: list[str]) -> pa.StructType:
+    """What SQLite's cursor gives: dates and timestamps as their stored text."""
+    return pa.struct([(n, pa.int64() if n in COUNTS else pa.large_string()) for n in names])
+
+
+def _typed_types(names: list[str]) -> pa.StructType:
+    def kind(name: str) -> pa.DataType:
+        if name in COUNTS:
+            return pa.int64()
+        if name in DATE_COLUMNS:
+            return pa.date32()
+        if name == "entered_at":
+            return UTC_US  # from UTC wall times
+        return pa.large_string()
+
+    return pa.struct([(n, kind(n)) for n in names])
+
+
+def _sqlite_text_ok(columns: dict[str, pa.Array]) -> bool:
+    """The stored text is as SQLAlchemy writes it (else the processors read it): a date reads
+    back as the same text, a timestamp is YYYY-MM-DD HH:MM:SS[.ffffff]."""
+    try:
+        for name in DATE_COLUMNS:
+            if name in columns:
+                text = pc.cast(columns[name].drop_null(), pa.string())
+                back = pc.cast(pc.cast(text, pa.date32()), pa.string())
+                if pc.all(pc.equal(back, text)).as_py() is False:
+                    return False
+        if "entered_at" in columns:
+            stamps = columns["entered_at"].drop_null()
+            if pc.all(pc.match_substring_regex(stamps, SQLITE_STAMP)).as_py() is False:
+                return False
+            pc.cast(pc.utf8_slice_codeunits(stamps, 0, 10), pa.date32())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _columns(
+    names: list[str], processors: list, rows: list[tuple], raw: pa.StructType | None
+) -> dict[str, pa.Array]:
+    """A chunk of raw rows as typed Arrow columns, in one conversion where the values allow."""
+    if raw is not None:
+        try:
+            struct = pa.array(rows, type=raw)
+            columns = dict(zip(names, struct.flatten(), strict=True))
+            if _sqlite_text_ok(columns):
+                return columns
+        except (pa.ArrowException, TypeError, ValueError, OverflowError):
+            pass
+    values = processed_columns(names, processors, rows)
+    if "entered_at" in values:  # UTC wall time: an aware time converted, a naive one kept
+        values["entered_at"] = [
+            v if v is None or v.tzinfo is None else v.astimezone(UTC).replace(tzinfo=None)
+            for v in values["entered_at"]
+        ]
+    types = _typed_types(names)
+    return {n: pa.array(values[n], types.field(n).type) for n in names}
+
+
+def figure_texts(
+    store: Store, filters: Filters, fields: tuple[Field, ...], chunk_rows: int = CHUNK_ROWS
+) -> Iterator[list[pa.Array]]:
+    """The cells of figures.csv chunk by chunk, from the database cursor straight into Arrow:
+    the same text, cell for cell, as ``derive`` then ``text_columns`` give."""
+    vocab = store.vocab
+    places = vocab.gazetteer
+    lookups = {
+        "source_name": ("source", Lookup(vocab.sources["name_en"])),
+        "source_name_ar": ("source", Lookup(vocab.sources["name_ar"])),
+        "location_name": ("location", Lookup(places["name_en"])),
+        "location_name_ar": ("location", Lookup(places["name_ar"])),
+    }
+    level = Lookup(places["level"])
+    wanted = [c for c in STORED if c in tables.figures.c]
+    with store.engine.connect() as conn, store.engine.connect() as links_conn:
+        raw = _raw_types(wanted) if conn.dialect.name == "sqlite" else None
+        for names, processors, rows in iter_current_rows(
+            conn, filters, store.location_levels, chunk_rows=chunk_rows, columns=wanted
+        ):
+            if raw is not None and list(names) != wanted:
+                raw = None
+            chunk = _columns(names, processors, rows, raw)
+            ids = chunk["figure_id"]
+            n = len(ids)
+            links = flag_links(links_conn, ids[0].as_py(), ids[-1].as_py())
+            positions = {  # the name columns of one table share its ids
+                "source": lookups["source_name"][1].positions(chunk["source"]),
+                "location": level.positions(chunk["location"]),
+            }
+            out = []
+            for field in fields:
+                name = field.name
+                if name in DATE_COLUMNS and name in chunk:
+                    out.append(_dates(chunk[name]))
+                elif name == "entered_at" and name in chunk:
+                    out.append(_stamps(chunk[name]))
+                elif name in COUNTS and name in chunk:
+                    out.append(_integers(chunk[name], name == "high"))
+                elif name == "location_level":
+                    taken = level.take(positions["location"])
+                    out.append(integer_cells(pd.Series(taken.to_pandas())))
+                elif field.kind != "string":
+                    out.append(pa.array([""] * n, TEXT))
+                elif name in chunk:
+                    out.append(_text(chunk[name]))
+                elif name in lookups:
+                    key, lookup = lookups[name]
+                    out.append(_text(lookup.take(positions[key])))
+                elif name == "adm1_pcode":
+                    out.append(_text(chunk.get("adm1", pa.nulls(n, TEXT))))
+                elif name == "flag_ids":
+                    out.append(_text(_flag_cells(ids, links)))
+                else:
+                    out.append(pa.array([""] * n, TEXT))
+            yield out
+
+
+def _flag_cells(ids: pa.Array, links: dict[str, str]) -> pa.Array:
+    if not links:
+        return pa.nulls(len(ids), pa.large_string())
+    known = pa.array(list(links), pa.large_string())
+    values = pa.array(list(links.values()), pa.large_string())
+    return pc.take(values, pc.index_in(ids, value_set=known))

@@ -1,0 +1,112 @@
+"""The options of a download: the command line's filters plus hxl, excel and lang.
+
+Query parameters are checked strictly, because a data desk's script that misspells a
+parameter must fail loudly rather than silently download everything: an unknown
+parameter name, or a value no vocabulary knows, is refused with a message that names
+the parameter and suggests the closest valid one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from tracker.domain.filters import FILTER_NAMES, FilterError, Filters, parse_filters
+from tracker.domain.vocabularies import Vocabularies, closest
+
+LANGUAGES = ("en", "ar")
+LIST_FILTERS = ("metric", "population", "location", "source")
+SWITCHES = ("hxl", "excel")
+PARAMETERS: tuple[str, ...] = (*FILTER_NAMES, *SWITCHES, "lang")
+TRUE = ("1", "true", "yes", "")
+FALSE = ("0", "false", "no")
+
+
+class ParameterError(FilterError):
+    """A query parameter is unknown or has a bad value; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class DownloadOptions:
+    """What a download holds (filters) and how it is written (hxl, excel, lang)."""
+
+    filters: Filters = field(default_factory=Filters)
+    hxl: bool = False
+    excel: bool = False
+    lang: str = "en"
+
+    def as_params(self) -> dict[str, str]:
+        """The options as query parameters, in a fixed order, defaults left out."""
+        params = self.filters.as_params()
+        if self.hxl:
+            params["hxl"] = "1"
+        if self.excel:
+            params["excel"] = "1"
+        if self.lang != "en":
+            params["lang"] = self.lang
+        return params
+
+    def query_string(self) -> str:
+        """``?metric=killed&hxl=1`` (or empty): the same options always give the same text."""
+        params = self.as_params()
+        return "?" + urlencode(params, safe=",") if params else ""
+
+
+def _suggest(parameter: str, value: str, valid: Sequence[str], what: str) -> ParameterError:
+    """The error for an unknown name or value, with the closest valid one (by spelling or
+    by prefix: 'arabic' suggests 'ar')."""
+    lowered = value.strip().lower()
+    prefixed = [v for v in valid if lowered.startswith(v) or v.startswith(lowered or "\0")]
+    guess = closest(value, list(valid)) or (prefixed[0] if len(prefixed) == 1 else None)
+    hint = f"; did you mean {guess!r}?" if guess else ""
+    return ParameterError(parameter, value, f"{what} {value!r}{hint} (valid: {', '.join(valid)})")
+
+
+def _switch(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise ParameterError(name, raw, f"{name} {raw!r} is not a switch: give {name}=1 or {name}=0")
+
+
+def _lang(raw: str) -> str:
+    value = raw.strip().lower() or "en"
+    if value not in LANGUAGES:
+        raise _suggest("lang", raw, LANGUAGES, "unknown lang")
+    return value
+
+
+def _single(name: str, values: Sequence[str]) -> str:
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) > 1:
+        raise ParameterError(
+            name, ",".join(distinct), f"{name} is given {len(distinct)} times: give it once"
+        )
+    return distinct[0] if distinct else ""
+
+
+def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -> DownloadOptions:
+    """Check query parameters; a repeated filter (metric=a&metric=b) means metric=a,b.
+
+    Raises :class:`ParameterError` (or :class:`FilterError` for a bad filter value) with a
+    message that names the parameter and the closest valid name or value.
+    """
+    values = {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
+    for name in values:
+        if name not in PARAMETERS:
+            raise _suggest(name, name, PARAMETERS, "unknown parameter")
+    raw_filters = {
+        name: ",".join(values[name]) if name in LIST_FILTERS else _single(name, values[name])
+        for name in FILTER_NAMES
+        if name in values
+    }
+    filters = parse_filters(raw_filters, vocab)
+    return DownloadOptions(
+        filters=filters,
+        hxl=_switch("hxl", _single("hxl", values["hxl"])) if "hxl" in values else False,
+        excel=_switch("excel", _single("excel", values["excel"])) if "excel" in values else False,
+        lang=_lang(_single("lang", values["lang"])) if "lang" in values else "en",
+    )

@@ -1,0 +1,81 @@
+"""The one code path that writes a download, for ``tracker export`` and the routes alike.
+
+A CSV is produced piece by piece (the header, the HXL row if asked, then one piece per
+chunk of rows), so memory stays bounded however many rows there are. Each piece is
+UTF-8 bytes; ``excel=1`` puts a byte-order mark first so that Excel reads the Arabic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+
+from tracker.publish.cells import BOM, cells, csv_line, csv_rows
+from tracker.publish.fields import Field
+from tracker.publish.files import DATAPACKAGE, DOWNLOADS, Download
+from tracker.publish.hxl import hxl_row
+from tracker.publish.options import DownloadOptions
+from tracker.service.store import Store
+
+
+def text_columns(frame: pd.DataFrame, fields: Iterable[Field]) -> list[pa.Array]:
+    """Every cell as the text the CSV holds: by type, neutralised, empty when missing."""
+    empty = pd.Series(pd.NA, index=frame.index, dtype=object)
+    return [cells(frame.get(f.name, empty), f.kind) for f in fields]
+
+
+def csv_pieces(
+    frames: Iterable[pd.DataFrame],
+    fields: tuple[Field, ...],
+    hxl_tags: list[str] | None,
+    excel: bool,
+) -> Iterator[bytes]:
+    """A CSV as UTF-8 pieces: BOM (excel), header, HXL row (when tagged), rows by chunk."""
+    texts = (text_columns(frame, fields) for frame in frames if not frame.empty)
+    return text_pieces(texts, fields, hxl_tags, excel)
+
+
+def text_pieces(
+    chunks: Iterable[list[pa.Array]],
+    fields: tuple[Field, ...],
+    hxl_tags: list[str] | None,
+    excel: bool,
+) -> Iterator[bytes]:
+    """The same, from chunks of cells already written as text (one array per field)."""
+    head = (BOM if excel else "") + csv_line(f.name for f in fields)
+    if hxl_tags is not None:
+        head += csv_line(hxl_tags)
+    yield head.encode("utf-8")
+    for columns in chunks:
+        if columns and len(columns[0]):
+            yield csv_rows(columns)
+
+
+def download_csv(store: Store, download: Download, options: DownloadOptions) -> Iterator[bytes]:
+    """One CSV download as UTF-8 pieces."""
+    vocab = store.vocab
+    fields = download.fields(vocab, options.lang)
+    tags = hxl_row([f.name for f in fields], options.filters, vocab) if options.hxl else None
+    if download.texts is not None and isinstance(store, Store):  # a real store's fast path
+        return text_pieces(
+            download.texts(store, options.filters, fields), fields, tags, options.excel
+        )
+    frames = download.frames(store, options.filters)
+    return csv_pieces(frames, fields, tags, options.excel)
+
+
+def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterator[bytes]:
+    """The bytes of ``/download/<name>`` (figures.csv, …, datapackage.json), in pieces."""
+    if name == DATAPACKAGE:
+        from tracker.publish.datapackage import datapackage_json
+
+        yield datapackage_json(store.vocab, options).encode("utf-8")
+        return
+    yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
+
+
+def known_names() -> list[str]:
+    """Every file name under /download/."""
+    return [d.filename for d in DOWNLOADS.values()] + [DATAPACKAGE]

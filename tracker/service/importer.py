@@ -1,0 +1,150 @@
+"""Importing figures: all-or-nothing by default, or the valid rows with a rejects file.
+
+Nothing is silently dropped: every row is stored, recognised as already stored, or
+rejected with its reasons. A figure_id already stored with other values is refused
+with a pointer to `tracker revise` (stored data is never overwritten).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy.engine import Connection
+
+from tracker.domain.compare import COMPARED, as_text, differences
+from tracker.domain.normalise import normalise
+from tracker.domain.validation import Problem, validate_figures
+from tracker.domain.vocabularies import CANONICAL_COLUMNS, DERIVED_COLUMNS, Vocabularies
+from tracker.ingest.readers import FigureFile
+from tracker.storage import figures as figure_rows
+
+FIRST_DATA_LINE = 2
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the figures to store, the rows already stored, the rejects."""
+
+    new: pd.DataFrame
+    unchanged: int
+    invalid: list[Problem]
+    conflicts: list[Problem]
+    rejected_rows: pd.Index
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Everything that stops a row from being stored: invalid values and conflicts."""
+        return sorted(self.invalid + self.conflicts)
+
+    @property
+    def ok(self) -> bool:
+        return not self.invalid and not self.conflicts
+
+
+def header_notices(table: pd.DataFrame) -> list[str]:
+    """Say which columns the importer does not use, so nothing is ignored unsaid."""
+    unknown = [c for c in table.columns if c not in CANONICAL_COLUMNS and c not in DERIVED_COLUMNS]
+    derived = [c for c in table.columns if c in DERIVED_COLUMNS]
+    notices = []
+    if unknown:
+        notices.append(f"columns not in the canonical format, not stored: {', '.join(unknown)}")
+    if derived:
+        notices.append(f"derived export columns, recomputed rather than read: {', '.join(derived)}")
+    return notices
+
+
+def plan_import(
+    conn: Connection, file: FigureFile, vocab: Vocabularies, today: date, tau: float = 0.10
+) -> ImportPlan:
+    """Validate a file and compare its figures with what is stored; store nothing."""
+    table = file.table
+    checked = validate_figures(table, vocab, today, first_line=FIRST_DATA_LINE)
+    valid = table.drop(index=checked.bad_rows)
+    new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
+    new, unchanged, conflicts = _against_stored(conn, new, valid)
+    rejected = checked.bad_rows.union(pd.Index([p.line - FIRST_DATA_LINE for p in conflicts]))
+    notices = file.notices + header_notices(table)
+    return ImportPlan(new, unchanged, checked.problems, conflicts, rejected, notices)
+
+
+def _against_stored(
+    conn: Connection, new: pd.DataFrame, given: pd.DataFrame
+) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """Split off the figures whose id is stored: unchanged when their values equal a stored
+    revision's, a conflict otherwise. Only the rows whose id is stored are compared."""
+    given_ids = given["figure_id"].dropna() if "figure_id" in given else pd.Series(dtype="string")
+    if given_ids.empty:
+        return new, 0, []
+    found = figure_rows.stored_ids(conn, given_ids.tolist())
+    if not found:
+        return new, 0, []
+    stored = figure_rows.revisions_of(conn, sorted(found))
+    known = new["figure_id"].isin(list(found)).to_numpy(dtype=bool)
+    stored_text = _keyed_text(stored)
+    new_text = _keyed_text(new[known])
+    same = _equal_to_a_revision(new_text, stored_text)
+    conflicts = _conflicts(new_text[~same], stored_text)
+    return new[~known], int(same.sum()), conflicts
+
+
+def _keyed_text(figures: pd.DataFrame) -> pd.DataFrame:
+    """Canonical columns as text (as compared for idempotence), with the figure_id."""
+    text = as_text(figures)
+    text["figure_id"] = figures["figure_id"].astype("string").to_numpy()
+    return text
+
+
+def _equal_to_a_revision(new_text: pd.DataFrame, stored_text: pd.DataFrame) -> pd.Series:
+    """Whether each given figure equals, in every canonical column, a stored revision of it."""
+    keys = ["figure_id", *COMPARED]
+    stored_keys = stored_text[keys].drop_duplicates()
+    matched = new_text[keys].reset_index(names="_row").merge(stored_keys, on=keys, how="inner")
+    return pd.Series(new_text.index.isin(matched["_row"]), index=new_text.index)
+
+
+def _conflicts(changed: pd.DataFrame, stored_text: pd.DataFrame) -> list[Problem]:
+    """A stored figure given with other values: refused, with what differs from its latest
+    revision and a pointer to `tracker revise`."""
+    latest = stored_text.groupby("figure_id", sort=False).tail(1).set_index("figure_id")
+    problems = []
+    for index, row in zip(changed.index, changed.to_dict("records"), strict=True):
+        fid = row["figure_id"]
+        what = "; ".join(differences(pd.Series(row), latest.loc[fid]))
+        problems.append(
+            Problem(
+                FIRST_DATA_LINE + int(index),
+                "figure_id",
+                str(fid),
+                f"figure {fid} is already stored with other values ({what}); a stored "
+                f"figure is never overwritten: use `tracker revise {fid} --set COLUMN=VALUE "
+                "--why TEXT` to change it",
+            )
+        )
+    return problems
+
+
+def rejects_path(path: Path) -> Path:
+    """Where --partial writes the rejected rows: beside the input."""
+    return path.with_name(f"{path.stem}.rejects.csv")
+
+
+def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
+    """The rejected rows as given, each with its line number and every reason."""
+    reasons: dict[int, list[str]] = {}
+    for problem in plan.problems:
+        reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
+    rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
+    rows.insert(0, "line", [FIRST_DATA_LINE + int(i) for i in rows.index])
+    rows["problems"] = [" | ".join(reasons.get(line, [])) for line in rows["line"]]
+    target = rejects_path(file.path)
+    rows.to_csv(target, index=False, encoding="utf-8")
+    return target
+
+
+def store_plan(conn: Connection, plan: ImportPlan, who: str, why: str | None, batch: str) -> int:
+    """Store the planned new figures as revision 1, in the caller's transaction."""
+    return figure_rows.insert_revisions(conn, plan.new, who=who, why=why, batch=batch)
