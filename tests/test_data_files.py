@@ -58,7 +58,12 @@ FIGURE_COLUMNS = (
     "measure,episode,qualifier,value,value_high,unit,quote,quote_lang,notes"
 )
 FIGURE_FILES = [DATA / "seed" / "figures.csv", DATA / "demo" / "daraa-2018.csv"]
-ID_COLUMNS = {"levels.csv": "level", "SY.csv": "pcode", "household_sizes.csv": "country"}
+ID_COLUMNS = {
+    "levels.csv": "level",
+    "SY.csv": "pcode",
+    "household_sizes.csv": "country",
+    "aliases.csv": "alias",
+}
 
 
 # ------------------------------------------------------------------------------------------- format

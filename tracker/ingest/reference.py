@@ -35,8 +35,8 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def read_gazetteer(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Every country file in data/gazetteer, indexed by P-code."""
-    frames = [read_table(p) for p in sorted((data_dir / "gazetteer").glob("*.csv"))]
+    """Every country file in data/gazetteer (named by its ISO code, e.g. SY.csv), by P-code."""
+    frames = [read_table(p) for p in sorted((data_dir / "gazetteer").glob("[A-Z][A-Z].csv"))]
     gaz = pd.concat(frames, ignore_index=True)
     gaz["level"] = gaz["level"].astype(int)
     for column in ("latitude", "longitude"):
@@ -81,3 +81,13 @@ def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
 def read_figures_file(path: Path) -> pd.DataFrame:
     """A canonical figures CSV shipped in data/ (seed or demo), as text."""
     return read_table(path)
+
+
+def read_place_aliases(path: Path | None = None) -> pd.DataFrame:
+    """Place aliases (alias, lang, pcode, note): ``data/gazetteer/aliases.csv``, or a user's file
+    in the same columns."""
+    aliases = read_table(path or DATA_DIR / "gazetteer" / "aliases.csv")
+    missing = {"alias", "pcode"} - set(aliases.columns)
+    if missing:
+        raise ValueError(f"{path}: an alias file needs the columns alias and pcode")
+    return aliases
