@@ -1,4 +1,5 @@
-# Tracker: `make run` serves the dashboard on the demo data; `make test` runs the whole suite.
+# Tracker: `make run` serves the dashboard on the demo data; `make test` runs the whole suite;
+# `make lint` checks style, the layers' import contracts and types.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -28,13 +29,16 @@ test: init
 bench: init
 	$(BIN)/python -m bench.run
 
+# ruff, the import contracts of pyproject.toml ([tool.importlinter]) and mypy ([tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check tracker dashboards tests scripts bench
 	$(BIN)/ruff format --check tracker dashboards tests scripts bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format tracker dashboards tests scripts bench
 	$(BIN)/ruff check --fix tracker dashboards tests scripts bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,58 +19,6 @@ from tracker.service.store import Store
 
 SEED_FILE = DATA_DIR / "seed" / "figures.csv"
 DEMO_FILE = DATA_DIR / "demo" / "daraa-2018.csv"
-
-
-def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
-    p = sub.add_parser("init", help="create or upgrade the database and load the reference data")
-    p.add_argument("--demo", action="store_true", help="also load the Dar'a 2018 demo figures")
-    p.set_defaults(run=cmd_init)
-
-    p = sub.add_parser("validate", help="check a CSV or XLSX file of figures; store nothing")
-    p.add_argument("file", type=Path)
-    p.set_defaults(run=cmd_validate)
-
-    p = sub.add_parser("import", help="store the figures of a CSV or XLSX file")
-    p.add_argument("file", type=Path)
-    p.add_argument(
-        "--partial",
-        action="store_true",
-        help="store the valid rows; write the rejected ones to FILE.rejects.csv",
-    )
-    p.add_argument("--why", help="why these figures are entered (kept with each)")
-    p.set_defaults(run=cmd_import)
-
-    p = sub.add_parser("add", help="enter one figure")
-    for column in CANONICAL_COLUMNS:
-        p.add_argument(f"--{column.replace('_', '-')}", dest=column, metavar="VALUE")
-    p.set_defaults(run=cmd_add)
-
-    p = sub.add_parser("list", help="current figures as a table")
-    add_filters(p)
-    p.add_argument("--limit", type=int, default=200, help="at most this many rows (0: all)")
-    p.set_defaults(run=cmd_list)
-
-    p = sub.add_parser("revise", help="write a new revision of a figure")
-    p.add_argument("figure_id")
-    p.add_argument(
-        "--set",
-        dest="assignments",
-        action="append",
-        required=True,
-        metavar="COLUMN=VALUE",
-        help="a change (repeatable); VALUE empty clears",
-    )
-    p.add_argument("--why", required=True, help="why the figure changes")
-    p.set_defaults(run=cmd_revise)
-
-    p = sub.add_parser("retract", help="withdraw a figure (a revision; nothing is deleted)")
-    p.add_argument("figure_id")
-    p.add_argument("--why", required=True)
-    p.set_defaults(run=cmd_retract)
-
-    p = sub.add_parser("history", help="every revision of a figure")
-    p.add_argument("figure_id")
-    p.set_defaults(run=cmd_history)
 
 
 def load_file(store: Store, path: Path, label: str) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
 import pandas as pd
 
@@ -12,28 +11,6 @@ from tracker.cli.common import filters_from, open_store, print_table
 from tracker.progress import progress
 from tracker.publish import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
 from tracker.storage.flagstore import clear_all, recompute, stored_components
-
-
-def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
-    p = sub.add_parser("series", help="the reconciled series (band and headline per date)")
-    add_filters(p)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.set_defaults(run=cmd_series)
-
-    p = sub.add_parser("flags", help="current flags; `flags explain` and `flags recompute`")
-    add_filters(p)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--rule", help="only this rule (containment, divergence, echo, …)")
-    p.add_argument("--status", choices=["open", "explained"], help="only flags in this state")
-    p.set_defaults(run=cmd_flags)
-    actions = p.add_subparsers(dest="action", metavar="ACTION")
-    e = actions.add_parser("explain", help="mark a flag explained; the note survives recomputation")
-    e.add_argument("flag_id")
-    e.add_argument("--note", required=True, help="why the flag is not a problem")
-    e.add_argument("--reopen", action="store_true", help="mark it open again instead")
-    e.set_defaults(run=cmd_explain)
-    r = actions.add_parser("recompute", help="recompute every flag and band from scratch")
-    r.set_defaults(run=cmd_recompute)
 
 
 def _write_download(args: argparse.Namespace, name: str) -> None:

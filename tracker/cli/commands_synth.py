@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from pathlib import Path
 
 from tracker.cli.common import err
 from tracker.ingest.reference import read_reference
 from tracker.service.store import Store
 from tracker.storage.database import DatabaseError
-from tracker.synth import DEFAULT_RATE, register_synthetic_sources, synthesise
-
-
-def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
-    p = sub.add_parser(
-        "synth",
-        help="write N synthetic figures (sources marked not real) with planted contradictions",
-    )
-    p.add_argument("--figures", type=int, required=True, metavar="N", help="how many figures")
-    p.add_argument("--seed", type=int, default=1, help="the same seed gives the same file")
-    p.add_argument(
-        "--contradictions",
-        type=float,
-        default=DEFAULT_RATE,
-        metavar="RATE",
-        help=f"planted contradictions per figure (default {DEFAULT_RATE}; at least one per rule)",
-    )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    p.add_argument(
-        "--no-register",
-        action="store_true",
-        help="do not add the synthetic sources to the database's registry",
-    )
-    p.set_defaults(run=cmd_synth)
+from tracker.synth import register_synthetic_sources, synthesise
 
 
 def _register(db: str | None) -> str:

@@ -1,0 +1,141 @@
+"""The README and docs/ name every command, download URL and query parameter, and every
+repository path they cite exists (as datasette's documentation tests do).
+
+The lists come from the code, so a command, route or parameter added without its docs, or a
+module moved without its docs, fails here with its name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from tests.cli.parsers import full_parser, walk
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+TEXT = "\n".join(p.read_text(encoding="utf-8") for p in DOC_FILES)
+CODE_SPANS = re.findall(r"`([^`\n]+)`", TEXT)
+CODE_BLOCKS = re.findall(r"```[a-z]*\n(.*?)```", TEXT, flags=re.S)
+# Paths under these prefixes name files of the repository; tests/artifacts/ is made by a test.
+REPO_PREFIXES = ("tracker/", "dashboards/", "tests/", "data/", "docs/", "bench/", "scripts/")
+GENERATED = ("tests/artifacts/",)
+# Dotted names in code spans are modules or module attributes, except these.
+NOT_MODULES = {"tracker.commands": "the entry-point group", "tracker.db": "the SQLite file"}
+
+
+def _commands() -> list[str]:
+    return [" ".join(path) for path, _ in walk(full_parser())]
+
+
+def _routes() -> list[str]:
+    """The URLs of the download blueprint, with /download/<name> expanded to every file."""
+    from dashboards.downloads import register_downloads
+    from tracker.publish import known_names
+
+    server = Flask(__name__)
+    register_downloads(server, None)  # the store is only used when a route answers
+    rules = [r.rule for r in server.url_map.iter_rules() if r.endpoint != "static"]
+    assert "/healthz" in rules and "/download/<name>" in rules, rules
+    expanded = [f"/download/{name}" for name in known_names()]
+    return sorted({*[r for r in rules if "<" not in r], *expanded})
+
+
+def _parameters() -> list[str]:
+    from tracker.publish import PARAMETERS
+    from tracker.publish.options import PARAMETERS as ACCEPTED
+
+    return sorted({*ACCEPTED, *(p.name for p in PARAMETERS)})
+
+
+def _mentioned_command(command: str) -> bool:
+    return re.search(rf"\btracker {re.escape(command)}\b", TEXT) is not None
+
+
+def _code_tokens() -> set[str]:
+    return {t for span in [*CODE_SPANS, *CODE_BLOCKS] for t in re.findall(r"[\w.-]+", span)}
+
+
+def test_the_docs_are_found() -> None:
+    assert len(DOC_FILES) >= 4 and "tracker init" in TEXT
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_is_documented(command: str) -> None:
+    assert _mentioned_command(command), f"`tracker {command}` is in no doc: README.md or docs/*.md"
+
+
+@pytest.mark.parametrize("route", _routes())
+def test_every_download_route_is_documented(route: str) -> None:
+    assert route in TEXT, f"{route} is in no doc: README.md or docs/*.md"
+
+
+@pytest.mark.parametrize("parameter", _parameters())
+def test_every_query_parameter_is_documented(parameter: str) -> None:
+    assert parameter in _code_tokens(), (
+        f"query parameter {parameter!r} is in no code span of README.md or docs/*.md"
+    )
+
+
+def _cited_paths() -> list[str]:
+    cited = set()
+    for span in CODE_SPANS:
+        for word in span.split():
+            path = word.strip("(),;:.").split("::")[0]
+            if path.startswith(REPO_PREFIXES) and not path.startswith(GENERATED):
+                cited.add(path)
+    return sorted(cited)
+
+
+@pytest.mark.parametrize("path", _cited_paths())
+def test_every_cited_path_exists(path: str) -> None:
+    found = list(ROOT.glob(path)) if "*" in path else [ROOT / path]
+    assert found and all(p.exists() for p in found), f"{path} is cited in the docs but missing"
+
+
+def _cited_names() -> list[str]:
+    names = {
+        m
+        for span in CODE_SPANS
+        for m in re.findall(r"^(?:tracker|dashboards)\.[\w.]+$", span.strip())
+        if m not in NOT_MODULES
+    }
+    return sorted(names)
+
+
+def _resolves(dotted: str) -> bool:
+    """A module, or an attribute of one (``tracker.domain.settings.Settings``)."""
+    module, attributes = dotted, []
+    while module:
+        try:
+            found = importlib.import_module(module)
+        except ImportError:
+            module, _, last = module.rpartition(".")
+            attributes.insert(0, last)
+            continue
+        try:
+            for attribute in attributes:
+                found = getattr(found, attribute)
+        except AttributeError:
+            return False
+        return True
+    return False
+
+
+@pytest.mark.parametrize("name", _cited_names())
+def test_every_cited_module_exists(name: str) -> None:
+    assert _resolves(name), f"{name} is cited in the docs but cannot be imported"
+
+
+def test_the_checks_can_fail() -> None:
+    """What the checks would catch is really caught: a made-up command, route, name, module."""
+    assert not _mentioned_command("teleport")
+    assert "/download/nothing.csv" not in TEXT
+    assert "no_such_parameter" not in _code_tokens()
+    assert not _resolves("tracker.flags.text")
+    assert not _resolves("tracker.domain.settings.NoSuchSettings")
+    assert _resolves("tracker.domain.settings")
