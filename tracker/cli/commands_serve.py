@@ -11,7 +11,7 @@ from pathlib import Path
 from tracker.cli.common import filters_from, open_store
 from tracker.progress import progress
 from tracker.publish import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
-from tracker.publish.datapackage import write_package
+from tracker.publish.package import write_package
 
 
 def register(sub: argparse._SubParsersAction, add_filters: Callable) -> None:
