@@ -15,8 +15,6 @@ from tracker.publish import PARAMETERS, catalogue
 from tracker.service.store import Store
 from tracker.views.data import catalogue_entries, parameters_help
 
-PATH = "/data"
-
 
 def reference_table(headers: list[str], rows: list[list]) -> html.Div:
     """A plain table of reference text (columns of a download, URL parameters), scrollable."""
@@ -173,7 +171,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page to the app (it has no callback of its own)."""
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/data",
         name="Data",
         title="Tracker · Data",
         order=5,

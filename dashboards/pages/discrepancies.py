@@ -20,8 +20,6 @@ from tracker.views.data import download_url
 from tracker.views.format import fmt_count, fmt_ratio, label
 from tracker.views.tables import FLAGS_PER_PAGE, discrepancies, severity_order
 
-PATH = "/discrepancies"
-
 
 @cached_view("discrepancies")
 def flags_of(
@@ -220,7 +218,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page to the app (it has no callback of its own)."""
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/discrepancies",
         name="Discrepancies",
         title="Tracker · Discrepancies",
         order=2,

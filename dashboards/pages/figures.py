@@ -24,8 +24,6 @@ from tracker.views.data import download_url
 from tracker.views.format import fmt_count
 from tracker.views.tables import FIGURES_PER_PAGE, figure_row, figures_table, history_rows
 
-PATH = "/figures"
-
 
 @cached_view("figures_table")
 def figures_of(
@@ -298,7 +296,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page to the app (it has no callback of its own)."""
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/figures",
         name="Figures",
         title="Tracker · Figures",
         order=3,

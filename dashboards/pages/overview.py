@@ -31,8 +31,6 @@ from tracker.views.overview import Card, area_label, overview_cards
 from tracker.views.series import choose_series_per_metric
 from tracker.views.tables import severity_order
 
-PATH = "/"
-
 
 @cached_view("overview")
 def cards_of(store: Store, filters: Filters) -> list[Card]:
@@ -250,7 +248,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page to the app (it has no callback of its own)."""
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/",
         name="Overview",
         title="Tracker",
         order=0,

@@ -17,8 +17,6 @@ from tracker.service.store import Store
 from tracker.views.data import download_url
 from tracker.views.tables import pct, sources_table
 
-PATH = "/sources"
-
 
 @cached_view("sources_table")
 def sources_of(store: Store, filters: Filters, lang: str) -> list[dict]:
@@ -132,7 +130,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page to the app (it has no callback of its own)."""
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/sources",
         name="Sources",
         title="Tracker · Sources",
         order=4,

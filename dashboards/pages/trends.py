@@ -27,7 +27,6 @@ from tracker.views.series import choose_series
 from tracker.views.tables import figure_row
 from tracker.views.trends import TrendView, series_title, trend_view
 
-PATH = "/trends"
 GRAPH_ID = "trend-graph"
 DETAILS_ID = "claim-details"
 
@@ -351,7 +350,7 @@ def register(app: Dash, store: Store) -> None:
 
     dash.register_page(
         __name__,
-        path=PATH,
+        path="/trends",
         name="Trends",
         title="Tracker · Trends",
         order=1,
