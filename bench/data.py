@@ -39,7 +39,7 @@ def fresh_store(url: str) -> Store:
     """An initialised store with the synthetic sources in its registry."""
     store = Store(url)
     store.upgrade()
-    register_synthetic_sources(store.engine)
+    register_synthetic_sources(store)
     store.engine.dispose()
     return Store(url)
 

@@ -16,8 +16,6 @@ import time
 from datetime import datetime
 
 from flask import Blueprint, Flask, Response, request
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.filters import FilterError
 from tracker.domain.vocabularies import closest
@@ -30,8 +28,7 @@ from tracker.publish import (
     parse_options,
 )
 from tracker.publish.cache import cached_download
-from tracker.service.store import Store
-from tracker.storage.database import schema_version
+from tracker.service.store import Store, StoreUnavailable
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
@@ -78,12 +75,12 @@ def download(store: Store, name: str) -> Response:
         return not_found(name)
     since = time.time()
     try:
-        options = parse_options(request.args.to_dict(flat=False), store.vocab)
-        with store.engine.connect() as conn:
-            version = data_version(conn, store.vocab)
+        with store.reachable():
+            options = parse_options(request.args.to_dict(flat=False), store.vocab)
+            version = data_version(store)
     except FilterError as exc:
         return plain(400, str(exc))
-    except SQLAlchemyError:
+    except StoreUnavailable:
         return plain(503, UNREACHABLE)
     tag = etag(version, name, options.query_string())
     if not_modified(tag, version.last_modified):
@@ -98,11 +95,11 @@ def health(store: Store) -> tuple[dict, int, dict]:
     """Liveness and database reachability (JSON; 503 when the database cannot serve)."""
     headers = {"Cache-Control": "no-store"}
     try:
-        with store.engine.connect() as conn:
-            conn.execute(select(1))
-            version = schema_version(conn)
-    except SQLAlchemyError as exc:
-        body = {"status": "error", "database": "unreachable", "error": type(exc).__name__}
+        with store.reachable():
+            version = store.schema_version()
+    except StoreUnavailable as exc:
+        cause = exc.__cause__ or exc
+        body = {"status": "error", "database": "unreachable", "error": type(cause).__name__}
         return body, 503, headers
     if version == 0:
         body = {"status": "error", "database": "no schema: run `tracker init`"}

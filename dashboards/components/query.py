@@ -15,6 +15,8 @@ from tracker.domain.filters import FILTER_NAMES, FilterError, Filters, parse_fil
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import lang_of
 
+#: Dash's page router's address component: its search is the page's query string.
+LOCATION = "_pages_location"
 PAGE_PARAMS = ("rule", "status", "severity", "sort", "desc", "page", "figure", "flag", "daily")
 ORDER = (*FILTER_NAMES, *PAGE_PARAMS, "lang")
 

@@ -1,15 +1,256 @@
-"""Overview `/`: a card per metric (see dashboards.components.overview)."""
+"""Overview `/`: a card per metric for the area and period, each leading to its trend."""
+
+from __future__ import annotations
+
+import math
 
 import dash
+from dash import Dash, dcc, html
 
-from dashboards.components.overview import layout
-from dashboards.components.pagecache import cached_page
-
-dash.register_page(
-    __name__,
-    path="/",
-    name="Overview",
-    title="Tracker",
-    order=0,
-    layout=cached_page("overview", layout),
+from dashboards.components.pagecache import routed
+from dashboards.components.query import Query, href, parse_query
+from dashboards.components.shell import download_link, filter_bar, page_shell
+from dashboards.i18n import t
+from tracker.domain.filters import Filters
+from tracker.domain.vocabularies import Vocabularies
+from tracker.service.pagecache import cached_view
+from tracker.service.pages.overview import load_overview
+from tracker.service.store import Store
+from tracker.views.data import download_url
+from tracker.views.format import (
+    claim_words,
+    fmt_count,
+    fmt_date,
+    fmt_window,
+    isolate,
+    label,
+    place_name,
+    source_name,
 )
+from tracker.views.overview import Card, area_label, overview_cards
+from tracker.views.series import choose_series_per_metric
+from tracker.views.tables import severity_order
+
+
+@cached_view("overview")
+def cards_of(store: Store, filters: Filters) -> list[Card]:
+    """Cards for every metric with figures in scope, in the vocabulary's order."""
+    data = load_overview(store, filters, choose_series_per_metric)
+    return overview_cards(data, filters, store.vocab)
+
+
+def _range_text(card: Card, lang: str) -> str:
+    r = card.range
+    if not r:
+        return "—"
+    plus = "+" if r["open_ended"] else ""
+    if r["low"] == r["high"]:
+        return isolate(f"{fmt_count(r['low'], plain=True)}{plus}", lang)
+    return isolate(
+        f"{fmt_count(r['low'], plain=True)}–{fmt_count(r['high'], plain=True)}{plus}", lang
+    )
+
+
+def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
+    if card.headline_from_band and card.headline is not None:
+        high = card.headline_high
+        high_text = "∞" if high is None or math.isinf(high) else fmt_count(high, lang)
+        qualifier, value = card.headline_qualifier, card.headline
+        latest = card.latest or {}
+        if (
+            qualifier == "at_least"
+            and latest.get("qualifier") == "more_than"
+            and float(latest.get("value", -2)) + 1 == value
+        ):
+            qualifier, value = "more_than", value - 1  # say it as the source did
+        words = (
+            claim_words(vocab, qualifier or "exact", value, None, lang)
+            if qualifier not in (None, "range", "magnitude")
+            else fmt_count(value, lang)
+        )
+        return [
+            html.Span(
+                words,
+                className="big-number"
+                + (" words" if words != fmt_count(card.headline, lang) else ""),
+            ),
+            html.Span(
+                [
+                    html.Strong(t("headline", lang)),
+                    " · ",
+                    t(
+                        "headline_band",
+                        lang,
+                        low=fmt_count(card.headline_low, lang),
+                        high=high_text,
+                        date=fmt_date(card.headline_date, lang),
+                    ),
+                    *(
+                        [" · ", html.Strong(t("contested", lang), className="contested")]
+                        if card.contested
+                        else []
+                    ),
+                ],
+                className="headline-note",
+            ),
+        ]
+    latest = card.latest
+    if not latest:
+        return [html.Span("—", className="big-number")]
+    words = claim_words(
+        vocab,
+        latest["qualifier"],
+        latest["value"],
+        latest["value_high"],
+        lang,
+        latest["unit"],
+        card.metric,
+    )
+    window = fmt_window(latest["period_start"], latest["period_end"], latest["measure"], lang)
+    return [
+        html.Span(words, className="big-number words"),
+        html.Span(
+            [
+                html.Strong(t("latest_claim", lang)),
+                " · ",
+                f"{source_name(vocab, latest['source'], lang)}, {window} · ",
+                t("no_band_yet", lang),
+            ],
+            className="headline-note",
+        ),
+    ]
+
+
+def card_view(
+    card: Card, vocab: Vocabularies, query: Query, severities: list[str] | None = None
+) -> html.Article:
+    """One metric's card (``severities``: most severe first, the vocabulary's by default)."""
+    lang = query.lang
+    trend_href = href("/trends", {**card.trend_params, "lang": lang})
+    flags_params = {k: v for k, v in card.trend_params.items() if k != "population"}
+    flags_params.update(
+        {
+            "location": ",".join(query.filters.location) if query.filters.location else "",
+            "status": "open",
+            "lang": lang,
+        }
+    )
+    if card.open_flags:
+        order = severity_order(vocab) if severities is None else severities
+        worst = [s for s in order if card.open_by_severity.get(s)]
+        names = {s: label(vocab.extra["severities"], s, lang) for s in worst}
+        parts = [
+            f"{fmt_count(card.open_by_severity[s], lang)} "
+            f"{names[s].lower() if lang == 'en' else names[s]}"
+            for s in worst
+        ]
+        flags_value = dcc.Link(
+            [
+                html.Span(parts[0], className="flag-count"),
+                *([", " if lang == "en" else "، ", ", ".join(parts[1:])] if len(parts) > 1 else []),
+            ],
+            href=href("/discrepancies", flags_params),
+            className=f"flags-link severity-{worst[0]}" if worst else "flags-link",
+        )
+    else:
+        flags_value = html.Span(t("none", lang), className="muted")
+    if card.window_start == "stock":
+        window_note = t("stock_note", lang)
+    elif card.window_start and card.window_start != "open":
+        window_note = t("since", lang, date=fmt_date(card.window_start, lang))
+    else:
+        window_note = ""
+    series = " · ".join(
+        x
+        for x in (
+            label(vocab.populations, card.population, lang),
+            place_name(vocab, card.location, lang),
+            window_note,
+        )
+        if x
+    )
+    title = label(vocab.metrics, card.metric, lang)
+    return html.Article(
+        [
+            html.H2(dcc.Link(title, href=trend_href)),
+            html.P(series, className="series"),
+            html.Div(_headline(card, vocab, lang), className="headline"),
+            html.Dl(
+                [
+                    html.Div([html.Dt(t("range_sources", lang)), html.Dd(_range_text(card, lang))]),
+                    html.Div(
+                        [
+                            html.Dt(t("independent_sources", lang)),
+                            html.Dd(
+                                fmt_count(card.n_independent, lang),
+                                title=t("independent_note", lang, n=card.n_sources),
+                            ),
+                        ]
+                    ),
+                    html.Div(
+                        [
+                            html.Dt(t("newest_report", lang)),
+                            html.Dd(fmt_date(card.newest_report, lang)),
+                        ]
+                    ),
+                    html.Div([html.Dt(t("open_flags", lang)), html.Dd(flags_value)]),
+                ],
+                className="facts",
+            ),
+            html.P(
+                t(
+                    "claims_in_area",
+                    lang,
+                    n=fmt_count(card.n_claims, lang),
+                    s=fmt_count(card.n_series, lang),
+                ),
+                className="muted small",
+            ),
+            dcc.Link(
+                t("see_trend", lang) + (" ←" if lang == "ar" else " →"),
+                href=trend_href,
+                className="card-link",
+            ),
+        ],
+        className="card",
+        id=f"card-{card.metric}",
+    )
+
+
+def layout(store: Store, **raw: object) -> html.Div:
+    """The overview page for the query parameters ``raw``."""
+    vocab = store.vocab
+    query = parse_query(raw, vocab)
+    lang = query.lang
+    cards = cards_of(store, query.filters)
+    severities = severity_order(vocab)
+    body = [
+        html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
+        if cards
+        else html.P(t("no_figures", lang), className="notice"),
+    ]
+    return page_shell(
+        "overview",
+        query,
+        t("overview_title", lang),
+        t("overview_intro", lang, area=area_label(vocab, query.filters, lang)),
+        body,
+        filters=filter_bar(vocab, query, "/"),
+        downloads=[
+            download_link(
+                t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)
+            )
+        ],
+    )
+
+
+def register(app: Dash, store: Store) -> None:
+    """Add the page to the app (it has no callback of its own)."""
+    dash.register_page(
+        __name__,
+        path="/",
+        name="Overview",
+        title="Tracker",
+        order=0,
+        layout=routed("overview", layout),
+    )

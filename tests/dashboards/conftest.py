@@ -24,7 +24,7 @@ def dash_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def dash_store(dash_url: str) -> Iterator[Store]:
     store = Store(dash_url)
     yield store
-    store.engine.dispose()
+    store.close()
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +35,9 @@ def _session_app(dash_store: Store):
 
 
 @pytest.fixture
-def app(_session_app, dash_store: Store):
-    """The Dash app around the fixture store (page layouts read it through get_store, which
-    another test's create_app may have pointed elsewhere: point it back)."""
-    import dashboards.app as module
-
-    module._STORE = dash_store
+def app(_session_app):
+    """The Dash app around the fixture store (each app reads its own store, whatever other
+    apps a test creates)."""
     return _session_app
 
 

@@ -67,13 +67,10 @@ NAV = {
 
 
 @pytest.fixture(scope="module")
-def base_url(_session_app, dash_store) -> Iterator[str]:
+def base_url(_session_app) -> Iterator[str]:
     """The app served on a free loopback port in a thread, for this module."""
     from werkzeug.serving import make_server
 
-    import dashboards.app as module
-
-    module._STORE = dash_store
     server = make_server("127.0.0.1", 0, _session_app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

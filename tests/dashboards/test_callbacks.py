@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dash import no_update
 
-from dashboards.components.callbacks import claim_details, controls_to_search, place_search
+from dashboards.components.callbacks import controls_to_search, place_search
 from dashboards.components.query import parse_search
+from dashboards.pages.trends import claim_details
 
 QP = lambda name: {"type": "qp", "name": name}  # noqa: E731
 CHECK = lambda name: {"type": "qpcheck", "name": name}  # noqa: E731
@@ -77,31 +78,33 @@ def test_page_filters_travel_too():
     ) == {"rule": "divergence", "status": "open", "lang": "ar"}
 
 
-def test_place_search_finds_places_in_either_language(app):
-    options = place_search("daraa", None, "")
+def test_place_search_finds_places_in_either_language(dash_store):
+    vocab = dash_store.vocab
+    options = place_search(vocab, "daraa", None, "")
     values = [o["value"] for o in options]
     assert values[0] == "SY12"
     assert all("daraa" in o["search"] for o in options)  # the browser keeps what we found
-    arabic = place_search("درعا", None, "?lang=ar")
+    arabic = place_search(vocab, "درعا", None, "?lang=ar")
     assert arabic[0]["value"] == "SY12" and arabic[0]["label"].startswith("درعا")
     # the selected place stays among the options
-    assert "C6044" in [o["value"] for o in place_search("daraa", "C6044", "")]
-    assert place_search("", None, "") is no_update
+    assert "C6044" in [o["value"] for o in place_search(vocab, "daraa", "C6044", "")]
+    assert place_search(vocab, "", None, "") is no_update
 
 
-def test_claim_details_show_the_clicked_claim(app):
-    children = claim_details({"points": [{"customdata": "R120"}]}, "")
+def test_claim_details_show_the_clicked_claim(dash_store):
+    store = dash_store
+    children = claim_details(store, {"points": [{"customdata": "R120"}]}, "")
     text = str(children)
     assert "Syrian Network for Human Rights" in text
     assert "at least 214" in text
     assert "https://islampos.com" in text
     assert "T-div-killed" not in text  # sentences are shown, not ids
     assert "1.5 times" in text
-    arabic = str(claim_details({"points": [{"customdata": "R120"}]}, "?lang=ar"))
+    arabic = str(claim_details(store, {"points": [{"customdata": "R120"}]}, "?lang=ar"))
     assert "الشبكة السورية لحقوق الإنسان" in arabic
-    assert claim_details(None, "") is no_update
-    assert claim_details({"points": [{}]}, "") is no_update
-    assert "R999" in str(claim_details({"points": [{"customdata": "R999"}]}, ""))
+    assert claim_details(store, None, "") is no_update
+    assert claim_details(store, {"points": [{}]}, "") is no_update
+    assert "R999" in str(claim_details(store, {"points": [{"customdata": "R999"}]}, ""))
 
 
 def test_callbacks_only_read(app):

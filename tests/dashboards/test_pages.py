@@ -9,16 +9,16 @@ import pytest
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboards.components import discrepancies, figures, overview, sources, trends
 from dashboards.components.query import build_search, parse_query
+from dashboards.pages import data, discrepancies, figures, overview, sources, trends
 
 PAGES = {
     "overview": overview.layout,
     "trends": trends.layout,
     "discrepancies": discrepancies.layout,
     "figures": figures.layout,
-    "sources": sources.sources_layout,
-    "data": sources.data_layout,
+    "sources": sources.layout,
+    "data": data.layout,
 }
 
 
@@ -59,8 +59,8 @@ def links(node) -> list[str]:
 
 @pytest.mark.parametrize("name", list(PAGES))
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_every_page_renders_in_both_languages(app, name, lang):
-    page = PAGES[name](lang=lang)
+def test_every_page_renders_in_both_languages(dash_store, name, lang):
+    page = PAGES[name](dash_store, lang=lang)
     assert page.dir == ("rtl" if lang == "ar" else "ltr")
     assert page.lang == lang
     words = text(page)
@@ -87,8 +87,8 @@ def test_every_page_renders_in_both_languages(app, name, lang):
     json.dumps(page, cls=plotly.utils.PlotlyJSONEncoder)  # what Dash sends must serialise
 
 
-def test_overview_cards_lead_to_trends(app):
-    page = overview.layout(location="SY12")
+def test_overview_cards_lead_to_trends(dash_store):
+    page = overview.layout(dash_store, location="SY12")
     words = text(page)
     assert "Killed" in words and "Newly displaced" in words and "Rural Damascus" not in words
     card = next(c for c in walk(page) if getattr(c, "id", None) == "card-killed")
@@ -98,23 +98,23 @@ def test_overview_cards_lead_to_trends(app):
     assert "/download/figures.csv?location=SY12" in links(page)
 
 
-def test_overview_in_arabic_uses_arabic_labels_and_place_names(app):
-    words = text(overview.layout(lang="ar", location="SY12"))
+def test_overview_in_arabic_uses_arabic_labels_and_place_names(dash_store):
+    words = text(overview.layout(dash_store, lang="ar", location="SY12"))
     assert "قتلى" in words and "درعا" in words and "Killed" not in words
     assert "/download/figures.csv?location=SY12&lang=ar" in links(
-        overview.layout(lang="ar", location="SY12")
+        overview.layout(dash_store, lang="ar", location="SY12")
     )
 
 
-def test_a_bad_filter_in_a_shared_link_is_said_and_ignored(app):
-    page = overview.layout(metric="kiled", location="SY12")
+def test_a_bad_filter_in_a_shared_link_is_said_and_ignored(dash_store):
+    page = overview.layout(dash_store, metric="kiled", location="SY12")
     words = text(page)
     assert "unknown metric 'kiled'" in words and "did you mean 'killed'" in words
     assert "/download/figures.csv?location=SY12" in links(page)
 
 
-def test_trends_draw_one_series_with_the_band(app):
-    page = trends.layout(metric="killed", population="civilians", location="SY12")
+def test_trends_draw_one_series_with_the_band(dash_store):
+    page = trends.layout(dash_store, metric="killed", population="civilians", location="SY12")
     graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
     names = {t.get("name") for t in graph.figure["data"]}
     assert {"SOHR", "SNHR"} <= names
@@ -126,23 +126,23 @@ def test_trends_draw_one_series_with_the_band(app):
     assert "/download/series.csv?metric=killed&population=civilians&location=SY12" in hrefs
 
 
-def test_following_a_flag_shows_its_sentence_and_rings_its_figures(app):
-    page = trends.layout(flag="T-div-killed")
+def test_following_a_flag_shows_its_sentence_and_rings_its_figures(dash_store):
+    page = trends.layout(dash_store, flag="T-div-killed")
     banner = next(c for c in walk(page) if getattr(c, "id", None) == "followed-flag")
     assert "1.5 times SOHR's highest" in text(banner)
     graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
     followed = [t for t in graph.figure["data"] if t.get("name") == "The flag you followed"]
     assert followed and sorted(followed[0]["customdata"]) == ["R046", "R120"]
-    arabic = trends.layout(flag="T-div-killed", lang="ar")
+    arabic = trends.layout(dash_store, flag="T-div-killed", lang="ar")
     assert "ضعف" in text(arabic)
 
 
-def test_trends_without_claims_say_so(app):
-    assert "No claims for this metric" in text(trends.layout(metric="missing"))
+def test_trends_without_claims_say_so(dash_store):
+    assert "No claims for this metric" in text(trends.layout(dash_store, metric="missing"))
 
 
-def test_discrepancies_by_severity_with_figures_side_by_side(app):
-    page = discrepancies.layout()
+def test_discrepancies_by_severity_with_figures_side_by_side(dash_store):
+    page = discrepancies.layout(dash_store)
     flags = [c for c in walk(page) if isinstance(c, html.Article)]
     severities = [c.className.split("severity-")[1] for c in flags]
     rank = {"major": 3, "moderate": 2, "minor": 1, "info": 0}
@@ -154,30 +154,34 @@ def test_discrepancies_by_severity_with_figures_side_by_side(app):
     assert any(h.startswith("/trends?") and "flag=T-div-killed" in h for h in links(killed))
 
 
-def test_discrepancies_filter_by_rule_status_source_and_language(app):
-    only_echo = discrepancies.layout(rule="echo")
+def test_discrepancies_filter_by_rule_status_source_and_language(dash_store):
+    only_echo = discrepancies.layout(dash_store, rule="echo")
     ids = [c.id for c in walk(only_echo) if isinstance(c, html.Article)]
     assert ids and all("echo" in i for i in ids)
-    explained = discrepancies.layout(status="explained")
+    explained = discrepancies.layout(dash_store, status="explained")
     words = text(explained)
     assert "Both from the same SOHR statement" in words  # the analyst's note
     assert "T-div-killed" not in words
-    snhr = [c.id for c in walk(discrepancies.layout(source="snhr")) if isinstance(c, html.Article)]
+    snhr = [
+        c.id
+        for c in walk(discrepancies.layout(dash_store, source="snhr"))
+        if isinstance(c, html.Article)
+    ]
     assert "flag-T-div-killed" in snhr and "flag-T-div-border" not in snhr
-    arabic = text(discrepancies.layout(lang="ar", rule="divergence"))
+    arabic = text(discrepancies.layout(dash_store, lang="ar", rule="divergence"))
     assert "الشبكة السورية: 214 قتيلاً مدنياً على الأقل" in arabic
-    assert "/download/flags.csv?lang=ar" in links(discrepancies.layout(lang="ar"))
+    assert "/download/flags.csv?lang=ar" in links(discrepancies.layout(dash_store, lang="ar"))
 
 
-def test_figures_are_paged_and_sorted_by_the_database(app):
-    first = figures.layout(sort="value", desc="1")
+def test_figures_are_paged_and_sorted_by_the_database(dash_store):
+    first = figures.layout(dash_store, sort="value", desc="1")
     words = text(first)
     assert "Page 1 of 3" in words
     rows = next(c for c in walk(first) if getattr(c, "id", None) == "figures-table")
     body = rows.children[1].children
     assert len(body) == 25
     assert "more than 320,000" in text(body[0])  # the largest stated value first
-    second = figures.layout(sort="value", desc="1", page="2")
+    second = figures.layout(dash_store, sort="value", desc="1", page="2")
     assert "Page 2 of 3" in text(second)
     nxt = next(c for c in walk(first) if getattr(c, "id", None) == "pager-next")
     assert "page=2" in nxt.href and "sort=value" in nxt.href
@@ -185,18 +189,18 @@ def test_figures_are_paged_and_sorted_by_the_database(app):
     assert "sort=reported_on" in sort_link.href and "page" not in sort_link.href
 
 
-def test_a_figures_history_says_who_when_why_and_what_changed(app):
-    page = figures.layout(figure="R046")
+def test_a_figures_history_says_who_when_why_and_what_changed(dash_store):
+    page = figures.layout(dash_store, figure="R046")
     history = next(c for c in walk(page) if getattr(c, "id", None) == "history")
     words = text(history)
     assert "History of figure R046" in words
     assert "Revision 2" in words and "publisher named more precisely" in words
     assert "naaju.com (machine translation of Reuters/EFE)" in words
-    assert "No figure with id X9" in text(figures.layout(figure="X9"))
+    assert "No figure with id X9" in text(figures.layout(dash_store, figure="X9"))
 
 
-def test_user_text_is_rendered_as_text_never_as_html(app):
-    page = figures.layout(source="snhr", figure="X001")
+def test_user_text_is_rendered_as_text_never_as_html(dash_store):
+    page = figures.layout(dash_store, source="snhr", figure="X001")
     words = text(page)
     assert "<img src=x onerror=alert(1)>" in words
     assert "<script>alert('notes')</script>" in words
@@ -204,26 +208,26 @@ def test_user_text_is_rendered_as_text_never_as_html(app):
     assert "dangerously_allow_html" not in serialised
     assert not [c for c in walk(page) if isinstance(c, dcc.Markdown)]
     # chart hover text (plotly reads a little HTML) is escaped
-    chart = trends.layout(metric="killed", population="civilians", location="C6044")
+    chart = trends.layout(dash_store, metric="killed", population="civilians", location="C6044")
     graph = next(c for c in walk(chart) if isinstance(c, dcc.Graph))
     hover = " ".join(str(h) for t in graph.figure["data"] for h in (t.get("hovertext") or ()) if h)
     assert "&lt;img src=x onerror=alert(1)&gt;" in hover and "<img" not in hover
 
 
-def test_sources_registry_counts_and_shares(app):
-    page = sources.sources_layout()
+def test_sources_registry_counts_and_shares(dash_store):
+    page = sources.layout(dash_store)
     row = next(c for c in walk(page) if getattr(c, "id", None) == "source-snhr")
     words = text(row)
     assert "SNHR" in words and "Syrian Network for Human Rights" in words
     assert "3" in words and "%" in words
     ids = [c.id for c in walk(page) if isinstance(c, html.Tr) and getattr(c, "id", None)]
     assert len(ids) == 12  # the whole registry
-    arabic = text(sources.sources_layout(lang="ar"))
+    arabic = text(sources.layout(dash_store, lang="ar"))
     assert "الشبكة السورية لحقوق الإنسان" in arabic
 
 
-def test_data_page_lists_every_download_with_the_views_filters(app):
-    page = sources.data_layout(location="SY12", metric="killed")
+def test_data_page_lists_every_download_with_the_views_filters(dash_store):
+    page = data.layout(dash_store, location="SY12", metric="killed")
     codes = [
         c.children
         for c in walk(page)

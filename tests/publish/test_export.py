@@ -147,7 +147,7 @@ class EndlessStore:
 
     def __init__(self, store) -> None:
         self.vocab = store.vocab
-        self.engine = store.engine
+        self.flag_ids_between = store.flag_ids_between
         self.sample = store.figures()
 
     def iter_figures(self, filters: Filters, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:

@@ -71,7 +71,7 @@ def import_rows(store: Store, rows: pd.DataFrame, name: str) -> None:
 @pytest.fixture
 def synthetic_store(store: Store) -> Iterator[Store]:
     """A store that knows the synthetic sources."""
-    register_synthetic_sources(store.engine)
+    register_synthetic_sources(store)
     store.__dict__.pop("vocab", None)
     yield store
 

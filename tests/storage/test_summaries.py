@@ -12,9 +12,11 @@ from tests.helpers import write_figures
 from tracker.domain.filters import Filters
 from tracker.ingest.readers import read_figure_file
 from tracker.service.store import Store
-from tracker.storage import pages as q
 from tracker.storage import summaries, tables
 from tracker.storage.database import MIGRATIONS, _set_version
+from tracker.storage.pages.overview import series_summary
+from tracker.storage.pages.sources import source_stats
+from tracker.storage.pages.trends import series_in_metric
 
 KEY = ["metric", "population", "location", "measure", "source"]
 
@@ -67,13 +69,13 @@ def test_pages_read_the_summaries_unless_a_date_filter_asks_for_figures(
     store.import_file(read_figure_file(write_figures(tmp_path / "a.csv", 48, "A")))
     levels = store.location_levels
     with store.engine.connect() as conn:
-        everything = q.series_summary(conn, Filters(), levels)
-        in_daraa = q.series_summary(conn, Filters(location=("SY12",)), levels)
-        one_source = q.series_summary(conn, Filters(source=("sohr",)), levels)
+        everything = series_summary(conn, Filters(), levels)
+        in_daraa = series_summary(conn, Filters(location=("SY12",)), levels)
+        one_source = series_summary(conn, Filters(source=("sohr",)), levels)
         july = Filters(date_from=date(2018, 7, 1), date_to=date(2018, 7, 14))
-        in_july = q.series_summary(conn, july, levels)
-        ranked = q.series_in_metric(conn, "killed", Filters(), levels)
-        by_source = q.source_stats(conn, Filters(location=("SY13",)), levels)
+        in_july = series_summary(conn, july, levels)
+        ranked = series_in_metric(conn, "killed", Filters(), levels)
+        by_source = source_stats(conn, Filters(location=("SY13",)), levels)
     assert everything["n_claims"].sum() == 48
     # SY12 and the places below it (SY1200, SY120000, C5993): four of the six places
     assert set(in_daraa["location"]) == {"SY12", "SY1200", "SY120000", "C5993"}

@@ -1,13 +1,11 @@
-"""A series' claims as chart points, and the chart drawn from them."""
+"""A series' claims as chart points, and the bands shaded behind them."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from dashboards.components.style import SYMBOLS, source_style
-from dashboards.components.trends import build_figure
-from tracker.views.trends import TrendView, band_lines, claim_kind, primary_band, trend_points
+from tracker.views.trends import band_lines, claim_kind, primary_band, trend_points
 
 COLUMNS = [
     "figure_id",
@@ -227,39 +225,3 @@ def test_primary_band_is_the_best_backed_window():
     lines = band_lines(bands)
     assert len(lines) == 3 and lines[1]["high"] == [np.inf]
     assert primary_band(lines)[0]["window_start"] == pd.Timestamp("2018-06-17")
-
-
-def test_the_chart_tells_sources_apart_by_shape_and_dash(vocab):
-    points = trend_points(claims(ROWS), vocab, "en", FLAGS, {"R120"})
-    view = TrendView("killed", "civilians", "SY12", points=points, bands=[], filters=None)
-    fig = build_figure(view, vocab, "en", daily_as_bars=True)
-    traces = fig["data"]
-    named = {
-        t["name"]: t for t in traces if t.get("showlegend") is not False and t["type"] == "scatter"
-    }
-    sohr, snhr = named["SOHR"], named["SNHR"]
-    assert sohr["marker"]["symbol"] != snhr["marker"]["symbol"]
-    assert sohr["line"]["dash"] != snhr["line"]["dash"]
-    assert sohr["marker"]["color"] != snhr["marker"]["color"]
-    arrows = [t for t in traces if t.get("marker", {}).get("symbol") == "triangle-up"]
-    assert arrows and list(arrows[0]["customdata"]) == ["R120"]
-    bars = [t for t in traces if t["type"] == "bar"]
-    assert bars and bars[0]["yaxis"] == "y2"  # one-day counts in their own panel
-    # the pattern lies over the source's colour (with "replace" the bars drew empty)
-    assert bars[0]["marker"]["pattern"]["fillmode"] == "overlay"
-    assert "yaxis2" in fig["layout"]
-    names = {t.get("name") for t in traces}
-    assert "In a flagged disagreement" in names and "The flag you followed" in names
-    together = build_figure(view, vocab, "en", daily_as_bars=False)
-    assert not [t for t in together["data"] if t["type"] == "bar"]
-    import json
-
-    json.dumps(fig)  # plain JSON, nothing for plotly to validate
-    arabic = build_figure(view, vocab, "ar")
-    assert arabic["layout"]["yaxis"]["side"] == "right"
-
-
-def test_every_registry_source_has_its_own_shape(vocab):
-    shapes = {source_style(vocab, s)["symbol"] for s in vocab.sources.index}
-    assert len(shapes) == len(vocab.sources) <= len(SYMBOLS)
-    assert "triangle-up" not in shapes  # reserved for "at least"

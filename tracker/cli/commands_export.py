@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from tracker.cli.common import filters_from, open_store
 from tracker.progress import progress
 from tracker.publish import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
-from tracker.publish.datapackage import write_package
+from tracker.publish.package import write_package
 
 
 def cmd_export(args: argparse.Namespace) -> int:

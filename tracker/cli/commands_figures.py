@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +13,7 @@ from tracker.domain.revisions import parse_assignments
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile, read_figure_file
 from tracker.ingest.reference import DATA_DIR, read_reference
-from tracker.service.importer import ImportPlan, plan_import, write_rejects
+from tracker.service.importer import ImportPlan, write_rejects
 from tracker.service.store import Store
 
 SEED_FILE = DATA_DIR / "seed" / "figures.csv"
@@ -36,7 +35,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     before, after = store.upgrade()
     state = "created" if before == 0 else ("upgraded" if before < after else "up to date")
     print(
-        f"database {store.engine.url.render_as_string(hide_password=True)}: schema {state} "
+        f"database {store.url.render_as_string(hide_password=True)}: schema {state} "
         f"(version {after})"
     )
     vocab = store.vocab
@@ -66,8 +65,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         store.require_schema()
         plan = store.plan(file)
     except Exception:  # an uninitialised database: check against data/ alone
-        with store.engine.connect() as conn:
-            plan = plan_import(conn, file, read_reference(), date.today())
+        plan = store.plan(file, vocab=read_reference())
     for notice in plan.notices[len(file.notices) :]:
         err(f"{args.file}: note: {notice}")
     for conflict in plan.conflicts:

@@ -8,9 +8,7 @@ import sys
 import pandas as pd
 
 from tracker.cli.common import filters_from, open_store, print_table
-from tracker.progress import progress
 from tracker.publish import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
-from tracker.storage.flagstore import clear_all, recompute, stored_components
 
 
 def _write_download(args: argparse.Namespace, name: str) -> None:
@@ -64,13 +62,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_recompute(args: argparse.Namespace) -> int:
     store = open_store(args)
-    with store.engine.begin() as conn:
-        components = stored_components(conn)
-        n = 0
-        clear_all(conn)
-        for component in progress(components, desc="recomputing flags", unit="component"):
-            n += recompute(conn, store.vocab, store.settings, [component])
-    print(f"recomputed {len(components)} component(s): {n} flag(s)")
+    components, n = store.recompute_flags()
+    print(f"recomputed {components} component(s): {n} flag(s)")
     return 0
 
 

@@ -17,8 +17,8 @@ def _register(db: str | None) -> str:
         store.require_schema()
     except DatabaseError as exc:
         return f"synthetic sources not registered: {exc}"
-    added = register_synthetic_sources(store.engine)
-    return f"{added} synthetic source(s) added to the registry of {store.engine.url}"
+    added = register_synthetic_sources(store)
+    return f"{added} synthetic source(s) added to the registry of {store.url}"
 
 
 def cmd_synth(args: argparse.Namespace) -> int:

@@ -191,7 +191,7 @@ def cached_download(
     """The bytes of ``/download/<name>``: from the cache when the file is kept there (an
     unfiltered CSV, with a cache folder), else streamed from the database. ``version`` is
     the data version read before this call, at ``since`` (``time.time()``)."""
-    url = store.engine.url
+    url = store.url
     folder = cache_folder(url)
     if folder is None or not cacheable(name, options):
         return download_pieces(store, name, options)

@@ -11,17 +11,12 @@ When the files carry the HXL row (``hxl=1``) it is declared as a comment row.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tracker.domain.vocabularies import Vocabularies
 from tracker.publish.citation import CITATION_EN, LICENCE
 from tracker.publish.fields import Field
-from tracker.publish.files import DATAPACKAGE, DOWNLOADS, Download
+from tracker.publish.files import DOWNLOADS, Download
 from tracker.publish.options import DownloadOptions
-
-if TYPE_CHECKING:
-    from tracker.service.store import Store
 
 DEFAULTS = DownloadOptions()
 HXL_NOTE = "Row 2 holds HXL hashtags (https://hxlstandard.org); tools that do not read HXL skip it."
@@ -110,21 +105,3 @@ def datapackage_json(
     """datapackage.json as text: UTF-8, 2-space indent, keys in a fixed order."""
     descriptor = datapackage(vocab, options, query_paths)
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_package(store: Store, options: DownloadOptions, folder: Path) -> list[Path]:
-    """A Data Package on disk: datapackage.json and every CSV, each written by the same
-    code path as its download URL (only the resource paths lose their query string)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    package = folder / DATAPACKAGE
-    package.write_text(datapackage_json(store.vocab, options, query_paths=False), "utf-8")
-    from tracker.publish.stream import download_pieces
-
-    written = [package]
-    for download in DOWNLOADS.values():
-        path = folder / download.filename
-        with path.open("wb") as out:
-            for piece in download_pieces(store, download.filename, options):
-                out.write(piece)
-        written.append(path)
-    return written

@@ -5,9 +5,10 @@ sits whole in memory. The flags each figure is involved in are fetched per chunk
 one range query on flag_figures (the chunk's first to last id, in the database's own
 order), never as one mapping of the whole table.
 
-``figure_texts`` is the route's fast path: the cursor's rows go straight into Arrow (one
-struct conversion per chunk on SQLite, whose dates and timestamps are read as the text
-SQLAlchemy stored once checked to be in its format) and are formatted there. It writes the
+``figure_texts`` is the route's fast path: the cursor's rows (``Store.figure_rows``) go
+straight into Arrow (one struct conversion per chunk on SQLite, whose dates and timestamps
+are read as the text SQLAlchemy stored once checked to be in its format) and are formatted
+there. It writes the
 same cells as ``figure_frames`` → ``derive`` → ``text_columns``, which stays the reference
 (tests/test_export_speed_equivalence.py) and the path of any other store.
 """
@@ -20,18 +21,15 @@ from datetime import UTC
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import and_, select
-from sqlalchemy.engine import Connection
 
 from tracker.domain.filters import Filters
+from tracker.domain.normalise import DATE_COLUMNS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 from tracker.publish.cells import APOSTROPHE, FORMULA_PATTERN, TEXT, integer_cells
 from tracker.publish.fields import Field
+from tracker.service.rows import FigureRows
 from tracker.service.store import Store
-from tracker.storage import tables
-from tracker.storage.figures import DATE_COLUMNS, iter_current_rows, processed_columns
 
-LINKS = tables.flag_figures
 CHUNK_ROWS = 10_000  # bounds memory (about 100 MB in flight) whatever the file size
 # The stored columns figures.csv is made of (the rest are derived from them).
 STORED = CANONICAL_COLUMNS + (
@@ -45,19 +43,6 @@ STORED = CANONICAL_COLUMNS + (
 )
 COUNTS = ("value", "value_high", "low", "high", "revision")
 NOT_TEXT = (*DATE_COLUMNS, "entered_at", *COUNTS)
-
-
-def flag_links(conn: Connection, first: str, last: str) -> dict[str, str]:
-    """figure_id → its flags' ids, sorted and ';'-joined, for ids from first to last."""
-    rows = conn.execute(
-        select(LINKS.c.figure_id, LINKS.c.flag_id).where(
-            and_(LINKS.c.figure_id >= first, LINKS.c.figure_id <= last)
-        )
-    ).fetchall()
-    grouped: dict[str, set[str]] = {}
-    for figure_id, flag_id in rows:
-        grouped.setdefault(figure_id, set()).add(flag_id)
-    return {figure_id: ";".join(sorted(ids)) for figure_id, ids in grouped.items()}
 
 
 def derive(figures: pd.DataFrame, vocab: Vocabularies, links: dict[str, str]) -> pd.DataFrame:
@@ -82,12 +67,11 @@ def figure_frames(
 ) -> Iterator[pd.DataFrame]:
     """Current, active figures matching the filters, derived columns added, in id order."""
     vocab = store.vocab
-    with store.engine.connect() as conn:
-        for chunk in store.iter_figures(filters, chunk_rows=chunk_rows):
-            if chunk.empty:
-                continue
-            ids = chunk["figure_id"]
-            yield derive(chunk, vocab, flag_links(conn, str(ids.iloc[0]), str(ids.iloc[-1])))
+    for chunk in store.iter_figures(filters, chunk_rows=chunk_rows):
+        if chunk.empty:
+            continue
+        ids = chunk["figure_id"]
+        yield derive(chunk, vocab, store.flag_ids_between(str(ids.iloc[0]), str(ids.iloc[-1])))
 
 
 SQLITE_STAMP = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$"
@@ -184,19 +168,18 @@ def _sqlite_text_ok(columns: dict[str, pa.Array]) -> bool:
     return True
 
 
-def _columns(
-    names: list[str], processors: list, rows: list[tuple], raw: pa.StructType | None
-) -> dict[str, pa.Array]:
+def _columns(chunk: FigureRows) -> dict[str, pa.Array]:
     """A chunk of raw rows as typed Arrow columns, in one conversion where the values allow."""
-    if raw is not None:
+    names = chunk.names
+    if chunk.stored_text:
         try:
-            struct = pa.array(rows, type=raw)
+            struct = pa.array(chunk.rows, type=_raw_types(names))
             columns = dict(zip(names, struct.flatten(), strict=True))
             if _sqlite_text_ok(columns):
                 return columns
         except (pa.ArrowException, TypeError, ValueError, OverflowError):
             pass
-    values = processed_columns(names, processors, rows)
+    values = chunk.columns()
     if "entered_at" in values:  # UTC wall time: an aware time converted, a naive one kept
         values["entered_at"] = [
             v if v is None or v.tzinfo is None else v.astimezone(UTC).replace(tzinfo=None)
@@ -206,62 +189,71 @@ def _columns(
     return {n: pa.array(values[n], types.field(n).type) for n in names}
 
 
+class Names:
+    """The registry's and gazetteer's name columns figures.csv adds, as Arrow look-ups."""
+
+    def __init__(self, vocab: Vocabularies) -> None:
+        places = vocab.gazetteer
+        self.lookups = {
+            "source_name": ("source", Lookup(vocab.sources["name_en"])),
+            "source_name_ar": ("source", Lookup(vocab.sources["name_ar"])),
+            "location_name": ("location", Lookup(places["name_en"])),
+            "location_name_ar": ("location", Lookup(places["name_ar"])),
+        }
+        self.level = Lookup(places["level"])
+
+    def positions(self, chunk: dict[str, pa.Array]) -> dict[str, pa.Array]:
+        """Where each row's source and place sit in the look-ups (the name columns of one
+        table share its ids)."""
+        return {
+            "source": self.lookups["source_name"][1].positions(chunk["source"]),
+            "location": self.level.positions(chunk["location"]),
+        }
+
+
+def _cells(
+    field: Field,
+    chunk: dict[str, pa.Array],
+    links: dict[str, str],
+    names: Names,
+    positions: dict[str, pa.Array],
+) -> pa.Array:
+    """One column of figures.csv for a chunk, as text."""
+    name = field.name
+    n = len(chunk["figure_id"])
+    if name in DATE_COLUMNS and name in chunk:
+        return _dates(chunk[name])
+    if name == "entered_at" and name in chunk:
+        return _stamps(chunk[name])
+    if name in COUNTS and name in chunk:
+        return _integers(chunk[name], name == "high")
+    if name == "location_level":
+        taken = names.level.take(positions["location"])
+        return integer_cells(pd.Series(taken.to_pandas()))
+    if field.kind != "string":
+        return pa.array([""] * n, TEXT)
+    if name in chunk:
+        return _text(chunk[name])
+    if name in names.lookups:
+        key, lookup = names.lookups[name]
+        return _text(lookup.take(positions[key]))
+    if name == "adm1_pcode":
+        return _text(chunk.get("adm1", pa.nulls(n, TEXT)))
+    if name == "flag_ids":
+        return _text(_flag_cells(chunk["figure_id"], links))
+    return pa.array([""] * n, TEXT)
+
+
 def figure_texts(
     store: Store, filters: Filters, fields: tuple[Field, ...], chunk_rows: int = CHUNK_ROWS
 ) -> Iterator[list[pa.Array]]:
     """The cells of figures.csv chunk by chunk, from the database cursor straight into Arrow:
     the same text, cell for cell, as ``derive`` then ``text_columns`` give."""
-    vocab = store.vocab
-    places = vocab.gazetteer
-    lookups = {
-        "source_name": ("source", Lookup(vocab.sources["name_en"])),
-        "source_name_ar": ("source", Lookup(vocab.sources["name_ar"])),
-        "location_name": ("location", Lookup(places["name_en"])),
-        "location_name_ar": ("location", Lookup(places["name_ar"])),
-    }
-    level = Lookup(places["level"])
-    wanted = [c for c in STORED if c in tables.figures.c]
-    with store.engine.connect() as conn, store.engine.connect() as links_conn:
-        raw = _raw_types(wanted) if conn.dialect.name == "sqlite" else None
-        for names, processors, rows in iter_current_rows(
-            conn, filters, store.location_levels, chunk_rows=chunk_rows, columns=wanted
-        ):
-            if raw is not None and list(names) != wanted:
-                raw = None
-            chunk = _columns(names, processors, rows, raw)
-            ids = chunk["figure_id"]
-            n = len(ids)
-            links = flag_links(links_conn, ids[0].as_py(), ids[-1].as_py())
-            positions = {  # the name columns of one table share its ids
-                "source": lookups["source_name"][1].positions(chunk["source"]),
-                "location": level.positions(chunk["location"]),
-            }
-            out = []
-            for field in fields:
-                name = field.name
-                if name in DATE_COLUMNS and name in chunk:
-                    out.append(_dates(chunk[name]))
-                elif name == "entered_at" and name in chunk:
-                    out.append(_stamps(chunk[name]))
-                elif name in COUNTS and name in chunk:
-                    out.append(_integers(chunk[name], name == "high"))
-                elif name == "location_level":
-                    taken = level.take(positions["location"])
-                    out.append(integer_cells(pd.Series(taken.to_pandas())))
-                elif field.kind != "string":
-                    out.append(pa.array([""] * n, TEXT))
-                elif name in chunk:
-                    out.append(_text(chunk[name]))
-                elif name in lookups:
-                    key, lookup = lookups[name]
-                    out.append(_text(lookup.take(positions[key])))
-                elif name == "adm1_pcode":
-                    out.append(_text(chunk.get("adm1", pa.nulls(n, TEXT))))
-                elif name == "flag_ids":
-                    out.append(_text(_flag_cells(ids, links)))
-                else:
-                    out.append(pa.array([""] * n, TEXT))
-            yield out
+    names = Names(store.vocab)
+    for rows in store.figure_rows(filters, STORED, chunk_rows=chunk_rows):
+        chunk = _columns(rows)
+        positions = names.positions(chunk)
+        yield [_cells(field, chunk, rows.flag_ids, names, positions) for field in fields]
 
 
 def _flag_cells(ids: pa.Array, links: dict[str, str]) -> pa.Array:

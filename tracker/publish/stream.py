@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from tracker.publish.cells import BOM, cells, csv_line, csv_rows
+from tracker.publish.datapackage import datapackage_json
 from tracker.publish.fields import Field
 from tracker.publish.files import DATAPACKAGE, DOWNLOADS, Download
 from tracker.publish.hxl import hxl_row
@@ -69,8 +70,6 @@ def download_csv(store: Store, download: Download, options: DownloadOptions) -> 
 def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterator[bytes]:
     """The bytes of ``/download/<name>`` (figures.csv, …, datapackage.json), in pieces."""
     if name == DATAPACKAGE:
-        from tracker.publish.datapackage import datapackage_json
-
         yield datapackage_json(store.vocab, options).encode("utf-8")
         return
     yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pandas as pd
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
 
 from tracker.domain.vocabularies import Vocabularies
-from tracker.storage import tables
+from tracker.service.store import Store
 
 # Bump when the way files are written changes, so that caches fetch them again.
 FORMAT_VERSION = "downloads-1"
@@ -49,14 +47,6 @@ def registry_fingerprint(vocab: Vocabularies) -> str:
     return _REGISTRY_PRINTS[id(vocab)][1]
 
 
-def _newest(conn: Connection, table, stamp: str) -> tuple[object, object]:
-    """(max row_id, its timestamp) of an append-only table, by its primary key."""
-    row = conn.execute(
-        select(table.c.row_id, table.c[stamp]).order_by(table.c.row_id.desc()).limit(1)
-    ).first()
-    return (row[0], row[1]) if row else (0, None)
-
-
 def _utc(stamp: object) -> datetime | None:
     if stamp is None or pd.isna(stamp):
         return None
@@ -65,19 +55,16 @@ def _utc(stamp: object) -> datetime | None:
     return value.to_pydatetime().replace(microsecond=0)
 
 
-def data_version(conn: Connection, vocab: Vocabularies) -> DataVersion:
+def data_version(store: Store) -> DataVersion:
     """The current data version: a handful of indexed or small aggregate queries."""
-    figure_row, figure_time = _newest(conn, tables.figures, "entered_at")
-    note_row, note_time = _newest(conn, tables.flag_notes, "entered_at")
-    flag_count, flag_time = conn.execute(
-        select(func.count(), func.max(tables.flags.c.computed_at)).select_from(tables.flags)
-    ).one()
-    band_count = conn.execute(select(func.count()).select_from(tables.bands)).scalar_one()
-    parts = [FORMAT_VERSION, registry_fingerprint(vocab), figure_row, note_row, flag_count,
-             _utc(flag_time), band_count]  # fmt: skip
+    stamps = store.change_stamps()
+    parts = [FORMAT_VERSION, registry_fingerprint(store.vocab), stamps.figure_row,
+             stamps.note_row, stamps.flag_count, _utc(stamps.flag_time),
+             stamps.band_count]  # fmt: skip
     token = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    stamps = [s for s in map(_utc, (figure_time, note_time, flag_time)) if s is not None]
-    return DataVersion(token, max(stamps) if stamps else None)
+    times = (stamps.figure_time, stamps.note_time, stamps.flag_time)
+    utc = [s for s in map(_utc, times) if s is not None]
+    return DataVersion(token, max(utc) if utc else None)
 
 
 def etag(version: DataVersion, name: str, query_string: str) -> str:

@@ -1,10 +1,10 @@
-"""Answers of the views, kept while the data they were computed from is unchanged.
+"""Answers of the pages, kept while the data they were computed from is unchanged.
 
 A page's aggregates (cards, per-source counts, a page of figures with its total) depend
 only on their arguments and on the stored data. :func:`cached_view` keeps the answer per
 process, keyed by the view, its arguments and the data version
-(:func:`tracker.storage.pages.data_version`: the newest figure revision, flag computation
-and analyst note), which one indexed query reads on each call. Any import, revision,
+(:meth:`tracker.service.store.Store.data_version`: the newest figure revision, flag
+computation and analyst note), which one indexed query reads on each call. Any import, revision,
 retraction, recomputation or note changes the version, so no answer outlives its data;
 several web workers each keep their own, none assumes it is alone.
 """
@@ -17,6 +17,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from tracker.service.store import Store
+
 MAX_ENTRIES = 512
 
 
@@ -28,7 +30,7 @@ class Memo:
         self._lock = threading.Lock()
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
 
-    def get(self, store, key: Hashable, compute: Callable[[], Any]) -> Any:
+    def get(self, store: Store, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The answer under ``key`` for the data as they are now, computed at most once."""
         full = (data_key(store), key)
         with self._lock:
@@ -47,12 +49,9 @@ class Memo:
             self._answers.clear()
 
 
-def data_key(store) -> tuple:
+def data_key(store: Store) -> tuple:
     """The database and the version of its data (one indexed query)."""
-    from tracker.storage.pages import data_version
-
-    with store.engine.connect() as conn:
-        return (str(store.engine.url), *data_version(conn))
+    return (str(store.url), *store.data_version())
 
 
 _views = Memo(MAX_ENTRIES)
@@ -70,7 +69,7 @@ def cached_view(name: str) -> Callable:
 
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
-        def wrapper(store, *args, **kwargs):
+        def wrapper(store: Store, *args: Any, **kwargs: Any) -> Any:
             key = (name, args, tuple(sorted(kwargs.items())))
             try:
                 hash(key)

@@ -1,36 +1,47 @@
-"""The store: one object the CLI, the dashboard and the downloads talk to."""
+"""The store: one object the CLI, the dashboard and the downloads talk to.
+
+It owns the engine. Callers ask it for frames, row streams and answers; the layers that
+hand a connection to storage functions (the service's page loaders) take one from
+:meth:`Store.connect` or :meth:`Store.transaction`, never from the engine.
+"""
 
 from __future__ import annotations
 
 import getpass
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
 import pandas as pd
 from sqlalchemy import and_, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.filters import Filters
 from tracker.domain.revisions import RevisionError, revised_figure
 from tracker.domain.settings import DEFAULT_SETTINGS, Settings
 from tracker.domain.vocabularies import Vocabularies
 from tracker.ingest.readers import FigureFile
-from tracker.progress import IMPORT_STEPS, Steps
+from tracker.ingest.reference import read_reference
+from tracker.progress import IMPORT_STEPS, Steps, progress
 from tracker.service.importer import ImportPlan, plan_import, store_plan
+from tracker.service.rows import FigureRows, figure_rows_of
 from tracker.storage import figures as figure_rows
-from tracker.storage import summaries, tables
+from tracker.storage import summaries, tables, versions
 from tracker.storage.database import (
     STATISTICS_AFTER,
     open_engine,
     refresh_statistics,
     require_schema,
+    schema_version,
     upgrade,
 )
-from tracker.storage.reference import load_registry, read_vocabularies
+from tracker.storage.flagquery import flag_ids_between
+from tracker.storage.reference import add_sources, load_registry, read_vocabularies
 
 F = tables.figures
 
@@ -50,23 +61,79 @@ class ImportResult:
     batch: str | None
 
 
+class StoreUnavailable(Exception):
+    """The database cannot be reached just now (the driver's error is the cause)."""
+
+
 class Store:
-    """Figures, flags and registry in one database (SQLite file or PostgreSQL)."""
+    """Figures, flags and registry in one database (SQLite file or PostgreSQL).
+
+    ``engine`` is the store's own; tests and benchmarks that set data up by hand may use it,
+    the library's other layers go through the methods below.
+    """
 
     def __init__(self, url: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> None:
         self.engine: Engine = open_engine(url)
         self.settings = settings
 
+    # -- connections ---------------------------------------------------------------------
+    @property
+    def url(self) -> URL:
+        """Where the data live (``str()`` of it hides the password)."""
+        return self.engine.url
+
+    def connect(self) -> AbstractContextManager[Connection]:
+        """A connection for reading (``with store.connect() as conn``)."""
+        return self.engine.connect()
+
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A connection in a transaction, committed when the block ends without an error."""
+        return self.engine.begin()
+
+    def close(self) -> None:
+        """Close the pooled connections (the store can still be used; it reconnects)."""
+        self.engine.dispose()
+
+    @contextmanager
+    def reachable(self) -> Iterator[None]:
+        """Within the block, a database that cannot be reached (or answers with a driver
+        error) raises :class:`StoreUnavailable`, the driver's error as its cause."""
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(str(exc)) from exc
+
+    def schema_version(self) -> int:
+        """The schema version of the database (0 before ``tracker init``)."""
+        with self.engine.connect() as conn:
+            conn.execute(select(1))
+            return schema_version(conn)
+
+    def data_version(self) -> tuple[str, ...]:
+        """Changes whenever figures, flags or notes change (one indexed query)."""
+        with self.engine.connect() as conn:
+            return versions.data_version(conn)
+
+    def change_stamps(self) -> versions.ChangeStamps:
+        """What a download's version is made of (a handful of indexed queries)."""
+        with self.engine.connect() as conn:
+            return versions.change_stamps(conn)
+
     # -- schema and registry -------------------------------------------------------------
     def upgrade(self) -> tuple[int, int]:
         """Create or upgrade the schema and refresh the registry from data/."""
         versions = upgrade(self.engine)
-        from tracker.ingest.reference import read_reference
-
         with self.engine.begin() as conn:
             load_registry(conn, read_reference())
         self.__dict__.pop("vocab", None)
         return versions
+
+    def add_sources(self, sources: pd.DataFrame) -> int:
+        """Add the sources (registry rows) missing from the database; returns how many."""
+        with self.engine.begin() as conn:
+            added = add_sources(conn, sources)
+        self.__dict__.pop("vocab", None)
+        return added
 
     def require_schema(self) -> None:
         require_schema(self.engine)
@@ -74,16 +141,26 @@ class Store:
     @cached_property
     def vocab(self) -> Vocabularies:
         with self.engine.connect() as conn:
-            return read_vocabularies(conn)
+            return read_vocabularies(conn, read_reference())
 
     @cached_property
     def location_levels(self) -> dict[str, int]:
         return self.vocab.gazetteer["level"].astype(int).to_dict()
 
     # -- figures ---------------------------------------------------------------------------
-    def plan(self, file: FigureFile, today: date | None = None) -> ImportPlan:
+    def plan(
+        self, file: FigureFile, today: date | None = None, vocab: Vocabularies | None = None
+    ) -> ImportPlan:
+        """Validate a file and compare it with what is stored; store nothing. ``vocab``
+        checks against other vocabularies than the stored ones (data/'s, before init)."""
         with self.engine.connect() as conn:
-            return plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
+            return plan_import(
+                conn,
+                file,
+                self.vocab if vocab is None else vocab,
+                today or date.today(),
+                self.settings.tau,
+            )
 
     def import_file(
         self,
@@ -199,6 +276,19 @@ class Store:
                 conn, filters, self.location_levels, include_retracted, chunk_rows
             )
 
+    def figure_rows(
+        self, filters: Filters, columns: Sequence[str], chunk_rows: int = 50_000
+    ) -> Iterator[FigureRows]:
+        """Current, active figures matching the filters, a chunk at a time in figure_id order,
+        as the database cursor gives them, with the flags each is in (the downloads' fast
+        path). Only the ``columns`` the figures table has are read."""
+        return figure_rows_of(self.engine, filters, self.location_levels, columns, chunk_rows)
+
+    def flag_ids_between(self, first: str, last: str) -> dict[str, str]:
+        """figure_id → its flags' ids (sorted, ';'-joined), for ids from first to last."""
+        with self.engine.connect() as conn:
+            return flag_ids_between(conn, first, last)
+
     def flag_ids_by_figure(self) -> dict[str, str]:
         """figure_id → the ids of the flags it is involved in, ';'-joined."""
         with self.engine.connect() as conn:
@@ -238,6 +328,19 @@ class Store:
             if known is None:
                 raise RevisionError(f"no flag with id {flag_id!r} is stored")
             explain_flag(conn, flag_id, note, current_user(), status)
+
+    def recompute_flags(self) -> tuple[int, int]:
+        """Recompute every component's flags and bands from scratch, in one transaction:
+        (components, flags)."""
+        from tracker.storage.flagstore import clear_all, recompute, stored_components
+
+        with self.engine.begin() as conn:
+            components = stored_components(conn)
+            n = 0
+            clear_all(conn)
+            for component in progress(components, desc="recomputing flags", unit="component"):
+                n += recompute(conn, self.vocab, self.settings, [component])
+        return len(components), n
 
     def count(self) -> int:
         with self.engine.connect() as conn:

@@ -7,7 +7,18 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Select, Table, and_, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    Table,
+    and_,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetchStrategy
 
@@ -128,7 +139,7 @@ def read_frame(conn: Connection, query: Select) -> pd.DataFrame:
     return type_figures(rows_frame(result.fetchall(), list(result.keys())))
 
 
-def raw_rows(conn: Connection, query: Select) -> tuple[list[str], list[tuple]]:
+def raw_rows(conn: Connection, query: Select | CompoundSelect) -> tuple[list[str], list[tuple]]:
     """Run a select through the DBAPI cursor, skipping SQLAlchemy's per-cell result
     processing (building row objects costs more than the work done with them at a million
     figures; dates then come as text on SQLite): column names and plain tuples."""
@@ -146,7 +157,7 @@ def raw_rows(conn: Connection, query: Select) -> tuple[list[str], list[tuple]]:
         cursor.close()
 
 
-def raw_frame(conn: Connection, query: Select) -> pd.DataFrame:
+def raw_frame(conn: Connection, query: Select | CompoundSelect) -> pd.DataFrame:
     """:func:`raw_rows` as a frame whose figure columns are typed as :func:`read_frame`
     types them (dates parsed a column at a time)."""
     columns, rows = raw_rows(conn, query)
@@ -186,9 +197,9 @@ def type_figures(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def filter_clause(filters: Filters, location_levels: dict[str, int]) -> list:
+def filter_clause(filters: Filters, location_levels: dict[str, int]) -> list[ColumnElement]:
     """SQL conditions for the filters shared by the CLI and the download URLs."""
-    clauses = []
+    clauses: list[ColumnElement] = []
     if filters.metric:
         clauses.append(F.c.metric.in_(filters.metric))
     if filters.population:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, or_, select, text
 from sqlalchemy.engine import Connection
 
 from tracker.domain.filters import Filters
@@ -26,6 +26,7 @@ from tracker.domain.vocabularies import Vocabularies
 from tracker.storage import flagscope, tables
 from tracker.storage.bulk import insert_many
 from tracker.storage.figures import raw_rows, type_figures
+from tracker.storage.flagquery import by_dates, by_sources, newest_notes
 
 FLAG_COLUMNS = (
     "flag_id",
@@ -336,29 +337,20 @@ def _store_bands(conn: Connection, bands: pd.DataFrame, ctx: ReconcileContext) -
 
 def latest_notes(conn: Connection) -> pd.DataFrame:
     """The newest status and note an analyst gave each flag."""
-    newest = (
-        select(T_NOTES.c.flag_id, func.max(T_NOTES.c.row_id).label("row_id"))
-        .group_by(T_NOTES.c.flag_id)
-        .subquery()
-    )
-    query = select(T_NOTES.c.flag_id, T_NOTES.c.status, T_NOTES.c.note).join(
-        newest, T_NOTES.c.row_id == newest.c.row_id
-    )
-    rows = conn.execute(query).fetchall()
+    notes = newest_notes()
+    rows = conn.execute(select(notes.c.flag_id, notes.c.status, notes.c.note)).fetchall()
     return pd.DataFrame(rows, columns=["flag_id", "status", "note"]).set_index("flag_id")
 
 
-def _flag_conditions(filters: Filters, location_levels: dict[str, int]) -> list:
+def _flag_conditions(filters: Filters, location_levels: dict[str, int]) -> list[ColumnElement]:
     """Flags are filtered on their own metric/population/location and on their sources."""
-    clauses = []
+    clauses: list[ColumnElement] = []
     if filters.metric:
         clauses.append(T_FLAGS.c.metric.in_(filters.metric))
     if filters.population:
         clauses.append(T_FLAGS.c.population.in_(filters.population))
     if filters.source:
-        clauses.append(
-            or_(*[(";" + T_FLAGS.c.sources + ";").contains(f";{s};") for s in filters.source])
-        )
+        clauses.append(by_sources(filters.source))
     if filters.location:
         inside = select(tables.figures.c.figure_id).where(
             or_(
@@ -386,20 +378,9 @@ def read_flags(conn: Connection, filters: Filters, location_levels: dict[str, in
     The date filters apply to the flag's figures' period_end, like everywhere else.
     """
     conditions = _flag_conditions(filters, location_levels)
-    if filters.date_from or filters.date_to:
-        fig = tables.figures
-        dated = [fig.c.current]
-        if filters.date_from:
-            dated.append(fig.c.period_end >= filters.date_from)
-        if filters.date_to:
-            dated.append(fig.c.period_end <= filters.date_to)
-        conditions.append(
-            T_FLAGS.c.flag_id.in_(
-                select(tables.flag_figures.c.flag_id).where(
-                    tables.flag_figures.c.figure_id.in_(select(fig.c.figure_id).where(and_(*dated)))
-                )
-            )
-        )
+    dated = by_dates(filters)
+    if dated is not None:
+        conditions.append(dated)
     query = select(T_FLAGS).where(and_(True, *conditions)).order_by(T_FLAGS.c.flag_id)
     result = conn.execute(query)
     flags = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
@@ -422,7 +403,7 @@ def explain_flag(conn: Connection, flag_id: str, note: str, who: str, status: st
 def read_bands(conn: Connection, filters: Filters) -> pd.DataFrame:
     """Reconciled bands per series and date matching the filters."""
     b = tables.bands
-    clauses = []
+    clauses: list[ColumnElement] = []
     if filters.metric:
         clauses.append(b.c.metric.in_(filters.metric))
     if filters.population:

@@ -1,4 +1,8 @@
-"""The registry tables (sources, episodes, gazetteer) in the database, loaded from data/."""
+"""The registry tables (sources, episodes, gazetteer) in the database, loaded from data/.
+
+The caller reads data/ (:func:`tracker.ingest.reference.read_reference`) and hands the
+vocabularies in: storage reads and writes the database only.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from tracker.domain.vocabularies import Vocabularies
-from tracker.ingest.reference import read_reference
 from tracker.storage import tables
 
 
@@ -44,9 +47,21 @@ def load_registry(conn: Connection, vocab: Vocabularies) -> dict[str, int]:
     }
 
 
-def read_vocabularies(conn: Connection) -> Vocabularies:
-    """The vocabularies of data/, with the registry tables as the database holds them."""
-    files = read_reference()
+def add_sources(conn: Connection, sources: pd.DataFrame) -> int:
+    """Insert the registry rows whose id the database does not hold yet; returns how many."""
+    columns = [c.name for c in tables.sources.columns]
+    frame = sources[columns]
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    known = set(conn.execute(select(tables.sources.c.id)).scalars())
+    missing = [r for r in records if r["id"] not in known]
+    if missing:
+        conn.execute(tables.sources.insert(), missing)
+    return len(missing)
+
+
+def read_vocabularies(conn: Connection, files: Vocabularies) -> Vocabularies:
+    """The vocabularies of data/ (``files``), with the registry tables as the database holds
+    them (``files`` themselves before the registry is loaded)."""
     sources = pd.read_sql(select(tables.sources), conn).set_index("id", drop=False)
     episodes = pd.read_sql(select(tables.episodes), conn).set_index("id", drop=False)
     gazetteer = pd.read_sql(select(tables.locations), conn).set_index("pcode", drop=False)

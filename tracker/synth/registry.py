@@ -10,11 +10,9 @@ registry of the database it is pointed at, so that its files import there; every
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
 
 from tracker.ingest.reference import DATA_DIR, read_table
-from tracker.storage import tables
+from tracker.service.store import Store
 
 SYNTHETIC_SOURCES_FILE = DATA_DIR / "synthetic_sources.csv"
 
@@ -24,14 +22,6 @@ def synthetic_sources() -> pd.DataFrame:
     return read_table(SYNTHETIC_SOURCES_FILE).set_index("id", drop=False)
 
 
-def register_synthetic_sources(engine: Engine) -> int:
+def register_synthetic_sources(store: Store) -> int:
     """Add the synthetic sources missing from a database's registry; returns how many."""
-    frame = synthetic_sources()
-    columns = [c.name for c in tables.sources.columns]
-    records = frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
-    with engine.begin() as conn:
-        known = set(conn.execute(select(tables.sources.c.id)).scalars())
-        missing = [r for r in records if r["id"] not in known]
-        if missing:
-            conn.execute(tables.sources.insert(), missing)
-    return len(missing)
+    return store.add_sources(synthetic_sources())

@@ -1,6 +1,7 @@
 """What the dashboard shows, computed without I/O: cards, traces, tables, in English and Arabic.
 
-The dashboard (``dashboards/``) only lays out what these functions return; the SQL that
-feeds them lives in :mod:`tracker.storage.pages` so that pages stay fast at a million
-figures (aggregates and pages of rows, never every figure).
+Pure functions from DataFrames and plain values (what the service's page loaders read,
+:mod:`tracker.service.pages`) to view-models the dashboard (``dashboards/``) only lays out.
+It may import the domain; it may not import storage, the service, publish, SQLAlchemy or
+Dash: a view never holds a store or a connection.
 """

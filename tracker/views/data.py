@@ -1,91 +1,58 @@
 """The downloads a page offers and the places a person can pick, without I/O.
 
-``download_catalogue`` reads the catalogue the downloads module publishes
-(``tracker.publish.catalogue()``) when it exists, and otherwise the list of DESIGN.md §4
-kept here, in one place.
+The downloads themselves are listed once, by the publishing layer
+(``tracker.publish.catalogue()`` and ``tracker.publish.PARAMETERS``); the dashboard hands
+that list in and these functions turn it into what the Data page shows.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 from urllib.parse import urlencode
 
 import pandas as pd
 
-from tracker.domain.filters import Filters
+from tracker.domain.filters import FILTER_NAMES, Filters
 from tracker.domain.vocabularies import Vocabularies
 
-#: The download URLs of DESIGN.md §4 (used until tracker.publish publishes its catalogue).
-DOWNLOADS: tuple[dict, ...] = (
-    {
-        "path": "/download/figures.csv",
-        "filtered": True,
-        "title_en": "Figures",
-        "title_ar": "الأرقام",
-        "description_en": "Every current figure with its source, publisher, window, qualifier and "
-        "interval (low, high), plus source and place names, revision and flag ids.",
-        "description_ar": "كل رقم حالي مع مصدره والناشر والفترة وصيغة التقدير والنطاق (الحد "
-        "الأدنى والأعلى)، وأسماء المصادر والأماكن، ورقم المراجعة ومعرّفات التنبيهات.",
-    },
-    {
-        "path": "/download/series.csv",
-        "filtered": True,
-        "title_en": "Reconciled series",
-        "title_ar": "السلاسل المُوفَّق بينها",
-        "description_en": "The band all non-contradicting claims allow, per series and date, "
-        "with the headline figure.",
-        "description_ar": "النطاق الذي تسمح به كل الأرقام غير المتناقضة، لكل سلسلة وتاريخ، مع "
-        "الرقم الرئيسي.",
-    },
-    {
-        "path": "/download/flags.csv",
-        "filtered": True,
-        "title_en": "Flags",
-        "title_ar": "التنبيهات",
-        "description_en": "Where sources disagree or contradict each other: rule, severity, the "
-        "figures involved and a sentence in English and Arabic.",
-        "description_ar": "مواضع التباين أو التناقض بين المصادر: القاعدة ودرجة الخطورة والأرقام "
-        "المعنية وجملة توضيحية بالعربية والإنجليزية.",
-    },
-    {
-        "path": "/download/sources.csv",
-        "filtered": False,
-        "title_en": "Sources",
-        "title_ar": "المصادر",
-        "description_en": "The source registry: names in English and Arabic, type, reliability, "
-        "web address.",
-        "description_ar": "سجل المصادر: الأسماء بالعربية والإنجليزية، النوع، درجة الموثوقية، "
-        "العنوان الإلكتروني.",
-    },
-    {
-        "path": "/download/datapackage.json",
-        "filtered": False,
-        "title_en": "Data Package",
-        "title_ar": "حزمة البيانات",
-        "description_en": "A Frictionless Data Package describing every file and column.",
-        "description_ar": "حزمة بيانات (Frictionless) تصف كل ملف وكل عمود.",
-    },
-)
-FILTERED_PARAMS = ("metric", "population", "location", "source", "from", "to")
+#: The view filters a download may take (DESIGN.md §4).
+FILTERED_PARAMS = FILTER_NAMES
 #: Accepted by every download (DESIGN.md §4): the HXL row, Excel's BOM, Arabic name columns.
 GENERAL_PARAMS = ("hxl", "excel", "lang")
 
 
-def _catalogue_from_exports(vocab: Vocabularies | None, base: str) -> list[dict] | None:
-    """The downloads module's catalogue (``tracker.publish.catalogue``) as plain dicts."""
-    try:
-        from tracker.publish import catalogue
-    except ImportError:
-        return None
-    if vocab is None:
-        return None
-    try:
-        entries = list(catalogue(vocab, base_url=base))
-    except Exception:  # a catalogue that cannot be read must not break the page
-        return None
+class PublishedDownload(Protocol):
+    """One download as the publishing layer lists it (``tracker.publish.CatalogueEntry``)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def title_ar(self) -> str: ...
+    @property
+    def description_en(self) -> str: ...
+    @property
+    def description_ar(self) -> str: ...
+
+
+class Parameter(Protocol):
+    """A query parameter as the publishing layer lists it (``tracker.publish.PARAMETERS``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def example(self) -> str: ...
+
+
+def download_catalogue(published: Iterable[PublishedDownload]) -> list[dict]:
+    """What can be downloaded, as plain dicts: path, filtered (takes the view filters),
+    parameters, titles, descriptions, examples, columns and a citation."""
     out = []
-    for e in entries:
+    for e in published:
         filters = tuple(getattr(e, "filters", ()) or ())
         out.append(
             {
@@ -110,24 +77,6 @@ def _catalogue_from_exports(vocab: Vocabularies | None, base: str) -> list[dict]
                 "citation_ar": getattr(e, "citation_ar", ""),
             }
         )
-    return out or None
-
-
-def download_catalogue(vocab: Vocabularies | None = None, base: str = "") -> list[dict]:
-    """What can be downloaded: path, filtered (takes the view filters), titles, descriptions
-    (and, from the downloads module, parameters, examples, columns and a citation)."""
-    found = _catalogue_from_exports(vocab, base)
-    if found:
-        return found
-    out = []
-    for d in DOWNLOADS:
-        entry = dict(d)
-        entry.setdefault("parameters", FILTERED_PARAMS if d["filtered"] else ())
-        entry.setdefault("examples", ())
-        entry.setdefault("columns", ())
-        entry.setdefault("citation_en", "")
-        entry.setdefault("citation_ar", "")
-        out.append(entry)
     return out
 
 
@@ -144,14 +93,14 @@ def download_url(
 
 
 def catalogue_entries(
-    filters: Filters, lang: str, base: str = "", vocab: Vocabularies | None = None
+    filters: Filters, lang: str, published: Iterable[PublishedDownload], base: str = ""
 ) -> list[dict]:
     """The catalogue with each entry's address for the current view, in the page language.
 
     An entry only gets the parameters it accepts (an unknown one would answer 400).
     """
     out = []
-    for entry in download_catalogue(vocab, base):
+    for entry in download_catalogue(published):
         accepted = set(entry.get("parameters") or ()) | set(GENERAL_PARAMS)
         params = {k: v for k, v in filters.as_params().items() if k in accepted}
         if lang == "ar" and "lang" in accepted:
@@ -176,15 +125,11 @@ def catalogue_entries(
     return out
 
 
-def parameters_help(lang: str) -> list[dict]:
-    """The query parameters the downloads accept, from the downloads module when present."""
-    try:
-        from tracker.publish import PARAMETERS
-    except ImportError:
-        return []
+def parameters_help(lang: str, parameters: Sequence[Parameter]) -> list[dict]:
+    """The query parameters the downloads accept, in the page language."""
     return [
         {"name": p.name, "description": getattr(p, f"description_{lang}"), "example": p.example}
-        for p in PARAMETERS
+        for p in parameters
     ]
 
 

@@ -4,47 +4,27 @@ Each card names the series it speaks for (population and place, see
 :func:`tracker.views.series.choose_series`) and gives its reconciled headline (from the
 stored band; until a band is stored, the newest claim, said as such), the range of the
 sources' newest claims, the number of independent sources, the newest report and the
-open flags of the metric in the area.
+open flags of the metric in the area. Pure: :func:`overview_cards` makes them from what the
+overview's loader read (:mod:`tracker.service.pages.overview`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
-from tracker.service.pagecache import cached_view
-from tracker.storage import pages as q
-from tracker.views.format import as_date, label
+from tracker.views.format import as_date, label, place_name
 from tracker.views.series import (
     annotate_claims,
     choose_series,
     choose_series_per_metric,
     independent_sources,
-)
-
-#: What a card needs of its series' claims (the newest claim, the window, the range).
-CLAIM_COLUMNS = (
-    "figure_id",
-    "source",
-    "metric",
-    "population",
-    "location",
-    "period_start",
-    "period_end",
-    "reported_on",
-    "measure",
-    "episode",
-    "qualifier",
-    "value",
-    "value_high",
-    "unit",
-    "low",
-    "household_size",
 )
 
 
@@ -76,6 +56,7 @@ class Card:
 
 
 def metric_order(vocab: Vocabularies) -> dict[str, int]:
+    """Each metric's place in the vocabulary (the order of the cards)."""
     return {m: i for i, m in enumerate(vocab.metrics.index)}
 
 
@@ -310,30 +291,32 @@ def build_card(
     return cards[0] if cards else None
 
 
-@cached_view("overview")
-def overview_cards(store, filters: Filters) -> list[Card]:
+class OverviewData(Protocol):
+    """What the overview reads (``tracker.service.pages.overview.OverviewData``)."""
+
+    @property
+    def summary(self) -> pd.DataFrame: ...
+    @property
+    def claims(self) -> pd.DataFrame: ...
+    @property
+    def bands(self) -> pd.DataFrame: ...
+    @property
+    def echoes(self) -> pd.DataFrame: ...
+    @property
+    def flag_counts(self) -> pd.DataFrame: ...
+
+
+def overview_cards(data: OverviewData, filters: Filters, vocab: Vocabularies) -> list[Card]:
     """Cards for every metric with figures in scope, in the vocabulary's order."""
-    vocab = store.vocab
-    levels = store.location_levels
-    with store.engine.connect() as conn:
-        summary = q.series_summary(conn, filters, levels)
-        if summary.empty:
-            return []
-        mains = choose_series_per_metric(summary, filters, vocab)
-        keys = [(str(m), str(r["population"]), str(r["location"])) for m, r in mains.iterrows()]
-        flags = q.flag_counts(conn, filters, vocab, by=("metric", "severity", "status"))
-        bands = q.latest_bands(conn, keys)
-        claims = q.claims_of_series(
-            conn, keys, filters, levels, per_series=500, columns=CLAIM_COLUMNS
-        )
-        echoes = q.echo_sources_of(conn, keys)
-    return build_cards(summary, claims, bands, echoes, flags, filters, vocab)
+    if data.summary.empty:
+        return []
+    return build_cards(
+        data.summary, data.claims, data.bands, data.echoes, data.flag_counts, filters, vocab
+    )
 
 
 def area_label(vocab: Vocabularies, filters: Filters, lang: str) -> str:
     """The area the view covers, in words."""
-    from tracker.views.format import place_name
-
     if not filters.location:
         return "كل المناطق" if lang == "ar" else "All areas"
     sep = "، " if lang == "ar" else ", "
@@ -341,7 +324,8 @@ def area_label(vocab: Vocabularies, filters: Filters, lang: str) -> str:
 
 
 def metric_label(vocab: Vocabularies, metric: str, lang: str) -> str:
+    """A metric's name in the page language."""
     return label(vocab.metrics, metric, lang)
 
 
-__all__ = ["Card", "build_card", "overview_cards"]
+__all__ = ["Card", "OverviewData", "build_card", "overview_cards"]

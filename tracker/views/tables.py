@@ -1,15 +1,18 @@
-"""Rows for the figures, discrepancies and sources pages, and a figure's history, in words."""
+"""Rows for the figures, discrepancies and sources pages, and a figure's history, in words.
+
+Pure: each function takes what the page's loader read (:mod:`tracker.service.pages`) as
+DataFrames and plain values, and gives back dicts the dashboard lays out.
+"""
 
 from __future__ import annotations
 
 import math
+from typing import Any, Protocol
 
 import pandas as pd
 
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
-from tracker.service.pagecache import cached_view
-from tracker.storage import pages as q
 from tracker.views.format import (
     claim_words,
     fmt_count,
@@ -27,6 +30,17 @@ from tracker.views.format import (
 
 FIGURES_PER_PAGE = 25
 FLAGS_PER_PAGE = 20
+
+
+def severity_order(vocab: Vocabularies) -> list[str]:
+    """The severities, most severe first (by their rank in the vocabulary)."""
+    ranks = vocab.extra["severities"]["rank"].astype(int)
+    return ranks.sort_values(ascending=False, kind="stable").index.astype(str).tolist()
+
+
+def pages(total: int, per_page: int) -> int:
+    """How many pages ``total`` rows fill (at least one)."""
+    return max(1, math.ceil(total / per_page))
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -72,8 +86,9 @@ def figure_row(
 
 
 def figure_rows(
-    page: pd.DataFrame, figure_flags: pd.DataFrame, vocab: Vocabularies, lang: str
+    page: pd.DataFrame, figure_flags: pd.DataFrame | None, vocab: Vocabularies, lang: str
 ) -> list[dict]:
+    """The page's figures (see figure_row), each with the flags it is in."""
     by_figure: dict[str, list[dict]] = {}
     if figure_flags is not None and not figure_flags.empty:
         for rec in figure_flags.to_dict("records"):
@@ -91,42 +106,35 @@ def figure_rows(
     ]
 
 
-@cached_view("figures_table")
-def figures_table(
-    store,
-    filters: Filters,
-    lang: str,
-    sort: str = "reported_on",
-    descending: bool = True,
-    page: int = 1,
-    per_page: int = FIGURES_PER_PAGE,
-) -> dict:
-    """One page of figures, sorted and filtered in the database."""
-    page = max(1, int(page))
-    with store.engine.connect() as conn:
-        frame, total = q.figures_page(
-            conn, filters, store.location_levels, sort, descending, per_page, (page - 1) * per_page
-        )
-        if frame.empty and total and page > 1:  # past the end: show the last page
-            page = max(1, math.ceil(total / per_page))
-            frame, total = q.figures_page(
-                conn,
-                filters,
-                store.location_levels,
-                sort,
-                descending,
-                per_page,
-                (page - 1) * per_page,
-            )
-        flags = q.flags_of_figures(conn, frame["figure_id"].tolist()) if not frame.empty else None
+class FiguresPageData(Protocol):
+    """What the figures page reads (``tracker.service.pages.figures.FiguresPage``)."""
+
+    @property
+    def figures(self) -> pd.DataFrame: ...
+    @property
+    def flags(self) -> pd.DataFrame | None: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def page(self) -> int: ...
+    @property
+    def per_page(self) -> int: ...
+    @property
+    def sort(self) -> str: ...
+    @property
+    def descending(self) -> bool: ...
+
+
+def figures_table(data: FiguresPageData, vocab: Vocabularies, lang: str) -> dict:
+    """One page of figures (sorted and filtered by the database) with the pager's numbers."""
     return {
-        "rows": figure_rows(frame, flags, store.vocab, lang),
-        "total": total,
-        "page": page,
-        "pages": max(1, math.ceil(total / per_page)),
-        "per_page": per_page,
-        "sort": sort if sort in q.FIGURE_SORT_KEYS else "reported_on",
-        "descending": descending,
+        "rows": figure_rows(data.figures, data.flags, vocab, lang),
+        "total": data.total,
+        "page": data.page,
+        "pages": pages(data.total, data.per_page),
+        "per_page": data.per_page,
+        "sort": data.sort,
+        "descending": data.descending,
     }
 
 
@@ -150,7 +158,7 @@ def history_rows(revisions: pd.DataFrame) -> list[dict]:
     out: list[dict] = []
     previous = None
     for _, row in revisions.sort_values("revision").iterrows():
-        changes = []
+        changes: list[dict[str, str]] = []
         if previous is not None:
             for column in HISTORY_COLUMNS:
                 if column in row and _cell(previous.get(column)) != _cell(row.get(column)):
@@ -224,40 +232,27 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
     }
 
 
-@cached_view("discrepancies")
-def discrepancies(
-    store,
-    filters: Filters,
-    lang: str,
-    rules=(),
-    statuses=(),
-    severities=(),
-    page: int = 1,
-    per_page: int = FLAGS_PER_PAGE,
-) -> dict:
+class FlagsPageData(Protocol):
+    """What the discrepancies page reads (``tracker.service.pages.discrepancies.FlagsPage``)."""
+
+    @property
+    def flags(self) -> pd.DataFrame: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def page(self) -> int: ...
+    @property
+    def per_page(self) -> int: ...
+    @property
+    def counts(self) -> pd.DataFrame: ...
+    @property
+    def figures(self) -> pd.DataFrame: ...
+
+
+def discrepancies(data: FlagsPageData, vocab: Vocabularies, lang: str) -> dict:
     """One page of flags, most severe first, with their figures; and counts by severity."""
-    page = max(1, int(page))
-    vocab = store.vocab
-    with store.engine.connect() as conn:
-        frame, total = q.flags_page(
-            conn, filters, vocab, rules, statuses, severities, per_page, (page - 1) * per_page
-        )
-        counts = q.flag_counts(
-            conn,
-            filters,
-            vocab,
-            by=("severity", "status"),
-            rules=rules,
-            statuses=statuses,
-            severities=severities,
-        )
-        ids = (
-            [i for ids in frame["figure_ids"].astype(str) for i in ids.split(";") if i]
-            if not frame.empty
-            else []
-        )
-        figures = q.figures_by_ids(conn, ids)
-    cards = [flag_card(rec, figures, vocab, lang) for rec in frame.to_dict("records")]
+    cards = [flag_card(rec, data.figures, vocab, lang) for rec in data.flags.to_dict("records")]
+    counts = data.counts
     by_severity = counts.groupby("severity")["n"].sum().to_dict() if not counts.empty else {}
     open_by_severity = (
         counts[counts["status"] == "open"].groupby("severity")["n"].sum().to_dict()
@@ -266,9 +261,9 @@ def discrepancies(
     )
     return {
         "cards": cards,
-        "total": total,
-        "page": page,
-        "pages": max(1, math.ceil(total / per_page)),
+        "total": data.total,
+        "page": data.page,
+        "pages": pages(data.total, data.per_page),
         "by_severity": {str(k): int(v) for k, v in by_severity.items()},
         "open_by_severity": {str(k): int(v) for k, v in open_by_severity.items()},
     }
@@ -288,7 +283,7 @@ def source_rows(stats: pd.DataFrame, vocab: Vocabularies, lang: str) -> list[dic
         if not stats.empty
         else pd.DataFrame(columns=["n_figures", "newest_report", "n_flagged", "n_contradicted"])
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for source_id, src in registry.iterrows():
         has = source_id in stats.index
         n = int(stats.at[source_id, "n_figures"]) if has else 0
@@ -316,18 +311,20 @@ def source_rows(stats: pd.DataFrame, vocab: Vocabularies, lang: str) -> list[dic
     return rows
 
 
-@cached_view("sources_table")
-def sources_table(store, filters: Filters, lang: str) -> list[dict]:
+def sources_table(
+    stats: pd.DataFrame, filters: Filters, vocab: Vocabularies, lang: str
+) -> list[dict]:
+    """The sources page's rows: the registry (only the sources asked for, when a source
+    filter is given) with their counts in scope (see source_rows)."""
     # The registry is what the page lists: the source filter narrows the counts only.
-    with store.engine.connect() as conn:
-        stats = q.source_stats(conn, filters, store.location_levels)
-    rows = source_rows(stats, store.vocab, lang)
+    rows = source_rows(stats, vocab, lang)
     if filters.source:
         rows = [r for r in rows if r["source"] in filters.source]
     return rows
 
 
 def pct(share: float | None, lang: str) -> str:
+    """A share as a whole percentage ("—" when there is none)."""
     if share is None:
         return "—"
     text = f"{share * 100:.0f}%"

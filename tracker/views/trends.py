@@ -2,8 +2,8 @@
 
 Pure: :func:`trend_points` turns one series' stored claims (and the flags they are in)
 into the points a chart draws, with hover text in the page's language; :func:`band_lines`
-turns stored bands into shaded areas. :func:`trend_view` fetches what one chart needs with
-indexed queries (one series, never all figures).
+turns stored bands into shaded areas; :func:`trend_view` makes the whole chart's view-model
+from what the trends page's loader read (:mod:`tracker.service.pages.trends`).
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 import html
 import itertools
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 
 from tracker.domain.filters import Filters
+from tracker.domain.reconcile.raw import CONTRADICTION_RULES
 from tracker.domain.vocabularies import Vocabularies
-from tracker.service.pagecache import cached_view
-from tracker.storage import pages as q
 from tracker.views.format import (
     claim_words,
     fmt_date,
@@ -32,9 +32,7 @@ from tracker.views.format import (
     safe_url,
     source_name,
 )
-from tracker.views.series import choose_series
 
-CLAIM_LIMIT = 2000
 POINT_COLUMNS = (
     "figure_id",
     "source",
@@ -119,7 +117,7 @@ def trend_points(
     out["err_plus"] = (out["high"] - out["y"]).where(~out["open_ended"], 0.0).clip(lower=0)
     ar = lang == "ar"
     flags = figure_flags if figure_flags is not None else pd.DataFrame(columns=["figure_id"])
-    contradiction = flags[flags["rule"].isin(q.CONTRADICTION_RULES)] if not flags.empty else flags
+    contradiction = flags[flags["rule"].isin(CONTRADICTION_RULES)] if not flags.empty else flags
     flagged_ids = set(contradiction["figure_id"].astype(str)) if not flags.empty else set()
     ids_by_figure = (
         flags.groupby("figure_id")["flag_id"].apply(lambda s: ";".join(sorted(set(s)))).to_dict()
@@ -241,54 +239,56 @@ class TrendView:
         return self.points is None or self.points.empty
 
 
-@cached_view("trend")
-def trend_view(store, filters: Filters, lang: str = "en", flag_id: str | None = None) -> TrendView:
-    """What the trends page draws: one series of one metric in the area."""
-    vocab = store.vocab
-    levels = store.location_levels
-    with store.engine.connect() as conn:
-        flag = None
-        if flag_id:
-            found = q.flag_by_id(conn, flag_id)
-            if not found.empty:
-                flag = found.iloc[0].to_dict()
-        if filters.metric:
-            metric = filters.metric[0]
-        elif flag is not None:
-            metric = str(flag["metric"])
-        else:
-            metric = q.first_metric(conn, filters, levels, list(vocab.metrics.index))
-        if metric is None:
-            return TrendView(None, None, None, filters=filters, flag=flag)
-        scoped = replace(filters, metric=(metric,))
-        series = q.series_in_metric(conn, metric, scoped, levels)
-        if flag is not None and flag.get("location") and flag.get("population"):
-            population, location = str(flag["population"]), str(flag["location"])
-        else:
-            main = choose_series(series, scoped, vocab)
-            if main is None:
-                return TrendView(metric, None, None, series=series, filters=scoped, flag=flag)
-            population, location = str(main["population"]), str(main["location"])
-        claims = q.series_claims(conn, metric, population, location, scoped, levels, CLAIM_LIMIT)
-        figure_flags = (
-            q.flags_of_figures(conn, claims["figure_id"].tolist()) if not claims.empty else None
+class TrendData(Protocol):
+    """What the trends page reads (``tracker.service.pages.trends.TrendData``)."""
+
+    @property
+    def filters(self) -> Filters: ...
+    @property
+    def metric(self) -> str | None: ...
+    @property
+    def population(self) -> str | None: ...
+    @property
+    def location(self) -> str | None: ...
+    @property
+    def flag(self) -> dict | None: ...
+    @property
+    def series(self) -> pd.DataFrame: ...
+    @property
+    def claims(self) -> pd.DataFrame: ...
+    @property
+    def figure_flags(self) -> pd.DataFrame | None: ...
+    @property
+    def bands(self) -> pd.DataFrame: ...
+    @property
+    def truncated(self) -> bool: ...
+
+
+def trend_view(data: TrendData, vocab: Vocabularies, lang: str = "en") -> TrendView:
+    """What the trends page draws: one series of one metric in the area, the followed flag's
+    figures highlighted."""
+    flag = data.flag
+    if data.metric is None:
+        return TrendView(None, None, None, filters=data.filters, flag=flag)
+    if data.population is None or data.location is None:
+        return TrendView(
+            data.metric, None, None, series=data.series, filters=data.filters, flag=flag
         )
-        bands = q.series_bands(conn, metric, population, location)
     highlight = set(str(flag["figure_ids"]).split(";")) if flag else set()
-    points = trend_points(claims, vocab, lang, figure_flags, highlight)
-    all_bands = band_lines(bands)
+    points = trend_points(data.claims, vocab, lang, data.figure_flags, highlight)
+    all_bands = band_lines(data.bands)
     drawn = primary_band(all_bands)
     return TrendView(
-        metric=metric,
-        population=population,
-        location=location,
+        metric=data.metric,
+        population=data.population,
+        location=data.location,
         points=points,
         bands=drawn,
         other_bands=len(all_bands) - len(drawn),
-        series=series,
+        series=data.series,
         flag=flag,
-        truncated=len(claims) >= CLAIM_LIMIT,
-        filters=scoped,
+        truncated=data.truncated,
+        filters=data.filters,
     )
 
 

@@ -21,6 +21,15 @@ SEVERITIES: tuple[str, ...] = ("info", "minor", "moderate", "major")
 #: Rules whose flags mean "these claims cannot all be true of the same count": their figures are
 #: left out of their series' band (reason ``contradicts``).
 BAND_CONTRADICTIONS = frozenset({"containment", "regression"})
+#: Rules whose flags say that claims cannot all be true (or are far apart, divergence): the
+#: pages mark their figures on charts and count them as contradicted.
+CONTRADICTION_RULES: tuple[str, ...] = (
+    "containment",
+    "regression",
+    "hierarchy",
+    "subgroup",
+    "divergence",
+)
 
 
 @dataclass

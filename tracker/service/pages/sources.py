@@ -1,0 +1,15 @@
+"""What the sources page reads: each source's figures in scope and its share in flags."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.domain.filters import Filters
+from tracker.service.store import Store
+from tracker.storage.pages.sources import source_stats
+
+
+def load_source_stats(store: Store, filters: Filters) -> pd.DataFrame:
+    """Per source in scope: n_figures, newest_report, n_flagged, n_contradicted."""
+    with store.connect() as conn:
+        return source_stats(conn, filters, store.location_levels)
