@@ -14,6 +14,7 @@ import pandas as pd
 
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
+from tracker.domain.windows import from_days, window_starts
 
 
 def rank_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.DataFrame:
@@ -116,19 +117,15 @@ def comparable_claims(claims: pd.DataFrame) -> pd.DataFrame:
     return claims
 
 
-def window_key(claims: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
-    """The start a claim counts from (its own, else its episode's, as the engine assumes);
-    'stock' for stocks, which have no window."""
-    episode_start = (
-        pd.to_datetime(vocab.episodes["start"], errors="coerce")
-        if "start" in vocab.episodes
-        else pd.Series(dtype="datetime64[ns]")
-    )
-    start = pd.to_datetime(claims["period_start"])
-    assumed = claims["episode"].map(episode_start) if "episode" in claims else pd.NaT
-    start = start.fillna(pd.to_datetime(assumed))
-    key = start.dt.strftime("%Y-%m-%d").fillna("open")
-    return key.where(claims["measure"].astype(str) != "stock", "stock")
+def window_key(figures: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """The start each figure counts from, by the domain's one rule
+    (:func:`tracker.domain.windows.window_start`, as the engine assumes it): its own, else its
+    episode's when that is not after its period_end, as YYYY-MM-DD; 'open' for a flow with
+    neither; 'stock' for stocks, which have no window."""
+    start, _ = window_starts(figures, vocab.episode_start)
+    key = pd.Series(from_days(start), index=figures.index).dt.strftime("%Y-%m-%d")
+    key = key.fillna("open")
+    return key.where(figures["measure"].astype(str) != "stock", "stock")
 
 
 def main_window(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:

@@ -57,12 +57,14 @@ MEASURE = {"killed": "flow", "displaced": "flow", "idps": "stock", "at_border": 
 
 
 def make_ctx(**settings: Any) -> ReconcileContext:
-    """A context over the small test gazetteer, with default rule settings unless overridden."""
+    """A context over the small test gazetteer (with the words and ranks of data/), with
+    default rule settings unless overridden."""
     return ReconcileContext.from_frames(
         gazetteer=GAZETTEER,
         populations=POPULATIONS,
         episodes=EPISODES,
         sources=SOURCES,
+        **WORDS_AND_RANKS,
         **settings,
     )
 
@@ -145,10 +147,17 @@ def data_ctx(**settings: Any) -> ReconcileContext:
         episodes=read_csv("episodes.csv"),
         sources=read_csv("sources.csv"),
         metrics=read_csv("vocabularies/metrics.csv"),
-        qualifiers=read_csv("vocabularies/qualifiers.csv"),
-        qualifier_phrases=read_csv("vocabularies/qualifier_phrases.csv"),
+        **WORDS_AND_RANKS,
         **settings,
     )
+
+
+#: The vocabularies that say claims in words and rank sources, as the storage hands them over.
+WORDS_AND_RANKS = {
+    "qualifiers": read_csv("vocabularies/qualifiers.csv"),
+    "magnitudes": read_csv("vocabularies/magnitudes.csv"),
+    "reliability": read_csv("vocabularies/reliability.csv"),
+}
 
 
 def load_figures(*relatives: str) -> pd.DataFrame:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import NO_DAY, Labels, from_days
+from tracker.domain.windows import NO_DAY, from_days
 
 BAND_COLUMNS = [
     "metric",

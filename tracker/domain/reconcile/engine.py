@@ -30,8 +30,8 @@ from tracker.domain.reconcile.rules import (
     places,
     staleness,
 )
+from tracker.domain.reconcile.series import Labels, Prepared, prepare
 from tracker.domain.reconcile.sweep import codes
-from tracker.domain.series import Labels, Prepared, prepare
 
 FLAG_COLUMNS = [
     "flag_id", "rule", "severity", "status", "metric", "population", "location", "figure_ids",

@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tracker.domain.reconcile.series import Prepared
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Prepared, from_days
+from tracker.domain.windows import from_days
 
 
 def derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]):

@@ -33,7 +33,7 @@ from tracker.domain.reconcile.engine import (
 )
 from tracker.domain.reconcile.raw import RawFlag
 from tracker.domain.reconcile.rules import daily_sums
-from tracker.domain.series import Prepared, prepare
+from tracker.domain.reconcile.series import Prepared, prepare
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Figures as series and claims (DESIGN §1–2), in integer codes so the rules stay vectorised.
 
 A *series* is (metric, population, location, measure, window start): the claims that count
-the same thing since the same day, at different dates. A flow without a period_start takes its
-episode's start, marked ``start_assumed``; a stock has no window start (it describes one date).
+the same thing since the same day, at different dates. The window start is the one rule of
+:func:`tracker.domain.windows.window_start`: a flow without a period_start takes its episode's
+start, marked ``start_assumed``; a stock has no window start (it describes one date).
 
 A *claim* is what one source said: identical figures of one source (same window, qualifier and
 value) carried by several publishers are one claim with several publications. The rules compare
@@ -24,8 +25,8 @@ import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.sweep import codes
+from tracker.domain.windows import NO_DAY, episode_days, to_days, window_start
 
-NO_DAY = np.int64(-(10**9))
 CODED = ("metric", "population", "source", "measure", "qualifier", "unit", "episode")
 RECORD_NUMBERS = (
     "value",
@@ -40,22 +41,6 @@ RECORD_NUMBERS = (
 )
 #: One claim with its text, as the sentences read it.
 ClaimRecord = namedtuple("ClaimRecord", ["Index", *CODED, "location", "component", *RECORD_NUMBERS])
-
-
-def to_days(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
-    """Dates as int64 days since 1970-01-01; missing dates as NO_DAY."""
-    days = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy(dtype="datetime64[D]")
-    out = days.astype(np.int64)
-    out[np.isnat(days)] = NO_DAY
-    return out
-
-
-def from_days(days: np.ndarray) -> np.ndarray:
-    """int64 days back to datetime64[ns] (NaT for NO_DAY)."""
-    arr = np.asarray(days, dtype=np.int64)
-    out = arr.astype("datetime64[D]").astype("datetime64[ns]")
-    out[arr == NO_DAY] = np.datetime64("NaT")
-    return out
 
 
 @dataclass
@@ -138,32 +123,6 @@ def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
     return Labels({}, place, parent, level, country, ancestors)
 
 
-def _window_start(
-    start: np.ndarray,
-    end: np.ndarray,
-    flow: np.ndarray,
-    episode_c: np.ndarray,
-    episodes: np.ndarray,
-    ctx: ReconcileContext,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Effective start of each flow and whether it was assumed from the episode.
-
-    A flow's period_start, else its episode's start when that is not after period_end; a stock,
-    or a flow with neither, gets NO_DAY.
-    """
-    ep_day = np.array(
-        [
-            to_days(pd.Series([ctx.episode_start[e]]))[0] if e in ctx.episode_start else NO_DAY
-            for e in episodes
-        ],
-        dtype=np.int64,
-    )
-    ep = ep_day[episode_c]
-    assumed = flow & (start == NO_DAY) & (ep != NO_DAY) & (ep <= end)
-    start = np.where(assumed, ep, start)
-    return np.where(flow, start, NO_DAY), assumed
-
-
 @dataclass
 class Prepared:
     """Figures turned into claims: ``claims`` (numeric, one row per claim, numbered 0..m-1),
@@ -190,8 +149,11 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
     labels.names = names
     end = to_days(figures["period_end"])
     flow = names["measure"][coded["measure"]] == "flow"
-    start, assumed = _window_start(
-        to_days(figures["period_start"]), end, flow, coded["episode"], names["episode"], ctx
+    start, assumed = window_start(
+        to_days(figures["period_start"]),
+        end,
+        flow,
+        episode_days(names["episode"], ctx.episode_start)[coded["episode"]],
     )
     value = figures["value"].to_numpy(dtype=np.int64)
     high_value = pd.to_numeric(figures["value_high"], errors="coerce").to_numpy(dtype=float)

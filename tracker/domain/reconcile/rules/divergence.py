@@ -19,9 +19,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from tracker.domain.reconcile.context import ReconcileContext, RuleSettings
+from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag, divergence_severity, ratio_of
 from tracker.domain.reconcile.sweep import NONE, codes, order_by, range_best_other_source, search
+from tracker.domain.settings import Settings
 
 
 def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray):
@@ -31,7 +32,7 @@ def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.nd
     return start, np.maximum(stop, start)
 
 
-def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: RuleSettings):
+def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: Settings):
     """Start ranges: where a larger partner may start, and where a smaller one may start."""
     days, share = st.divergence_start_days, st.divergence_min_overlap
     length = end - (x + base) + 1
@@ -44,7 +45,7 @@ def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: RuleSettings):
     return (above_lo, x), (x, below_hi)
 
 
-def _pairs(frame: pd.DataFrame, stock: bool, st: RuleSettings) -> list[tuple[int, int]]:
+def _pairs(frame: pd.DataFrame, stock: bool, st: Settings) -> list[tuple[int, int]]:
     """(smaller X, larger Y) positions in frame that are each other's extreme partner."""
     frame = frame.iloc[order_by(frame["g"].to_numpy(), frame["x"].to_numpy())]
     g, x = frame["g"].to_numpy(), frame["x"].to_numpy()

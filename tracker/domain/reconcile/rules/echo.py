@@ -21,8 +21,8 @@ import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Labels
 
 
 def _chains(frame: pd.DataFrame, days: int) -> np.ndarray:

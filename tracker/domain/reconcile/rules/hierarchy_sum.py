@@ -17,8 +17,8 @@ import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
 from tracker.domain.reconcile.rules.places import comparable
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Labels
 
 
 @dataclass

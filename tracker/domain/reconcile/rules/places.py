@@ -18,8 +18,9 @@ import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import NONE, codes, nested_max_inside, nested_min
-from tracker.domain.series import NO_DAY, Labels
+from tracker.domain.windows import NO_DAY
 
 
 def comparable(claims: pd.DataFrame) -> pd.DataFrame:
