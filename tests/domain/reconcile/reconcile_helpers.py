@@ -4,12 +4,14 @@ the demo data loaded the way the storage hands it over (DESIGN §1 intervals, de
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from tracker.domain.intervals import interval_bounds
+from tracker.domain.reconcile import compute
 from tracker.domain.reconcile.context import ReconcileContext
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,6 +69,24 @@ def make_ctx(**settings: Any) -> ReconcileContext:
         **WORDS_AND_RANKS,
         **settings,
     )
+
+
+@cache
+def default_ctx() -> ReconcileContext:
+    """:func:`make_ctx` with every setting at its default, built once."""
+    return make_ctx()
+
+
+def flags_of(rows: list[dict[str, Any]], ctx: ReconcileContext | None = None) -> pd.DataFrame:
+    """The flags the engine raises over figures given as :func:`fig` rows."""
+    return compute(frame(rows), ctx or default_ctx()).flags
+
+
+def only(flags: pd.DataFrame, rule: str) -> pd.Series:
+    """The one flag of a rule (fails when there is none or more than one)."""
+    chosen = flags[flags["rule"] == rule]
+    assert len(chosen) == 1, flags[["rule", "figure_ids"]]
+    return chosen.iloc[0]
 
 
 def fig(

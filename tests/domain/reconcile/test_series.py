@@ -1,4 +1,4 @@
-"""Series, claims, components and reconciled bands (domain.series, domain.reconcile.band)."""
+"""Series, claims, components and reconciled bands (domain.reconcile.series, .band)."""
 
 from __future__ import annotations
 

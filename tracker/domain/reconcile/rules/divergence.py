@@ -24,6 +24,8 @@ from tracker.domain.reconcile.raw import RawFlag, divergence_severity, ratio_of
 from tracker.domain.reconcile.sweep import NONE, codes, order_by, range_best_other_source, search
 from tracker.domain.settings import Settings
 
+RULE = "divergence"
+
 
 def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray):
     """Positions [from, to) of the sorted keys with group g and x in [lo, hi]."""
@@ -99,7 +101,7 @@ def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
         )
         out.append(
             RawFlag(
-                rule="divergence",
+                rule=RULE,
                 severity=severity,
                 members=(large, small),
                 anchor=large,

@@ -10,7 +10,8 @@ naming two or more sources, with a claim made at that place itself, is one flag 
 larger one is not repeated). Its
 *original* is the claim of the most reliable source, then the earliest reported; claims of other
 sources in the chain are echoes and are left out of the band, so an echo never corroborates.
-Within one source identical claims are already one claim (see :mod:`tracker.domain.series`).
+Within one source identical claims are already one claim (see
+:mod:`tracker.domain.reconcile.series`).
 Values below ``echo_min_value`` are left alone: small counts coincide by chance.
 """
 
@@ -23,6 +24,8 @@ from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag
 from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
+
+RULE = "echo"
 
 
 def _chains(frame: pd.DataFrame, days: int) -> np.ndarray:
@@ -132,7 +135,7 @@ def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[Ra
         original = int(members[best])
         out.append(
             RawFlag(
-                rule="echo",
+                rule=RULE,
                 severity="info",
                 members=tuple(members.tolist()),
                 anchor=original,

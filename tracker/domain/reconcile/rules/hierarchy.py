@@ -1,9 +1,13 @@
-"""Rule 3, second half: the lows of disjoint places inside an area, summed, cannot exceed the
-area's high for the same window.
+"""Rule 3, place hierarchy: a place's count cannot exceed its parent's for the same window
+(low(child) > high(parent) contradicts), and the lows of disjoint children summed cannot exceed
+the parent's high.
 
-For one count (metric, population, measure) and one exact window, every place gets a lower bound:
-the largest low claimed for it, or the sum of its children's bounds when that is larger (the
-children are disjoint, so their counts add). Bounds are built level by level from the
+Pairwise: a community's count cannot exceed its sub-district's, district's, governorate's or
+country's for a window containing its own (:func:`.nesting.broader_pairs` along the places).
+
+Sums: for one count (metric, population, measure) and one exact window, every place gets a lower
+bound: the largest low claimed for it, or the sum of its children's bounds when that is larger
+(the children are disjoint, so their counts add). Bounds are built level by level from the
 communities up. An area whose own smallest high is below a sum made of two or more claims is
 flagged, unless one claim alone already exceeds it (the pairwise rule covers that).
 """
@@ -16,9 +20,20 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
-from tracker.domain.reconcile.rules.places import comparable
+from tracker.domain.reconcile.rules.nesting import broader_pairs, comparable, pair_flags
 from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
+
+RULE = "hierarchy"
+
+
+def find(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
+    """Each place against every ancestor place with a claim for the same count."""
+    pairs = broader_pairs(comparable(claims), "loc_c", labels.ancestors)
+    return pair_flags(RULE, pairs, claims)
+
+
+# -- the parts of an area summed ----------------------------------------------------------------
 
 
 @dataclass
@@ -52,6 +67,7 @@ def _nodes(usable: pd.DataFrame, labels: Labels) -> tuple[np.ndarray, np.ndarray
 
 
 def _tree(usable: pd.DataFrame, labels: Labels) -> Tree:
+    """The (window, place) nodes with their own lowest-high and highest-low claims."""
     w, place = _nodes(usable, labels)
     n = len(w)
     node = codes(
@@ -117,7 +133,7 @@ def _contributors(t: Tree, node: int) -> list[int]:
     return out
 
 
-def find(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
+def find_sums(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
     """Areas whose high is below the summed lows of their disjoint parts."""
     usable = comparable(claims)
     if usable.empty:
@@ -151,6 +167,7 @@ def _possible_windows(usable: pd.DataFrame, labels: Labels) -> np.ndarray:
 
 
 def _flags(usable: pd.DataFrame, labels: Labels, claims: pd.DataFrame) -> list[RawFlag]:
+    """One flag per area whose high its disjoint parts' lows exceed together."""
     t = _tree(usable, labels)
     _fill(t, labels)
     bad = np.flatnonzero(
@@ -164,7 +181,7 @@ def _flags(usable: pd.DataFrame, labels: Labels, claims: pd.DataFrame) -> list[R
         whole = int(t.high_claim[node])
         out.append(
             RawFlag(
-                rule="hierarchy",
+                rule=RULE,
                 severity=hard_severity(bool(assumed[[*parts, whole]].any())),
                 members=(*parts, whole),
                 anchor=whole,
