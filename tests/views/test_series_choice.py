@@ -25,7 +25,7 @@ from tracker.views.series import (
 )
 
 
-def claims(rows):
+def figure_rows(rows):
     frame = pd.DataFrame(
         rows,
         columns=[
@@ -77,7 +77,7 @@ def test_publishers_and_echoes_do_not_add_sources():
 
 
 def test_range_uses_each_sources_newest_claims_in_the_main_window(vocab):
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",
@@ -172,7 +172,7 @@ def test_range_uses_each_sources_newest_claims_in_the_main_window(vocab):
 
 
 def test_open_ended_range_and_households():
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",
@@ -215,7 +215,7 @@ def test_open_ended_range_and_households():
 
 
 def test_newest_claims_keep_all_of_the_latest_date():
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",

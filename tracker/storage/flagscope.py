@@ -56,7 +56,7 @@ ENGINE_COLUMNS = (
     "period_end", "measure", "episode", "qualifier", "value", "value_high", "unit", "low", "high",
 )  # fmt: skip
 GROUP_RULES = ("containment", "regression", "divergence", "staleness")
-PLACE, POPULATION = "place", "population"
+LOCATION, POPULATION = "location", "population"
 
 
 @dataclass(frozen=True)
@@ -272,7 +272,7 @@ class Reader:
         return and_(F.c.metric == x.metric, F.c.measure == x.measure)
 
     def _above(self, x: Figure, axis: str) -> tuple[list[str], list[str]]:
-        if axis == PLACE:
+        if axis == LOCATION:
             return list(self.ctx.ancestors.get(x.location, ())), [x.population]
         return [x.location], list(self.ctx.population_supersets.get(x.population, ()))
 
@@ -328,7 +328,7 @@ def _closure(reader: Reader, seeds: list[Figure], axis: str) -> set[str]:
     for s in seeds:
         for c in reader.up(s, axis) + reader.down(s, axis) + _same_claim(reader, s):
             members[c.figure_id] = c
-        if axis == PLACE:
+        if axis == LOCATION:
             path = {s.location, *reader.ctx.ancestors.get(s.location, ())}
             members.update({w.figure_id: w for w in reader.window(s) if w.location in path})
     for x in [*seeds, *members.values()]:
@@ -336,7 +336,7 @@ def _closure(reader: Reader, seeds: list[Figure], axis: str) -> set[str]:
             reader.down(whole, axis)
         for part in reader.down(x, axis):
             reader.up(part, axis)
-        if axis == PLACE:
+        if axis == LOCATION:
             reader.window(x)
     return owned | set(members)
 
@@ -362,7 +362,7 @@ def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Figure]) -> 
         echoes |= {c.figure_id for c in reader.echo(s)}
     owned = {rule: in_groups for rule in GROUP_RULES}
     owned["echo"] = echoes
-    owned["hierarchy"] = _closure(reader, seeds, PLACE)
+    owned["hierarchy"] = _closure(reader, seeds, LOCATION)
     owned["subgroup"] = _closure(reader, seeds, POPULATION)
     return Plan(reader, owned, groups, bool(large))
 

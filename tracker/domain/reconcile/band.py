@@ -114,7 +114,7 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     out = pd.DataFrame({
         "metric": text(labels.names["metric"], "metric_c"),
         "population": text(labels.names["population"], "pop_c"),
-        "location": text(labels.place, "loc_c"),
+        "location": text(labels.location, "loc_c"),
         "measure": text(labels.names["measure"], "measure_c"),
         "window_start": from_days(info["start_d"].to_numpy()),
         "window_start_assumed": assumed,

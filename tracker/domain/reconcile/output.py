@@ -47,7 +47,7 @@ def _keys(prep: Prepared, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
     parts = zip(
         names["metric"][rows["metric_c"].to_numpy()],
         names["population"][rows["pop_c"].to_numpy()],
-        prep.labels.place[rows["loc_c"].to_numpy()],
+        prep.labels.location[rows["loc_c"].to_numpy()],
         names["measure"][rows["measure_c"].to_numpy()],
         start.tolist(),
         strict=True,
@@ -104,7 +104,7 @@ def _derived_rows(figures, prep, derived, key_code, key_names, comp) -> pd.DataF
         "source": text(source, "source"),
         "metric": text(names["metric"][derived["metric_c"].to_numpy()], "metric"),
         "population": text(names["population"][derived["pop_c"].to_numpy()], "population"),
-        "location": text(prep.labels.place[derived["loc_c"].to_numpy()], "location"),
+        "location": text(prep.labels.location[derived["loc_c"].to_numpy()], "location"),
         "measure": text(names["measure"][derived["measure_c"].to_numpy()], "measure"),
         "period_start": from_days(start), "period_end": from_days(end),
         "value": missing, "low": derived["low"].to_numpy(), "high": derived["high"].to_numpy(),

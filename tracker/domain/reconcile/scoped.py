@@ -79,11 +79,11 @@ class Scope:
         labels = self.prep.labels
         metric = {name: i for i, name in enumerate(labels.names["metric"].tolist())}
         population = {name: i for i, name in enumerate(labels.names["population"].tolist())}
-        place = {name: i for i, name in enumerate(labels.place.tolist())}
+        location = {name: i for i, name in enumerate(labels.location.tolist())}
         codes = {
-            (metric[m], population[p], place[loc])
+            (metric[m], population[p], location[loc])
             for m, p, loc in groups
-            if m in metric and p in population and loc in place
+            if m in metric and p in population and loc in location
         }
 
         def wanted(rows: pd.DataFrame) -> np.ndarray:

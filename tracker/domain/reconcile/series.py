@@ -45,22 +45,22 @@ ClaimRecord = namedtuple("ClaimRecord", ["Index", *CODED, "location", "component
 
 @dataclass
 class Labels:
-    """The text behind the codes. ``place`` lists the figures' locations (sorted) and then
+    """The text behind the codes. ``location`` lists the figures' locations (sorted) and then
     their ancestors; ``parent``, ``level`` and ``country`` index into it (-1: none)."""
 
     names: dict[str, np.ndarray]
-    place: np.ndarray
+    location: np.ndarray
     parent: np.ndarray
     level: np.ndarray
     country: np.ndarray
-    ancestors: np.ndarray  # place × depth → ancestor place (nearest first), -1 padded
+    ancestors: np.ndarray  # location × depth → ancestor location (nearest first), -1 padded
 
     def component_names(self, claims: pd.DataFrame) -> np.ndarray:
         """ "metric|country" per component code (claims' comp_c)."""
         first = pd.Series(np.arange(len(claims))).groupby(claims["comp_c"].to_numpy()).first()
         rows = claims.iloc[first.to_numpy()]
         metric = self.names["metric"][rows["metric_c"].to_numpy()]
-        country = self.place[rows["country_c"].to_numpy()]
+        country = self.location[rows["country_c"].to_numpy()]
         out = np.empty(len(first), dtype=object)
         out[first.index.to_numpy()] = [f"{m}|{c}" for m, c in zip(metric, country, strict=True)]
         return out
@@ -68,8 +68,8 @@ class Labels:
     def records(self, claims: pd.DataFrame) -> list[ClaimRecord]:
         """The claims as light records with their text back (for sentences): fast to read."""
         text = {name: self.names[name][claims[f"{name}_c"].to_numpy()] for name in CODED}
-        location = self.place[claims["loc_c"].to_numpy()]
-        country = self.place[claims["country_c"].to_numpy()]
+        location = self.location[claims["loc_c"].to_numpy()]
+        country = self.location[claims["country_c"].to_numpy()]
         component = [f"{m}|{c}" for m, c in zip(text["metric"], country, strict=True)]
         columns = {
             "Index": claims.index.to_numpy(), **text, "location": location,
@@ -87,8 +87,8 @@ class Labels:
         out = claims.copy()
         for name in CODED:
             out[name] = self.names[name][claims[f"{name}_c"].to_numpy()]
-        out["location"] = self.place[claims["loc_c"].to_numpy()]
-        out["country"] = self.place[claims["country_c"].to_numpy()]
+        out["location"] = self.location[claims["loc_c"].to_numpy()]
+        out["country"] = self.location[claims["country_c"].to_numpy()]
         out["component"] = out["metric"].astype(str) + "|" + out["country"].astype(str)
         return out
 
@@ -102,8 +102,8 @@ def _factor(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes_, names
 
 
-def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
-    """The place table: the figures' locations, then every ancestor they have."""
+def _locations(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
+    """The location table: the figures' locations, then every ancestor they have."""
     known = list(locations)
     index = {p: i for i, p in enumerate(known)}
     for p in list(known):
@@ -111,16 +111,16 @@ def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
             if a not in index:
                 index[a] = len(known)
                 known.append(a)
-    place = np.asarray(known, dtype=object)
-    parent = np.array([index.get(ctx.parent.get(str(p)) or "", -1) for p in place], np.int64)
-    level = np.array([ctx.level.get(str(p), 0) for p in place], dtype=np.int64)
-    chains = [[index[a] for a in ctx.ancestors.get(str(p), ())] for p in place]
+    location = np.asarray(known, dtype=object)
+    parent = np.array([index.get(ctx.parent.get(str(p)) or "", -1) for p in location], np.int64)
+    level = np.array([ctx.level.get(str(p), 0) for p in location], dtype=np.int64)
+    chains = [[index[a] for a in ctx.ancestors.get(str(p), ())] for p in location]
     depth = max((len(c) for c in chains), default=0)
-    ancestors = np.full((len(place), max(depth, 1)), -1, dtype=np.int64)
+    ancestors = np.full((len(location), max(depth, 1)), -1, dtype=np.int64)
     for i, chain in enumerate(chains):
         ancestors[i, : len(chain)] = chain
-    country = np.array([index.get(ctx.root(str(p)), i) for i, p in enumerate(place)], np.int64)
-    return Labels({}, place, parent, level, country, ancestors)
+    country = np.array([index.get(ctx.root(str(p)), i) for i, p in enumerate(location)], np.int64)
+    return Labels({}, location, parent, level, country, ancestors)
 
 
 @dataclass
@@ -145,7 +145,7 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
         column = figures[name] if name in figures else pd.Series(pd.NA, index=figures.index)
         coded[name], names[name] = _factor(column)
     loc_c, loc_names = _factor(figures["location"])
-    labels = _places(loc_names, ctx)
+    labels = _locations(loc_names, ctx)
     labels.names = names
     end = to_days(figures["period_end"])
     flow = names["measure"][coded["measure"]] == "flow"

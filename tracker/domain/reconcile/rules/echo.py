@@ -47,7 +47,7 @@ def _expanded(base: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         parts.append((claim[hit], up[hit], np.zeros(int(hit.sum()), bool)))
     c, p, o = (np.concatenate(x) for x in zip(*parts, strict=True))
     rows = base.loc[c, ["metric_c", "pop_c", "value", "value_high", "reported_d", "source_c"]]
-    return rows.reset_index(names="claim").assign(place=p, own=o)
+    return rows.reset_index(names="claim").assign(location=p, own=o)
 
 
 def _chains_frame(base: pd.DataFrame, labels: Labels, days: int) -> pd.DataFrame:
@@ -60,7 +60,7 @@ def _chains_frame(base: pd.DataFrame, labels: Labels, days: int) -> pd.DataFrame
         frame["pop_c"].to_numpy(),
         frame["value"].to_numpy(),
         high,
-        frame["place"].to_numpy(),
+        frame["location"].to_numpy(),
     )
     frame = frame.iloc[
         order_by(frame["g"].to_numpy(), frame["reported_d"].to_numpy(), frame["claim"].to_numpy())

@@ -41,7 +41,7 @@ class Tree:
     """Nodes (window, place) with their own claims and their children's sums."""
 
     w: np.ndarray
-    place: np.ndarray
+    location: np.ndarray
     parent: np.ndarray  # node id, -1 at the top
     own_low: np.ndarray
     low_claim: np.ndarray
@@ -56,36 +56,36 @@ class Tree:
 def _nodes(usable: pd.DataFrame, labels: Labels) -> tuple[np.ndarray, np.ndarray]:
     """Every (window, place) with a claim, and every (window, ancestor) above one."""
     w, loc = usable["w"].to_numpy(), usable["loc_c"].to_numpy()
-    ws, places = [w], [loc]
+    ws, locations = [w], [loc]
     for depth in range(labels.ancestors.shape[1]):
         up = labels.ancestors[loc, depth]
         ws.append(w[up >= 0])
-        places.append(up[up >= 0])
-    w_all, p_all = np.concatenate(ws), np.concatenate(places)
+        locations.append(up[up >= 0])
+    w_all, p_all = np.concatenate(ws), np.concatenate(locations)
     first = np.unique(codes(w_all, p_all), return_index=True)[1]
     return w_all[first], p_all[first]
 
 
 def _tree(usable: pd.DataFrame, labels: Labels) -> Tree:
     """The (window, place) nodes with their own lowest-high and highest-low claims."""
-    w, place = _nodes(usable, labels)
+    w, location = _nodes(usable, labels)
     n = len(w)
     node = codes(
         np.concatenate([w, usable["w"].to_numpy(), w]),
-        np.concatenate([place, usable["loc_c"].to_numpy(), labels.parent[place]]),
+        np.concatenate([location, usable["loc_c"].to_numpy(), labels.parent[location]]),
     )
     own_node = node[n : n + len(usable)]
     parent_key = node[n + len(usable) :]
     index = np.full(int(node.max()) + 1, -1, dtype=np.int64)
     index[node[:n]] = np.arange(n)
-    parent = np.where(labels.parent[place] >= 0, index[parent_key], -1)
+    parent = np.where(labels.parent[location] >= 0, index[parent_key], -1)
     own = index[own_node]
     claim, low, high = usable.index.to_numpy(), usable["low"].to_numpy(), usable["high"].to_numpy()
     by_low = np.lexsort((claim, -low, own))
     by_high = np.lexsort((claim, high, own))
     t = Tree(
         w,
-        place,
+        location,
         parent,
         np.full(n, np.nan),
         np.full(n, -1),
@@ -107,7 +107,7 @@ def _tree(usable: pd.DataFrame, labels: Labels) -> Tree:
 
 def _fill(t: Tree, labels: Labels) -> None:
     """Bounds from the deepest level up: own low, or the children's sum when larger."""
-    level = labels.level[t.place]
+    level = labels.level[t.location]
     for lvl in range(int(level.max(initial=0)), -1, -1):
         at = np.flatnonzero(level == lvl)
         own = np.nan_to_num(t.own_low[at], nan=0.0)
@@ -176,7 +176,7 @@ def _flags(usable: pd.DataFrame, labels: Labels, claims: pd.DataFrame) -> list[R
     )  # fmt: skip
     assumed = claims["start_assumed"].to_numpy()
     out = []
-    for node in bad[order_by(t.w[bad], t.place[bad])]:
+    for node in bad[order_by(t.w[bad], t.location[bad])]:
         parts = sorted(_contributors(t, int(node)))
         whole = int(t.high_claim[node])
         out.append(
