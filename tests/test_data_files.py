@@ -41,7 +41,7 @@ EXPECTED_HEADERS = {
     "vocabularies/populations.csv": "id,label_en,label_ar,subset_of,hxl",
     "vocabularies/qualifiers.csv": "id,label_en,label_ar,words_en,words_ar,interval",
     "vocabularies/qualifier_phrases.csv": "qualifier,lang,phrase,magnitude",
-    "vocabularies/magnitudes.csv": "magnitude,words_en,words_ar",
+    "vocabularies/magnitudes.csv": "id,words_en,words_ar",
     "vocabularies/units.csv": "id,label_en,label_ar,hxl",
     "vocabularies/measures.csv": "id,label_en,label_ar",
     "vocabularies/source_types.csv": "id,label_en,label_ar",
@@ -59,12 +59,7 @@ FIGURE_COLUMNS = (
     "measure,episode,qualifier,value,value_high,unit,quote,quote_lang,notes"
 )
 FIGURE_FILES = [DATA / "seed" / "figures.csv", DATA / "demo" / "daraa-2018.csv"]
-ID_COLUMNS = {
-    "levels.csv": "level",
-    "SY.csv": "pcode",
-    "household_sizes.csv": "country",
-    "magnitudes.csv": "magnitude",
-}
+ID_COLUMNS = {"levels.csv": "level", "SY.csv": "pcode", "household_sizes.csv": "country"}
 
 
 # ------------------------------------------------------------------------------------------- format
@@ -296,14 +291,14 @@ def test_magnitude_words_name_the_design_unit_words() -> None:
     """magnitudes.csv: the unit words a magnitude claim may use (DESIGN §1), each said in
     English and Arabic; the English word is also a phrase for that magnitude."""
     table = rows(VOCAB / "magnitudes.csv")
-    assert [int(r["magnitude"]) for r in table] == [10, 12, 100, 1000, 10000]
+    assert [int(r["id"]) for r in table] == [10, 12, 100, 1000, 10000]
     phrases = {
         (p["lang"], p["phrase"]): int(p["magnitude"])
         for p in rows(VOCAB / "qualifier_phrases.csv")
         if p["magnitude"]
     }
     for r in table:
-        assert phrases[("en", r["words_en"])] == int(r["magnitude"]), r
+        assert phrases[("en", r["words_en"])] == int(r["id"]), r
         assert ARABIC.search(r["words_ar"]) and ("ar", r["words_ar"]) in phrases, r
 
 

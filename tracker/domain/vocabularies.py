@@ -130,9 +130,9 @@ class Vocabularies:
     @cached_property
     def magnitude_units(self) -> frozenset[int]:
         """The values a figure with qualifier ``magnitude`` may have (10 tens, 12 dozens, …)."""
-        if "magnitude" not in self.magnitudes.columns:
+        if "id" not in self.magnitudes.columns:
             return frozenset()
-        return frozenset(int(m) for m in self.magnitudes["magnitude"])
+        return frozenset(int(m) for m in self.magnitudes["id"])
 
     @cached_property
     def _claim_words(self) -> dict[str, ClaimWords]:

@@ -47,11 +47,11 @@ class ClaimWords:
     def from_frames(
         cls, qualifiers: pd.DataFrame | None, magnitudes: pd.DataFrame | None, lang: str
     ) -> ClaimWords:
-        """From frames shaped like qualifiers.csv (id, words_<lang>; id may be the index) and
-        magnitudes.csv (magnitude, words_<lang>); either may be None."""
+        """From frames shaped like qualifiers.csv (id, words_<lang>) and magnitudes.csv (id:
+        the unit value, words_<lang>); id may be the index; either frame may be None."""
         return cls(
             _column(qualifiers, "id", f"words_{lang}"),
-            {int(k): v for k, v in _column(magnitudes, "magnitude", f"words_{lang}").items()},
+            {int(k): v for k, v in _column(magnitudes, "id", f"words_{lang}").items()},
         )
 
     def magnitude(self, value: Any, number: Callable[[Any], str]) -> str:

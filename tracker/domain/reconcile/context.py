@@ -94,7 +94,7 @@ class ReconcileContext:
         gazetteer: pcode, level, name_en, name_ar, parent. populations: id, label_en, label_ar,
         subset_of. episodes: id, name_en, name_ar, start. sources: id, short_en, short_ar
         (name_en / name_ar when no short name), reliability. metrics: id, label_en, label_ar.
-        qualifiers: id, words_en, words_ar. magnitudes: magnitude, words_en, words_ar.
+        qualifiers: id, words_en, words_ar. magnitudes: id (the unit value), words_en, words_ar.
         reliability: id, rank. Any frame may be omitted (its look-ups are then empty);
         ``setting_overrides`` change single settings.
         """
