@@ -47,7 +47,7 @@ EXPECTED_HEADERS = {
     "vocabularies/source_types.csv": "id,label_en,label_ar",
     "vocabularies/reliability.csv": "id,label_en,label_ar,rank",
     "vocabularies/severities.csv": "id,label_en,label_ar,rank",
-    "vocabularies/rules.csv": "id,label_en,label_ar,description_en,description_ar",
+    "vocabularies/rules.csv": "id,label_en,label_ar,description_en,description_ar,kind",
     "vocabularies/levels.csv": "level,label_en,label_ar",
     "sources.csv": "id,name_en,name_ar,short_en,short_ar,type,reliability,url",
     "episodes.csv": "id,name_en,name_ar,start,end,location",
@@ -198,6 +198,15 @@ def test_vocabularies_hold_the_design_ids() -> None:
         "divergence",
         "staleness",
         "echo",
+    }
+    assert {r["id"]: r["kind"] for r in rows(VOCAB / "rules.csv")} == {
+        "containment": "hard",
+        "regression": "hard",
+        "hierarchy": "hard",
+        "subgroup": "hard",
+        "divergence": "soft",
+        "staleness": "info",
+        "echo": "info",
     }
     assert {r["id"]: int(r["rank"]) for r in rows(VOCAB / "reliability.csv")} == {
         "low": 1,

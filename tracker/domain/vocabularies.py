@@ -162,6 +162,20 @@ class Vocabularies:
         return tuple(str(r) for r in rules["id"]) if "id" in rules.columns else ()
 
     @cached_property
+    def rule_kind(self) -> dict[str, str]:
+        """Rule → what its flags say (rules.csv ``kind``): hard (the claims cannot all be
+        true), soft (a disagreement to see: divergence) or info."""
+        rules = self._extra("rules")
+        if "kind" not in rules.columns:
+            return {}
+        return {str(r): str(k) for r, k in zip(rules["id"], rules["kind"], strict=True)}
+
+    @cached_property
+    def contradiction_rules(self) -> tuple[str, ...]:
+        """The rules whose flags mark their figures as contradicted: hard and soft ones."""
+        return tuple(r for r in self.rule_ids if self.rule_kind.get(r) in ("hard", "soft"))
+
+    @cached_property
     def reliability_rank(self) -> dict[str, int]:
         """Source reliability → its rank (low 1, medium 2, high 3), from reliability.csv."""
         return ranks(self.reliability)

@@ -32,6 +32,32 @@ def test_one_module_and_one_sentence_writer_per_rule_of_the_vocabulary(vocab):
     assert set(sentences.WRITERS) == set(vocab.rule_ids)
 
 
+def test_rule_kinds_come_from_the_data(vocab):
+    assert vocab.contradiction_rules == (
+        "containment",
+        "regression",
+        "hierarchy",
+        "subgroup",
+        "divergence",
+    )
+    assert {vocab.rule_kind[r] for r in ("staleness", "echo")} == {"info"}
+
+
+def test_info_rules_give_info_flags(vocab):
+    """A rule of kind info (rules.csv) raises only info flags; the others never do."""
+    rows = [
+        fig("F1", "a", 5000, metric="idps", population="all", end="2018-06-01"),
+        fig("F2", "b", 5000, metric="idps", population="all", end="2018-06-02"),
+        fig("F3", "c", 9000, metric="idps", population="all", end="2018-06-30"),
+        fig("F4", "a", 300, start="2018-06-10", end="2018-06-20"),
+        fig("F5", "b", 200, start="2018-06-01", end="2018-06-25"),
+    ]
+    flags = flags_of(rows)
+    assert {"echo", "staleness", "containment"} <= set(flags["rule"])
+    for rule, severity in zip(flags["rule"], flags["severity"], strict=True):
+        assert (severity == "info") == (vocab.rule_kind[rule] == "info"), (rule, severity)
+
+
 def test_severities_in_order_and_reliability_ranks_come_from_the_data(vocab):
     assert vocab.severity_order == ("info", "minor", "moderate", "major")
     assert vocab.severity_rank["major"] > vocab.severity_rank["moderate"]
