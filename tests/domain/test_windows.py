@@ -9,10 +9,12 @@ import pandas as pd
 
 from tracker.domain.windows import (
     NO_DAY,
+    count_kinds,
     date_of,
     day_of,
     episode_starts,
     from_days,
+    one_day,
     to_days,
     window_start,
     window_starts,
@@ -58,3 +60,21 @@ def test_episode_starts_skip_missing_and_unreadable_dates():
     frame = pd.DataFrame({"id": ["a", "b", "c"], "start": ["2018-02-18", None, "soon"]})
     assert episode_starts(frame) == {"a": pd.Timestamp("2018-02-18")}
     assert episode_starts(frame.set_index("id")) == {"a": pd.Timestamp("2018-02-18")}
+
+
+def test_a_daily_count_is_a_flow_over_one_stated_day():
+    figures = pd.DataFrame(
+        {
+            "measure": ["flow", "flow", "flow", "stock"],
+            "period_start": ["2018-06-20", "2018-06-01", None, "2018-06-20"],
+            "period_end": ["2018-06-20", "2018-06-20", "2018-06-20", "2018-06-20"],
+        }
+    )
+    assert count_kinds(figures).tolist() == ["daily", "window", "window", "stock"]
+    day = day_of(date(2018, 6, 20))
+    assert one_day(
+        np.array([day, day]), np.array([day, day]), np.array([False, True])
+    ).tolist() == [
+        True,
+        False,
+    ]

@@ -1,6 +1,8 @@
 """The window a figure counts (DESIGN §1: period, measure, episode), written once.
 
-A flow counts events inside its window [period_start, period_end]. When the source gave no
+A flow counts events inside its window [period_start, period_end]. A flow whose stated window is
+one day is a *daily* count (a source's daily counts summed over a window are a derived claim for
+it, DESIGN §2 rule 1); the others count over a longer or open window. When the source gave no
 period_start, the flow takes its episode's start as an *assumed* start, but only when the
 episode started on or before the flow's period_end: an episode that began after the count was
 closed cannot be where it starts. A flow with neither has no known start; a stock describes one
@@ -87,6 +89,24 @@ def window_start(start: Days, end: Days, flow: Flags, episode_start: Days) -> tu
     assumed = flow & (start == NO_DAY) & (episode_start != NO_DAY) & (episode_start <= end)
     chosen = np.where(assumed, episode_start, start)
     return np.where(flow, chosen, NO_DAY).astype(np.int64), assumed
+
+
+def one_day(start: Days, end: Days, assumed: Flags | None = None) -> Flags:
+    """Whether each window is one stated day: a daily count (an assumed start never makes
+    one). ``start``/``end`` in days, NO_DAY for missing."""
+    start = np.asarray(start, dtype=np.int64)
+    daily = (start != NO_DAY) & (start == np.asarray(end, dtype=np.int64))
+    return daily if assumed is None else daily & ~np.asarray(assumed, dtype=bool)
+
+
+def count_kinds(figures: pd.DataFrame) -> pd.Series:
+    """What each figure counts, from its measure, period_start and period_end: 'stock' (a state
+    at a date), 'daily' (a flow over one stated day) or 'window' (a flow over a longer or open
+    window: cumulative totals)."""
+    stock = (figures["measure"].astype("string") == "stock").fillna(False).to_numpy(bool)
+    daily = one_day(to_days(figures["period_start"]), to_days(figures["period_end"]))
+    kinds = np.where(stock, "stock", np.where(daily, "daily", "window"))
+    return pd.Series(kinds, index=figures.index)
 
 
 def window_starts(figures: pd.DataFrame, starts: Mapping[str, Any]) -> tuple[Days, Flags]:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
-from tracker.domain.windows import from_days, window_starts
+from tracker.domain.windows import count_kinds, from_days, window_starts
 
 
 def rank_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.DataFrame:
@@ -58,14 +58,12 @@ def annotate_figures(figures: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame
     """Figures with what views compare them by, computed once for any number of series:
     kind (daily/window/stock), wkey (the start they count from), stated_low and stated_top
     (what they state, in persons)."""
-    from tracker.views.trends import claim_kind
-
     out = figures.copy()
     if out.empty:
         for column in ("kind", "wkey", "stated_low", "stated_top"):
             out[column] = pd.Series(dtype="object")
         return out
-    out["kind"] = claim_kind(out)
+    out["kind"] = count_kinds(out)
     out["wkey"] = window_key(out, vocab)
     out["stated_low"], out["stated_top"] = stated_bounds(out)
     return out
@@ -109,9 +107,7 @@ def comparable_figures(figures: pd.DataFrame) -> pd.DataFrame:
     series also has totals over longer windows or stocks (they count something smaller)."""
     if figures.empty:
         return figures
-    from tracker.views.trends import claim_kind
-
-    kind = claim_kind(figures)
+    kind = count_kinds(figures)
     if (kind != "daily").any():
         return figures[kind != "daily"]
     return figures

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from tracker.domain import windows
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.service.pagecache import cached_view
@@ -60,13 +61,8 @@ POINT_COLUMNS = (
 
 
 def claim_kind(claims: pd.DataFrame) -> pd.Series:
-    """'stock' (a state at a date), 'daily' (a flow counted over one day) or 'window'
-    (a flow over a longer or open window: cumulative totals)."""
-    stock = claims["measure"].astype(str) == "stock"
-    one_day = claims["period_start"].notna() & (claims["period_start"] == claims["period_end"])
-    return pd.Series(
-        np.where(stock, "stock", np.where(one_day, "daily", "window")), index=claims.index
-    )
+    """'stock', 'daily' or 'window': the domain's :func:`tracker.domain.windows.count_kinds`."""
+    return windows.count_kinds(claims)
 
 
 def point_estimate(claims: pd.DataFrame) -> pd.Series:

@@ -29,6 +29,7 @@ import pandas as pd
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
 from tracker.domain.reconcile.rules.nesting import Ints, same_run
 from tracker.domain.reconcile.sweep import codes, search
+from tracker.domain.windows import one_day
 
 RULE = "containment"
 
@@ -123,7 +124,7 @@ def daily_sums(flows: pd.DataFrame, claims: pd.DataFrame) -> DailySums:
     """Derived sums and their contradictions. ``flows`` are flows with a known start and a
     group code ``g`` (metric, population, location)."""
     empty = DailySums(pd.DataFrame(), [])
-    days = flows[(flows["end_d"] == flows["start_d"]) & ~flows["start_assumed"]]
+    days = flows[one_day(flows["start_d"], flows["end_d"], flows["start_assumed"])]
     if len(days) < 2:
         return empty
     table = _daily_table(days)
