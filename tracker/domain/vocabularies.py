@@ -60,7 +60,7 @@ def closest(value: str, candidates: list[str] | set[str] | pd.Index) -> str | No
     if not matches:
         lowered = {str(c).lower(): str(c) for c in candidates}
         return lowered.get(str(value).strip().lower())
-    return matches[0]
+    return str(matches[0])
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class Vocabularies:
         level = int(self.gazetteer.at[pcode, "level"])
         if level > 3:
             return [pcode]
-        return anc.index[anc[f"adm{level}"] == pcode].tolist()
+        return [str(p) for p in anc.index[anc[f"adm{level}"] == pcode]]
 
 
 def location_ancestors(gazetteer: pd.DataFrame) -> pd.DataFrame:

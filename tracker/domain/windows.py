@@ -37,7 +37,7 @@ _EPOCH = date(1970, 1, 1).toordinal()
 def to_days(values: pd.Series | pd.Index | np.ndarray | Sequence[Any]) -> Days:
     """Dates as int64 days since 1970-01-01; missing (or unreadable) dates as NO_DAY."""
     days = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy(dtype="datetime64[D]")
-    out = days.astype(np.int64)
+    out: Days = np.asarray(days.astype(np.int64), dtype=np.int64)
     out[np.isnat(days)] = NO_DAY
     return out
 
@@ -95,7 +95,7 @@ def one_day(start: Days, end: Days, assumed: Flags | None = None) -> Flags:
     """Whether each window is one stated day: a daily count (an assumed start never makes
     one). ``start``/``end`` in days, NO_DAY for missing."""
     start = np.asarray(start, dtype=np.int64)
-    daily = (start != NO_DAY) & (start == np.asarray(end, dtype=np.int64))
+    daily: Flags = (start != NO_DAY) & (start == np.asarray(end, dtype=np.int64))
     return daily if assumed is None else daily & ~np.asarray(assumed, dtype=bool)
 
 

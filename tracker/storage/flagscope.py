@@ -97,7 +97,7 @@ def _day(value: object) -> date | None:
         return value
     if isinstance(value, float) and math.isnan(value):
         return None
-    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    stamp = pd.Timestamp(value)
     return None if pd.isna(stamp) else stamp.date()
 
 

@@ -48,9 +48,8 @@ def headline(low: np.ndarray, high: np.ndarray) -> tuple[pd.Series, pd.Series]:
     unbounded = np.isinf(high) | (high > TIGHT * low) & (low > 0)
     upto = (low <= 0) & ~np.isinf(high)
     mid = np.floor((low + np.where(np.isinf(high), low, high)) / 2 + 0.5)
-    qual = np.select(
-        [contested, exact, upto, unbounded], [None, "exact", "at_most", "at_least"], "approx"
-    )
+    words = np.array([None, "exact", "at_most", "at_least"], dtype=object)
+    qual = np.select([contested, exact, upto, unbounded], list(words), "approx")
     value = np.select([contested, exact, upto, unbounded], [np.nan, low, high, low], mid)
     return pd.Series(value).astype("Float64"), pd.Series(qual, dtype="string")
 

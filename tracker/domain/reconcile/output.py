@@ -18,7 +18,7 @@ from tracker.domain.reconcile.sweep import codes, order_by
 from tracker.domain.windows import from_days
 
 
-def derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]):
+def derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]) -> pd.DataFrame:
     """Per (series, day source): the sum over the series' newest window, when it narrows that
     window's claim and the claim is kept in the band. Shaped like the claims table."""
     if derived.empty:
@@ -85,7 +85,14 @@ def series_frame(
     )
 
 
-def _derived_rows(figures, prep, derived, key_code, key_names, comp) -> pd.DataFrame:
+def _derived_rows(
+    figures: pd.DataFrame,
+    prep: Prepared,
+    derived: pd.DataFrame,
+    key_code: np.ndarray,
+    key_names: np.ndarray,
+    comp: np.ndarray,
+) -> pd.DataFrame:
     """Derived sums as series rows, with the figures' dtypes."""
     names, k = prep.labels.names, len(derived)
 

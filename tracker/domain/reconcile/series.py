@@ -17,8 +17,8 @@ recomputing the components an import touched gives exactly the flags of a full r
 
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -39,8 +39,34 @@ RECORD_NUMBERS = (
     "start_assumed",
     "n_pub",
 )
-#: One claim with its text, as the sentences read it.
-ClaimRecord = namedtuple("ClaimRecord", ["Index", *CODED, "location", "component", *RECORD_NUMBERS])
+
+
+class ClaimRecord(NamedTuple):
+    """One claim with its text, as the sentences read it (fields: ``Index``, the CODED texts,
+    location, component, then the RECORD_NUMBERS)."""
+
+    Index: int
+    metric: str
+    population: str
+    source: str
+    measure: str
+    qualifier: str
+    unit: str
+    episode: str
+    location: str
+    component: str
+    value: int
+    value_high: float
+    low: float
+    high: float
+    start_d: int
+    end_d: int
+    reported_d: int
+    start_assumed: bool
+    n_pub: int
+
+
+assert ClaimRecord._fields == ("Index", *CODED, "location", "component", *RECORD_NUMBERS)
 
 
 @dataclass

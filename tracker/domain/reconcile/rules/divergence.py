@@ -27,14 +27,17 @@ from tracker.domain.settings import Settings
 RULE = "divergence"
 
 
-def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray):
+Range = tuple[np.ndarray, np.ndarray]
+
+
+def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray) -> Range:
     """Positions [from, to) of the sorted keys with group g and x in [lo, hi]."""
     start = search(key, g * span + np.maximum(lo, 0), "left")
     stop = search(key, g * span + np.minimum(hi, span - 1), "right")
     return start, np.maximum(stop, start)
 
 
-def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: Settings):
+def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: Settings) -> tuple[Range, Range]:
     """Start ranges: where a larger partner may start, and where a smaller one may start."""
     days, share = st.divergence_start_days, st.divergence_min_overlap
     length = end - (x + base) + 1

@@ -104,7 +104,8 @@ def inside_pairs(flows: pd.DataFrame) -> tuple[Ints, Ints]:
 def same_run(flows: pd.DataFrame, a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
     """Whether each pair is one source's own running total (same source, same start)."""
     src, s = flows["source_c"].to_numpy(), flows["start_d"].to_numpy()
-    return (src[a] == src[b]) & (s[a] == s[b])
+    same: npt.NDArray[np.bool_] = (src[a] == src[b]) & (s[a] == s[b])
+    return same
 
 
 # -- places inside places, populations inside populations (hierarchy and subgroup) ----------
