@@ -136,13 +136,13 @@ class Vocabularies:
 
     @cached_property
     def _claim_words(self) -> dict[str, ClaimWords]:
-        return {
-            lang: ClaimWords.from_frames(self.qualifiers, self.magnitudes, lang)
-            for lang in ("en", "ar")
-        }
+        return {}
 
     def claim_words(self, lang: str) -> ClaimWords:
-        """How a claim's number is said in ``lang`` ("en" or "ar")."""
+        """How a claim's number is said in ``lang`` ("en", "ar"; a language the tables do not
+        hold says the number as stated)."""
+        if lang not in self._claim_words:
+            self._claim_words[lang] = ClaimWords.from_frames(self.qualifiers, self.magnitudes, lang)
         return self._claim_words[lang]
 
     @cached_property

@@ -68,10 +68,8 @@ def episode_days(
     episodes: Sequence[Any] | np.ndarray | pd.Series, starts: Mapping[str, Any]
 ) -> Days:
     """The start day of each row's episode (NO_DAY when it has none, or an unknown one)."""
-    names = pd.Series(episodes, dtype=object)
     known = {str(e): s for e, s in starts.items()}
-    found = names.map(lambda e: known.get(str(e)) if not _missing(e) else None)
-    return to_days(found)
+    return to_days(pd.Series(episodes, dtype="string").map(known))
 
 
 def window_start(start: Days, end: Days, flow: Flags, episode_start: Days) -> tuple[Days, Flags]:
@@ -133,13 +131,3 @@ def date_of(day: int | np.integer[Any]) -> date | None:
     if day == NO_DAY:
         return None
     return date.fromordinal(_EPOCH + int(day))
-
-
-def _missing(value: Any) -> bool:
-    """None, NA, NaN or NaT."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

@@ -85,6 +85,7 @@ def test_claim_words_are_the_vocabularys(vocab):
     assert words.say(None, 5, number=str) == "5"
     assert vocab.claim_words("ar").say("at_least", 214, number=str) == "214 على الأقل"
     assert ClaimWords().say("approx", 3, number=str) == "3"
+    assert vocab.claim_words("fr").say("approx", 3, number=str) == "3"
     assert make_ctx().words_ar.magnitudes[12] == "عشرات"
 
 
