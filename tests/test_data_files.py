@@ -41,12 +41,13 @@ EXPECTED_HEADERS = {
     "vocabularies/populations.csv": "id,label_en,label_ar,subset_of,hxl",
     "vocabularies/qualifiers.csv": "id,label_en,label_ar,words_en,words_ar,interval",
     "vocabularies/qualifier_phrases.csv": "qualifier,lang,phrase,magnitude",
+    "vocabularies/magnitudes.csv": "id,words_en,words_ar",
     "vocabularies/units.csv": "id,label_en,label_ar,hxl",
     "vocabularies/measures.csv": "id,label_en,label_ar",
     "vocabularies/source_types.csv": "id,label_en,label_ar",
     "vocabularies/reliability.csv": "id,label_en,label_ar,rank",
     "vocabularies/severities.csv": "id,label_en,label_ar,rank",
-    "vocabularies/rules.csv": "id,label_en,label_ar,description_en,description_ar",
+    "vocabularies/rules.csv": "id,label_en,label_ar,description_en,description_ar,kind",
     "vocabularies/levels.csv": "level,label_en,label_ar",
     "sources.csv": "id,name_en,name_ar,short_en,short_ar,type,reliability,url",
     "episodes.csv": "id,name_en,name_ar,start,end,location",
@@ -203,6 +204,15 @@ def test_vocabularies_hold_the_design_ids() -> None:
         "staleness",
         "echo",
     }
+    assert {r["id"]: r["kind"] for r in rows(VOCAB / "rules.csv")} == {
+        "containment": "hard",
+        "regression": "hard",
+        "hierarchy": "hard",
+        "subgroup": "hard",
+        "divergence": "soft",
+        "staleness": "info",
+        "echo": "info",
+    }
     assert {r["id"]: int(r["rank"]) for r in rows(VOCAB / "reliability.csv")} == {
         "low": 1,
         "medium": 2,
@@ -289,6 +299,21 @@ def test_qualifier_templates_and_phrases() -> None:
     assert magnitudes["dozens"] == 12 and magnitudes["hundreds"] == 100
     assert magnitudes["thousands"] == 1000 and magnitudes["tens of thousands"] == 10000
     assert magnitudes["آلاف"] == 1000 and magnitudes["عشرات الآلاف"] == 10000
+
+
+def test_magnitude_words_name_the_design_unit_words() -> None:
+    """magnitudes.csv: the unit words a magnitude claim may use (DESIGN §1), each said in
+    English and Arabic; the English word is also a phrase for that magnitude."""
+    table = rows(VOCAB / "magnitudes.csv")
+    assert [int(r["id"]) for r in table] == [10, 12, 100, 1000, 10000]
+    phrases = {
+        (p["lang"], p["phrase"]): int(p["magnitude"])
+        for p in rows(VOCAB / "qualifier_phrases.csv")
+        if p["magnitude"]
+    }
+    for r in table:
+        assert phrases[("en", r["words_en"])] == int(r["id"]), r
+        assert ARABIC.search(r["words_ar"]) and ("ar", r["words_ar"]) in phrases, r
 
 
 # ------------------------------------------------------------------------------ sources, episodes

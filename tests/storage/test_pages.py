@@ -80,7 +80,8 @@ def test_queries_answer_the_pages(filled: Store):
         of_figures = shared.flags_of_figures(conn, ["R120", "R046"])
         assert {"T-div-killed"} <= set(of_figures["flag_id"])
 
-        stats = sources.source_stats(conn, Filters(), levels).set_index("source")
+        rules = vocab.contradiction_rules
+        stats = sources.source_stats(conn, Filters(), levels, rules).set_index("source")
         assert stats.at["snhr", "n_figures"] == 3
         assert stats.at["snhr", "n_flagged"] >= 1
         assert stats.at["snhr", "n_contradicted"] >= 1

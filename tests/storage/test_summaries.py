@@ -75,7 +75,9 @@ def test_pages_read_the_summaries_unless_a_date_filter_asks_for_figures(
         july = Filters(date_from=date(2018, 7, 1), date_to=date(2018, 7, 14))
         in_july = series_summary(conn, july, levels)
         ranked = series_in_metric(conn, "killed", Filters(), levels)
-        by_source = source_stats(conn, Filters(location=("SY13",)), levels)
+        by_source = source_stats(
+            conn, Filters(location=("SY13",)), levels, store.vocab.contradiction_rules
+        )
     assert everything["n_claims"].sum() == 48
     # SY12 and the places below it (SY1200, SY120000, C5993): four of the six places
     assert set(in_daraa["location"]) == {"SY12", "SY1200", "SY120000", "C5993"}

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 
 from tracker.domain.filters import Filters
+from tracker.domain.normalise import normalise
+from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.reconcile.series import prepare
+from tracker.domain.vocabularies import Vocabularies
+from tracker.domain.windows import from_days
+from tracker.ingest.reference import DATA_DIR, read_figures_file
+from tracker.synth import synthesise, synthetic_sources
 from tracker.views.series import (
     choose_series,
     independent_sources,
     main_window,
     newest_per_source,
     range_across_sources,
+    window_key,
 )
 
 
-def claims(rows):
+def figure_rows(rows):
     frame = pd.DataFrame(
         rows,
         columns=[
@@ -67,7 +77,7 @@ def test_publishers_and_echoes_do_not_add_sources():
 
 
 def test_range_uses_each_sources_newest_claims_in_the_main_window(vocab):
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",
@@ -162,7 +172,7 @@ def test_range_uses_each_sources_newest_claims_in_the_main_window(vocab):
 
 
 def test_open_ended_range_and_households():
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",
@@ -205,7 +215,7 @@ def test_open_ended_range_and_households():
 
 
 def test_newest_claims_keep_all_of_the_latest_date():
-    c = claims(
+    c = figure_rows(
         [
             (
                 "A",
@@ -258,3 +268,81 @@ def test_newest_claims_keep_all_of_the_latest_date():
         ]
     )
     assert sorted(newest_per_source(c)["figure_id"]) == ["A", "B"]
+
+
+# -- the dashboard's series key and the engine's window start are one rule --------------------
+
+
+def _typed(table: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+    """Canonical text figures as the storage hands them over (defaults, intervals)."""
+    return normalise(table.replace("", pd.NA), vocab)
+
+
+def _engine_keys(figures: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """The window start the engine gives each figure, written as the dashboard's key."""
+    prep = prepare(figures.reset_index(drop=True), ReconcileContext.from_vocabularies(vocab))
+    start = pd.Series(from_days(prep.start_d)).dt.strftime("%Y-%m-%d").fillna("open")
+    stock = (figures["measure"] == "stock").to_numpy()
+    return start.where(~stock, "stock").set_axis(figures.index)
+
+
+def _assert_keys_agree(figures: pd.DataFrame, vocab: Vocabularies) -> None:
+    dashboard = window_key(figures, vocab)
+    engine = _engine_keys(figures, vocab)
+    differ = figures.loc[dashboard != engine, ["figure_id", "period_start", "period_end"]]
+    assert differ.empty, differ.assign(dashboard=dashboard, engine=engine).head()
+
+
+def test_series_key_agrees_with_the_engine_on_every_demo_figure(vocab):
+    tables = [read_figures_file(DATA_DIR / p) for p in ("demo/daraa-2018.csv", "seed/figures.csv")]
+    figures = _typed(pd.concat(tables, ignore_index=True), vocab)
+    keys = window_key(figures, vocab)
+    assumed = figures["period_start"].isna() & ~keys.isin(["open", "stock"])
+    assert (keys == "stock").any() and assumed.any()
+    _assert_keys_agree(figures, vocab)
+
+
+def test_series_key_agrees_with_the_engine_on_synthetic_figures(vocab):
+    """20,000 synthetic figures, each naming one of two episodes that start amid them and
+    every third without its period_start, so that flows without a start end both before and
+    after their episode began."""
+    table = synthesise(20_000, 11, _with_synthetic_sources(vocab)).figures
+    ends = pd.to_datetime(table["period_end"].replace("", pd.NA).fillna(table["reported_on"]))
+    starts = ends.quantile([0.4, 0.6]).dt.strftime("%Y-%m-%d").tolist()
+    episodes = pd.DataFrame(
+        {"id": ["ep-a", "ep-b"], "name_en": ["A", "B"], "name_ar": ["أ", "ب"], "start": starts}
+    ).set_index("id", drop=False)
+    synthetic = dataclasses.replace(_with_synthetic_sources(vocab), episodes=episodes)
+    row = np.arange(len(table))
+    table["episode"] = np.where(row % 2, "ep-a", "ep-b")
+    table.loc[row % 3 == 0, "period_start"] = ""
+    figures = _typed(table, synthetic)
+    assert len(figures) == 20_000
+    keys = window_key(figures, synthetic)
+    no_start = figures["period_start"].isna() & (figures["measure"] == "flow")
+    assert (no_start & (keys == "open")).any() and (no_start & (keys != "open")).any()
+    _assert_keys_agree(figures, synthetic)
+
+
+def _with_synthetic_sources(vocab: Vocabularies) -> Vocabularies:
+    return dataclasses.replace(vocab, sources=pd.concat([vocab.sources, synthetic_sources()]))
+
+
+def test_no_assumed_start_after_the_window_ends(vocab):
+    """A Dar'a flow with no period_start ending 2018-06-10, before the offensive's start
+    (2018-06-19), counts from no known day; one ending 2018-06-25 counts from 2018-06-19."""
+    rows = pd.DataFrame(
+        {
+            "figure_id": ["early", "late", "stock"],
+            "reported_on": ["2018-06-10", "2018-06-25", "2018-06-25"],
+            "source": "sohr",
+            "metric": ["killed", "killed", "idps"],
+            "location": "SY12",
+            "period_end": ["2018-06-10", "2018-06-25", "2018-06-25"],
+            "episode": "daraa-2018",
+            "value": "50",
+        }
+    )
+    figures = _typed(rows, vocab)
+    assert window_key(figures, vocab).tolist() == ["open", "2018-06-19", "stock"]
+    _assert_keys_agree(figures, vocab)

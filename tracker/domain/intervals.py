@@ -12,6 +12,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from tracker.domain.settings import DEFAULT_SETTINGS
+
 INF = math.inf
 
 RULE_TEXT: dict[str, str] = {
@@ -71,7 +73,7 @@ def rule_text(qualifier: pd.Series, tau: float) -> pd.Series:
 
 def add_intervals(
     figures: pd.DataFrame,
-    tau: float = 0.10,
+    tau: float = DEFAULT_SETTINGS.tau,
     household_size: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Add low, high, tau, household_size and interval_rule to normalised figures.

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.intervals import add_intervals
+from tracker.domain.settings import DEFAULT_SETTINGS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 
 DATE_COLUMNS = ("reported_on", "period_start", "period_end")
@@ -26,7 +27,9 @@ def new_figure_id() -> str:
     return "F" + uuid.uuid4().hex[:12].upper()
 
 
-def normalise(table: pd.DataFrame, vocab: Vocabularies, tau: float = 0.10) -> pd.DataFrame:
+def normalise(
+    table: pd.DataFrame, vocab: Vocabularies, tau: float = DEFAULT_SETTINGS.tau
+) -> pd.DataFrame:
     """Typed figures from a table that passed :func:`tracker.domain.validation.validate_figures`."""
     df = pd.DataFrame(index=table.index)
     for column in CANONICAL_COLUMNS:

@@ -17,14 +17,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from tracker.domain.vocabularies import (
-    CANONICAL_COLUMNS,
-    MAGNITUDE_UNITS,
-    MEASURES,
-    QUALIFIERS,
-    REQUIRED_COLUMNS,
-    Vocabularies,
-)
+from tracker.domain.vocabularies import CANONICAL_COLUMNS, REQUIRED_COLUMNS, Vocabularies
 
 DATE_RE = r"\d{4}-\d{2}-\d{2}"
 FIGURE_ID_RE = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
@@ -192,6 +185,13 @@ def _household_size_known(vocab: Vocabularies) -> Callable[[pd.DataFrame], pd.Se
     return passes
 
 
+def _unit_words(vocab: Vocabularies) -> str:
+    """ "10 (tens), 12 (dozens), … or 10000 (tens of thousands)" from the magnitude words."""
+    words = vocab.claim_words("en").magnitudes
+    named = [f"{unit} ({words.get(unit, unit)})" for unit in sorted(vocab.magnitude_units)]
+    return ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else "".join(named)
+
+
 def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[CrossCheck]:
     """Rules that tie columns of one figure together (DESIGN.md §4)."""
     c = columns or Columns()
@@ -232,12 +232,12 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "magnitude_unit",
             "value",
             "qualifier is magnitude, so value must be the unit word as a number: "
-            "10 (tens), 12 (dozens), 100 (hundreds), 1000 (thousands) or 10000 (tens of thousands)",
+            + _unit_words(vocab),
             lambda df: (
                 ~(
                     (c.qualifier(df) == "magnitude")
                     & c.number(df, "value").notna()
-                    & ~c.number(df, "value").isin(list(MAGNITUDE_UNITS))
+                    & ~c.number(df, "value").isin(sorted(vocab.magnitude_units))
                 )
             ),
         ),
@@ -368,9 +368,9 @@ def figure_schema(vocab: Vocabularies, today: date) -> pa.DataFrameSchema:
         "location": [_one_of(vocab.pcodes, "location")],
         "period_start": _date_checks(today, c),
         "period_end": _date_checks(today, c),
-        "measure": [_one_of(frozenset(MEASURES), "measure")],
+        "measure": [_one_of(vocab.measure_ids, "measure")],
         "episode": [_one_of(vocab.episode_ids, "episode")],
-        "qualifier": [_one_of(frozenset(QUALIFIERS), "qualifier")],
+        "qualifier": [_one_of(vocab.qualifier_ids, "qualifier")],
         "value": _count_checks(c),
         "value_high": _count_checks(c),
         "unit": [_one_of(vocab.unit_ids, "unit")],

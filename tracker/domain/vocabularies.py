@@ -1,7 +1,9 @@
 """The controlled vocabularies a figure is written in, and look-ups over them.
 
 Pure domain code: a :class:`Vocabularies` is built from DataFrames (see
-:mod:`tracker.ingest.reference` for reading them from ``data/`` or the database).
+:mod:`tracker.ingest.reference` for reading them from ``data/`` or the database). Every list a
+rule needs (qualifiers, measures, magnitude words, severities in order, the consistency rules,
+reliability ranks, episode starts) is read from these frames: none is written again in code.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
+
+from tracker.domain.windows import episode_starts
+from tracker.domain.wording import ClaimWords
 
 CANONICAL_COLUMNS: tuple[str, ...] = (
     "figure_id",
@@ -47,25 +52,6 @@ DERIVED_COLUMNS: tuple[str, ...] = (
     "entered_by",
     "flag_ids",
 )
-QUALIFIERS: tuple[str, ...] = (
-    "exact",
-    "approx",
-    "nearly",
-    "at_least",
-    "more_than",
-    "at_most",
-    "less_than",
-    "range",
-    "magnitude",
-)
-MEASURES: tuple[str, ...] = ("flow", "stock")
-MAGNITUDE_UNITS: dict[int, str] = {
-    10: "tens",
-    12: "dozens",
-    100: "hundreds",
-    1000: "thousands",
-    10000: "tens of thousands",
-}
 
 
 def closest(value: str, candidates: list[str] | set[str] | pd.Index) -> str | None:
@@ -74,14 +60,16 @@ def closest(value: str, candidates: list[str] | set[str] | pd.Index) -> str | No
     if not matches:
         lowered = {str(c).lower(): str(c) for c in candidates}
         return lowered.get(str(value).strip().lower())
-    return matches[0]
+    return str(matches[0])
 
 
 @dataclass(frozen=True)
 class Vocabularies:
     """Every id a figure may use, with English and Arabic labels.
 
-    Each frame is indexed by its id (the gazetteer by P-code).
+    Each frame is indexed by its id (the gazetteer by P-code). ``extra`` holds the smaller
+    tables by name: ``severities``, ``rules``, ``levels`` and ``magnitudes`` (indexed by their
+    first column).
     """
 
     metrics: pd.DataFrame
@@ -123,6 +111,81 @@ class Vocabularies:
         return frozenset(self.gazetteer.index)
 
     @cached_property
+    def qualifier_ids(self) -> frozenset[str]:
+        return frozenset(self.qualifiers.index)
+
+    @cached_property
+    def measure_ids(self) -> frozenset[str]:
+        return frozenset(self.measures.index)
+
+    def _extra(self, name: str) -> pd.DataFrame:
+        """One of the smaller tables; empty when it was not loaded."""
+        return self.extra.get(name, pd.DataFrame())
+
+    @cached_property
+    def magnitudes(self) -> pd.DataFrame:
+        """magnitudes.csv: the unit words a magnitude claim may use, with their words."""
+        return self._extra("magnitudes")
+
+    @cached_property
+    def magnitude_units(self) -> frozenset[int]:
+        """The values a figure with qualifier ``magnitude`` may have (10 tens, 12 dozens, …)."""
+        if "id" not in self.magnitudes.columns:
+            return frozenset()
+        return frozenset(int(m) for m in self.magnitudes["id"])
+
+    @cached_property
+    def _claim_words(self) -> dict[str, ClaimWords]:
+        return {}
+
+    def claim_words(self, lang: str) -> ClaimWords:
+        """How a claim's number is said in ``lang`` ("en", "ar"; a language the tables do not
+        hold says the number as stated)."""
+        if lang not in self._claim_words:
+            self._claim_words[lang] = ClaimWords.from_frames(self.qualifiers, self.magnitudes, lang)
+        return self._claim_words[lang]
+
+    @cached_property
+    def severity_rank(self) -> dict[str, int]:
+        """Flag severity → its rank (info 0 … major 3), from severities.csv."""
+        return ranks(self._extra("severities"))
+
+    @cached_property
+    def severity_order(self) -> tuple[str, ...]:
+        """The severities from the least to the most severe."""
+        return tuple(sorted(self.severity_rank, key=lambda s: (self.severity_rank[s], s)))
+
+    @cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The consistency rules of DESIGN §2, in the order of rules.csv."""
+        rules = self._extra("rules")
+        return tuple(str(r) for r in rules["id"]) if "id" in rules.columns else ()
+
+    @cached_property
+    def rule_kind(self) -> dict[str, str]:
+        """Rule → what its flags say (rules.csv ``kind``): hard (the claims cannot all be
+        true), soft (a disagreement to see: divergence) or info."""
+        rules = self._extra("rules")
+        if "kind" not in rules.columns:
+            return {}
+        return {str(r): str(k) for r, k in zip(rules["id"], rules["kind"], strict=True)}
+
+    @cached_property
+    def contradiction_rules(self) -> tuple[str, ...]:
+        """The rules whose flags mark their figures as contradicted: hard and soft ones."""
+        return tuple(r for r in self.rule_ids if self.rule_kind.get(r) in ("hard", "soft"))
+
+    @cached_property
+    def reliability_rank(self) -> dict[str, int]:
+        """Source reliability → its rank (low 1, medium 2, high 3), from reliability.csv."""
+        return ranks(self.reliability)
+
+    @cached_property
+    def episode_start(self) -> dict[str, pd.Timestamp]:
+        """Episode id → its start: the assumed start of a flow without period_start."""
+        return episode_starts(self.episodes)
+
+    @cached_property
     def allowed_units(self) -> dict[str, frozenset[str]]:
         """metric → the units a figure of that metric may be counted in."""
         return {m: frozenset(str(u).split(";")) for m, u in self.metrics["units_allowed"].items()}
@@ -141,8 +204,8 @@ class Vocabularies:
             "location": self.pcodes,
             "episode": self.episode_ids,
             "unit": self.unit_ids,
-            "qualifier": frozenset(QUALIFIERS),
-            "measure": frozenset(MEASURES),
+            "qualifier": self.qualifier_ids,
+            "measure": self.measure_ids,
         }.get(column, frozenset())
 
     def descendants(self, pcode: str) -> list[str]:
@@ -151,7 +214,7 @@ class Vocabularies:
         level = int(self.gazetteer.at[pcode, "level"])
         if level > 3:
             return [pcode]
-        return anc.index[anc[f"adm{level}"] == pcode].tolist()
+        return [str(p) for p in anc.index[anc[f"adm{level}"] == pcode]]
 
 
 def location_ancestors(gazetteer: pd.DataFrame) -> pd.DataFrame:
@@ -169,3 +232,11 @@ def location_ancestors(gazetteer: pd.DataFrame) -> pd.DataFrame:
         if current.isna().all():
             break
     return out
+
+
+def ranks(frame: pd.DataFrame) -> dict[str, int]:
+    """id → rank of a vocabulary table with a ``rank`` column (id as a column or the index)."""
+    if "rank" not in frame.columns:
+        return {}
+    ids = frame["id"] if "id" in frame.columns else pd.Series(frame.index, index=frame.index)
+    return {str(i): int(r) for i, r in zip(ids, frame["rank"], strict=True)}

@@ -26,6 +26,7 @@ EXTRA_FILES: dict[str, str] = {
     "severities": "vocabularies/severities.csv",
     "rules": "vocabularies/rules.csv",
     "levels": "vocabularies/levels.csv",
+    "magnitudes": "vocabularies/magnitudes.csv",
 }
 
 

@@ -98,7 +98,7 @@ def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -
     for name in values:
         if name not in PARAMETERS:
             raise _suggest(name, name, PARAMETERS, "unknown parameter")
-    raw_filters = {
+    raw_filters: dict[str, str | None] = {
         name: ",".join(values[name]) if name in LIST_FILTERS else _single(name, values[name])
         for name in FILTER_NAMES
         if name in values

@@ -148,7 +148,7 @@ def raw_rows(conn: Connection, query: Select | CompoundSelect) -> tuple[list[str
     if conn.dialect.paramstyle == "qmark":
         args: tuple | dict = tuple(params[name] for name in compiled.positiontup or ())
     else:
-        args = params
+        args = dict(params)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), args)
@@ -231,7 +231,10 @@ def current_query(
     """The current revision of every figure matching the filters, in figure_id order."""
     # The bare column (not SQLAlchemy's "current = 1" on SQLite) matches the partial index
     # ux_figures_current, so the rows come in figure_id order without a sort.
-    conditions = [text("figures.current"), *filter_clause(filters, location_levels)]
+    conditions: list[ColumnElement[bool]] = [
+        text("figures.current"),  # type: ignore[list-item]
+        *filter_clause(filters, location_levels),
+    ]
     if not include_retracted:
         conditions.append(F.c.status == "active")
     return select(F).where(and_(*conditions)).order_by(F.c.figure_id)

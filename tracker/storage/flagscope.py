@@ -32,16 +32,19 @@ flag's exclusions (an echo elsewhere in the country).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.windows import date_of, day_of, window_start
 from tracker.storage import tables
 from tracker.storage.figures import type_figures
 
@@ -53,12 +56,12 @@ ENGINE_COLUMNS = (
     "period_end", "measure", "episode", "qualifier", "value", "value_high", "unit", "low", "high",
 )  # fmt: skip
 GROUP_RULES = ("containment", "regression", "divergence", "staleness")
-PLACE, POPULATION = "place", "population"
+LOCATION, POPULATION = "location", "population"
 
 
 @dataclass(frozen=True)
-class Claim:
-    """What the scope queries need to know of a figure."""
+class Figure:
+    """What the scope queries need to know of a figure (one publication of a claim)."""
 
     figure_id: str
     source: str
@@ -94,37 +97,48 @@ def _day(value: object) -> date | None:
         return value
     if isinstance(value, float) and math.isnan(value):
         return None
-    stamp = pd.Timestamp(value)  # type: ignore[arg-type]
+    stamp = pd.Timestamp(value)
     return None if pd.isna(stamp) else stamp.date()
 
 
-def window_start(row: dict, end: date, ctx: ReconcileContext) -> date | None:
-    """A flow's window start: its period_start, else its episode's start when not after its
-    end (as :func:`tracker.domain.series.prepare` assumes it); a stock has none."""
-    if str(row["measure"]) != "flow":
-        return None
-    given = _day(row["period_start"])
-    if given is not None:
-        return given
-    episode = row["episode"]
-    if episode is None or episode is pd.NA or str(episode) not in ctx.episode_start:
-        return None
-    assumed = _day(ctx.episode_start[str(episode)])
-    return assumed if assumed is not None and assumed <= end else None
+def figures_of_rows(rows: Sequence[Mapping[str, Any]], ctx: ReconcileContext) -> list[Figure]:
+    """Figure rows (stored tuples as dicts, or a changed frame's rows) as Figures, their window
+    starts by the domain's one rule (:func:`tracker.domain.windows.window_start`)."""
+    if not rows:
+        return []
+    ends = [_day(row["period_end"]) for row in rows]
+    episodes = {e: day_of(_day(start)) for e, start in ctx.episode_start.items()}
+    starts, _ = window_start(
+        np.array([day_of(_day(row["period_start"])) for row in rows], dtype=np.int64),
+        np.array([day_of(end) for end in ends], dtype=np.int64),
+        np.array([str(row["measure"]) == "flow" for row in rows], dtype=bool),
+        np.array([_episode_day(row["episode"], episodes) for row in rows], dtype=np.int64),
+    )
+    return [
+        _figure(row, end, date_of(start))
+        for row, end, start in zip(rows, ends, starts.tolist(), strict=True)
+    ]
 
 
-def claim_of(row: dict, ctx: ReconcileContext) -> Claim:
-    """A figure row (stored tuple or changed frame's row) as a Claim."""
+def _episode_day(episode: object, episodes: Mapping[str, int]) -> int:
+    """The start day of a figure's episode (NO_DAY when it has none)."""
+    if episode is None or episode is pd.NA:
+        return day_of(None)
+    return episodes.get(str(episode), day_of(None))
+
+
+def _figure(row: Mapping[str, Any], end: date | None, start: date | None) -> Figure:
+    """One figure row with its window start."""
     high = _number(row["high"])
     value_high = _number(row["value_high"])
-    end = _day(row["period_end"])
     assert end is not None
-    return Claim(
+    return Figure(
         figure_id=str(row["figure_id"]), source=str(row["source"]), metric=str(row["metric"]),
         population=str(row["population"]), location=str(row["location"]),
-        measure=str(row["measure"]), start=window_start(row, end, ctx), end=end,
+        measure=str(row["measure"]), start=start, end=end,
         low=float(row["low"]), high=math.inf if high is None else high,
-        value=int(row["value"]), value_high=None if value_high is None else int(value_high),
+        value=int(row["value"]),
+        value_high=None if value_high is None else int(value_high),
     )  # fmt: skip
 
 
@@ -143,11 +157,11 @@ class Reader:
     conn: Connection
     ctx: ReconcileContext
     rows: dict[str, tuple] = field(default_factory=dict)
-    asked: dict[tuple, list[Claim]] = field(default_factory=dict)
+    asked: dict[tuple, list[Figure]] = field(default_factory=dict)
 
     def fetch(
-        self, key: tuple, condition: ColumnElement, keep: Callable[[Claim], bool] | None = None
-    ) -> list[Claim]:
+        self, key: tuple, condition: ColumnElement, keep: Callable[[Figure], bool] | None = None
+    ) -> list[Figure]:
         """The figures meeting the condition (and ``keep``), read once per key."""
         if len(self.rows) > MAX_ROWS or len(self.asked) > MAX_ROWS // 10:
             raise ScopeTooLarge(f"{len(self.rows)} figures in {len(self.asked)} queries")
@@ -155,13 +169,16 @@ class Reader:
             query = select(*[F.c[c] for c in ENGINE_COLUMNS]).where(
                 F.c.current, F.c.status == "active", condition
             )
-            claims = []
-            for row in self.conn.execute(query).fetchall():
-                claim = claim_of(dict(zip(ENGINE_COLUMNS, row, strict=True)), self.ctx)
-                if keep is None or keep(claim):
+            rows = self.conn.execute(query).fetchall()
+            figures = figures_of_rows(
+                [dict(zip(ENGINE_COLUMNS, r, strict=True)) for r in rows], self.ctx
+            )
+            found = []
+            for row, figure in zip(rows, figures, strict=True):
+                if keep is None or keep(figure):
                     self.rows.setdefault(row[0], tuple(row))
-                    claims.append(claim)
-            self.asked[key] = claims
+                    found.append(figure)
+            self.asked[key] = found
         return self.asked[key]
 
     def frame(self) -> pd.DataFrame:
@@ -172,14 +189,14 @@ class Reader:
         return type_figures(pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in pairs}))
 
     # -- the queries -------------------------------------------------------------------------
-    def group(self, metric: str, population: str, location: str) -> list[Claim]:
+    def group(self, metric: str, population: str, location: str) -> list[Figure]:
         """Every figure of a group (metric, population, place)."""
         condition = and_(F.c.metric == metric, F.c.population == population)
         return self.fetch(
             ("group", metric, population, location), and_(condition, F.c.location == location)
         )
 
-    def up(self, x: Claim, axis: str) -> list[Claim]:
+    def up(self, x: Figure, axis: str) -> list[Figure]:
         """Claims above x on the axis (same count) that x contradicts and whose windows may
         contain x's: a superset of the containers x's low exceeds."""
         places, pops = self._above(x, axis)
@@ -192,7 +209,7 @@ class Reader:
         key = ("up", axis, x.metric, x.population, x.location, x.measure, x.low, x.start, x.end)
         return self.fetch(key, condition)
 
-    def down(self, x: Claim, axis: str) -> list[Claim]:
+    def down(self, x: Figure, axis: str) -> list[Figure]:
         """Claims below x on the axis (same count) that contradict x and whose windows may lie
         inside x's: a superset of the parts whose low exceeds x's high."""
         if math.isinf(x.high) or not _comparable(x):
@@ -204,13 +221,13 @@ class Reader:
         key = ("down", axis, x.metric, x.population, x.location, x.measure, x.high, x.start, x.end)
         return self.fetch(key, condition, lambda c: c.end <= x.end)
 
-    def _around(self, x: Claim) -> ColumnElement:
+    def _around(self, x: Figure) -> ColumnElement:
         """Windows that may contain x's (a stock's window is its date)."""
         if x.start is None:
             return F.c.period_end == x.end
         return and_(F.c.period_end >= x.end, self._starts(x.start, before=True))
 
-    def _within(self, x: Claim) -> ColumnElement:
+    def _within(self, x: Figure) -> ColumnElement:
         """Windows that may lie inside x's (the end is checked as the rows come: a range on it
         would lead the planner to scan the whole count's days instead of the places below)."""
         if x.start is None:
@@ -230,7 +247,7 @@ class Reader:
             return given
         return or_(given, and_(F.c.period_start.is_(None), F.c.episode.in_(sorted(episodes))))
 
-    def window(self, x: Claim) -> list[Claim]:
+    def window(self, x: Figure) -> list[Figure]:
         """Every claim of x's count ending on x's end in x's country (x's window among them)."""
         condition = and_(
             self._count(x), F.c.population == x.population, F.c.period_end == x.end,
@@ -239,7 +256,7 @@ class Reader:
         country = self.ctx.root(x.location)
         return self.fetch(("window", x.metric, x.population, x.measure, x.end, country), condition)
 
-    def echo(self, x: Claim) -> list[Claim]:
+    def echo(self, x: Figure) -> list[Figure]:
         """Every figure of x's metric and population with x's value in x's country."""
         high = F.c.value_high.is_(None) if x.value_high is None else F.c.value_high == x.value_high
         country = self.ctx.root(x.location)
@@ -251,15 +268,15 @@ class Reader:
         return self.fetch(key, condition)
 
     # -- where the axes lead ---------------------------------------------------------------------
-    def _count(self, x: Claim) -> ColumnElement:
+    def _count(self, x: Figure) -> ColumnElement:
         return and_(F.c.metric == x.metric, F.c.measure == x.measure)
 
-    def _above(self, x: Claim, axis: str) -> tuple[list[str], list[str]]:
-        if axis == PLACE:
+    def _above(self, x: Figure, axis: str) -> tuple[list[str], list[str]]:
+        if axis == LOCATION:
             return list(self.ctx.ancestors.get(x.location, ())), [x.population]
         return [x.location], list(self.ctx.population_supersets.get(x.population, ()))
 
-    def _below(self, x: Claim, axis: str) -> ColumnElement | None:
+    def _below(self, x: Figure, axis: str) -> ColumnElement | None:
         if axis == POPULATION:
             subsets = [
                 p for p, chain in self.ctx.population_supersets.items() if x.population in chain
@@ -287,7 +304,7 @@ def descendants(ctx: ReconcileContext) -> dict[str, list[str]]:
     return _DESCENDANTS[0][1]
 
 
-def _comparable(x: Claim) -> bool:
+def _comparable(x: Figure) -> bool:
     """Whether x has a window the hierarchy and subgroup rules compare: a stock, or a flow
     with a (possibly assumed) start."""
     return x.measure != "flow" or x.start is not None
@@ -303,15 +320,15 @@ class Plan:
     echoes: bool  # whether a changed figure's value is large enough to be an echo
 
 
-def _closure(reader: Reader, seeds: list[Claim], axis: str) -> set[str]:
+def _closure(reader: Reader, seeds: list[Figure], axis: str) -> set[str]:
     """The owned figure ids of one axis (hierarchy or subgroup), with what their flags need
     read (see the module's docstring)."""
     owned = {s.figure_id for s in seeds}
-    members: dict[str, Claim] = {}
+    members: dict[str, Figure] = {}
     for s in seeds:
         for c in reader.up(s, axis) + reader.down(s, axis) + _same_claim(reader, s):
             members[c.figure_id] = c
-        if axis == PLACE:
+        if axis == LOCATION:
             path = {s.location, *reader.ctx.ancestors.get(s.location, ())}
             members.update({w.figure_id: w for w in reader.window(s) if w.location in path})
     for x in [*seeds, *members.values()]:
@@ -319,19 +336,19 @@ def _closure(reader: Reader, seeds: list[Claim], axis: str) -> set[str]:
             reader.down(whole, axis)
         for part in reader.down(x, axis):
             reader.up(part, axis)
-        if axis == PLACE:
+        if axis == LOCATION:
             reader.window(x)
     return owned | set(members)
 
 
-def _same_claim(reader: Reader, s: Claim) -> list[Claim]:
+def _same_claim(reader: Reader, s: Figure) -> list[Figure]:
     """Figures of s's group that may be publications of s's claim (same source, end and
     value): the claim's flags are owned whichever of its publications changed."""
     same = (s.source, s.end, s.value, s.value_high)
     return [c for c in reader.group(*s.group) if (c.source, c.end, c.value, c.value_high) == same]
 
 
-def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Claim]) -> Plan:
+def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Figure]) -> Plan:
     """Read the scope of the changed figures (old and new versions) and say what it owns."""
     seeds = list({c: None for c in changed})
     reader = Reader(conn, ctx)
@@ -345,11 +362,11 @@ def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Claim]) -> P
         echoes |= {c.figure_id for c in reader.echo(s)}
     owned = {rule: in_groups for rule in GROUP_RULES}
     owned["echo"] = echoes
-    owned["hierarchy"] = _closure(reader, seeds, PLACE)
+    owned["hierarchy"] = _closure(reader, seeds, LOCATION)
     owned["subgroup"] = _closure(reader, seeds, POPULATION)
     return Plan(reader, owned, groups, bool(large))
 
 
-def claims_of(frame: pd.DataFrame, ctx: ReconcileContext) -> list[Claim]:
-    """The changed figures' rows as Claims."""
-    return [claim_of(row, ctx) for row in frame.to_dict("records")]
+def figures_of(frame: pd.DataFrame, ctx: ReconcileContext) -> list[Figure]:
+    """The changed figures' rows as Figures."""
+    return figures_of_rows(frame.to_dict("records"), ctx)

@@ -153,7 +153,7 @@ def recompute_for(
 def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFrame) -> int:
     """Replace exactly the stored flags and bands the changed figures can alter by what a full
     run would store for them (:mod:`tracker.storage.flagscope` says which and why)."""
-    plan = flagscope.plan(conn, ctx, flagscope.claims_of(changed, ctx))
+    plan = flagscope.plan(conn, ctx, flagscope.figures_of(changed, ctx))
     scope = Scope.of(plan.reader.frame(), ctx, echoes=plan.echoes)
     flags, excluded = scope.owned_flags(plan.owned, ctx)
     gone = _stored_touching(conn, plan.owned)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.domain.reconcile.context import RuleSettings
+from tracker.domain.settings import Settings
 from tracker.synth.values import nudge
 
 MAX_ROUNDS = 200
@@ -36,7 +36,7 @@ def _chains(keys: list[np.ndarray], day: np.ndarray, gap: int) -> tuple[np.ndarr
     return order, np.cumsum(new)
 
 
-def _to_reword(claims: pd.DataFrame, group: list[np.ndarray], settings: RuleSettings):
+def _to_reword(claims: pd.DataFrame, group: list[np.ndarray], settings: Settings):
     """Positions of the unlocked claims that share a chain with another source's claim."""
     value = claims["value"].to_numpy()
     high = np.nan_to_num(claims["value_high"].to_numpy(dtype=float), nan=-1).astype(np.int64)
@@ -60,10 +60,10 @@ def _to_reword(claims: pd.DataFrame, group: list[np.ndarray], settings: RuleSett
 
 
 def break_echoes(
-    claims: pd.DataFrame, rng: np.random.Generator, settings: RuleSettings | None = None
+    claims: pd.DataFrame, rng: np.random.Generator, settings: Settings | None = None
 ) -> int:
     """Reword claims in place until no accidental echo is left; returns how many were."""
-    settings = settings or RuleSettings()
+    settings = settings or Settings()
     group = [_codes(claims[c]) for c in ("metric", "population", "source")]
     total = 0
     for round_no in range(MAX_ROUNDS):

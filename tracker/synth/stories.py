@@ -135,7 +135,7 @@ class Planner:
     def _with_children(self, parent: str) -> tuple[str, ...]:
         below = self.children.get(parent, [])
         k = min(len(below), int(self.rng.integers(1, 4)))
-        picked = self.rng.choice(below, size=k, replace=False) if k else []
+        picked: list[str] = list(self.rng.choice(below, size=k, replace=False)) if k else []
         return (parent, *sorted(str(c) for c in picked))
 
     def _story(

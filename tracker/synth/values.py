@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.intervals import interval_bounds
+from tracker.domain.settings import DEFAULT_SETTINGS
 
-TAU = 0.10
+TAU = DEFAULT_SETTINGS.tau
 MAGNITUDES = np.array([10, 100, 1000, 10000])
 #: Qualifier mix per source type, for running totals and stocks.
 STYLES: dict[str, dict[str, float]] = {

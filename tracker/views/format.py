@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from tracker.domain.vocabularies import MAGNITUDE_UNITS, Vocabularies
+from tracker.domain.vocabularies import Vocabularies
 
 LANGS = ("en", "ar")
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate ... pop directional isolate
@@ -35,16 +35,6 @@ MONTHS_AR = (
     "تشرين الثاني",
     "كانون الأول",
 )
-MAGNITUDE_AR = {
-    10: "عشرات",
-    12: "عشرات",
-    100: "مئات",
-    1000: "آلاف",
-    10000: "عشرات الآلاف",
-    100000: "مئات الآلاف",
-    1000000: "ملايين",
-}
-MAGNITUDE_EN = {**MAGNITUDE_UNITS, 100000: "hundreds of thousands", 1000000: "millions"}
 
 
 def lang_of(value: Any) -> str:
@@ -206,14 +196,6 @@ def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     return f"{place_name(vocab, pcode, lang)} ({sep.join(p for p in parts if p)})"
 
 
-def magnitude_words(value: Any, lang: str = "en") -> str:
-    table = MAGNITUDE_AR if lang == "ar" else MAGNITUDE_EN
-    try:
-        return table.get(int(value), fmt_count(value, lang))
-    except (TypeError, ValueError):
-        return "—"
-
-
 def claim_words(
     vocab: Vocabularies,
     qualifier: Any,
@@ -223,13 +205,11 @@ def claim_words(
     unit: Any = None,
     metric: Any = None,
 ) -> str:
-    """What the source said, in words: "at least 214", "between 62,000 and 66,000", "thousands"."""
-    qualifier = "exact" if missing(qualifier) else str(qualifier)
-    template = str(column_dict(vocab.qualifiers, f"words_{lang}").get(qualifier, "{value}"))
-    text = template.format(
-        value=fmt_count(value, lang),
-        value_high=fmt_count(value_high, lang),
-        value_words=magnitude_words(value, lang),
+    """What the source said, in words: "at least 214", "62,000–66,000", "thousands" (the
+    domain's one wording of a claim, :class:`tracker.domain.wording.ClaimWords`, with the
+    numbers as a page shows them); a unit other than the metric's own is said after it."""
+    text = vocab.claim_words(lang).say(
+        qualifier, value, value_high, number=lambda v: fmt_count(v, lang)
     )
     default_unit = None if missing(metric) else column_dict(vocab.metrics, "unit").get(str(metric))
     if not missing(unit) and str(unit) != default_unit and str(unit) in vocab.unit_ids:

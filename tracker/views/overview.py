@@ -21,7 +21,7 @@ from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import as_date, label, place_name
 from tracker.views.series import (
-    annotate_claims,
+    annotate_figures,
     choose_series,
     choose_series_per_metric,
     independent_sources,
@@ -94,7 +94,7 @@ def build_cards(
     totals = summary.groupby("metric").agg(
         n_claims=("n_claims", "sum"), n_series=("n_claims", "size"), newest=("newest_report", "max")
     )
-    a = annotate_claims(claims, vocab)
+    a = annotate_figures(claims, vocab)
     if not a.empty:
         # only the main series' claims count (the query may bring a little more)
         key = (

@@ -2,8 +2,8 @@
 
 A metric in an area usually has several series: one per population and place. Cards and
 charts show one of them, chosen by a rule a person can predict: the place the user chose
-(or, failing that, the widest place with claims), the population the user chose (or
-"all", or the one with most claims), then the series with most claims.
+(or, failing that, the widest place with figures), the population the user chose (or
+"all", or the one with most figures), then the series with most figures.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pandas as pd
 
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
+from tracker.domain.windows import count_kinds, from_days, window_starts
 
 
 def rank_series(series: pd.DataFrame, filters: Filters, vocab: Vocabularies) -> pd.DataFrame:
@@ -53,18 +54,16 @@ def choose_series_per_metric(
     return ranked.drop_duplicates("metric", keep="first").set_index("metric")
 
 
-def annotate_claims(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
-    """Claims with what views compare them by, computed once for any number of series:
+def annotate_figures(figures: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+    """Figures with what views compare them by, computed once for any number of series:
     kind (daily/window/stock), wkey (the start they count from), stated_low and stated_top
     (what they state, in persons)."""
-    from tracker.views.trends import claim_kind
-
-    out = claims.copy()
+    out = figures.copy()
     if out.empty:
         for column in ("kind", "wkey", "stated_low", "stated_top"):
             out[column] = pd.Series(dtype="object")
         return out
-    out["kind"] = claim_kind(out)
+    out["kind"] = count_kinds(out)
     out["wkey"] = window_key(out, vocab)
     out["stated_low"], out["stated_top"] = stated_bounds(out)
     return out
@@ -94,46 +93,40 @@ def independent_sources(sources: Iterable[str], echo_groups: Sequence[Sequence[s
     return len({find(s) for s in present})
 
 
-def newest_per_source(claims: pd.DataFrame) -> pd.DataFrame:
-    """Each source's newest claims: all those at its latest period end."""
-    if claims.empty:
-        return claims
-    latest = claims.groupby("source")["period_end"].transform("max")
-    newest = claims[claims["period_end"] == latest]
+def newest_per_source(figures: pd.DataFrame) -> pd.DataFrame:
+    """Each source's newest figures: all those at its latest period end."""
+    if figures.empty:
+        return figures
+    latest = figures.groupby("source")["period_end"].transform("max")
+    newest = figures[figures["period_end"] == latest]
     return newest.sort_values(["source", "figure_id"], kind="mergesort").reset_index(drop=True)
 
 
-def comparable_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims a headline or a range may compare: one-day counts are left out when the
+def comparable_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures a headline or a range may compare: one-day counts are left out when the
     series also has totals over longer windows or stocks (they count something smaller)."""
-    if claims.empty:
-        return claims
-    from tracker.views.trends import claim_kind
-
-    kind = claim_kind(claims)
+    if figures.empty:
+        return figures
+    kind = count_kinds(figures)
     if (kind != "daily").any():
-        return claims[kind != "daily"]
-    return claims
+        return figures[kind != "daily"]
+    return figures
 
 
-def window_key(claims: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
-    """The start a claim counts from (its own, else its episode's, as the engine assumes);
-    'stock' for stocks, which have no window."""
-    episode_start = (
-        pd.to_datetime(vocab.episodes["start"], errors="coerce")
-        if "start" in vocab.episodes
-        else pd.Series(dtype="datetime64[ns]")
-    )
-    start = pd.to_datetime(claims["period_start"])
-    assumed = claims["episode"].map(episode_start) if "episode" in claims else pd.NaT
-    start = start.fillna(pd.to_datetime(assumed))
-    key = start.dt.strftime("%Y-%m-%d").fillna("open")
-    return key.where(claims["measure"].astype(str) != "stock", "stock")
+def window_key(figures: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """The start each figure counts from, by the domain's one rule
+    (:func:`tracker.domain.windows.window_start`, as the engine assumes it): its own, else its
+    episode's when that is not after its period_end, as YYYY-MM-DD; 'open' for a flow with
+    neither; 'stock' for stocks, which have no window."""
+    start, _ = window_starts(figures, vocab.episode_start)
+    key = pd.Series(from_days(start), index=figures.index).dt.strftime("%Y-%m-%d")
+    key = key.fillna("open")
+    return key.where(figures["measure"].astype(str) != "stock", "stock")
 
 
-def main_window(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
-    """The comparable claims that count from the most used start (ties: the latest end)."""
-    comparable = comparable_claims(claims)
+def main_window(figures: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+    """The comparable figures that count from the most used start (ties: the latest end)."""
+    comparable = comparable_figures(figures)
     if comparable.empty:
         return comparable
     key = window_key(comparable, vocab)
@@ -146,31 +139,31 @@ def main_window(claims: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
     return comparable[key == best]
 
 
-def stated_bounds(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """What each claim states, in persons when counted in households: the value (the low
+def stated_bounds(figures: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """What each figure states, in persons when counted in households: the value (the low
     end of a range; the smallest count an order of magnitude means) and the top it names."""
     from tracker.views.format import household_factor
 
     factor = (
-        claims["household_size"].map(household_factor)
-        if "household_size" in claims
-        else pd.Series(1.0, index=claims.index)
+        figures["household_size"].map(household_factor)
+        if "household_size" in figures
+        else pd.Series(1.0, index=figures.index)
     )
-    value = claims["value"].astype("float64") * factor
-    high = claims["value_high"].astype("Float64").astype("float64") * factor
-    magnitude = claims["qualifier"] == "magnitude"
-    value = value.where(~magnitude, claims["low"].astype("float64"))
-    top = high.where(claims["qualifier"] == "range", value)
+    value = figures["value"].astype("float64") * factor
+    high = figures["value_high"].astype("Float64").astype("float64") * factor
+    magnitude = figures["qualifier"] == "magnitude"
+    value = value.where(~magnitude, figures["low"].astype("float64"))
+    top = high.where(figures["qualifier"] == "range", value)
     return value, top
 
 
-def range_across_sources(claims: pd.DataFrame) -> dict | None:
-    """The lowest and highest figure the sources' newest claims state.
+def range_across_sources(figures: pd.DataFrame) -> dict | None:
+    """The lowest and highest figure the sources' newest figures state.
 
-    Give it comparable claims (see :func:`main_window`). ``open_ended`` when the highest
+    Give it comparable figures (see :func:`main_window`). ``open_ended`` when the highest
     is an "at least"/"more than" claim (so "320,000+").
     """
-    newest = newest_per_source(claims)
+    newest = newest_per_source(figures)
     if newest.empty:
         return None
     low, top = stated_bounds(newest)

@@ -220,7 +220,7 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
         "status": str(flag.get("status") or "open"),
         "note": "" if missing(flag.get("note")) else str(flag.get("note")),
         "sentence": str(sentence),
-        "ratio": None if missing(ratio) else float(ratio),
+        "ratio": None if ratio is None or missing(ratio) else float(ratio),
         "metric": label(vocab.metrics, flag.get("metric"), lang),
         "population": label(vocab.populations, flag.get("population"), lang),
         "location": place_name(vocab, flag.get("location"), lang),

@@ -17,8 +17,8 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from tracker.domain import windows
 from tracker.domain.filters import Filters
-from tracker.domain.reconcile.raw import CONTRADICTION_RULES
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import (
     claim_words,
@@ -58,13 +58,8 @@ POINT_COLUMNS = (
 
 
 def claim_kind(claims: pd.DataFrame) -> pd.Series:
-    """'stock' (a state at a date), 'daily' (a flow counted over one day) or 'window'
-    (a flow over a longer or open window: cumulative totals)."""
-    stock = claims["measure"].astype(str) == "stock"
-    one_day = claims["period_start"].notna() & (claims["period_start"] == claims["period_end"])
-    return pd.Series(
-        np.where(stock, "stock", np.where(one_day, "daily", "window")), index=claims.index
-    )
+    """'stock', 'daily' or 'window': the domain's :func:`tracker.domain.windows.count_kinds`."""
+    return windows.count_kinds(claims)
 
 
 def point_estimate(claims: pd.DataFrame) -> pd.Series:
@@ -117,7 +112,9 @@ def trend_points(
     out["err_plus"] = (out["high"] - out["y"]).where(~out["open_ended"], 0.0).clip(lower=0)
     ar = lang == "ar"
     flags = figure_flags if figure_flags is not None else pd.DataFrame(columns=["figure_id"])
-    contradiction = flags[flags["rule"].isin(CONTRADICTION_RULES)] if not flags.empty else flags
+    contradiction = (
+        flags[flags["rule"].isin(vocab.contradiction_rules)] if not flags.empty else flags
+    )
     flagged_ids = set(contradiction["figure_id"].astype(str)) if not flags.empty else set()
     ids_by_figure = (
         flags.groupby("figure_id")["flag_id"].apply(lambda s: ";".join(sorted(set(s)))).to_dict()

@@ -4,12 +4,14 @@ the demo data loaded the way the storage hands it over (DESIGN §1 intervals, de
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from tracker.domain.intervals import interval_bounds
+from tracker.domain.reconcile import compute
 from tracker.domain.reconcile.context import ReconcileContext
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -57,14 +59,34 @@ MEASURE = {"killed": "flow", "displaced": "flow", "idps": "stock", "at_border": 
 
 
 def make_ctx(**settings: Any) -> ReconcileContext:
-    """A context over the small test gazetteer, with default rule settings unless overridden."""
+    """A context over the small test gazetteer (with the words and ranks of data/), with
+    default rule settings unless overridden."""
     return ReconcileContext.from_frames(
         gazetteer=GAZETTEER,
         populations=POPULATIONS,
         episodes=EPISODES,
         sources=SOURCES,
+        **WORDS_AND_RANKS,
         **settings,
     )
+
+
+@cache
+def default_ctx() -> ReconcileContext:
+    """:func:`make_ctx` with every setting at its default, built once."""
+    return make_ctx()
+
+
+def flags_of(rows: list[dict[str, Any]], ctx: ReconcileContext | None = None) -> pd.DataFrame:
+    """The flags the engine raises over figures given as :func:`fig` rows."""
+    return compute(frame(rows), ctx or default_ctx()).flags
+
+
+def only(flags: pd.DataFrame, rule: str) -> pd.Series:
+    """The one flag of a rule (fails when there is none or more than one)."""
+    chosen = flags[flags["rule"] == rule]
+    assert len(chosen) == 1, flags[["rule", "figure_ids"]]
+    return chosen.iloc[0]
 
 
 def fig(
@@ -145,10 +167,17 @@ def data_ctx(**settings: Any) -> ReconcileContext:
         episodes=read_csv("episodes.csv"),
         sources=read_csv("sources.csv"),
         metrics=read_csv("vocabularies/metrics.csv"),
-        qualifiers=read_csv("vocabularies/qualifiers.csv"),
-        qualifier_phrases=read_csv("vocabularies/qualifier_phrases.csv"),
+        **WORDS_AND_RANKS,
         **settings,
     )
+
+
+#: The vocabularies that say claims in words and rank sources, as the storage hands them over.
+WORDS_AND_RANKS = {
+    "qualifiers": read_csv("vocabularies/qualifiers.csv"),
+    "magnitudes": read_csv("vocabularies/magnitudes.csv"),
+    "reliability": read_csv("vocabularies/reliability.csv"),
+}
 
 
 def load_figures(*relatives: str) -> pd.DataFrame:

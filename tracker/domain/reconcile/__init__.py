@@ -2,37 +2,38 @@
 
 Public API::
 
-    from tracker.domain.reconcile import compute, component_key, Reconciliation
-    result = compute(figures, ctx)   # ctx: tracker.domain.reconcile.context.ReconcileContext
+    from tracker.domain.reconcile import compute, component_key, ReconcileContext
+    result = compute(figures, ReconcileContext.from_vocabularies(vocab, settings))
     result.flags, result.bands, result.excluded, result.series
 
-Names are loaded on first use, so :mod:`tracker.domain.series` can use the sweep primitives of this
-package without an import cycle.
+Inside: :mod:`.series` turns figures into coded claims and series, :mod:`.sweep` holds the
+sort-and-sweep primitives, :mod:`.rules` one module per consistency rule (named after it),
+:mod:`.sentences` and :mod:`.text` the words of the flags, :mod:`.band` the reconciled bands,
+:mod:`.engine` puts them together and :mod:`.scoped` recomputes part of the figures.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from tracker.domain.reconcile.band import BAND_COLUMNS
+from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.reconcile.engine import (
+    EXCLUDED_COLUMNS,
+    FLAG_COLUMNS,
+    SERIES_COLUMNS,
+    Reconciliation,
+    compute,
+)
+from tracker.domain.reconcile.ids import flag_id
+from tracker.domain.reconcile.series import component_key
 
-_EXPORTS = {
-    "compute": "tracker.domain.reconcile.engine",
-    "Reconciliation": "tracker.domain.reconcile.engine",
-    "FLAG_COLUMNS": "tracker.domain.reconcile.engine",
-    "EXCLUDED_COLUMNS": "tracker.domain.reconcile.engine",
-    "SERIES_COLUMNS": "tracker.domain.reconcile.engine",
-    "BAND_COLUMNS": "tracker.domain.reconcile.band",
-    "flag_id": "tracker.domain.reconcile.ids",
-    "RULES": "tracker.domain.reconcile.raw",
-    "SEVERITIES": "tracker.domain.reconcile.raw",
-    "ReconcileContext": "tracker.domain.reconcile.context",
-    "RuleSettings": "tracker.domain.reconcile.context",
-    "component_key": "tracker.domain.series",
-}
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'tracker.domain.reconcile' has no attribute {name!r}")
+__all__ = [
+    "BAND_COLUMNS",
+    "EXCLUDED_COLUMNS",
+    "FLAG_COLUMNS",
+    "SERIES_COLUMNS",
+    "ReconcileContext",
+    "Reconciliation",
+    "component_key",
+    "compute",
+    "flag_id",
+]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import NO_DAY, Labels, from_days
+from tracker.domain.windows import NO_DAY, from_days
 
 BAND_COLUMNS = [
     "metric",
@@ -47,9 +48,8 @@ def headline(low: np.ndarray, high: np.ndarray) -> tuple[pd.Series, pd.Series]:
     unbounded = np.isinf(high) | (high > TIGHT * low) & (low > 0)
     upto = (low <= 0) & ~np.isinf(high)
     mid = np.floor((low + np.where(np.isinf(high), low, high)) / 2 + 0.5)
-    qual = np.select(
-        [contested, exact, upto, unbounded], [None, "exact", "at_most", "at_least"], "approx"
-    )
+    words = np.array([None, "exact", "at_most", "at_least"], dtype=object)
+    qual = np.select([contested, exact, upto, unbounded], list(words), "approx")
     value = np.select([contested, exact, upto, unbounded], [np.nan, low, high, low], mid)
     return pd.Series(value).astype("Float64"), pd.Series(qual, dtype="string")
 
@@ -113,7 +113,7 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     out = pd.DataFrame({
         "metric": text(labels.names["metric"], "metric_c"),
         "population": text(labels.names["population"], "pop_c"),
-        "location": text(labels.place, "loc_c"),
+        "location": text(labels.location, "loc_c"),
         "measure": text(labels.names["measure"], "measure_c"),
         "window_start": from_days(info["start_d"].to_numpy()),
         "window_start_assumed": assumed,

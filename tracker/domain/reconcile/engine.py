@@ -17,21 +17,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tracker.domain.intervals import interval_bounds
 from tracker.domain.reconcile import band, output, sentences
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.ids import flag_id
 from tracker.domain.reconcile.raw import RawFlag
 from tracker.domain.reconcile.rules import (
-    daily_sums,
+    containment,
     divergence,
     echo,
-    hierarchy_sum,
-    nested,
-    places,
+    hierarchy,
+    nesting,
+    regression,
     staleness,
+    subgroup,
 )
-from tracker.domain.reconcile.sweep import codes
-from tracker.domain.series import Labels, Prepared, prepare
+from tracker.domain.reconcile.series import Labels, Prepared, prepare
 
 FLAG_COLUMNS = [
     "flag_id", "rule", "severity", "status", "metric", "population", "location", "figure_ids",
@@ -54,36 +55,22 @@ class Reconciliation:
     series: pd.DataFrame
 
 
-def dated_flows(claims: pd.DataFrame) -> pd.DataFrame:
-    """Flows with a known (or assumed) start, with their group code ``g`` (metric, population,
-    place): what the daily sums are made of."""
-    cols = [
-        "metric_c",
-        "pop_c",
-        "loc_c",
-        "source_c",
-        "start_d",
-        "end_d",
-        "low",
-        "high",
-        "start_assumed",
-    ]
-    flows = claims.loc[claims["flow"] & claims["start_known"], cols]
-    return flows.assign(g=codes(*(flows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c"))))
-
-
 def find_flags(
     claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext, echoes: bool = True
 ) -> tuple[list[RawFlag], pd.DataFrame]:
     """All rules over the coded claims (the echo rule only when ``echoes``): the raw flags and
     the derived daily-sum claims."""
     found: list[RawFlag] = []
-    found += nested.find(claims)
-    sums = daily_sums.find(dated_flows(claims), claims)
+    flows = nesting.dated_flows(claims)
+    if len(flows):
+        inside = nesting.inside_pairs(flows)
+        found += containment.find(flows, inside)
+        found += regression.find(flows, inside)
+    sums = containment.daily_sums(flows, claims)
     found += sums.flags
-    found += places.find_hierarchy(claims, labels)
-    found += hierarchy_sum.find(claims, labels)
-    found += places.find_subgroup(claims, labels, ctx)
+    found += hierarchy.find(claims, labels)
+    found += hierarchy.find_sums(claims, labels)
+    found += subgroup.find(claims, labels, ctx)
     found += divergence.find(claims, ctx)
     found += staleness.find(claims, ctx)
     if echoes:
@@ -188,8 +175,6 @@ def with_intervals(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame
     """The figures with low/high, computed by DESIGN §1 when the caller did not give them."""
     if {"low", "high"} <= set(figures.columns):
         return figures
-    from tracker.domain.intervals import interval_bounds
-
     low, high = interval_bounds(
         figures["qualifier"], figures["value"], figures["value_high"], ctx.settings.tau
     )

@@ -13,11 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from tracker.domain.reconcile.series import Prepared
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Prepared, from_days
+from tracker.domain.windows import from_days
 
 
-def derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]):
+def derived_claims(derived: pd.DataFrame, claims: pd.DataFrame, left_out: set[int]) -> pd.DataFrame:
     """Per (series, day source): the sum over the series' newest window, when it narrows that
     window's claim and the claim is kept in the band. Shaped like the claims table."""
     if derived.empty:
@@ -46,7 +47,7 @@ def _keys(prep: Prepared, claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
     parts = zip(
         names["metric"][rows["metric_c"].to_numpy()],
         names["population"][rows["pop_c"].to_numpy()],
-        prep.labels.place[rows["loc_c"].to_numpy()],
+        prep.labels.location[rows["loc_c"].to_numpy()],
         names["measure"][rows["measure_c"].to_numpy()],
         start.tolist(),
         strict=True,
@@ -84,7 +85,14 @@ def series_frame(
     )
 
 
-def _derived_rows(figures, prep, derived, key_code, key_names, comp) -> pd.DataFrame:
+def _derived_rows(
+    figures: pd.DataFrame,
+    prep: Prepared,
+    derived: pd.DataFrame,
+    key_code: np.ndarray,
+    key_names: np.ndarray,
+    comp: np.ndarray,
+) -> pd.DataFrame:
     """Derived sums as series rows, with the figures' dtypes."""
     names, k = prep.labels.names, len(derived)
 
@@ -103,7 +111,7 @@ def _derived_rows(figures, prep, derived, key_code, key_names, comp) -> pd.DataF
         "source": text(source, "source"),
         "metric": text(names["metric"][derived["metric_c"].to_numpy()], "metric"),
         "population": text(names["population"][derived["pop_c"].to_numpy()], "population"),
-        "location": text(prep.labels.place[derived["loc_c"].to_numpy()], "location"),
+        "location": text(prep.labels.location[derived["loc_c"].to_numpy()], "location"),
         "measure": text(names["measure"][derived["measure_c"].to_numpy()], "measure"),
         "period_start": from_days(start), "period_end": from_days(end),
         "value": missing, "low": derived["low"].to_numpy(), "high": derived["high"].to_numpy(),

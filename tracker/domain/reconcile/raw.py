@@ -1,4 +1,5 @@
-"""A flag as the rules find it, before it gets an id and its sentences."""
+"""A flag as the rules find it, before it gets an id and its sentences, and the severities the
+rules give (ids of ``data/vocabularies/severities.csv``)."""
 
 from __future__ import annotations
 
@@ -7,29 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-
-RULES: tuple[str, ...] = (
-    "containment",
-    "regression",
-    "hierarchy",
-    "subgroup",
-    "divergence",
-    "staleness",
-    "echo",
-)
-SEVERITIES: tuple[str, ...] = ("info", "minor", "moderate", "major")
-#: Rules whose flags mean "these claims cannot all be true of the same count": their figures are
-#: left out of their series' band (reason ``contradicts``).
-BAND_CONTRADICTIONS = frozenset({"containment", "regression"})
-#: Rules whose flags say that claims cannot all be true (or are far apart, divergence): the
-#: pages mark their figures on charts and count them as contradicted.
-CONTRADICTION_RULES: tuple[str, ...] = (
-    "containment",
-    "regression",
-    "hierarchy",
-    "subgroup",
-    "divergence",
-)
 
 
 @dataclass

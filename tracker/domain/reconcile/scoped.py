@@ -24,16 +24,10 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
-from tracker.domain.reconcile.engine import (
-    assemble,
-    bands_of,
-    dated_flows,
-    find_flags,
-    with_intervals,
-)
+from tracker.domain.reconcile.engine import assemble, bands_of, find_flags, with_intervals
 from tracker.domain.reconcile.raw import RawFlag
-from tracker.domain.reconcile.rules import daily_sums
-from tracker.domain.series import Prepared, prepare
+from tracker.domain.reconcile.rules import containment, nesting
+from tracker.domain.reconcile.series import Prepared, prepare
 
 
 @dataclass
@@ -56,7 +50,7 @@ class Scope:
         if rules:
             raw, derived = find_flags(prep.claims, prep.labels, ctx, echoes)
             return cls(figures, prep, raw, derived)
-        derived = daily_sums.find(dated_flows(prep.claims), prep.claims).derived
+        derived = containment.daily_sums(nesting.dated_flows(prep.claims), prep.claims).derived
         return cls(figures, prep, [], derived)
 
     def claim_figures(self) -> dict[int, list[str]]:
@@ -85,11 +79,11 @@ class Scope:
         labels = self.prep.labels
         metric = {name: i for i, name in enumerate(labels.names["metric"].tolist())}
         population = {name: i for i, name in enumerate(labels.names["population"].tolist())}
-        place = {name: i for i, name in enumerate(labels.place.tolist())}
+        location = {name: i for i, name in enumerate(labels.location.tolist())}
         codes = {
-            (metric[m], population[p], place[loc])
+            (metric[m], population[p], location[loc])
             for m, p, loc in groups
-            if m in metric and p in population and loc in place
+            if m in metric and p in population and loc in location
         }
 
         def wanted(rows: pd.DataFrame) -> np.ndarray:

@@ -61,10 +61,11 @@ def _names(a: Any, b: Any, ctx: ReconcileContext) -> tuple[str, str, str, str]:
     """Possessive names for the two sides, en and ar; ordinals when both are one source."""
     if a.source == b.source:
         return "the first figure's", "the second figure's", "للرقم الأول", "للرقم الثاني"
-    return (
-        *possessive_en(a.source, b.source, ctx=ctx),
-        *possessive_ar(a.source, b.source, ctx=ctx),
+    (a_en, b_en), (a_ar, b_ar) = (
+        possessive_en(a.source, b.source, ctx=ctx),
+        possessive_ar(a.source, b.source, ctx=ctx),
     )
+    return a_en, b_en, a_ar, b_ar
 
 
 def _gap(ratio: float, a: Any, b: Any, ctx: ReconcileContext, b_high: float) -> tuple[str, str]:

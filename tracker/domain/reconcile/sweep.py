@@ -8,8 +8,12 @@ data position, so the answers depend only on the order the caller sorted the dat
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
+
+Side = Literal["left", "right"]
 
 NONE = -1
 
@@ -24,33 +28,36 @@ def codes(*columns: np.ndarray) -> np.ndarray:
     if not columns:
         raise ValueError("codes() needs at least one column")
     words: list[np.ndarray] = []
-    word, bits = None, 0
+    bits = 0
     for col in columns:
         col = np.asarray(col, dtype=np.int64)
         lo = int(col.min(initial=0))
         width = max(int(col.max(initial=0)) - lo, 0).bit_length()
         shifted = col - lo
-        if word is None or bits + width > 62:
-            if word is not None:
-                words.append(word)
-            word, bits = shifted.copy(), width
+        if not words or bits + width > 62:
+            words.append(shifted.copy())
+            bits = width
         else:
-            word = (word << width) | shifted
+            words[-1] = (words[-1] << width) | shifted
             bits += width
-    words.append(word)
-    code = pd.factorize(words[0])[0].astype(np.int64)
+    code = _factorized(words[0])
     for w in words[1:]:
-        other = pd.factorize(w)[0].astype(np.int64)
-        code = pd.factorize(code * (int(other.max(initial=0)) + 1) + other)[0].astype(np.int64)
+        other = _factorized(w)
+        code = _factorized(code * (int(other.max(initial=0)) + 1) + other)
     return code
 
 
-def search(sorted_keys: np.ndarray, needles: np.ndarray, side: str = "left") -> np.ndarray:
+def _factorized(values: np.ndarray) -> np.ndarray:
+    """pandas.factorize's codes as int64 (numbered in order of first appearance)."""
+    return np.asarray(pd.factorize(values)[0], dtype=np.int64)
+
+
+def search(sorted_keys: np.ndarray, needles: np.ndarray, side: Side = "left") -> np.ndarray:
     """np.searchsorted with the needles sorted first: binary searches in order stay in cache,
     which is several times faster on millions of needles."""
     needles = np.asarray(needles)
     if len(needles) < 1024:
-        return np.searchsorted(sorted_keys, needles, side)
+        return np.asarray(np.searchsorted(sorted_keys, needles, side), dtype=np.int64)
     order = np.argsort(needles)
     out = np.empty(len(needles), dtype=np.int64)
     out[order] = np.searchsorted(sorted_keys, needles[order], side)
@@ -96,10 +103,12 @@ def _suffix_min(values: np.ndarray, block: np.ndarray) -> np.ndarray:
     rev_vals = values[::-1]
     rev_block = block[::-1] - block.min()
     acc = np.minimum.accumulate(rev_vals + rev_block * big) - rev_block * big
-    return acc[::-1]
+    return np.asarray(acc[::-1])
 
 
-def _distinct_ranks(gx: np.ndarray, span_x: int):
+def _distinct_ranks(
+    gx: np.ndarray, span_x: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For sorted-distinct (group, x) pairs: the sorted distinct keys, each data point's rank of
     x within its group, the position of its group's first distinct key, and the group's number
     of distinct x."""

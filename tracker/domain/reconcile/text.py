@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from tracker.domain.reconcile.context import ReconcileContext
-from tracker.domain.series import NO_DAY
+from tracker.domain.windows import NO_DAY
 
 #: Source ids that stand for "no source named": possessives name the figure, not a source.
 UNATTRIBUTED = frozenset({"unattributed"})
@@ -223,38 +223,18 @@ def window_ar(c: Any, ctx: ReconcileContext) -> str:
     return text
 
 
-def _magnitude(c: Any, words: dict[int, str]) -> str:
-    return words.get(int(c.value), f"~{int(c.value):,}")
-
-
 def value_en(c: Any, ctx: ReconcileContext) -> str:
     """The claim's number with its qualifier in words: "about 126", "62,000–66,000"."""
-    template = ctx.qualifier_words_en.get(str(c.qualifier), "{value}")
-    high = c.value_high if c.value_high is not None and not _missing(c.value_high) else c.value
-    text = template.format(
-        value=number(c.value), value_high=number(high), value_words=_magnitude(c, ctx.magnitude_en)
-    )
+    text = ctx.words_en.say(c.qualifier, c.value, c.value_high, number)
     if c.unit == "households":
         text += " of households" if c.qualifier == "magnitude" else " households"
     return text
 
 
 def value_ar(c: Any, ctx: ReconcileContext) -> str:
-    template = ctx.qualifier_words_ar.get(str(c.qualifier), "{value}")
-    high = c.value_high if c.value_high is not None and not _missing(c.value_high) else c.value
+    """The claim's number with its qualifier in Arabic words, a count of households marked."""
     unit = " أسرة" if c.unit == "households" else ""
-    return template.format(
-        value=number(c.value) + unit,
-        value_high=number(high) + unit,
-        value_words=_magnitude(c, ctx.magnitude_ar),
-    )
-
-
-def _missing(v: Any) -> bool:
-    try:
-        return bool(v != v) or v is None
-    except (TypeError, ValueError):
-        return True
+    return ctx.words_ar.say(c.qualifier, c.value, c.value_high, number, suffix=unit)
 
 
 def what_en(c: Any, ctx: ReconcileContext) -> str:

@@ -12,4 +12,4 @@ from tracker.storage.pages.sources import source_stats
 def load_source_stats(store: Store, filters: Filters) -> pd.DataFrame:
     """Per source in scope: n_figures, newest_report, n_flagged, n_contradicted."""
     with store.connect() as conn:
-        return source_stats(conn, filters, store.location_levels)
+        return source_stats(conn, filters, store.location_levels, store.vocab.contradiction_rules)

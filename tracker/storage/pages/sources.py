@@ -8,13 +8,17 @@ from sqlalchemy import and_, case, func, select, text
 from sqlalchemy.engine import Connection
 
 from tracker.domain.filters import Filters
-from tracker.domain.reconcile.raw import CONTRADICTION_RULES
 from tracker.storage.pages.shared import FF, FL, F, S, active, frame_of, summarised, summary_scope
 
 
-def source_stats(conn: Connection, filters: Filters, levels: dict[str, int]) -> pd.DataFrame:
+def source_stats(
+    conn: Connection,
+    filters: Filters,
+    levels: dict[str, int],
+    contradiction_rules: tuple[str, ...],
+) -> pd.DataFrame:
     """Per source in scope: n_figures, newest_report, n_flagged (in any flag),
-    n_contradicted (in a flag of a contradiction rule)."""
+    n_contradicted (in a flag of a contradiction rule: ``vocab.contradiction_rules``)."""
     where = and_(*active(filters, levels))
     if summarised(filters):
         counted = select(
@@ -35,7 +39,7 @@ def source_stats(conn: Connection, filters: Filters, levels: dict[str, int]) -> 
     in_flags = (
         select(
             FF.c.figure_id,
-            func.max(case((FL.c.rule.in_(CONTRADICTION_RULES), 1), else_=0)).label("contra"),
+            func.max(case((FL.c.rule.in_(contradiction_rules), 1), else_=0)).label("contra"),
         )
         .select_from(FF.join(FL, FL.c.flag_id == FF.c.flag_id))
         .group_by(FF.c.figure_id)

@@ -19,19 +19,25 @@ import math
 import numpy as np
 import pandas as pd
 
-from tracker.domain.reconcile.context import ReconcileContext, RuleSettings
+from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag, divergence_severity, ratio_of
 from tracker.domain.reconcile.sweep import NONE, codes, order_by, range_best_other_source, search
+from tracker.domain.settings import Settings
+
+RULE = "divergence"
 
 
-def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray):
+Range = tuple[np.ndarray, np.ndarray]
+
+
+def _ranges(key: np.ndarray, g: np.ndarray, span: int, lo: np.ndarray, hi: np.ndarray) -> Range:
     """Positions [from, to) of the sorted keys with group g and x in [lo, hi]."""
     start = search(key, g * span + np.maximum(lo, 0), "left")
     stop = search(key, g * span + np.minimum(hi, span - 1), "right")
     return start, np.maximum(stop, start)
 
 
-def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: RuleSettings):
+def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: Settings) -> tuple[Range, Range]:
     """Start ranges: where a larger partner may start, and where a smaller one may start."""
     days, share = st.divergence_start_days, st.divergence_min_overlap
     length = end - (x + base) + 1
@@ -44,7 +50,7 @@ def _flow_bounds(x: np.ndarray, end: np.ndarray, base: int, st: RuleSettings):
     return (above_lo, x), (x, below_hi)
 
 
-def _pairs(frame: pd.DataFrame, stock: bool, st: RuleSettings) -> list[tuple[int, int]]:
+def _pairs(frame: pd.DataFrame, stock: bool, st: Settings) -> list[tuple[int, int]]:
     """(smaller X, larger Y) positions in frame that are each other's extreme partner."""
     frame = frame.iloc[order_by(frame["g"].to_numpy(), frame["x"].to_numpy())]
     g, x = frame["g"].to_numpy(), frame["x"].to_numpy()
@@ -98,7 +104,7 @@ def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
         )
         out.append(
             RawFlag(
-                rule="divergence",
+                rule=RULE,
                 severity=severity,
                 members=(large, small),
                 anchor=large,

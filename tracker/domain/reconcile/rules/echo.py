@@ -10,7 +10,8 @@ naming two or more sources, with a claim made at that place itself, is one flag 
 larger one is not repeated). Its
 *original* is the claim of the most reliable source, then the earliest reported; claims of other
 sources in the chain are echoes and are left out of the band, so an echo never corroborates.
-Within one source identical claims are already one claim (see :mod:`tracker.domain.series`).
+Within one source identical claims are already one claim (see
+:mod:`tracker.domain.reconcile.series`).
 Values below ``echo_min_value`` are left alone: small counts coincide by chance.
 """
 
@@ -21,8 +22,10 @@ import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Labels
+
+RULE = "echo"
 
 
 def _chains(frame: pd.DataFrame, days: int) -> np.ndarray:
@@ -44,7 +47,7 @@ def _expanded(base: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         parts.append((claim[hit], up[hit], np.zeros(int(hit.sum()), bool)))
     c, p, o = (np.concatenate(x) for x in zip(*parts, strict=True))
     rows = base.loc[c, ["metric_c", "pop_c", "value", "value_high", "reported_d", "source_c"]]
-    return rows.reset_index(names="claim").assign(place=p, own=o)
+    return rows.reset_index(names="claim").assign(location=p, own=o)
 
 
 def _chains_frame(base: pd.DataFrame, labels: Labels, days: int) -> pd.DataFrame:
@@ -57,7 +60,7 @@ def _chains_frame(base: pd.DataFrame, labels: Labels, days: int) -> pd.DataFrame
         frame["pop_c"].to_numpy(),
         frame["value"].to_numpy(),
         high,
-        frame["place"].to_numpy(),
+        frame["location"].to_numpy(),
     )
     frame = frame.iloc[
         order_by(frame["g"].to_numpy(), frame["reported_d"].to_numpy(), frame["claim"].to_numpy())
@@ -132,7 +135,7 @@ def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[Ra
         original = int(members[best])
         out.append(
             RawFlag(
-                rule="echo",
+                rule=RULE,
                 severity="info",
                 members=tuple(members.tolist()),
                 anchor=original,

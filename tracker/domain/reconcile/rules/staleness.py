@@ -11,6 +11,8 @@ from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag
 from tracker.domain.reconcile.sweep import codes
 
+RULE = "staleness"
+
 
 def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
     """One info flag per (series, source) whose newest stock figure has fallen behind."""
@@ -29,7 +31,7 @@ def find(claims: pd.DataFrame, ctx: ReconcileContext) -> list[RawFlag]:
     head_end = stale["g"].map(newest["end_d"]).to_numpy()
     return [
         RawFlag(
-            rule="staleness",
+            rule=RULE,
             severity="info",
             members=(int(claim), int(h)),
             anchor=int(claim),

@@ -1,8 +1,9 @@
 """Figures as series and claims (DESIGN §1–2), in integer codes so the rules stay vectorised.
 
 A *series* is (metric, population, location, measure, window start): the claims that count
-the same thing since the same day, at different dates. A flow without a period_start takes its
-episode's start, marked ``start_assumed``; a stock has no window start (it describes one date).
+the same thing since the same day, at different dates. The window start is the one rule of
+:func:`tracker.domain.windows.window_start`: a flow without a period_start takes its episode's
+start, marked ``start_assumed``; a stock has no window start (it describes one date).
 
 A *claim* is what one source said: identical figures of one source (same window, qualifier and
 value) carried by several publishers are one claim with several publications. The rules compare
@@ -16,16 +17,16 @@ recomputing the components an import touched gives exactly the flags of a full r
 
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.sweep import codes
+from tracker.domain.windows import NO_DAY, episode_days, to_days, window_start
 
-NO_DAY = np.int64(-(10**9))
 CODED = ("metric", "population", "source", "measure", "qualifier", "unit", "episode")
 RECORD_NUMBERS = (
     "value",
@@ -38,44 +39,54 @@ RECORD_NUMBERS = (
     "start_assumed",
     "n_pub",
 )
-#: One claim with its text, as the sentences read it.
-ClaimRecord = namedtuple("ClaimRecord", ["Index", *CODED, "location", "component", *RECORD_NUMBERS])
 
 
-def to_days(values: pd.Series | pd.Index | np.ndarray) -> np.ndarray:
-    """Dates as int64 days since 1970-01-01; missing dates as NO_DAY."""
-    days = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy(dtype="datetime64[D]")
-    out = days.astype(np.int64)
-    out[np.isnat(days)] = NO_DAY
-    return out
+class ClaimRecord(NamedTuple):
+    """One claim with its text, as the sentences read it (fields: ``Index``, the CODED texts,
+    location, component, then the RECORD_NUMBERS)."""
+
+    Index: int
+    metric: str
+    population: str
+    source: str
+    measure: str
+    qualifier: str
+    unit: str
+    episode: str
+    location: str
+    component: str
+    value: int
+    value_high: float
+    low: float
+    high: float
+    start_d: int
+    end_d: int
+    reported_d: int
+    start_assumed: bool
+    n_pub: int
 
 
-def from_days(days: np.ndarray) -> np.ndarray:
-    """int64 days back to datetime64[ns] (NaT for NO_DAY)."""
-    arr = np.asarray(days, dtype=np.int64)
-    out = arr.astype("datetime64[D]").astype("datetime64[ns]")
-    out[arr == NO_DAY] = np.datetime64("NaT")
-    return out
+assert ClaimRecord._fields == ("Index", *CODED, "location", "component", *RECORD_NUMBERS)
 
 
 @dataclass
 class Labels:
-    """The text behind the codes. ``place`` lists the figures' locations (sorted) and then
+    """The text behind the codes. ``location`` lists the figures' locations (sorted) and then
     their ancestors; ``parent``, ``level`` and ``country`` index into it (-1: none)."""
 
     names: dict[str, np.ndarray]
-    place: np.ndarray
+    location: np.ndarray
     parent: np.ndarray
     level: np.ndarray
     country: np.ndarray
-    ancestors: np.ndarray  # place × depth → ancestor place (nearest first), -1 padded
+    ancestors: np.ndarray  # location × depth → ancestor location (nearest first), -1 padded
 
     def component_names(self, claims: pd.DataFrame) -> np.ndarray:
         """ "metric|country" per component code (claims' comp_c)."""
         first = pd.Series(np.arange(len(claims))).groupby(claims["comp_c"].to_numpy()).first()
         rows = claims.iloc[first.to_numpy()]
         metric = self.names["metric"][rows["metric_c"].to_numpy()]
-        country = self.place[rows["country_c"].to_numpy()]
+        country = self.location[rows["country_c"].to_numpy()]
         out = np.empty(len(first), dtype=object)
         out[first.index.to_numpy()] = [f"{m}|{c}" for m, c in zip(metric, country, strict=True)]
         return out
@@ -83,8 +94,8 @@ class Labels:
     def records(self, claims: pd.DataFrame) -> list[ClaimRecord]:
         """The claims as light records with their text back (for sentences): fast to read."""
         text = {name: self.names[name][claims[f"{name}_c"].to_numpy()] for name in CODED}
-        location = self.place[claims["loc_c"].to_numpy()]
-        country = self.place[claims["country_c"].to_numpy()]
+        location = self.location[claims["loc_c"].to_numpy()]
+        country = self.location[claims["country_c"].to_numpy()]
         component = [f"{m}|{c}" for m, c in zip(text["metric"], country, strict=True)]
         columns = {
             "Index": claims.index.to_numpy(), **text, "location": location,
@@ -102,8 +113,8 @@ class Labels:
         out = claims.copy()
         for name in CODED:
             out[name] = self.names[name][claims[f"{name}_c"].to_numpy()]
-        out["location"] = self.place[claims["loc_c"].to_numpy()]
-        out["country"] = self.place[claims["country_c"].to_numpy()]
+        out["location"] = self.location[claims["loc_c"].to_numpy()]
+        out["country"] = self.location[claims["country_c"].to_numpy()]
         out["component"] = out["metric"].astype(str) + "|" + out["country"].astype(str)
         return out
 
@@ -117,8 +128,8 @@ def _factor(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes_, names
 
 
-def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
-    """The place table: the figures' locations, then every ancestor they have."""
+def _locations(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
+    """The location table: the figures' locations, then every ancestor they have."""
     known = list(locations)
     index = {p: i for i, p in enumerate(known)}
     for p in list(known):
@@ -126,42 +137,16 @@ def _places(locations: np.ndarray, ctx: ReconcileContext) -> Labels:
             if a not in index:
                 index[a] = len(known)
                 known.append(a)
-    place = np.asarray(known, dtype=object)
-    parent = np.array([index.get(ctx.parent.get(str(p)) or "", -1) for p in place], np.int64)
-    level = np.array([ctx.level.get(str(p), 0) for p in place], dtype=np.int64)
-    chains = [[index[a] for a in ctx.ancestors.get(str(p), ())] for p in place]
+    location = np.asarray(known, dtype=object)
+    parent = np.array([index.get(ctx.parent.get(str(p)) or "", -1) for p in location], np.int64)
+    level = np.array([ctx.level.get(str(p), 0) for p in location], dtype=np.int64)
+    chains = [[index[a] for a in ctx.ancestors.get(str(p), ())] for p in location]
     depth = max((len(c) for c in chains), default=0)
-    ancestors = np.full((len(place), max(depth, 1)), -1, dtype=np.int64)
+    ancestors = np.full((len(location), max(depth, 1)), -1, dtype=np.int64)
     for i, chain in enumerate(chains):
         ancestors[i, : len(chain)] = chain
-    country = np.array([index.get(ctx.root(str(p)), i) for i, p in enumerate(place)], np.int64)
-    return Labels({}, place, parent, level, country, ancestors)
-
-
-def _window_start(
-    start: np.ndarray,
-    end: np.ndarray,
-    flow: np.ndarray,
-    episode_c: np.ndarray,
-    episodes: np.ndarray,
-    ctx: ReconcileContext,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Effective start of each flow and whether it was assumed from the episode.
-
-    A flow's period_start, else its episode's start when that is not after period_end; a stock,
-    or a flow with neither, gets NO_DAY.
-    """
-    ep_day = np.array(
-        [
-            to_days(pd.Series([ctx.episode_start[e]]))[0] if e in ctx.episode_start else NO_DAY
-            for e in episodes
-        ],
-        dtype=np.int64,
-    )
-    ep = ep_day[episode_c]
-    assumed = flow & (start == NO_DAY) & (ep != NO_DAY) & (ep <= end)
-    start = np.where(assumed, ep, start)
-    return np.where(flow, start, NO_DAY), assumed
+    country = np.array([index.get(ctx.root(str(p)), i) for i, p in enumerate(location)], np.int64)
+    return Labels({}, location, parent, level, country, ancestors)
 
 
 @dataclass
@@ -186,12 +171,15 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
         column = figures[name] if name in figures else pd.Series(pd.NA, index=figures.index)
         coded[name], names[name] = _factor(column)
     loc_c, loc_names = _factor(figures["location"])
-    labels = _places(loc_names, ctx)
+    labels = _locations(loc_names, ctx)
     labels.names = names
     end = to_days(figures["period_end"])
     flow = names["measure"][coded["measure"]] == "flow"
-    start, assumed = _window_start(
-        to_days(figures["period_start"]), end, flow, coded["episode"], names["episode"], ctx
+    start, assumed = window_start(
+        to_days(figures["period_start"]),
+        end,
+        flow,
+        episode_days(names["episode"], ctx.episode_start)[coded["episode"]],
     )
     value = figures["value"].to_numpy(dtype=np.int64)
     high_value = pd.to_numeric(figures["value_high"], errors="coerce").to_numpy(dtype=float)

@@ -1,23 +1,65 @@
-"""Rule 1 for daily counts: a source's one-day counts summed over a window are a derived claim
-for that window, comparable with any claim on it (another source's "since" total, or its own).
+"""Rule 1, window containment (flows): if claim A's window lies inside claim B's (same metric,
+population and place), count(A) <= count(B); contradiction when low(A) > high(B).
 
-For every multi-day window W claimed in a series group and every source with at least two daily
-counts inside W: low = sum of the daily lows; high = sum of the daily highs when the days cover
-all of W, else unbounded. Contradiction when the sum's low exceeds high(W's claim) (the days lie
-inside W), or when the days cover W and low(W's claim) exceeds the sum's high. Sums use prefix
-sums and binary search, one lookup per (window, source). Per pair of sources and direction only
-the most extreme window is flagged.
+Pairwise: for each claim A the sweep finds the container with the smallest high; for that
+container, the contained claim with the largest low (:func:`.nesting.inside_pairs`). A flag pairs
+two claims that are each other's most extreme counterpart, so one wrong figure raises one flag,
+not one per claim it contradicts. Two different sources' claims on exactly the same window are
+left to the divergence rule, and a source's own running total falling is a regression
+(:mod:`.regression`).
+
+Daily counts: a source's one-day counts summed over a window are a derived claim for that
+window, comparable with any claim on it (another source's "since" total, or its own). For every
+multi-day window W claimed in a series group and every source with at least two daily counts
+inside W: low = sum of the daily lows; high = sum of the daily highs when the days cover all of
+W, else unbounded. Contradiction when the sum's low exceeds high(W's claim) (the days lie inside
+W), or when the days cover W and low(W's claim) exceeds the sum's high. Sums use prefix sums and
+binary search, one lookup per (window, source). Per pair of sources and direction only the most
+extreme window is flagged.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
+from tracker.domain.reconcile.rules.nesting import Ints, same_run
 from tracker.domain.reconcile.sweep import codes, search
+from tracker.domain.windows import one_day
+
+RULE = "containment"
+
+
+def find(flows: pd.DataFrame, inside: tuple[Ints, Ints]) -> list[RawFlag]:
+    """Pairwise containment flags among :func:`.nesting.dated_flows`, from their
+    :func:`.nesting.inside_pairs` that are not one source's own running total."""
+    a, b = inside
+    other = ~same_run(flows, a, b)
+    idx = flows.index.to_numpy()
+    low, high = flows["low"].to_numpy(), flows["high"].to_numpy()
+    assumed = flows["start_assumed"].to_numpy()
+    out = []
+    for i, j in sorted(zip(a[other].tolist(), b[other].tolist(), strict=True)):
+        ca, cb = int(idx[i]), int(idx[j])
+        out.append(
+            RawFlag(
+                rule=RULE,
+                severity=hard_severity(bool(assumed[i] or assumed[j])),
+                members=(ca, cb),
+                anchor=ca,
+                ratio=ratio_of(low[i], high[j]),
+                exclude=(ca, cb),
+                reason="contradicts",
+            )
+        )
+    return out
+
+
+# -- daily counts summed over a window -------------------------------------------------------
 
 
 @dataclass
@@ -78,11 +120,11 @@ def _strongest(pairs: pd.DataFrame) -> pd.DataFrame:
     return pairs.drop_duplicates(["g", "day_source", "source_c", "over"])
 
 
-def find(flows: pd.DataFrame, claims: pd.DataFrame) -> DailySums:
+def daily_sums(flows: pd.DataFrame, claims: pd.DataFrame) -> DailySums:
     """Derived sums and their contradictions. ``flows`` are flows with a known start and a
     group code ``g`` (metric, population, location)."""
     empty = DailySums(pd.DataFrame(), [])
-    days = flows[(flows["end_d"] == flows["start_d"]) & ~flows["start_assumed"]]
+    days = flows[one_day(flows["start_d"], flows["end_d"], flows["start_assumed"])]
     if len(days) < 2:
         return empty
     table = _daily_table(days)
@@ -104,7 +146,7 @@ def find(flows: pd.DataFrame, claims: pd.DataFrame) -> DailySums:
     return DailySums(pairs, flags)
 
 
-def _flag(row, table: pd.DataFrame, days: pd.DataFrame, claims: pd.DataFrame) -> RawFlag:
+def _flag(row: Any, table: pd.DataFrame, days: pd.DataFrame, claims: pd.DataFrame) -> RawFlag:
     """One derived-sum flag: the daily claims first, then the window's claim."""
     span = table.iloc[row.i0 : row.i1]
     chosen = days[
@@ -116,7 +158,7 @@ def _flag(row, table: pd.DataFrame, days: pd.DataFrame, claims: pd.DataFrame) ->
     target = int(row.target)
     assumed = bool(claims["start_assumed"].iloc[target])
     return RawFlag(
-        rule="containment",
+        rule=RULE,
         severity=hard_severity(assumed),
         members=(*day_claims, target),
         anchor=target,

@@ -1,6 +1,6 @@
 """The engine on the real demo data (data/demo/daraa-2018.csv and the founding article's figures).
 
-``pytest -s tests/domain/reconcile/test_flag_demo.py`` prints the full flag list in both languages.
+``pytest -s tests/domain/reconcile/test_demo.py`` prints the full flag list in both languages.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Series, claims, components and reconciled bands (domain.series, domain.reconcile.band)."""
+"""Series, claims, components and reconciled bands (domain.reconcile.series, .band)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tracker.domain.intervals import interval_bounds
 from tracker.domain.reconcile import BAND_COLUMNS, compute
 from tracker.domain.reconcile.band import headline
 from tracker.domain.reconcile.context import ReconcileContext
-from tracker.domain.series import component_key, prepare
+from tracker.domain.reconcile.series import component_key, prepare
 
 CTX = ReconcileContext.from_frames(
     gazetteer=pd.DataFrame(

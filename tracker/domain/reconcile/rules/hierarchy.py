@@ -1,9 +1,13 @@
-"""Rule 3, second half: the lows of disjoint places inside an area, summed, cannot exceed the
-area's high for the same window.
+"""Rule 3, place hierarchy: a place's count cannot exceed its parent's for the same window
+(low(child) > high(parent) contradicts), and the lows of disjoint children summed cannot exceed
+the parent's high.
 
-For one count (metric, population, measure) and one exact window, every place gets a lower bound:
-the largest low claimed for it, or the sum of its children's bounds when that is larger (the
-children are disjoint, so their counts add). Bounds are built level by level from the
+Pairwise: a community's count cannot exceed its sub-district's, district's, governorate's or
+country's for a window containing its own (:func:`.nesting.broader_pairs` along the places).
+
+Sums: for one count (metric, population, measure) and one exact window, every place gets a lower
+bound: the largest low claimed for it, or the sum of its children's bounds when that is larger
+(the children are disjoint, so their counts add). Bounds are built level by level from the
 communities up. An area whose own smallest high is below a sum made of two or more claims is
 flagged, unless one claim alone already exceeds it (the pairwise rule covers that).
 """
@@ -16,9 +20,20 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
-from tracker.domain.reconcile.rules.places import comparable
+from tracker.domain.reconcile.rules.nesting import broader_pairs, comparable, pair_flags
+from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
-from tracker.domain.series import Labels
+
+RULE = "hierarchy"
+
+
+def find(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
+    """Each place against every ancestor place with a claim for the same count."""
+    pairs = broader_pairs(comparable(claims), "loc_c", labels.ancestors)
+    return pair_flags(RULE, pairs, claims)
+
+
+# -- the parts of an area summed ----------------------------------------------------------------
 
 
 @dataclass
@@ -26,7 +41,7 @@ class Tree:
     """Nodes (window, place) with their own claims and their children's sums."""
 
     w: np.ndarray
-    place: np.ndarray
+    location: np.ndarray
     parent: np.ndarray  # node id, -1 at the top
     own_low: np.ndarray
     low_claim: np.ndarray
@@ -41,35 +56,36 @@ class Tree:
 def _nodes(usable: pd.DataFrame, labels: Labels) -> tuple[np.ndarray, np.ndarray]:
     """Every (window, place) with a claim, and every (window, ancestor) above one."""
     w, loc = usable["w"].to_numpy(), usable["loc_c"].to_numpy()
-    ws, places = [w], [loc]
+    ws, locations = [w], [loc]
     for depth in range(labels.ancestors.shape[1]):
         up = labels.ancestors[loc, depth]
         ws.append(w[up >= 0])
-        places.append(up[up >= 0])
-    w_all, p_all = np.concatenate(ws), np.concatenate(places)
+        locations.append(up[up >= 0])
+    w_all, p_all = np.concatenate(ws), np.concatenate(locations)
     first = np.unique(codes(w_all, p_all), return_index=True)[1]
     return w_all[first], p_all[first]
 
 
 def _tree(usable: pd.DataFrame, labels: Labels) -> Tree:
-    w, place = _nodes(usable, labels)
+    """The (window, place) nodes with their own lowest-high and highest-low claims."""
+    w, location = _nodes(usable, labels)
     n = len(w)
     node = codes(
         np.concatenate([w, usable["w"].to_numpy(), w]),
-        np.concatenate([place, usable["loc_c"].to_numpy(), labels.parent[place]]),
+        np.concatenate([location, usable["loc_c"].to_numpy(), labels.parent[location]]),
     )
     own_node = node[n : n + len(usable)]
     parent_key = node[n + len(usable) :]
     index = np.full(int(node.max()) + 1, -1, dtype=np.int64)
     index[node[:n]] = np.arange(n)
-    parent = np.where(labels.parent[place] >= 0, index[parent_key], -1)
+    parent = np.where(labels.parent[location] >= 0, index[parent_key], -1)
     own = index[own_node]
     claim, low, high = usable.index.to_numpy(), usable["low"].to_numpy(), usable["high"].to_numpy()
     by_low = np.lexsort((claim, -low, own))
     by_high = np.lexsort((claim, high, own))
     t = Tree(
         w,
-        place,
+        location,
         parent,
         np.full(n, np.nan),
         np.full(n, -1),
@@ -91,7 +107,7 @@ def _tree(usable: pd.DataFrame, labels: Labels) -> Tree:
 
 def _fill(t: Tree, labels: Labels) -> None:
     """Bounds from the deepest level up: own low, or the children's sum when larger."""
-    level = labels.level[t.place]
+    level = labels.level[t.location]
     for lvl in range(int(level.max(initial=0)), -1, -1):
         at = np.flatnonzero(level == lvl)
         own = np.nan_to_num(t.own_low[at], nan=0.0)
@@ -117,7 +133,7 @@ def _contributors(t: Tree, node: int) -> list[int]:
     return out
 
 
-def find(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
+def find_sums(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
     """Areas whose high is below the summed lows of their disjoint parts."""
     usable = comparable(claims)
     if usable.empty:
@@ -151,6 +167,7 @@ def _possible_windows(usable: pd.DataFrame, labels: Labels) -> np.ndarray:
 
 
 def _flags(usable: pd.DataFrame, labels: Labels, claims: pd.DataFrame) -> list[RawFlag]:
+    """One flag per area whose high its disjoint parts' lows exceed together."""
     t = _tree(usable, labels)
     _fill(t, labels)
     bad = np.flatnonzero(
@@ -159,12 +176,12 @@ def _flags(usable: pd.DataFrame, labels: Labels, claims: pd.DataFrame) -> list[R
     )  # fmt: skip
     assumed = claims["start_assumed"].to_numpy()
     out = []
-    for node in bad[order_by(t.w[bad], t.place[bad])]:
+    for node in bad[order_by(t.w[bad], t.location[bad])]:
         parts = sorted(_contributors(t, int(node)))
         whole = int(t.high_claim[node])
         out.append(
             RawFlag(
-                rule="hierarchy",
+                rule=RULE,
                 severity=hard_severity(bool(assumed[[*parts, whole]].any())),
                 members=(*parts, whole),
                 anchor=whole,
