@@ -89,13 +89,28 @@ def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
         while a in fillers and a - verb.end < 2:
             a += 1
         b = a
-        while b < len(tokens) and b - a < 4 and tokens[b].kind == "word" and b not in stop:
+        while b < len(tokens) and b - a < 5 and b not in stop and _name_token(tokens[b]):
             b += 1
         return a, b
     b = a = verb.start
     while a > 0 and b - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
         a -= 1
     return a, b
+
+
+def _name_token(token) -> bool:
+    return token.kind == "word" or token.text in ('"', "'")
+
+
+def _looks_like_name(sent: Sentence, a: int, b: int) -> bool:
+    """Arabic: any words; English: a capital letter after the sentence's first word, or a
+    noun such as "organizations" or "officials"."""
+    if any(ARABIC.match(sent.tokens[k].text) for k in range(a, b)):
+        return True
+    if any(a <= c.start < b for c in sent.cues("attribution_noun")):
+        return True
+    words = [sent.source_text(k, k + 1) for k in range(max(a, 1), b)]
+    return any(w[:1].isupper() for w in words)
 
 
 def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
@@ -109,9 +124,11 @@ def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
     for kind in ("wire", "pronoun"):
         if any(a <= c.start < b for c in sent.cues(kind)):
             return kind, name
-    if all(sent.tokens[k].text in ("the", "a", "an") for k in range(a, b)):
+    if not any(sent.tokens[k].kind == "word" for k in range(a, b)):
         return "none", ""
-    return "unregistered", name
+    if not _looks_like_name(sent, a, b):
+        return "none", ""
+    return "unregistered", name.strip("\"' ")
 
 
 def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]:
@@ -247,4 +264,6 @@ def _choose(sent: Sentence, name: str, i: int, end: int) -> tuple[str | None, st
     general = min(candidates, key=lambda p: (levels[p], p))
     if levels[general] == 4 and end - i == 1:
         return None, ""
+    if levels[general] == 0 and end - i == 1 and sent.tokens[i].text.startswith("ال"):
+        return None, ""  # "السورية" is the adjective "Syrian", not Syria
     return general, "the most general place of that name" if len(candidates) > 1 else match.how

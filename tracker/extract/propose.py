@@ -154,7 +154,10 @@ def _propose(
         return None
     metrics = sent.tables.vocab.metrics
     measure = str(metrics.loc[metric, "measure"])
-    population, population_why = sem.population_of(sent, counted)
+    population, population_why = sem.population_of(sent, counted, metric)
+    if head is not None and not counted.population:
+        population = str(head.cells["population"])
+        population_why = f"population of the figure it is part of → {population}"
     p.reasons += [qualified.reason, metric_why, population_why]
     if not counted.metric or counted.metric.payload != metric:
         p.penalties.append(0.1)
@@ -191,19 +194,22 @@ def _propose(
 def _sub_metric(
     sent: Sentence, m: NumberMention, counted: sem.Counted, head: Proposal, metric, why
 ) -> tuple[str | None, str]:
-    """A part's metric: its own when its own words name one, else its whole's."""
+    """A part's metric: its own when its own clause names one ("including 60,000 at the
+    border crossing"), else its whole's."""
+    units = sent.tables.metric_units
     own = counted.metric or next(
         (
             x
             for x in sent.metric_matches
             if x.start >= m.end
+            and "persons" in units[x.payload]
             and not sent.punct_between(m.end, x.start)
             and not _figure_between(sent, m.end, NumberMention(x.start, x.start, 0, ""))
         ),
         None,
     )
-    if own is not None and metric == own.payload:
-        return metric, why
+    if own is not None:
+        return own.payload, f"{sent.source_text(own.start, own.end)} → {own.payload}"
     whole = head.cells["metric"]
     return whole, f"part of the figure before it ({head.cells['value']}) → {whole}"
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
+from tracker.extract.text import fold
 
 MAX_METRIC_DISTANCE = 24
 PERSONS = "persons"
@@ -114,19 +115,22 @@ class Counted:
 
 
 def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
-    """The counted noun phrase after a number (see the module's rules)."""
+    """The counted noun phrase after a number (see the module's rules): a metric noun only
+    right after the number (or after "of"/عدد), a population or unit after up to two other
+    words; then only adjacent phrases, up to an including-word or a reporting verb."""
     tokens, tables = sent.tokens, sent.tables
+    stops = {c.start for c in sent.cues("including", "reporting")}
     found: dict[str, Match] = {}
     k, gap = m.end, 0
     after = _qualifier_after(sent, m)
-    while k < len(tokens) and k < m.end + 7:
+    while k < len(tokens) and k < m.end + 7 and k not in stops:
         if after and k == after.start:
             k = after.end
             continue
         hits = {
             "population": tables.populations.at(tokens, k),
             "unit": tables.units.at(tokens, k),
-            "metric": tables.metrics.at(tokens, k),
+            "metric": tables.metrics.at(tokens, k) if gap == 0 or found else [],
         }
         hits = {name: h[0] for name, h in hits.items() if h}
         if hits:
@@ -194,8 +198,13 @@ def _inside_other(sent: Sentence, phrase: Match) -> bool:
     return any(s.start <= phrase.start and phrase.end <= s.end for s in sent.source_matches)
 
 
-def population_of(sent: Sentence, counted: Counted) -> tuple[str, str]:
+def population_of(sent: Sentence, counted: Counted, metric: str) -> tuple[str, str]:
+    """The counted noun's population, unless its phrase does not narrow this metric
+    (``not_for`` in population_phrases.csv: "civilians" displaced are counted under all)."""
     if counted.population:
         p = counted.population
-        return p.payload, f"{sent.source_text(p.start, p.end)} → {p.payload}"
+        text = sent.source_text(p.start, p.end)
+        if metric in sent.tables.population_not_for.get(fold(p.phrase), ()):
+            return "all", f"{text} with {metric} → all ({metric} is counted for all)"
+        return p.payload, f"{text} → {p.payload}"
     return "all", "no population named → all"

@@ -81,6 +81,17 @@ class ExtractTables:
         return Lexicon(_rows(self.frames["population_phrases"], "phrase", "population"))
 
     @cached_property
+    def population_not_for(self) -> dict[str, frozenset[str]]:
+        """Population phrases (folded) → the metrics they do not narrow."""
+        frame = self.frames["population_phrases"]
+        if "not_for" not in frame:
+            return {}
+        return {
+            fold(phrase): frozenset(filter(None, not_for.split(";")))
+            for phrase, not_for in _rows(frame, "phrase", "not_for")
+        }
+
+    @cached_property
     def units(self) -> Lexicon:
         return Lexicon(_rows(self.frames["unit_phrases"], "phrase", "unit"))
 

@@ -39,6 +39,23 @@ class Window:
     episode_start: bool = False  # the start is the episode's (resolved by the caller)
 
 
+def statement_date(sent: Sentence, d: DateMention) -> bool:
+    """A point date right after a reporting verb ("said on Thursday", "أكدت الأمم المتحدة،
+    الثلاثاء، أن") dates the statement, not the count: only a name, commas and fillers stand
+    between them."""
+    if d.role != "point":
+        return False
+    for verb in sent.cues("reporting"):
+        between = range(verb.end, d.start)
+        if (
+            0 <= d.start - verb.end <= 8
+            and not any(f.start in between for f in sent.figures)
+            and not any(x.start in between for x in sent.metric_matches)
+        ):
+            return True
+    return False
+
+
 def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) -> DateMention | None:
     found = [d for d in dates if d.role in roles]
     if not found:
@@ -49,7 +66,7 @@ def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) ->
 def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
     """The window of a figure from the dates of its sentence (see the module's rules)."""
     r = sent.clock.reported_on
-    dates = sent.dates
+    dates = [d for d in sent.dates if not statement_date(sent, d)]
     reasons: list[str] = []
     start = end = since = None
     episode = False
