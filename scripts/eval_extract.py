@@ -170,6 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(
             sc.summarise(f"dev, {lang} (both halves)", sc.score(both, proposals), extra).row()
         )
+    for dated, name in ((True, "dev, with reported_on"), (False, "dev, page undated")):
+        both = [g for h in "AB" for g in golds[h] if g.dated == dated]
+        arts = {g.article for g in both}
+        extra = sc.spurious(
+            both, {a: ps for h in "AB" for a, ps in by_article[h].items() if a in arts}
+        )
+        rows.append(sc.summarise(f"{name} (both halves)", sc.score(both, proposals), extra).row())
     f_golds, f_props = run_founding(shared, tables)
     f_out = sc.score(f_golds, {FOUNDING: f_props})
     f_extra = sc.spurious(f_golds, {FOUNDING: f_props})

@@ -190,18 +190,36 @@ class PlaceMention:
     how: str
 
 
-def place_mentions(sent: Sentence) -> list[PlaceMention]:
-    """The places the sentence names, left to right, longest names first."""
-    out: list[PlaceMention] = []
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[str, ...]
+
+
+def place_mentions(sent: Sentence, seen: list[str] | tuple[str, ...] = ()) -> list[PlaceMention]:
+    """The places the sentence names, left to right, longest names first. A name several
+    places share is settled by its place or region word, then by the places named around it
+    (``seen``: earlier in the text; and the sentence's own unambiguous names)."""
+    names: list[_Name] = []
     taken = _taken(sent)
     i = 0
     while i < len(sent.tokens):
-        found = _place_at(sent, i, taken)
+        found = _name_at(sent, i, taken)
         if found:
-            out.append(found)
+            names.append(found)
             i = found.end
         else:
             i += 1
+    context = [*seen, *(n.candidates[0] for n in names if len(n.candidates) == 1)]
+    first = [_choose(sent, name, context)[0] for name in names]
+    context += [p for p in first if p]
+    out = []
+    for name in names:
+        pcode, how = _choose(sent, name, context)
+        if pcode:
+            out.append(PlaceMention(name.start, name.end, pcode, name.text, how))
     return out
 
 
@@ -218,7 +236,7 @@ def _taken(sent: Sentence) -> set[int]:
     return {k for a, b in spans for k in range(a, b)}
 
 
-def _place_at(sent: Sentence, i: int, taken: set[int]) -> PlaceMention | None:
+def _name_at(sent: Sentence, i: int, taken: set[int]) -> _Name | None:
     tokens, tables = sent.tokens, sent.tables
     if tokens[i].kind != "word" or i in taken:
         return None
@@ -228,42 +246,47 @@ def _place_at(sent: Sentence, i: int, taken: set[int]) -> PlaceMention | None:
             continue
         if tokens[end - 1].kind != "word":
             continue
-        rest = " ".join(t.text for t in tokens[i + 1 : end])
+        rest = sent.text.folded[tokens[i].end : tokens[end - 1].end]
         for form in tokens[i].forms():
-            name = f"{form} {rest}".strip()
+            name = form + rest
             if normal_form(name) not in tables.place_forms:
                 continue
             original = sent.source_text(i, end)
             if not ARABIC.match(original) and not original[:1].isupper():
                 continue
-            pcode, how = _choose(sent, name, i, end)
-            if pcode:
-                return PlaceMention(i, end, pcode, original, how)
+            match = tables.places.resolve(name)
+            candidates = (match.pcode,) if match.pcode else match.candidates
+            if candidates and match.how != "unresolved":
+                return _Name(i, end, original, tuple(candidates))
     return None
 
 
-def _cue(sent: Sentence, i: int, end: int, kind: str) -> bool:
-    return any(c.payload[0] == kind and (c.end == i or c.start == end) for c in sent.cue_matches)
+def _cue(sent: Sentence, name: _Name, kind: str) -> bool:
+    """A place or region word just before the name (or just after it, when the table allows:
+    "Dar'a camp", "Deraa province")."""
+    return any(
+        c.payload[0] == kind
+        and (c.end == name.start or (c.start == name.end and c.payload[1] != "before"))
+        for c in sent.cue_matches
+    )
 
 
-def _choose(sent: Sentence, name: str, i: int, end: int) -> tuple[str | None, str]:
+def _choose(sent: Sentence, name: _Name, context: list[str]) -> tuple[str | None, str]:
     places = sent.tables.places
-    match = places.resolve(name)
-    candidates = (match.pcode,) if match.pcode else match.candidates
-    if not candidates or match.how == "unresolved":
-        return None, ""
+    candidates = name.candidates
     levels = {p: places.level(p) for p in candidates}
-    if _cue(sent, i, end, "place_cue"):
+    if _cue(sent, name, "place_cue"):
         community = [p for p in candidates if levels[p] == 4]
-        if community:
-            return sorted(community)[0], "beside a place word: the community"
-    if _cue(sent, i, end, "region_cue"):
+        near = [p for p in community if any(places.within(p, c) for c in context if c != p)]
+        if len(community) == 1 or len(near) == 1:
+            return (near or community)[0], "beside a place word: the community"
+    if _cue(sent, name, "region_cue"):
         region = [p for p in candidates if levels[p] == 1]
         if region:
             return region[0], "beside a region word: the governorate"
     general = min(candidates, key=lambda p: (levels[p], p))
-    if levels[general] == 4 and end - i == 1:
+    if levels[general] == 4 and name.end - name.start == 1:
         return None, ""
-    if levels[general] == 0 and end - i == 1 and sent.tokens[i].text.startswith("ال"):
+    if levels[general] == 0 and name.end - name.start == 1 and name.text.startswith("ال"):
         return None, ""  # "السورية" is the adjective "Syrian", not Syria
-    return general, "the most general place of that name" if len(candidates) > 1 else match.how
+    return general, "the most general place of that name" if len(candidates) > 1 else "name"

@@ -48,6 +48,7 @@ class DateMention:
     role: str = "point"  # since, until, as_of, between, during, past, point
     note: str = ""
     days: float = 0.0  # for a duration
+    lead: int | None = None  # where the window word that gives the role starts
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ class Reader:
         bare = year is None and part is None and not modified and not self.cue_before(i)
         if bare:
             return None
-        start = part[1] if part else i
+        word = self.kind_at(i - 1, "month_word")
+        start = part[1] if part else (i - 1 if word and word.end == i else i)
         return self.month_mention(start, end if year else j, number, year, part)
 
     def part_before(self, i: int) -> tuple[tuple[int, int], int] | None:
@@ -318,7 +320,9 @@ class Reader:
         return DateMention(i, noun + 1, "episode", None, None, "since", note="episode start")
 
 
-def _role(reader: Reader, mention: DateMention, previous: DateMention | None) -> str:
+def _role(
+    reader: Reader, mention: DateMention, previous: DateMention | None
+) -> tuple[str, int | None]:
     """The window word just before a date (fillers skipped): since, until, as_of, between,
     during; a weak "until" ("to", "and", إلى, و) only after a since or between date."""
     ends = [mention.start]
@@ -332,10 +336,10 @@ def _role(reader: Reader, mention: DateMention, previous: DateMention | None) ->
                     continue
                 if kind == "until" and reader.text(back) in WEAK_UNTIL:
                     if previous and previous.role in ("since", "between"):
-                        return "until"
+                        return "until", back
                     continue
-                return "since" if kind in ("since", "began", "start_of") else kind
-    return "point"
+                return ("since" if kind in ("since", "began", "start_of") else kind), back
+    return "point", None
 
 
 FINDERS = ("episode", "day_first", "month_first", "relative", "weekday", "duration", "year_mention")
@@ -352,7 +356,8 @@ def read_dates(reader: Reader) -> list[DateMention]:
             i += 1
             continue
         if found.kind not in ("duration", "episode"):
-            found = replace(found, role=_role(reader, found, out[-1] if out else None))
+            role, lead = _role(reader, found, out[-1] if out else None)
+            found = replace(found, role=role, lead=lead)
         out.append(found)
         i = max(found.end, i + 1)
     return _episode_gives_way(out)

@@ -74,9 +74,12 @@ def parse_digits(text: str) -> float | None:
 
 
 def _word(tables: ExtractTables, token: Token) -> NumberWord | None:
+    """A number word as written, or after the conjunction و ("وسبعين"); never after a
+    preposition or the article ("بالمئة" is "per cent", not a hundred)."""
     if token.kind != "word":
         return None
-    for form in token.forms():
+    forms = [token.text] + ([token.text[1:]] if token.text.startswith("و") else [])
+    for form in forms:
         found = tables.numbers.get(form)
         if found:
             return found

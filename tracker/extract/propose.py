@@ -109,7 +109,7 @@ def _text_year(folded: str, today: date | None) -> int | None:
 
 
 def _propose_sentence(sent: Sentence, ctx: Context) -> list[Proposal]:
-    places = place_mentions(sent)
+    places = place_mentions(sent, ctx.places_seen)
     out: list[Proposal] = []
     for m in sent.figures:
         why_not = sem.not_a_figure(sent, m)
@@ -122,6 +122,7 @@ def _propose_sentence(sent: Sentence, ctx: Context) -> list[Proposal]:
     ctx.last_source = last_source_named(sent) or ctx.last_source
     if places:
         ctx.last_place = places[-1].pcode
+        ctx.places_seen.extend(p.pcode for p in places)
     return out
 
 
@@ -298,6 +299,7 @@ def _frame(proposals: list[Proposal], tables: ExtractTables, today: date) -> pd.
     frame = pd.DataFrame.from_records(records, columns=list(OUTPUT_COLUMNS))
     for column in CANONICAL_COLUMNS + ("evidence", "reasons"):
         frame[column] = frame[column].astype("string")
+    frame.attrs["complete"] = [p.complete for p in rows]
     return frame
 
 

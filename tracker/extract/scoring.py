@@ -90,6 +90,7 @@ class Gold:
     source: str | None  # None: a source the registry does not hold
     window_start: str  # "", "YYYY-MM-DD", "YYYY-MM"
     label: str = ""
+    dated: bool = True  # whether the extractor was given the day it was reported
 
 
 @dataclass
@@ -151,6 +152,7 @@ def dev_gold(row: Mapping[str, str], english_phrases: Mapping[str, str]) -> Gold
         source=source_from_name(row["source_as_written"]),
         window_start=window_from_gold(row["period_start"]),
         label=gloss,
+        dated=bool(row.get("reported_on")),
     )
 
 

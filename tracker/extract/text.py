@@ -136,10 +136,14 @@ class Folded:
         return cls(text, "".join(pieces), origin)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """A folded span as a span of the original text."""
+        """A folded span as a span of the original text, with the marks folding dropped
+        after its last character (the tanween of ألفاً) kept inside it."""
         if end <= start:
             return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+        stop = self.origin[end - 1] + 1
+        while stop < len(self.original) and _DROP.match(self.original[stop]):
+            stop += 1
+        return self.origin[start], stop
 
     def source(self, start: int, end: int) -> str:
         """The original text behind a folded span."""

@@ -104,7 +104,8 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
 
 
 def _text(sent: Sentence, d: DateMention) -> str:
-    return sent.source_text(d.start, d.end)
+    """The date as written, with the window word that gives it its role ("since 19 June")."""
+    return sent.source_text(d.start if d.lead is None else min(d.lead, d.start), d.end)
 
 
 def _say(sent: Sentence, d: DateMention, column: str, day: date) -> str:
