@@ -45,6 +45,9 @@ def proposed(text: str, tables) -> list[int]:
         "Displaced families can call the hotline on 0096265551234 for help.",
         "OCHA Flash Update No. 4 describes the displacement in Dar'a.",
         "تقرير رقم 12 يوثق مقتل المدنيين في درعا.",
+        # names and times
+        "A Su-24 jet struck the town, killing civilians, activists said.",
+        "The strikes began at 10:30 and killed civilians in Nawa.",
         # projections and fears
         "The UN warned that the fighting could displace 200,000 people.",
         "وحذرت الأمم المتحدة من أن القتال قد يشرد 200 ألف شخص.",

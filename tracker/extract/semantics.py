@@ -31,7 +31,7 @@ from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.text import fold
 
-MAX_METRIC_DISTANCE = 24
+MAX_METRIC_DISTANCE = 16
 PERSONS = "persons"
 
 
@@ -48,12 +48,34 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     token = sent.tokens[m.start]
     if token.kind == "num" and len(token.text) >= 7 and token.text.isdigit():
         return "a phone or reference number (seven digits or more, no separators)"
+    hyphen = _glued(sent, m.start - 1, m.start) and sent.tokens[m.start - 1].text == "-"
+    if hyphen and m.start > 1 and sent.tokens[m.start - 2].kind == "word":
+        return "part of a name (a word, a hyphen and a number: Su-24, COVID-19)"
+    if _time(sent, m):
+        return "a time of day (10:30)"
     for cue in sent.cues("projection"):
         ahead = cue.end <= m.start and m.start - cue.end <= 6
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
         if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
             return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
     return None
+
+
+def _glued(sent: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a and b touch (no space between them)."""
+    tokens = sent.tokens
+    return 0 <= a < b < len(tokens) and tokens[a].end == tokens[b].start
+
+
+def _time(sent: Sentence, m: NumberMention) -> bool:
+    tokens = sent.tokens
+    after = (
+        m.end + 1 < len(tokens) and tokens[m.end].text == ":" and tokens[m.end + 1].kind == "num"
+    )
+    before = m.start >= 2 and tokens[m.start - 1].text == ":" and tokens[m.start - 2].kind == "num"
+    return (after and _glued(sent, m.end - 1, m.end) and _glued(sent, m.end, m.end + 1)) or (
+        before and _glued(sent, m.start - 2, m.start - 1) and _glued(sent, m.start - 1, m.start)
+    )
 
 
 @dataclass(frozen=True)
@@ -166,7 +188,7 @@ def metric_of(
     wanted = unit or PERSONS
     if counted.metric and wanted in units[counted.metric.payload]:
         text = sent.source_text(counted.metric.start, counted.metric.end)
-        return counted.metric.payload, f"{text} → {counted.metric.payload} (the counted noun)"
+        return counted.metric.payload, f"{text} → {counted.metric.payload} (right after the number)"
     best: tuple[float, Match] | None = None
     for phrase in sent.metric_matches:
         if wanted not in units[phrase.payload] or _inside_other(sent, phrase):
