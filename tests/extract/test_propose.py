@@ -199,3 +199,38 @@ def test_the_statement_date_is_not_the_window(tables) -> None:
     text = "The UN said on Tuesday that 45,000 people had fled fighting in Daraa province."
     (row,) = extract(text, tables, reported_on=R).to_dict("records")
     assert pd.isna(row["period_start"]) and row["period_end"] == "2018-07-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reached" is how tolls grow, not aid
+        ("The death toll in Nawa has reached 52, the Syrian Observatory said.", ("killed", "all")),
+        # a metric word inside a population phrase says whose count it is
+        (
+            "About 300 Palestine refugee families have returned to the camp, UNRWA said.",
+            ("returned", "palestinian_refugees"),
+        ),
+        # ... unless no other word says what is counted
+        (
+            "ارتفع إلى 52 على الأقل عدد قتلى النظام في ريف درعا.",
+            ("killed", "combatants_government"),
+        ),
+        # the population named after "عدد" / "number of", before the number
+        ("وقال المرصد إن عدد المدنيين الذين قتلوا بلغ 45 شخصاً.", ("killed", "civilians")),
+        (
+            "The number of civilians killed in Dar'a stands at 61, SNHR said.",
+            ("killed", "civilians"),
+        ),
+        ("The regime forces killed 20 people in Nawa, SOHR said.", ("killed", "all")),
+    ],
+)
+def test_metric_and_population_in_one_sentence(text, expected, tables) -> None:
+    (row,) = extract(text, tables, reported_on=R).to_dict("records")
+    assert (row["metric"], row["population"]) == expected
+
+
+def test_a_weekday_after_yawm_is_a_day_not_a_duration(tables) -> None:
+    text = "قتل 13 عنصراً من قوات النظام منذ بدء الحملة في درعا يوم الثلاثاء الماضي."
+    (row,) = extract(text, tables, reported_on=date(2018, 6, 23)).to_dict("records")
+    assert row["period_start"] == "2018-06-19"

@@ -294,11 +294,11 @@ class Reader:
         unit = self.kind_at(j, "duration")
         if unit is None or (n and (n.is_range or n.how == "magnitude")):
             return None
-        if n is None and (self.month_at(unit.end) or self.year_after(unit.end)[0]):
-            return None  # "شهر حزيران", "عام 2018": a month or a year, not a duration
+        past = self.kind_at(unit.end, "past")
+        if n is None and not past and not self.kind_at(i - 1, "past"):
+            return None  # "يوم الثلاثاء", "شهر حزيران": a unit word alone is no duration
         days = float(unit.payload[1]) * (n.value if n else 1)
         end = unit.end
-        past = self.kind_at(end, "past")
         before = any(self.kind_at(k, "past", "during") for k in range(max(0, i - 3), i))
         role = "past" if past or before else "none"
         end = past.end if past else end
@@ -368,7 +368,8 @@ def _episode_gives_way(dates: list[DateMention]) -> list[DateMention]:
     19 June") is that date, as the window's start."""
     out: list[DateMention] = []
     for d in dates:
-        if out and out[-1].kind == "episode" and d.first and d.start - out[-1].end <= 8:
+        dated = d.kind in ("day", "month", "year", "relative", "weekday")
+        if out and out[-1].kind == "episode" and dated and d.first and d.start - out[-1].end <= 8:
             out[-1] = replace(d, role="since", note=d.note + "; the start as dated in the text")
             continue
         out.append(d)

@@ -155,7 +155,7 @@ def _propose(
         return None
     metrics = sent.tables.vocab.metrics
     measure = str(metrics.loc[metric, "measure"])
-    population, population_why = sem.population_of(sent, counted, metric)
+    population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
         population = str(head.cells["population"])
         population_why = f"population of the figure it is part of → {population}"

@@ -194,8 +194,12 @@ def metric_of(
         if wanted not in units[phrase.payload] or _inside_other(sent, phrase):
             continue
         distance = _distance(sent, m, phrase)
-        if distance <= MAX_METRIC_DISTANCE and (best is None or distance < best[0]):
+        if _inside_population(sent, phrase):
+            distance += MAX_METRIC_DISTANCE  # "Palestine refugees" says whose count, not what
+        if distance <= 2 * MAX_METRIC_DISTANCE and (best is None or distance < best[0]):
             best = (distance, phrase)
+    if best and best[0] > MAX_METRIC_DISTANCE and not _inside_population(sent, best[1]):
+        best = None
     if best is None:
         return None, "no metric phrase near the number"
     phrase = best[1]
@@ -215,16 +219,46 @@ def _distance(sent: Sentence, m: NumberMention, phrase: Match) -> float:
     return (b - a) + 4 * crossed + 4 * clauses + (0.5 if phrase.end <= m.start else 0)
 
 
+def _inside_population(sent: Sentence, phrase: Match) -> bool:
+    """A metric word inside a population phrase ("Palestine refugees", "قتلى النظام") is
+    taken only when no other metric word is in reach."""
+    return any(
+        p.start <= phrase.start
+        and phrase.end <= p.end
+        and (p.start, p.end) != (phrase.start, phrase.end)
+        for p in sent.population_matches
+    )
+
+
 def _inside_other(sent: Sentence, phrase: Match) -> bool:
     """A metric word inside a source's name ("UN Refugee Agency") is no metric."""
     return any(s.start <= phrase.start and phrase.end <= s.end for s in sent.source_matches)
 
 
-def population_of(sent: Sentence, counted: Counted, metric: str) -> tuple[str, str]:
-    """The counted noun's population, unless its phrase does not narrow this metric
-    (``not_for`` in population_phrases.csv: "civilians" displaced are counted under all)."""
-    if counted.population:
-        p = counted.population
+def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
+    """ "بلغ عدد المدنيين … 227", "the number of civilians … stands at 227": a population
+    after "عدد"/"number of", in the number's clause, up to eight tokens before it."""
+    fillers = [c for c in sent.cues("count_of") if c.end <= m.start and m.start - c.end <= 8]
+    for filler in fillers:
+        if sent.punct_between(filler.end, m.start) or sent.numbers_between(filler.end, m.start, m):
+            continue
+        for p in sent.population_matches:
+            if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
+                return p
+    return None
+
+
+def population_of(
+    sent: Sentence, counted: Counted, metric: str, m: NumberMention
+) -> tuple[str, str]:
+    """The counted noun's population (else one named after "عدد"/"number of" before the
+    number), unless its phrase does not narrow this metric (``not_for`` in
+    population_phrases.csv: "civilians" displaced are counted under all)."""
+    if counted.population or (counted.unit is None or counted.unit.payload == PERSONS):
+        p = counted.population or _population_before(sent, m)
+    else:
+        p = None
+    if p:
         text = sent.source_text(p.start, p.end)
         if metric in sent.tables.population_not_for.get(fold(p.phrase), ()):
             return "all", f"{text} with {metric} → all ({metric} is counted for all)"

@@ -70,7 +70,7 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
     reasons: list[str] = []
     start = end = since = None
     episode = False
-    point = _near(dates, m, ("point", "during"))
+    point = _near([d for d in dates if d.first], m, ("point", "during"))
     if point and min(abs(point.start - m.end), abs(m.start - point.end)) > POINT_REACH:
         point = None
     if measure == "flow":
