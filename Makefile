@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TRACKER_DB ?= sqlite:///$(CURDIR)/var/tracker.db
 export TRACKER_DB
 
-.PHONY: run test bench lint format install init clean
+.PHONY: run test bench lint format install init clean eval-extract
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: init
 
 bench: init
 	$(BIN)/python -m bench.run
+
+# Scores `tracker extract` on ../shared (dev sentences, founding article); writes docs/extract-eval.md
+eval-extract: $(STAMP)
+	$(BIN)/python scripts/eval_extract.py
 
 # ruff, the import contracts of pyproject.toml ([tool.importlinter]) and mypy ([tool.mypy]).
 lint: $(STAMP)

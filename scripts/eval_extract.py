@@ -1,0 +1,207 @@
+"""Score the extractor (issue #15): ``make eval-extract``.
+
+Runs ``tracker.extract`` on the development sentences (``../shared/real-data/extraction-dev.csv``)
+and on the founding article (``../shared/seed/article-ar.txt``, reported on 2018-06-29, against
+``figures-gold.csv``), prints the table and writes it to ``docs/extract-eval.md``.
+
+The development set is split by article (the SHA-1 of its address, even or odd) into half A,
+on which the rules were developed, and half B, held out: a rule tuned to one sentence shows
+as a gap between them. Each distinct sentence is read on its own, with its reported_on (when
+the page gave one), its publisher and its address, as an analyst would pass them to
+``tracker extract``. Nothing copied from an article is written: the report holds numbers,
+vocabulary ids and counts only.
+
+    python scripts/eval_extract.py [--shared DIR] [--out FILE] [--show A|B|all]
+
+``--show`` prints every annotated figure of a half with what was proposed (to the screen
+only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tracker.extract import extract  # noqa: E402
+from tracker.extract import scoring as sc  # noqa: E402
+from tracker.ingest.extract_tables import read_extract_tables  # noqa: E402
+
+FOUNDING_REPORTED_ON = date(2018, 6, 29)
+FOUNDING = "founding article"
+
+
+def shared_dir(given: str | None) -> Path:
+    """The shared reference folder: --shared, $TRACKER_SHARED, or ../shared beside the repo."""
+    return Path(given or os.environ.get("TRACKER_SHARED") or ROOT.parent / "shared")
+
+
+def half(url: str) -> str:
+    return "A" if int(hashlib.sha1(url.encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run_dev(rows, tables, english):
+    """Gold figures and proposals per sentence and per article, for each half."""
+    golds = {"A": [], "B": []}
+    proposals: dict[str, list[dict]] = {}
+    by_article: dict[str, dict[str, list[dict]]] = {"A": {}, "B": {}}
+    skipped = 0
+    for row in rows:
+        gold = sc.dev_gold(row, english)
+        h = half(row["url"])
+        if gold is None:
+            skipped += 1
+        else:
+            golds[h].append(gold)
+        unit = row["url"] + "\n" + row["quote"]
+        if unit in proposals:
+            continue
+        reported = date.fromisoformat(row["reported_on"]) if row["reported_on"] else None
+        frame = extract(
+            row["quote"],
+            tables,
+            lang=row["quote_lang"],
+            reported_on=reported,
+            publisher=row["publisher"] or None,
+            url=row["url"] or None,
+        )
+        proposals[unit] = frame.to_dict("records")
+        by_article[h].setdefault(row["url"], []).extend(proposals[unit])
+    return golds, proposals, by_article, skipped
+
+
+def run_founding(shared: Path, tables):
+    text = (shared / "seed" / "article-ar.txt").read_text(encoding="utf-8")
+    frame = extract(text, tables, reported_on=FOUNDING_REPORTED_ON)
+    golds = [sc.canonical_gold(r, FOUNDING) for r in read_csv(shared / "seed" / "figures-gold.csv")]
+    return golds, frame.to_dict("records")
+
+
+def founding_detail(outcomes: list[sc.Outcome], extra: list[dict]) -> str:
+    """Each gold figure of the founding article with what was proposed for it."""
+    lines = ["| gold | value | proposed | " + " | ".join(sc.FIELDS) + " |", "|" + "---|" * 8]
+    for o in outcomes:
+        p = o.proposal or {}
+        proposed = (
+            f"{p.get('qualifier')} {p.get('value')} {p.get('metric')}/{p.get('population')}, "
+            f"{p.get('source')}, {p.get('location')}, {p.get('period_start') or '…'}→"
+            f"{p.get('period_end')}"
+            if o.found
+            else "not proposed"
+        )
+        marks = [("✓" if o.right.get(f) else "✗") if o.found else "" for f in sc.FIELDS]
+        lines.append(
+            f"| {o.gold.label} | {o.gold.value} | {proposed} | " + " | ".join(marks) + " |"
+        )
+    for p in extra:
+        lines.append(
+            f"| (not in gold) | {p.get('value')} | {p.get('qualifier')} {p.get('metric')}/"
+            f"{p.get('population')}, {p.get('source')} | | | | | |"
+        )
+    return "\n".join(lines)
+
+
+def show(outcomes: list[sc.Outcome], extra: dict[str, list[dict]], proposals) -> None:
+    for o in outcomes:
+        g = o.gold
+        print("-" * 100)
+        print(g.unit.split("\n", 1)[1])
+        print(
+            f"GOLD {g.value} {g.value_high or ''} {g.qualifier} {sorted(g.metrics)} {g.population} "
+            f"{g.source} start={g.window_start or '-'}"
+        )
+        if not o.found:
+            print("  NOT FOUND; proposed:", [(p["value"], p["metric"]) for p in proposals[g.unit]])
+            continue
+        p = o.proposal
+        wrong = [f for f in sc.FIELDS if not o.right[f]]
+        print(
+            f"  got {p['qualifier']} {p['metric']} {p['population']} {p['source']} "
+            f"start={p['period_start']} {'WRONG: ' + ','.join(wrong) if wrong else 'ok'}"
+        )
+        if wrong:
+            print("  reasons:", p["reasons"])
+    for article, ps in extra.items():
+        for p in ps:
+            print(f"SPURIOUS [{article[:50]}] {p['evidence']} {p['value']} {p['metric']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", help="the shared folder (default ../shared)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "extract-eval.md")
+    parser.add_argument("--show", choices=["A", "B", "all"])
+    args = parser.parse_args(argv)
+    shared = shared_dir(args.shared)
+    dev_file = shared / "real-data" / "extraction-dev.csv"
+    if not dev_file.exists():
+        print(f"no development set at {dev_file} (give --shared)", file=sys.stderr)
+        return 1
+    tables = read_extract_tables()
+    phrases = tables.vocab.qualifier_phrases
+    english = dict(zip(phrases["phrase"], phrases["qualifier"], strict=True))
+    english = {k: v for k, v in english.items() if v != "magnitude"}
+    golds, proposals, by_article, skipped = run_dev(read_csv(dev_file), tables, english)
+    rows, shown = [], []
+    for h, name in (("A", "dev half A (developed on)"), ("B", "dev half B (held out)")):
+        outcomes = sc.score(golds[h], proposals)
+        extra = sc.spurious(golds[h], by_article[h])
+        rows.append(sc.summarise(name, outcomes, extra).row())
+        if args.show in (h, "all"):
+            shown.append((outcomes, extra))
+    for lang in ("en", "ar"):
+        both = [g for h in "AB" for g in golds[h] if g.lang == lang]
+        arts = {g.article for g in both}
+        extra = sc.spurious(
+            both, {a: ps for h in "AB" for a, ps in by_article[h].items() if a in arts}
+        )
+        rows.append(
+            sc.summarise(f"dev, {lang} (both halves)", sc.score(both, proposals), extra).row()
+        )
+    for dated, name in ((True, "dev, with reported_on"), (False, "dev, page undated")):
+        both = [g for h in "AB" for g in golds[h] if g.dated == dated]
+        arts = {g.article for g in both}
+        extra = sc.spurious(
+            both, {a: ps for h in "AB" for a, ps in by_article[h].items() if a in arts}
+        )
+        rows.append(sc.summarise(f"{name} (both halves)", sc.score(both, proposals), extra).row())
+    f_golds, f_props = run_founding(shared, tables)
+    f_out = sc.score(f_golds, {FOUNDING: f_props})
+    f_extra = sc.spurious(f_golds, {FOUNDING: f_props})
+    rows.append(sc.summarise(FOUNDING, f_out, f_extra).row())
+    table = sc.markdown(rows)
+    for outcomes, extra in shown:
+        show(outcomes, extra, proposals)
+    print(table)
+    note = (
+        f"{skipped} development figure(s) left out: not a tracker figure (money). "
+        "Qualifier, metric, population, source and window start are counted among the found "
+        "figures; a spurious proposal has a value no annotated figure of its article has."
+    )
+    print(note)
+    detail = founding_detail(f_out, f_extra[FOUNDING])
+    print(detail)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        "# Extraction evaluation\n\nWritten by `make eval-extract` (scripts/eval_extract.py).\n\n"
+        f"{table}\n\n{note}\n\n## Founding article, figure by figure\n\n{detail}\n",
+        encoding="utf-8",
+    )
+    print(f"written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

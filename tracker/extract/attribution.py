@@ -1,0 +1,292 @@
+"""Who states a figure and where it is: its source and its place.
+
+Source rules (aliases in ``data/extract/source_aliases.csv``, keyed by registry id; reporting
+verbs, pronouns and news agencies in ``data/extract/cues.csv``):
+
+1. A registered source named in the sentence: the one nearest the number, a name beside a
+   reporting verb ("قال", "said", "according to") counting as nearer.
+2. Else a reporting verb whose subject is a name the registry lacks ("قال مكتب …", "health
+   organizations report"): no source, and the reason says whose words they are; news
+   agencies (Reuters, فرانس برس) carry figures and are never their source.
+3. Else a reporting verb without a subject or with a pronoun ("وأضاف أن", "he said"): the
+   source the text named last.
+4. Else the publisher, when it is a registered source (by alias, or by its web address's host
+   in the registry: syriahr.com is SOHR's own site).
+5. Else ``unattributed`` (no originator named).
+
+Place rules: names are resolved by :class:`tracker.domain.places.PlaceIndex` (gazetteer names
+and aliases in their normal form). A name beside a place word (city, camp, مدينة, مخيم) prefers
+a community; beside a region word (province, محافظة, ريف) a governorate; otherwise the most
+general place of that name. A lone word that names only a community, with no place word beside
+it, is not taken (too many villages share a name with a common word). A figure takes the place
+nearest it in its sentence, else the place the text named last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from tracker.domain.places import normal_form
+from tracker.extract.lexicon import Match
+from tracker.extract.numbers import NumberMention
+from tracker.extract.sentence import Sentence
+from tracker.extract.text import ARABIC, Folded
+
+MAX_PLACE_TOKENS = 5
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the text established."""
+
+    last_source: str | None = None
+    last_place: str | None = None
+    publisher_source: str | None = None
+    publisher_reason: str = ""
+    places_seen: list[str] = field(default_factory=list)
+
+
+def publisher_source(sent_tables, publisher: str | None, url: str | None) -> tuple[str | None, str]:
+    """The registered source a publisher or an address stands for (rule 4)."""
+    if publisher:
+        folded = Folded.of(publisher)
+        found = sent_tables.sources.find(folded.tokens())
+        if found:
+            return found[0].payload, f"publisher '{publisher}' is {found[0].payload}"
+    host = urlparse(url or "").netloc.lower().removeprefix("www.")
+    for known, source in sent_tables.source_hosts.items():
+        if host == known or host.endswith("." + known):
+            return source, f"the address {host} is {source}'s own site"
+    return None, ""
+
+
+# ------------------------------------------------------------------------------- sources
+
+
+def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
+    """Reporting verbs and what stands as their subject: (verb, kind, name) with kind
+    'registered', 'pronoun', 'none', 'wire' or 'unregistered'."""
+    out = []
+    for verb in sent.cues("reporting"):
+        after = verb.payload[1] == "before" or ARABIC.match(sent.tokens[verb.start].text)
+        span = _subject(sent, verb, after)
+        out.append((verb, *_classify(sent, span)))
+    return out
+
+
+def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
+    """Up to four words after (Arabic, "according to") or before (English) a reporting verb,
+    stopping at a clause mark, a number, a date or a table phrase; none when "that"/أن
+    follows the verb directly."""
+    tokens = sent.tokens
+    stop = {m.start for m in sent.figures} | {d.start for d in sent.dates}
+    stop |= {m.start for m in sent.qualifier_matches + sent.metric_matches}
+    stop |= {c.start for c in sent.cues("complementizer", "filler", "reporting")}
+    fillers = {c.start for c in sent.cues("filler")}
+    if after:
+        a = verb.end
+        while a in fillers and a - verb.end < 2:
+            a += 1
+        b = a
+        while b < len(tokens) and b - a < 5 and b not in stop and _name_token(tokens[b]):
+            b += 1
+        return a, b
+    b = a = verb.start
+    while a > 0 and b - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
+        a -= 1
+    return a, b
+
+
+def _name_token(token) -> bool:
+    return token.kind == "word" or token.text in ('"', "'")
+
+
+def _looks_like_name(sent: Sentence, a: int, b: int) -> bool:
+    """Arabic: any words; English: a capital letter after the sentence's first word, or a
+    noun such as "organizations" or "officials"."""
+    if any(ARABIC.match(sent.tokens[k].text) for k in range(a, b)):
+        return True
+    if any(a <= c.start < b for c in sent.cues("attribution_noun")):
+        return True
+    words = [sent.source_text(k, k + 1) for k in range(max(a, 1), b)]
+    return any(w[:1].isupper() for w in words)
+
+
+def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
+    a, b = span
+    if a >= b:
+        return "none", ""
+    name = sent.source_text(a, b)
+    inside = [m for m in sent.source_matches if a <= m.start < b or m.start <= a < m.end]
+    if inside:
+        return "registered", inside[0].payload
+    for kind in ("wire", "pronoun"):
+        if any(a <= c.start < b for c in sent.cues(kind)):
+            return kind, name
+    if not any(sent.tokens[k].kind == "word" for k in range(a, b)):
+        return "none", ""
+    if not _looks_like_name(sent, a, b):
+        return "none", ""
+    return "unregistered", name.strip("\"' ")
+
+
+def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]:
+    """The source of a figure (registry id, or '' when the named source is not registered)
+    and why (see the module's rules)."""
+    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
+    framed = {
+        s.start
+        for v, kind, _ in _frames(sent)
+        if kind == "registered"
+        for s in named
+        if abs(s.start - v.start) <= 4 or abs(s.end - v.end) <= 4
+    }
+    if named:
+        best = min(named, key=lambda s: _gap(s, m) + (0 if s.start in framed else 4))
+        text = sent.source_text(best.start, best.end)
+        return best.payload, f"{text} → {best.payload}"
+    frames = sorted(_frames(sent), key=lambda f: _gap(f[0], m))
+    for verb, kind, name in frames:
+        if kind == "unregistered":
+            return "", f"attributed to '{name}', which is not in the source registry"
+        if kind in ("pronoun", "none") and ctx.last_source:
+            verb_text = sent.source_text(verb.start, verb.end)
+            return (
+                ctx.last_source,
+                f"'{verb_text}' continues the source named before → {ctx.last_source}",
+            )
+    if ctx.publisher_source:
+        return ctx.publisher_source, ctx.publisher_reason
+    return "unattributed", "no source named → unattributed"
+
+
+def _is_wire(sent: Sentence, match: Match) -> bool:
+    return any(c.start <= match.start < c.end for c in sent.cues("wire"))
+
+
+def _gap(a: Match, m: NumberMention) -> int:
+    if a.end <= m.start:
+        return m.start - a.end
+    if a.start >= m.end:
+        return a.start - m.end
+    return 0
+
+
+def last_source_named(sent: Sentence) -> str | None:
+    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
+    return named[-1].payload if named else None
+
+
+# -------------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    pcode: str
+    text: str
+    how: str
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[str, ...]
+
+
+def place_mentions(sent: Sentence, seen: list[str] | tuple[str, ...] = ()) -> list[PlaceMention]:
+    """The places the sentence names, left to right, longest names first. A name several
+    places share is settled by its place or region word, then by the places named around it
+    (``seen``: earlier in the text; and the sentence's own unambiguous names)."""
+    names: list[_Name] = []
+    taken = _taken(sent)
+    i = 0
+    while i < len(sent.tokens):
+        found = _name_at(sent, i, taken)
+        if found:
+            names.append(found)
+            i = found.end
+        else:
+            i += 1
+    context = [*seen, *(n.candidates[0] for n in names if len(n.candidates) == 1)]
+    first = [_choose(sent, name, context)[0] for name in names]
+    context += [p for p in first if p]
+    out = []
+    for name in names:
+        pcode, how = _choose(sent, name, context)
+        if pcode:
+            out.append(PlaceMention(name.start, name.end, pcode, name.text, how))
+    return out
+
+
+def _taken(sent: Sentence) -> set[int]:
+    """Tokens that belong to numbers, dates and table phrases: never part of a place name."""
+    spans = [(m.start, m.end) for m in sent.numbers] + [(d.start, d.end) for d in sent.dates]
+    spans += [(m.start, m.end) for m in sent.metric_matches + sent.population_matches]
+    spans += [(m.start, m.end) for m in sent.source_matches + sent.qualifier_matches]
+    spans += [
+        (m.start, m.end)
+        for m in sent.cue_matches
+        if m.payload[0] not in ("place_cue", "region_cue")
+    ]
+    return {k for a, b in spans for k in range(a, b)}
+
+
+def _name_at(sent: Sentence, i: int, taken: set[int]) -> _Name | None:
+    tokens, tables = sent.tokens, sent.tables
+    if tokens[i].kind != "word" or i in taken:
+        return None
+    for length in range(MAX_PLACE_TOKENS, 0, -1):
+        end = i + length
+        if end > len(tokens) or any(tokens[k].kind == "num" or k in taken for k in range(i, end)):
+            continue
+        if tokens[end - 1].kind != "word":
+            continue
+        rest = sent.text.folded[tokens[i].end : tokens[end - 1].end]
+        for form in tokens[i].forms():
+            name = form + rest
+            if normal_form(name) not in tables.place_forms:
+                continue
+            original = sent.source_text(i, end)
+            if not ARABIC.match(original) and not original[:1].isupper():
+                continue
+            match = tables.places.resolve(name)
+            candidates = (match.pcode,) if match.pcode else match.candidates
+            if candidates and match.how != "unresolved":
+                return _Name(i, end, original, tuple(candidates))
+    return None
+
+
+def _cue(sent: Sentence, name: _Name, kind: str) -> bool:
+    """A place or region word just before the name (or just after it, when the table allows:
+    "Dar'a camp", "Deraa province")."""
+    return any(
+        c.payload[0] == kind
+        and (c.end == name.start or (c.start == name.end and c.payload[1] != "before"))
+        for c in sent.cue_matches
+    )
+
+
+def _choose(sent: Sentence, name: _Name, context: list[str]) -> tuple[str | None, str]:
+    places = sent.tables.places
+    candidates = name.candidates
+    levels = {p: places.level(p) for p in candidates}
+    if _cue(sent, name, "place_cue"):
+        community = [p for p in candidates if levels[p] == 4]
+        near = [p for p in community if any(places.within(p, c) for c in context if c != p)]
+        if len(community) == 1 or len(near) == 1:
+            return (near or community)[0], "beside a place word: the community"
+    if _cue(sent, name, "region_cue"):
+        region = [p for p in candidates if levels[p] == 1]
+        if region:
+            return region[0], "beside a region word: the governorate"
+    general = min(candidates, key=lambda p: (levels[p], p))
+    if levels[general] == 4 and name.end - name.start == 1:
+        return None, ""
+    if levels[general] == 0 and name.end - name.start == 1 and name.text.startswith("ال"):
+        return None, ""  # "السورية" is the adjective "Syrian", not Syria
+    return general, "the most general place of that name" if len(candidates) > 1 else "name"

@@ -1,0 +1,210 @@
+"""The number reader: digits, number words, magnitude words and ranges, in both languages.
+
+Rules (the words themselves are in ``data/extract/numbers.csv`` and the magnitude rows of
+``data/vocabularies/qualifier_phrases.csv``):
+
+- Digits, Western or Arabic-Indic, with a comma (or the Arabic ٬) between groups of three
+  (``160,000``); a dot with one group after it is a decimal point (``1.3``), with several
+  groups of three a separator (``1.300.000``). A scale word may follow (``160 ألفاً``,
+  ``1.3 million``). A number that is not whole once scaled is not a count.
+- Number words combine as written: *add* words add (units, tens, 200–900, teens), a *mul*
+  word multiplies what came before it (``ثلاث مئة``, ``two hundred``), a *scale* word closes
+  the group before it (``مئتين وسبعين ألف`` = 270 × 1000), a *compound* word (أحد, اثنا …)
+  counts only before عشر/عشرة. The conjunction و (glued) and "and", "-" and "a" join words.
+- A magnitude word standing alone (``آلاف``, ``tens of thousands``) is a magnitude, whose
+  value is its unit (1000, 10000).
+- Two numbers joined by "-" (or by "to", "and", إلى, و after "between"/بين, or "to" not
+  after "from") are a range when the second is larger; the first takes the second's scale
+  when it has none of its own (``45-50,000`` = 45,000–50,000).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.extract.tables import ExtractTables, NumberWord
+from tracker.extract.text import Token
+
+_JOINERS = frozenset({"and", "-"})
+_ONE_BEFORE_SCALE = frozenset({"a", "an"})
+_RANGE_DASH = frozenset({"-"})
+_RANGE_WORDS = frozenset({"to", "الي"})
+_BETWEEN_WORDS = frozenset({"and", "و"})
+_FROM_WORDS = frozenset({"from", "من"})
+_TENS = frozenset({"عشر", "عشره"})
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number in the text at tokens [start, end)."""
+
+    start: int
+    end: int
+    value: int
+    how: str  # "digits", "words", "magnitude"
+    value_high: int | None = None
+    scaled: bool = False  # written with a thousands separator or a scale word
+    plain: bool = False  # bare digits, nothing else (a day or a year can only be this)
+
+    @property
+    def is_range(self) -> bool:
+        return self.value_high is not None
+
+
+def parse_digits(text: str) -> float | None:
+    """``160,000`` → 160000, ``1.3`` → 1.3, ``1.300.000`` → 1300000; None when malformed."""
+    if "," in text:
+        head, *groups = text.split(",")
+        if all(len(g) == 3 for g in groups) and "." not in "".join(groups[:-1]):
+            last = groups[-1]
+            text = head + "".join(groups[:-1]) + last
+        else:
+            text = text.replace(",", ".")
+    if text.count(".") > 1:
+        head, *groups = text.split(".")
+        if not all(len(g) == 3 for g in groups):
+            return None
+        text = head + "".join(groups)
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _word(tables: ExtractTables, token: Token) -> NumberWord | None:
+    """A number word as written, or after the conjunction و ("وسبعين"); never after a
+    preposition or the article ("بالمئة" is "per cent", not a hundred)."""
+    if token.kind != "word":
+        return None
+    forms = [token.text] + ([token.text[1:]] if token.text.startswith("و") else [])
+    for form in forms:
+        found = tables.numbers.get(form)
+        if found:
+            return found
+    return None
+
+
+def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
+    text = tokens[i].text
+    value = parse_digits(text)
+    if value is None:
+        return None
+    j, scaled = i + 1, bool(re.search(r"[.,]\d{3}$", text))
+    if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind == "scale":
+        value, j, scaled = value * word.value, j + 1, True
+    if value != int(value):
+        return None
+    plain = j == i + 1 and text.isdigit()
+    return NumberMention(i, j, int(value), "digits", scaled=scaled, plain=plain)
+
+
+def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
+    total = current = 0
+    j, started, scaled, last = i, False, False, ""
+    while j < len(tokens):
+        token = tokens[j]
+        word = _word(tables, token)
+        following = _word(tables, tokens[j + 1]) if j + 1 < len(tokens) else None
+        if word is None:
+            if following and (
+                (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
+                or (
+                    not started
+                    and token.text in _ONE_BEFORE_SCALE
+                    and following.kind in ("mul", "scale")
+                )
+            ):
+                j += 1
+                continue
+            break
+        if word.kind == "compound":
+            if not (j + 1 < len(tokens) and set(tokens[j + 1].forms()) & _TENS):
+                break
+            current += word.value
+        elif word.kind == "add":
+            current += word.value
+        elif word.kind == "mul":
+            current = (current or 1) * word.value
+        else:
+            total += (current or 1) * word.value
+            current, scaled = 0, True
+        started, last = True, word.kind
+        j += 1
+    if not started:
+        return None
+    return NumberMention(i, j, total + current, "words", scaled=scaled)
+
+
+def _single_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
+    token = tokens[i]
+    if token.kind == "num":
+        return _digits_at(tokens, i, tables)
+    if token.kind != "word":
+        return None
+    magnitude = tables.magnitudes.at(tokens, i)
+    if magnitude:
+        m = magnitude[0]
+        return NumberMention(i, m.end, int(m.payload), "magnitude")
+    return _words_at(tokens, i, tables)
+
+
+def _share_scale(low: int, high: NumberMention) -> int:
+    """The first number of a range read with the second's scale when it has none."""
+    for scale in (1000, 1_000_000):
+        if low < scale <= high.value and low * scale <= high.value < low * scale * 10:
+            return low * scale
+    return low
+
+
+def _range(
+    tokens: Sequence[Token], first: NumberMention, tables: ExtractTables, between: bool
+) -> NumberMention | None:
+    j = first.end
+    if j + 1 >= len(tokens) or first.how == "magnitude":
+        return None
+    joiner = set(tokens[j].forms())
+    before = tokens[first.start - 1].text if first.start > 0 else ""
+    allowed = (
+        joiner & _RANGE_DASH
+        or (joiner & _RANGE_WORDS and before not in _FROM_WORDS)
+        or (between and joiner & (_BETWEEN_WORDS | _RANGE_WORDS))
+    )
+    if not allowed:
+        return None
+    second = _single_at(tokens, j + 1, tables)
+    if second is None or second.how == "magnitude" or second.is_range:
+        return None
+    low = first.value if first.scaled else _share_scale(first.value, second)
+    if second.value <= low:
+        return None
+    return NumberMention(
+        first.start, second.end, low, first.how, value_high=second.value, scaled=True
+    )
+
+
+def read_numbers(
+    tokens: Sequence[Token],
+    tables: ExtractTables,
+    blocked: frozenset[int] = frozenset(),
+    between_at: frozenset[int] = frozenset(),
+) -> list[NumberMention]:
+    """Every number in ``tokens``, left to right, skipping the ``blocked`` token indices;
+    ``between_at`` holds the token indices just after a "between" word (where "and" joins a
+    range)."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        if i in blocked:
+            i += 1
+            continue
+        mention = _single_at(tokens, i, tables)
+        if mention is None:
+            i += 1
+            continue
+        ranged = _range(tokens, mention, tables, mention.start in between_at)
+        mention = ranged or mention
+        out.append(mention)
+        i = max(mention.end, i + 1)
+    return out

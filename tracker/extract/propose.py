@@ -1,0 +1,320 @@
+"""From an article's text to proposed figures (DESIGN §6, issue #15).
+
+:func:`extract` reads a text sentence by sentence and proposes one figure per number that
+counts something: the canonical columns (``figure_id`` empty, ``quote`` the sentence,
+``quote_lang``) plus ``span_start``/``span_end`` (offsets of the number phrase in the text as
+read), ``evidence`` (that phrase), ``confidence`` and ``reasons`` (why each field has its
+value). A proposal that has every required column is checked by the one figure schema
+(:func:`tracker.domain.validation.validate_figures`); one that lacks a source, a place or a
+reporting date says so in its reasons and is left for the analyst. Nothing is stored.
+
+A number after "including"/"بينهم" is part of the figure before it: it keeps that figure's
+source and window, and its metric unless its own words name another ("بينهم 60 ألفاً تجمعوا
+عند الحدود" → at_border).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from tracker.domain.validation import validate_figures
+from tracker.domain.vocabularies import CANONICAL_COLUMNS
+from tracker.extract import semantics as sem
+from tracker.extract.attribution import (
+    Context,
+    last_source_named,
+    place_mentions,
+    publisher_source,
+    source_of,
+)
+from tracker.extract.calendar import Clock, date_from_url
+from tracker.extract.numbers import NumberMention
+from tracker.extract.sentence import Sentence
+from tracker.extract.tables import ExtractTables
+from tracker.extract.text import Folded, first_line_url, is_arabic
+from tracker.extract.window import Window, episode_of, episode_start, window_of
+
+EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
+OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
+REQUIRED = ("reported_on", "source", "metric", "location", "value")
+
+
+@dataclass
+class Proposal:
+    """One proposed figure: its cells (canonical and extra), its reasons, its confidence."""
+
+    cells: dict[str, object]
+    reasons: list[str] = field(default_factory=list)
+    penalties: list[float] = field(default_factory=list)
+    mention: NumberMention | None = None
+    window: Window | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[str]:
+        return [c for c in REQUIRED if not self.cells.get(c)]
+
+    @property
+    def complete(self) -> bool:
+        """Every required column given, and the figure schema passed."""
+        return not self.missing and not self.problems
+
+    @property
+    def confidence(self) -> float:
+        score = 0.95 - sum(self.penalties)
+        return round(max(0.05, score * (1.0 if self.complete else 0.5)), 2)
+
+
+def extract(
+    text: str,
+    tables: ExtractTables,
+    *,
+    lang: str | None = None,
+    reported_on: date | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    today: date | None = None,
+) -> pd.DataFrame:
+    """Proposed figures of a text, in :data:`OUTPUT_COLUMNS` (see the module docstring)."""
+    line_url, _ = first_line_url(text)
+    url = url or line_url
+    notes: list[str] = []
+    if reported_on is None and (reported_on := date_from_url(url)):
+        notes.append(f"reported_on {reported_on.isoformat()} read from the address")
+    folded = Folded.of(text)
+    clock = Clock(reported_on, None if reported_on else _text_year(folded.folded, today))
+    ctx = Context()
+    ctx.publisher_source, ctx.publisher_reason = publisher_source(tables, publisher, url)
+    lang = lang or ("ar" if is_arabic(text) else "en")
+    proposals: list[Proposal] = []
+    for start, end in folded.sentences():
+        sent = Sentence(folded, start, end, tables, clock)
+        proposals += _propose_sentence(sent, ctx)
+    for p in proposals:
+        p.cells.update(publisher=publisher, url=url, quote_lang=lang)
+        p.reasons[:0] = notes
+    return _frame(proposals, tables, today or date.today())
+
+
+def _text_year(folded: str, today: date | None) -> int | None:
+    """The latest year the text writes (for dates without one when no reporting day is known)."""
+    limit = (today or date.today()).year
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", folded)]
+    years = [y for y in years if y <= limit]
+    return max(years) if years else None
+
+
+def _propose_sentence(sent: Sentence, ctx: Context) -> list[Proposal]:
+    places = place_mentions(sent, ctx.places_seen)
+    out: list[Proposal] = []
+    for m in sent.figures:
+        why_not = sem.not_a_figure(sent, m)
+        if why_not:
+            continue
+        head = _head(sent, m, out)
+        proposal = _propose(sent, m, head, places, ctx)
+        if proposal is not None:
+            out.append(proposal)
+    ctx.last_source = last_source_named(sent) or ctx.last_source
+    if places:
+        ctx.last_place = places[-1].pcode
+        ctx.places_seen.extend(p.pcode for p in places)
+    return out
+
+
+def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
+    """The figure a number is part of, when an including-word stands just before it."""
+    if not earlier:
+        return None
+    for cue in sent.cues("including"):
+        if cue.end <= m.start and m.start - cue.end <= 3 and not _figure_between(sent, cue.end, m):
+            return earlier[-1]
+    return None
+
+
+def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
+    return any(a <= f.start < m.start for f in sent.figures)
+
+
+def _propose(
+    sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context
+) -> Proposal | None:
+    qualified = sem.qualifier_of(sent, m)
+    counted = sem.counted_noun(sent, m)
+    unit = sem.unit_of(sent, counted)
+    metric, metric_why = sem.metric_of(sent, m, unit, counted)
+    p = Proposal({}, mention=m)
+    if head is not None:
+        metric, metric_why = _sub_metric(sent, m, counted, head, metric, metric_why)
+        p.penalties.append(0.05)
+    if metric is None:
+        return None
+    metrics = sent.tables.vocab.metrics
+    measure = str(metrics.loc[metric, "measure"])
+    population, population_why = sem.population_of(sent, counted, metric, m)
+    if head is not None and not counted.population:
+        population = str(head.cells["population"])
+        population_why = f"population of the figure it is part of → {population}"
+    p.reasons += [qualified.reason, metric_why, population_why]
+    if not counted.metric or counted.metric.payload != metric:
+        p.penalties.append(0.1)
+    if population == "all" and not counted.unit:
+        p.penalties.append(0.05)
+    _attribute(sent, m, head, places, ctx, p)
+    _date(sent, m, head, measure, p)
+    unit_id = (
+        "households"
+        if unit == "households" and "households" in sent.tables.metric_units[metric]
+        else None
+    )
+    a, b = sent.span(qualified.start, qualified.end)
+    p.cells.update(
+        figure_id=None,
+        metric=metric,
+        population=population,
+        measure=measure,
+        qualifier=qualified.qualifier,
+        value=str(m.value),
+        value_high=str(m.value_high) if m.value_high is not None else None,
+        unit=unit_id or str(metrics.loc[metric, "unit"]),
+        quote=sent.quote,
+        notes=None,
+        span_start=a,
+        span_end=b,
+        evidence=sent.text.original[a:b],
+    )
+    if unit_id:
+        p.reasons.append(f"{counted.unit.phrase} → unit households")
+    return p
+
+
+def _sub_metric(
+    sent: Sentence, m: NumberMention, counted: sem.Counted, head: Proposal, metric, why
+) -> tuple[str | None, str]:
+    """A part's metric: its own when its own clause names one ("including 60,000 at the
+    border crossing"), else its whole's."""
+    units = sent.tables.metric_units
+    own = counted.metric or next(
+        (
+            x
+            for x in sent.metric_matches
+            if x.start >= m.end
+            and "persons" in units[x.payload]
+            and not sent.punct_between(m.end, x.start)
+            and not _figure_between(sent, m.end, NumberMention(x.start, x.start, 0, ""))
+        ),
+        None,
+    )
+    if own is not None:
+        return own.payload, f"{sent.source_text(own.start, own.end)} → {own.payload}"
+    whole = head.cells["metric"]
+    return whole, f"part of the figure before it ({head.cells['value']}) → {whole}"
+
+
+def _attribute(
+    sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context, p: Proposal
+) -> None:
+    if head is not None:
+        source, why = head.cells["source"], "source of the figure it is part of"
+    else:
+        source, why = source_of(sent, m, ctx)
+        if "→ unattributed" in why or "publisher" in why or "address" in why or "continues" in why:
+            p.penalties.append(0.1)
+    location, place_why = _place(sent, m, head, places, ctx)
+    if location is None:
+        place_why = "no place named in the text"
+    elif "named before" in place_why:
+        p.penalties.append(0.1)
+    p.cells.update(source=source or None, location=location)
+    p.reasons += [why, place_why]
+
+
+def _place(sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context):
+    near = [
+        pl
+        for pl in places
+        if not _figure_between(sent, min(pl.end, m.start), m) or pl.start > m.start
+    ]
+    if head is not None:
+        own = [pl for pl in places if 0 <= pl.start - m.end <= 3]
+        if own:
+            return own[0].pcode, f"{own[0].text} → {own[0].pcode}"
+        return head.cells["location"], "place of the figure it is part of"
+    if near or places:
+        best = min(near or places, key=lambda pl: min(abs(pl.start - m.end), abs(m.start - pl.end)))
+        return best.pcode, f"{best.text} → {best.pcode}"
+    if ctx.last_place:
+        return (
+            ctx.last_place,
+            f"no place in the sentence: the place named before → {ctx.last_place}",
+        )
+    return None, ""
+
+
+def _date(
+    sent: Sentence, m: NumberMention, head: Proposal | None, measure: str, p: Proposal
+) -> None:
+    tables = sent.tables
+    r = sent.clock.reported_on
+    window = head.window if head is not None and head.window else window_of(sent, m, measure)
+    p.window = window
+    episode = episode_of(tables, p.cells.get("location"), r)
+    start = window.start
+    reasons = list(window.reasons)
+    if window.episode_start:
+        episode = episode or episode_of(tables, None, r)
+        start = episode_start(tables, episode)
+        if start:
+            reasons.append(f"episode {episode} started {start.isoformat()}")
+    if episode:
+        reasons.append(f"episode {episode} (running on reported_on, its area holds the place)")
+    if r is None:
+        reasons.append("reported_on unknown: give --reported-on")
+    p.reasons += reasons
+    p.cells.update(
+        reported_on=r.isoformat() if r else None,
+        period_start=start.isoformat() if start else None,
+        period_end=window.end.isoformat() if window.end else None,
+        episode=episode,
+    )
+
+
+def _frame(proposals: list[Proposal], tables: ExtractTables, today: date) -> pd.DataFrame:
+    rows = []
+    for p in proposals:
+        if p.missing:
+            p.reasons.append("incomplete: " + ", ".join(p.missing) + " to be given")
+        rows.append(p)
+    _validate(rows, tables, today)
+    records = []
+    for p in rows:
+        record = {c: p.cells.get(c) for c in OUTPUT_COLUMNS}
+        record["confidence"] = p.confidence
+        record["reasons"] = "; ".join(r for r in p.reasons if r)
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=list(OUTPUT_COLUMNS))
+    for column in CANONICAL_COLUMNS + ("evidence", "reasons"):
+        frame[column] = frame[column].astype("string")
+    frame.attrs["complete"] = [p.complete for p in rows]
+    return frame
+
+
+def _validate(proposals: list[Proposal], tables: ExtractTables, today: date) -> None:
+    """Check the complete proposals with the figure schema; a failure makes one incomplete."""
+    complete = [p for p in proposals if not p.missing]
+    if not complete:
+        return
+    table = pd.DataFrame([{c: p.cells.get(c) for c in CANONICAL_COLUMNS} for p in complete])
+    table = table.astype("string")
+    result = validate_figures(table, tables.vocab, today, first_line=0)
+    for problem in result.problems:
+        p = complete[problem.line]
+        p.problems.append(problem.message)
+        p.reasons.append(
+            f"not complete, the figure schema says: {problem.column} {problem.value!r}: "
+            f"{problem.message}"
+        )

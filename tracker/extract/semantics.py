@@ -1,0 +1,266 @@
+"""What a number counts: whether it is a figure at all, its qualifier, its counted noun,
+metric, population and unit.
+
+Rules (words in ``data/extract/cues.csv``, ``qualifier_after.csv`` and the phrase tables
+beside the vocabularies):
+
+- **Not a figure**: money (``$``, dollars, ليرة before or after), a share (%, per cent,
+  بالمئة), an age, the size of a committee (members, أعضاء), the number of a document
+  (No., #, رقم), an ordinal (5th), a phone number (seven digits or more), and a number a
+  projection or fear governs (could, may, قد + imperfect, يتوقع) in its clause. Dates, years
+  and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
+- **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
+  else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
+  الأقل", "ثماني بلدات على الأقل"); a range is ``range``, a magnitude word ``magnitude``;
+  otherwise ``exact``.
+- **Counted noun**: the phrases right after the number (up to two unknown words first, then
+  only adjacent phrases): a population ("مدنياً", "civilians"), a unit ("بلدات", "families"),
+  or a metric noun ("ضربة جوية", "IDPs").
+- **Metric**: the counted noun's metric when it names one; else the metric phrase nearest
+  the number whose metric can be counted in the counted noun's unit (without a counted noun:
+  a metric of people), counting each other number and clause mark between them as distance.
+- **Population**: the counted noun's population, else ``all``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Match
+from tracker.extract.numbers import NumberMention
+from tracker.extract.sentence import Sentence
+from tracker.extract.text import fold
+
+MAX_METRIC_DISTANCE = 16
+PERSONS = "persons"
+
+
+def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
+    """Why a number is not a figure, or None when it may be one."""
+    for cue in sent.cues("money", "percent", "age", "members", "document", "ordinal"):
+        kind, position = cue.payload
+        before = cue.end == m.start or (cue.end == m.start - 1 and kind == "money")
+        after = (
+            cue.start in (m.end, m.end + 1) if kind in ("money", "members") else cue.start == m.end
+        )
+        if (position in ("before", "any") and before) or (position in ("after", "any") and after):
+            return f"{kind}: '{sent.source_text(cue.start, cue.end)}' beside the number"
+    token = sent.tokens[m.start]
+    if token.kind == "num" and len(token.text) >= 7 and token.text.isdigit():
+        return "a phone or reference number (seven digits or more, no separators)"
+    hyphen = _glued(sent, m.start - 1, m.start) and sent.tokens[m.start - 1].text == "-"
+    if hyphen and m.start > 1 and sent.tokens[m.start - 2].kind == "word":
+        return "part of a name (a word, a hyphen and a number: Su-24, COVID-19)"
+    if _time(sent, m):
+        return "a time of day (10:30)"
+    for cue in sent.cues("projection"):
+        ahead = cue.end <= m.start and m.start - cue.end <= 6
+        behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
+        if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
+            return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
+    return None
+
+
+def _glued(sent: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a and b touch (no space between them)."""
+    tokens = sent.tokens
+    return 0 <= a < b < len(tokens) and tokens[a].end == tokens[b].start
+
+
+def _time(sent: Sentence, m: NumberMention) -> bool:
+    tokens = sent.tokens
+    after = (
+        m.end + 1 < len(tokens) and tokens[m.end].text == ":" and tokens[m.end + 1].kind == "num"
+    )
+    before = m.start >= 2 and tokens[m.start - 1].text == ":" and tokens[m.start - 2].kind == "num"
+    return (after and _glued(sent, m.end - 1, m.end) and _glued(sent, m.end, m.end + 1)) or (
+        before and _glued(sent, m.start - 2, m.start - 1) and _glued(sent, m.start - 1, m.start)
+    )
+
+
+@dataclass(frozen=True)
+class Qualified:
+    qualifier: str
+    start: int  # evidence span in tokens
+    end: int
+    reason: str
+
+
+def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
+    """The qualifier of a number and the span of the whole number phrase."""
+    tokens, tables = sent.tokens, sent.tables
+    start = m.start - 1 if m.start > 0 and tokens[m.start - 1].text == "ال" else m.start
+    before = [q for q in tables.qualifiers.ending_at(tokens, start) if q.payload != "range"]
+    between = [q for q in tables.qualifiers.ending_at(tokens, start) if q.payload == "range"]
+    number = sent.source_text(m.start, m.end)
+    if m.is_range:
+        lead = (between or before or [None])[0]
+        a = lead.start if lead else m.start
+        return Qualified("range", a, m.end, f"{number} → range {m.value}–{m.value_high}")
+    if m.how == "magnitude":
+        return Qualified("magnitude", m.start, m.end, f"{number} → magnitude (unit {m.value})")
+    if before:
+        q = before[0]
+        text = sent.source_text(q.start, q.end)
+        return Qualified(q.payload, q.start, m.end, f"{text} → {q.payload}")
+    after = _qualifier_after(sent, m)
+    if after:
+        text = sent.source_text(after.start, after.end)
+        return Qualified(after.payload, m.start, after.end, f"{text} (after) → {after.payload}")
+    return Qualified("exact", m.start, m.end, f"{number}: no qualifier → exact")
+
+
+def _qualifier_after(sent: Sentence, m: NumberMention) -> Match | None:
+    tokens = sent.tokens
+    for k in range(m.end, min(len(tokens), m.end + 4)):
+        found = sent.tables.qualifiers_after.at(tokens, k)
+        if found:
+            return found[0]
+        if tokens[k].kind != "word" or any(f.start == k for f in sent.figures):
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the words after a number say it counts."""
+
+    population: Match | None = None
+    unit: Match | None = None
+    metric: Match | None = None
+    end: int = 0
+
+    @property
+    def text(self) -> str:
+        found = [x for x in (self.population, self.unit, self.metric) if x]
+        return "" if not found else ", ".join(x.phrase for x in found)
+
+
+def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
+    """The counted noun phrase after a number (see the module's rules): a metric noun only
+    right after the number (or after "of"/عدد), a population or unit after up to two other
+    words; then only adjacent phrases, up to an including-word or a reporting verb."""
+    tokens, tables = sent.tokens, sent.tables
+    stops = {c.start for c in sent.cues("including", "reporting")}
+    found: dict[str, Match] = {}
+    k, gap = m.end, 0
+    after = _qualifier_after(sent, m)
+    while k < len(tokens) and k < m.end + 7 and k not in stops:
+        if after and k == after.start:
+            k = after.end
+            continue
+        hits = {
+            "population": tables.populations.at(tokens, k),
+            "unit": tables.units.at(tokens, k),
+            "metric": tables.metrics.at(tokens, k) if gap == 0 or found else [],
+        }
+        hits = {name: h[0] for name, h in hits.items() if h}
+        if hits:
+            for name, h in hits.items():
+                found.setdefault(name, h)
+            k = max(h.end for h in hits.values())
+            continue
+        filler = any(c.start == k and c.payload[0] == "noun_filler" for c in sent.cue_matches)
+        if found or tokens[k].kind != "word" or (gap >= 2 and not filler):
+            break
+        gap += 0 if filler else 1
+        k += 1
+    return Counted(found.get("population"), found.get("unit"), found.get("metric"), k)
+
+
+def unit_of(sent: Sentence, counted: Counted) -> str | None:
+    """The unit the counted noun names: its unit phrase's, a population's (persons), or the
+    unit of the metric it names."""
+    if counted.unit:
+        return str(counted.unit.payload)
+    if counted.population:
+        return PERSONS
+    if counted.metric:
+        return sent.tables.vocab.metrics.loc[counted.metric.payload, "unit"]
+    return None
+
+
+def metric_of(
+    sent: Sentence, m: NumberMention, unit: str | None, counted: Counted
+) -> tuple[str | None, str]:
+    """The metric of a number and why (see the module's rules)."""
+    units = sent.tables.metric_units
+    wanted = unit or PERSONS
+    if counted.metric and wanted in units[counted.metric.payload]:
+        text = sent.source_text(counted.metric.start, counted.metric.end)
+        return counted.metric.payload, f"{text} → {counted.metric.payload} (right after the number)"
+    best: tuple[float, Match] | None = None
+    for phrase in sent.metric_matches:
+        if wanted not in units[phrase.payload] or _inside_other(sent, phrase):
+            continue
+        distance = _distance(sent, m, phrase)
+        if _inside_population(sent, phrase):
+            distance += MAX_METRIC_DISTANCE  # "Palestine refugees" says whose count, not what
+        if distance <= 2 * MAX_METRIC_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, phrase)
+    if best and best[0] > MAX_METRIC_DISTANCE and not _inside_population(sent, best[1]):
+        best = None
+    if best is None:
+        return None, "no metric phrase near the number"
+    phrase = best[1]
+    text = sent.source_text(phrase.start, phrase.end)
+    return phrase.payload, f"{text} → {phrase.payload}"
+
+
+def _distance(sent: Sentence, m: NumberMention, phrase: Match) -> float:
+    if phrase.end <= m.start:
+        a, b = phrase.end, m.start
+    elif phrase.start >= m.end:
+        a, b = m.end, phrase.start
+    else:
+        return 0.0
+    crossed = sent.numbers_between(a, b, m)
+    clauses = sum(1 for k in range(a, b) if sent.tokens[k].text in (";", "؛", ".", ":"))
+    return (b - a) + 4 * crossed + 4 * clauses + (0.5 if phrase.end <= m.start else 0)
+
+
+def _inside_population(sent: Sentence, phrase: Match) -> bool:
+    """A metric word inside a population phrase ("Palestine refugees", "قتلى النظام") is
+    taken only when no other metric word is in reach."""
+    return any(
+        p.start <= phrase.start
+        and phrase.end <= p.end
+        and (p.start, p.end) != (phrase.start, phrase.end)
+        for p in sent.population_matches
+    )
+
+
+def _inside_other(sent: Sentence, phrase: Match) -> bool:
+    """A metric word inside a source's name ("UN Refugee Agency") is no metric."""
+    return any(s.start <= phrase.start and phrase.end <= s.end for s in sent.source_matches)
+
+
+def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
+    """ "بلغ عدد المدنيين … 227", "the number of civilians … stands at 227": a population
+    after "عدد"/"number of", in the number's clause, up to eight tokens before it."""
+    fillers = [c for c in sent.cues("count_of") if c.end <= m.start and m.start - c.end <= 8]
+    for filler in fillers:
+        if sent.punct_between(filler.end, m.start) or sent.numbers_between(filler.end, m.start, m):
+            continue
+        for p in sent.population_matches:
+            if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
+                return p
+    return None
+
+
+def population_of(
+    sent: Sentence, counted: Counted, metric: str, m: NumberMention
+) -> tuple[str, str]:
+    """The counted noun's population (else one named after "عدد"/"number of" before the
+    number), unless its phrase does not narrow this metric (``not_for`` in
+    population_phrases.csv: "civilians" displaced are counted under all)."""
+    if counted.population or (counted.unit is None or counted.unit.payload == PERSONS):
+        p = counted.population or _population_before(sent, m)
+    else:
+        p = None
+    if p:
+        text = sent.source_text(p.start, p.end)
+        if metric in sent.tables.population_not_for.get(fold(p.phrase), ()):
+            return "all", f"{text} with {metric} → all ({metric} is counted for all)"
+        return p.payload, f"{text} → {p.payload}"
+    return "all", "no population named → all"

@@ -1,0 +1,136 @@
+"""The window a figure covers, and the episode it belongs to.
+
+Rules:
+
+- A flow starts at the nearest *since* date of its sentence ("منذ 19 يونيو", "since 17 June",
+  "the offensive, which began on June 19", "between 15 and 30 June", "خلال 5 أيام", "since the
+  start of the offensive" → the episode's start); without one, at a point date close to it
+  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it.
+- It ends at the nearest *until* or *as of* date ("وحتى 22 تموز", "as of 28 June"), else at the
+  point or month it started in, else on the reporting day.
+- A stock has no start; it is counted at the nearest as-of or point date, else on the
+  reporting day.
+- A window never ends after the reporting day, and never starts after it ends.
+- The episode is the one whose area holds the figure's place and that was running on the
+  reporting day (the latest started, when several); a figure with no place takes the latest
+  started episode running on the reporting day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from tracker.extract.calendar import DateMention
+from tracker.extract.numbers import NumberMention
+from tracker.extract.sentence import Sentence
+from tracker.extract.tables import ExtractTables
+
+POINT_REACH = 12  # tokens: how far a point date ("yesterday") reaches to a number
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date | None
+    end: date | None
+    reasons: tuple[str, ...]
+    episode_start: bool = False  # the start is the episode's (resolved by the caller)
+
+
+def statement_date(sent: Sentence, d: DateMention) -> bool:
+    """A point date right after a reporting verb ("said on Thursday", "أكدت الأمم المتحدة،
+    الثلاثاء، أن") dates the statement, not the count: only a name, commas and fillers stand
+    between them."""
+    if d.role != "point":
+        return False
+    for verb in sent.cues("reporting"):
+        between = range(verb.end, d.start)
+        if (
+            0 <= d.start - verb.end <= 8
+            and not any(f.start in between for f in sent.figures)
+            and not any(x.start in between for x in sent.metric_matches)
+        ):
+            return True
+    return False
+
+
+def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) -> DateMention | None:
+    found = [d for d in dates if d.role in roles]
+    if not found:
+        return None
+    return min(found, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)))
+
+
+def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
+    """The window of a figure from the dates of its sentence (see the module's rules)."""
+    r = sent.clock.reported_on
+    dates = [d for d in sent.dates if not statement_date(sent, d)]
+    reasons: list[str] = []
+    start = end = since = None
+    episode = False
+    point = _near([d for d in dates if d.first], m, ("point", "during"))
+    if point and min(abs(point.start - m.end), abs(m.start - point.end)) > POINT_REACH:
+        point = None
+    if measure == "flow":
+        since = _near(dates, m, ("since", "between", "past"))
+        if since and since.kind == "episode":
+            episode = True
+            reasons.append(f"'{_text(sent, since)}' → period_start: the episode's start")
+        elif since and since.first:
+            start = since.first
+            reasons.append(_say(sent, since, "period_start", since.first))
+        elif point and point.first:
+            start = point.first
+            reasons.append(_say(sent, point, "period_start", point.first))
+    until = _near(dates, m, ("until", "as_of"))
+    if until and until.last:
+        end = until.last
+        reasons.append(_say(sent, until, "period_end", until.last))
+    elif point and point.last and (measure == "stock" or start == point.first):
+        end = point.last
+        reasons.append(_say(sent, point, "period_end", point.last))
+    elif since and measure == "flow" and since.role == "past" and since.last:
+        end = since.last
+    if r and (end is None or end > r):
+        if end is not None:
+            reasons.append(f"period_end {end.isoformat()} is after reported_on: reported_on")
+        end = r
+    if start and end and start > end:
+        reasons.append(f"period_start {start.isoformat()} after period_end: left empty")
+        start = None
+    return Window(start, end, tuple(reasons), episode)
+
+
+def _text(sent: Sentence, d: DateMention) -> str:
+    """The date as written, with the window word that gives it its role ("since 19 June")."""
+    return sent.source_text(d.start if d.lead is None else min(d.lead, d.start), d.end)
+
+
+def _say(sent: Sentence, d: DateMention, column: str, day: date) -> str:
+    note = f" ({d.note})" if d.note and d.note != "year as written" else ""
+    return f"'{_text(sent, d)}' → {column} {day.isoformat()}{note}"
+
+
+def episode_of(tables: ExtractTables, location: str | None, reported_on: date | None) -> str | None:
+    """The episode a figure belongs to (see the module's rules)."""
+    if reported_on is None:
+        return None
+    eps = tables.episodes
+    day = pd.Timestamp(reported_on)
+    start = pd.to_datetime(eps["start"], errors="coerce")
+    end = pd.to_datetime(eps["end"], errors="coerce")
+    running = eps[(start <= day) & (end.isna() | (end >= day))]
+    if location:
+        places = tables.places
+        running = running[[places.within(location, str(p)) for p in running["location"]]]
+    if running.empty:
+        return None
+    return str(running.loc[pd.to_datetime(running["start"]).idxmax(), "id"])
+
+
+def episode_start(tables: ExtractTables, episode: str | None) -> date | None:
+    if not episode or episode not in tables.episodes.index:
+        return None
+    return date.fromisoformat(str(tables.episodes.loc[episode, "start"]))
