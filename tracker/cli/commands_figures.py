@@ -11,6 +11,7 @@ import pandas as pd
 
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.domain.compare import as_text, differences
+from tracker.domain.problem_groups import group_problems
 from tracker.domain.revisions import parse_assignments
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile, read_figure_file
@@ -104,8 +105,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def report_problems(plan: ImportPlan, path: Path) -> None:
-    for problem in plan.problems:
-        err(f"{path}: {problem}")
+    for group in group_problems(plan.problems):  # one line per distinct problem
+        err(f"{path}: {group}")
     lines = len({p.line for p in plan.problems})
     err(f"{path}: {len(plan.problems)} problem(s) on {lines} line(s)")
 
@@ -126,8 +127,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for conflict in plan.conflicts:
         err(f"{args.file}: note: import would refuse {conflict}")
     if plan.invalid:
-        for problem in plan.invalid:
-            err(f"{args.file}: {problem}")
+        for group in group_problems(plan.invalid):  # one line per distinct problem
+            err(f"{args.file}: {group}")
         lines = len({p.line for p in plan.invalid})
         err(
             f"{args.file}: {len(plan.invalid)} problem(s) on {lines} line(s); nothing stored "
