@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import commands_figures, commands_reconcile, commands_serve, commands_synth
+from tracker.cli import (
+    commands_figures,
+    commands_formats,
+    commands_reconcile,
+    commands_serve,
+    commands_synth,
+)
 from tracker.domain.filters import FilterError
 from tracker.domain.revisions import RevisionError
 from tracker.ingest.readers import InputFileError
@@ -35,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_reconcile.register(sub, add_filter_options)
     commands_serve.register(sub, add_filter_options)
     commands_synth.register(sub, add_filter_options)
+    commands_formats.register(sub, add_filter_options)
     return parser
 
 
