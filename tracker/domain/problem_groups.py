@@ -23,19 +23,23 @@ class ProblemGroup:
     value: str
     message: str
     lines: tuple[int, ...]
+    count: int = 0  # how many times it occurs (a line of a wide table holds several figures)
 
     @property
     def rows(self) -> int:
         return len(self.lines)
 
     def __str__(self) -> str:
-        if self.rows == 1:
+        if self.rows == 1 and self.count <= 1:
             return str(Problem(self.lines[0], self.column, self.value, self.message))
         shown = f", value {self.value!r}" if self.value != "" else ", value empty"
-        return (
-            f"column {self.column}{shown}: {self.message} — on {self.rows:,} rows "
-            f"({describe_lines(self.lines)})"
+        many = max(self.count, self.rows)
+        where = (
+            f"{self.rows:,} rows"
+            if many == self.rows
+            else f"{many:,} figures of {self.rows:,} rows"
         )
+        return f"column {self.column}{shown}: {self.message} — on {where} ({describe_lines(self.lines)})"
 
 
 def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
@@ -43,7 +47,9 @@ def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
     lines: dict[tuple[str, str, str], list[int]] = {}
     for p in sorted(problems):
         lines.setdefault((p.column, p.value, p.message), []).append(p.line)
-    groups = [ProblemGroup(c, v, m, tuple(sorted(set(ls)))) for (c, v, m), ls in lines.items()]
+    groups = [
+        ProblemGroup(c, v, m, tuple(sorted(set(ls))), len(ls)) for (c, v, m), ls in lines.items()
+    ]
     return sorted(groups, key=lambda g: (g.lines[0], g.column))
 
 

@@ -22,7 +22,7 @@ from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.formats.columns import fill_column
 from tracker.ingest.formats.places import PCODE, Unplaced, place_rows
 from tracker.ingest.formats.registry import detect_format
-from tracker.ingest.formats.reshape import COLUMN, LINES, melt, sum_events
+from tracker.ingest.formats.reshape import CELL, COLUMN, LINES, melt, sum_events
 from tracker.ingest.formats.source import LINE, read_source
 from tracker.ingest.formats.spec import FormatError, FormatSpec
 from tracker.ingest.readers import FigureFile
@@ -49,12 +49,15 @@ class Mapped:
     source_rows: int = 0
 
     def origin(self, problem: Problem) -> Problem:
-        """A problem of canonical row (line − 2) said on the source file's line."""
+        """A problem of canonical row (line − 2) said on the source file's line; one about a
+        cell of a wide table names the cell's column (other problems stay groupable)."""
         if self.origins is None or problem.line < 2:
             return problem
         row = self.origins.iloc[problem.line - 2]
         where = ""
-        if COLUMN in row and pd.notna(row[COLUMN]):
+        rule = self.spec.columns.get(problem.column)
+        from_cell = rule is not None and rule.source == CELL
+        if from_cell and COLUMN in row and pd.notna(row[COLUMN]):
             where = f" [the cell under {row[COLUMN]!r}]"
         elif LINES in row and isinstance(row[LINES], tuple) and len(row[LINES]) > 1:
             where = f" [the sum of {len(row[LINES])} rows, lines {_few(row[LINES])}]"
