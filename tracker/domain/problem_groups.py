@@ -39,7 +39,8 @@ class ProblemGroup:
             if many == self.rows
             else f"{many:,} figures of {self.rows:,} rows"
         )
-        return f"column {self.column}{shown}: {self.message} — on {where} ({describe_lines(self.lines)})"
+        lines = describe_lines(self.lines)
+        return f"column {self.column}{shown}: {self.message} — on {where} ({lines})"
 
 
 def group_problems(problems: Iterable[Problem]) -> list[ProblemGroup]:
