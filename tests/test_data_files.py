@@ -62,6 +62,9 @@ FIGURE_FILES = [DATA / "seed" / "figures.csv", DATA / "demo" / "daraa-2018.csv"]
 ID_COLUMNS = {
     "levels.csv": "level",
     "SY.csv": "pcode",
+    "IN.csv": "pcode",
+    "BD.csv": "pcode",
+    "countries.csv": "iso2",
     "household_sizes.csv": "country",
     "aliases.csv": "alias",
 }

@@ -12,7 +12,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import args_export, args_extract, args_figures, args_reconcile, args_synth
+from tracker.cli import (
+    args_export,
+    args_extract,
+    args_figures,
+    args_formats,
+    args_reconcile,
+    args_synth,
+)
 from tracker.cli.options import add_db_option
 from tracker.cli.plugins import register_plugins
 
@@ -26,7 +33,14 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     )
     add_db_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (args_figures, args_reconcile, args_export, args_synth, args_extract):
+    for module in (
+        args_figures,
+        args_reconcile,
+        args_export,
+        args_synth,
+        args_extract,
+        args_formats,
+    ):
         module.register(commands)
     if plugins:
         register_plugins(commands)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.cli.args_formats import add_format_options
 from tracker.cli.options import DATE, VOCABULARIES, add_filter_options, lazy
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def _file_commands(commands: Commands) -> None:
 
     p = commands.add_parser("validate", help="check a CSV or XLSX file of figures; store nothing")
     p.add_argument("file", type=Path, metavar="FILE", help=FIGURE_FILE)
+    add_format_options(p, importing=False)
     p.set_defaults(run=lazy(f"{RUN}:cmd_validate"))
 
     p = commands.add_parser("import", help="store the figures of a CSV or XLSX file")
@@ -69,6 +71,7 @@ def _file_commands(commands: Commands) -> None:
         help="store the valid rows; write the rejected ones to FILE.rejects.csv",
     )
     p.add_argument("--why", metavar="TEXT", help="why these figures are entered (kept with each)")
+    add_format_options(p, importing=True)
     p.set_defaults(run=lazy(f"{RUN}:cmd_import"))
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.cli import commands_formats
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.domain.compare import as_text, differences
 from tracker.domain.revisions import parse_assignments
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile, read_figure_file
-from tracker.ingest.reference import DATA_DIR, read_reference
-from tracker.service.importer import ImportPlan, write_rejects
+from tracker.ingest.reference import DATA_DIR
 from tracker.service.store import Store
 
 SEED_FILE = DATA_DIR / "seed" / "figures.csv"
@@ -49,62 +49,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def report_problems(plan: ImportPlan, path: Path) -> None:
-    for problem in plan.problems:
-        err(f"{path}: {problem}")
-    lines = len({p.line for p in plan.problems})
-    err(f"{path}: {len(plan.problems)} problem(s) on {lines} line(s)")
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
-    file = read_figure_file(args.file)
-    for notice in file.notices:
-        err(f"{args.file}: note: {notice}")
-    store = open_store(args, require=False)
-    try:
-        store.require_schema()
-        plan = store.plan(file)
-    except Exception:  # an uninitialised database: check against data/ alone
-        plan = store.plan(file, vocab=read_reference())
-    for notice in plan.notices[len(file.notices) :]:
-        err(f"{args.file}: note: {notice}")
-    for conflict in plan.conflicts:
-        err(f"{args.file}: note: import would refuse {conflict}")
-    if plan.invalid:
-        for problem in plan.invalid:
-            err(f"{args.file}: {problem}")
-        lines = len({p.line for p in plan.invalid})
-        err(
-            f"{args.file}: {len(plan.invalid)} problem(s) on {lines} line(s); nothing stored "
-            "(validate never stores)"
-        )
-        return 1
-    print(f"{args.file}: {len(file.table)} figure(s), all valid")
-    return 0
+    """Every layout, canonical included, goes through the formats module (issue #14)."""
+    return commands_formats.run_validate(args)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    file = read_figure_file(args.file)
-    result = store.import_file(file, partial=args.partial, why=args.why)
-    plan = result.plan
-    for notice in plan.notices:
-        err(f"{args.file}: note: {notice}")
-    if not plan.ok:
-        report_problems(plan, args.file)
-        if not args.partial:
-            err(
-                "nothing stored: fix these and import again, or use --partial to store the "
-                "valid rows and get the rejected ones in a rejects file"
-            )
-            return 1
-        target = write_rejects(file, plan)
-        err(f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {target}")
-    print(
-        f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
-        + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else "")
-    )
-    return 0 if plan.ok else 1
+    """Every layout, canonical included, goes through the formats module (issue #14)."""
+    return commands_formats.run_import(args)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from tracker.domain.formula import FORMULA_STARTS
+from tracker.ingest.hxl import split_tag_row
 
 XLSX_MAGIC = b"PK\x03\x04"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -34,6 +35,7 @@ class FigureFile:
     table: pd.DataFrame
     path: Path
     notices: list[str] = field(default_factory=list)
+    tags: dict[str, str] = field(default_factory=dict)  # HXL tag by column, when tagged
 
 
 def read_figure_file(path: Path | str) -> FigureFile:
@@ -56,8 +58,7 @@ def _read_xlsx(path: Path) -> FigureFile:
     except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
         raise InputFileError(f"{path}: not a readable XLSX workbook ({exc})") from exc
     notices = [f"read the first sheet of the workbook {path.name}"]
-    table = _tidy(table, notices)
-    return FigureFile(table, path, notices)
+    return _tagged(_tidy(table, notices), path, notices)
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, list[str]]:
@@ -109,7 +110,15 @@ def _read_csv(path: Path) -> FigureFile:
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputFileError(f"{path}: not a readable CSV file ({exc})") from exc
-    return FigureFile(_tidy(table, notices), path, notices)
+    return _tagged(_tidy(table, notices), path, notices)
+
+
+def _tagged(table: pd.DataFrame, path: Path, notices: list[str]) -> FigureFile:
+    """The file with its HXL tag row (line 2), if any, read off the data."""
+    table, tags = split_tag_row(table)
+    if tags:
+        notices.append("line 2 is an HXL hashtag row (#…); read as tags, not as a figure")
+    return FigureFile(table, path, notices, tags)
 
 
 def _tidy(table: pd.DataFrame, notices: list[str] | None = None) -> pd.DataFrame:

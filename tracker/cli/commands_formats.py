@@ -1,0 +1,204 @@
+"""`tracker formats`, and `tracker import|validate FILE [--format NAME] …` for every layout.
+
+Only the standard library is imported at module level; each command imports what it needs
+when it runs (the CLI starts fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    from tracker.ingest.formats.describe import describe, summary_lines
+    from tracker.ingest.formats.registry import builtin_formats, find_format
+
+    if args.show:
+        print(describe(find_format(args.show)))
+        return 0
+    for line in summary_lines(builtin_formats().values()):
+        print(line)
+    return 0
+
+
+def _map(args: argparse.Namespace, gazetteer: Any) -> Any:
+    """The file read through its format (given or detected), as canonical text figures."""
+    from tracker.domain.places import PlaceIndex
+    from tracker.domain.revisions import parse_assignments
+    from tracker.ingest.formats.apply import MapOptions, map_file
+    from tracker.ingest.formats.places import read_countries
+    from tracker.ingest.formats.registry import find_format
+    from tracker.ingest.reference import read_place_aliases
+
+    sets = _assignments(args.assignments, parse_assignments)
+    index = PlaceIndex(gazetteer.reset_index(drop=True), read_place_aliases())
+    if args.places:
+        index = index.with_aliases(read_place_aliases(args.places))
+    spec = find_format(args.format) if args.format else None
+    options = MapOptions(sets, args.as_of, args.only_country)
+    return map_file(args.file, spec, options, index, read_countries())
+
+
+def _assignments(items: list[str], parse: Callable) -> dict[str, str]:
+    sets: dict[str, str] = {}
+    for item in items:
+        column, _, value = item.partition("=")
+        if column.strip() == "figure_id":
+            sets["figure_id"] = value
+        else:
+            sets.update(parse([item]))
+    return sets
+
+
+def _plan(store: Any, mapped: Any) -> Any:
+    """The import plan, against the database, or against data/ when it is not initialised."""
+    from tracker.ingest.reference import read_reference
+
+    try:
+        store.require_schema()
+        return store.plan(mapped.file)
+    except Exception:  # an uninitialised database: check against data/ alone
+        return store.plan(mapped.file, vocab=read_reference())
+
+
+def _gazetteer(store: Any) -> Any:
+    from tracker.ingest.reference import read_gazetteer
+
+    try:
+        store.require_schema()
+        return store.vocab.gazetteer
+    except Exception:
+        return read_gazetteer()
+
+
+def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list) -> None:
+    from tracker.cli.common import err
+    from tracker.domain.problem_groups import group_problems
+
+    for notice in plan.notices:
+        err(f"{args.file}: note: {notice}")
+    for group in group_problems(problems):  # one line per distinct problem
+        err(f"{args.file}: {group}")
+    if mapped.unplaced:
+        target = _write_fill_in(args.file, mapped.unplaced)
+        err(
+            f"{args.file}: the unmapped places are listed in {target}: fill in its pcode "
+            "column and give it with --places"
+        )
+
+
+def _problems(mapped: Any, found: list) -> list:
+    return list(mapped.problems) + [mapped.origin(p) for p in found]
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from tracker.cli.common import err, open_store
+
+    store = open_store(args, require=False)
+    mapped = _map(args, _gazetteer(store))
+    plan = _plan(store, mapped)
+    problems = _problems(mapped, plan.invalid)
+    _report(args, mapped, plan, problems)
+    for conflict in plan.conflicts:
+        err(f"{args.file}: note: import would refuse {mapped.origin(conflict)}")
+    if problems:
+        lines = len({p.line for p in problems})
+        err(
+            f"{args.file}: {len(problems)} problem(s) on {lines} line(s); nothing stored "
+            "(validate never stores)"
+        )
+        return 1
+    print(f"{args.file}: {len(mapped.file.table)} figure(s), all valid")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from tracker.cli.common import err, open_store
+
+    store = open_store(args)
+    mapped = _map(args, store.vocab.gazetteer)
+    if args.dry_run or (mapped.problems and not args.partial):
+        plan = store.plan(mapped.file)
+        problems = _problems(mapped, plan.problems)
+        _report(args, mapped, plan, problems)
+        if args.dry_run:
+            print(
+                f"{args.file}: would store {len(plan.new)} figure(s), {plan.unchanged} already "
+                f"stored, {len({p.line for p in problems})} line(s) rejected (--dry-run: "
+                "nothing stored)"
+            )
+            return 0 if not problems else 1
+        err(
+            "nothing stored: fix these and import again, or use --partial to store the "
+            "valid rows and get the rejected ones in a rejects file"
+        )
+        return 1
+    result = store.import_file(mapped.file, partial=args.partial, why=args.why)
+    plan = result.plan
+    problems = _problems(mapped, plan.problems)
+    _report(args, mapped, plan, problems)
+    if problems:
+        lines = len({p.line for p in problems})
+        err(f"{args.file}: {len(problems)} problem(s) on {lines} line(s)")
+        if not args.partial:
+            err(
+                "nothing stored: fix these and import again, or use --partial to store the "
+                "valid rows and get the rejected ones in a rejects file"
+            )
+            return 1
+        target = _write_rejects(args.file, mapped, plan, problems)
+        err(
+            f"{len(plan.rejected_rows) + len(mapped.problems)} row(s) rejected, written with "
+            f"their reasons to {target}"
+        )
+    print(
+        f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
+        + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
+    )
+    return 0 if not problems else 1
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    """Where a report file goes: the working folder (never beside someone else's data)."""
+    return Path.cwd() / f"{path.stem}.{suffix}.csv"
+
+
+def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list) -> Path:
+    """The rejected rows with their reasons: canonical rows as given for the canonical
+    format, else one row per problem on the source file's lines."""
+    import pandas as pd
+
+    from tracker.service.importer import write_rejects
+
+    if mapped.origins is None:
+        return write_rejects(mapped.file, plan)
+    rows = [
+        {"line": p.line, "column": p.column, "value": p.value, "problem": p.message}
+        for p in sorted(problems)
+    ]
+    target = _beside(path, "rejects")
+    pd.DataFrame(rows).to_csv(target, index=False, encoding="utf-8")
+    return target
+
+
+def _write_fill_in(path: Path, unplaced: list) -> Path:
+    """Each unmapped place once, with its count and nearest candidates: fill in pcode and the
+    file is an alias file for --places."""
+    import pandas as pd
+
+    rows = [
+        {
+            "alias": u.value,
+            "pcode": "",
+            "rows": u.rows,
+            "candidates": ";".join(u.candidates),
+            "column": u.column,
+        }
+        for u in sorted(unplaced, key=lambda u: -u.rows)
+    ]
+    target = _beside(path, "places")
+    pd.DataFrame(rows).to_csv(target, index=False, encoding="utf-8")
+    return target
