@@ -37,6 +37,14 @@ SYMBOLS = (
     "hourglass",
     "bowtie",
     "triangle-left",
+    "octagon",
+    "hexagram",
+    "star-square",
+    "star-diamond",
+    "circle-cross",
+    "square-x",
+    "diamond-wide",
+    "diamond-tall",
 )
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 PATTERNS = ("", "/", "\\", "x", "-", "|", "+", ".")

@@ -42,7 +42,7 @@ def _map(args: argparse.Namespace, gazetteer: Any) -> Any:
     return map_file(args.file, spec, options, index, read_countries())
 
 
-def _assignments(items: list[str], parse: Callable) -> dict[str, str]:
+def _assignments(items: list[str], parse: Callable[[list[str]], dict[str, str]]) -> dict[str, str]:
     sets: dict[str, str] = {}
     for item in items:
         column, _, value = item.partition("=")
@@ -74,7 +74,7 @@ def _gazetteer(store: Any) -> Any:
         return read_gazetteer()
 
 
-def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list) -> None:
+def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any]) -> None:
     from tracker.cli.common import err
     from tracker.domain.problem_groups import group_problems
 
@@ -90,7 +90,7 @@ def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list) ->
         )
 
 
-def _problems(mapped: Any, found: list) -> list:
+def _problems(mapped: Any, found: list[Any]) -> list[Any]:
     return list(mapped.problems) + [mapped.origin(p) for p in found]
 
 
@@ -166,7 +166,7 @@ def _beside(path: Path, suffix: str) -> Path:
     return Path.cwd() / f"{path.stem}.{suffix}.csv"
 
 
-def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list) -> Path:
+def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list[Any]) -> Path:
     """The rejected rows with their reasons: canonical rows as given for the canonical
     format, else one row per problem on the source file's lines."""
     import pandas as pd
@@ -184,7 +184,7 @@ def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list) -> Path:
     return target
 
 
-def _write_fill_in(path: Path, unplaced: list) -> Path:
+def _write_fill_in(path: Path, unplaced: list[Any]) -> Path:
     """Each unmapped place once, with its count and nearest candidates: fill in pcode and the
     file is an alias file for --places."""
     import pandas as pd

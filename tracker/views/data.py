@@ -161,13 +161,16 @@ def search_places(
 ) -> list[str]:
     """P-codes whose code or English or Arabic name contains ``text``; wider places first.
 
-    Without text: the country, its governorates and the ``prefer``red places (those with
-    figures), so the list starts short and useful.
+    Without text: the countries the gazetteer details (a country row alone, kept for
+    imports, waits to be searched), their governorates and the ``prefer``red places (those
+    with figures), so the list starts short and useful.
     """
     gaz = vocab.gazetteer
     text = (text or "").strip()
     if not text:
-        top = gaz.index[gaz["level"].astype(int) <= 1].tolist()
+        level = gaz["level"].astype(int)
+        detailed = (level == 1) | ((level == 0) & gaz.index.isin(gaz["parent"].dropna()))
+        top = gaz.index[detailed].tolist()
         return list(dict.fromkeys([*top, *[p for p in prefer if p in gaz.index]]))[
             : limit + len(top)
         ]

@@ -241,18 +241,19 @@ def _place_notices(placed: object) -> list[str]:
 
 def _unused(header: list[str], spec: FormatSpec) -> list[str]:
     """The source columns no rule reads: said, never silently ignored."""
-    used = set(spec.reshape.keep) | {v.column for v in spec.reshape.values}
-    used |= {spec.reshape.start, spec.reshape.end, *spec.reshape.sums}
+    named: set[str | None] = set(spec.reshape.keep)
+    named |= {v.column for v in spec.reshape.values}
+    named |= {spec.reshape.start, spec.reshape.end, *spec.reshape.sums}
     if spec.place:
-        used |= {spec.place.code, spec.place.name, spec.place.country}
-        used |= set(spec.place.coordinates or ())
+        named |= {spec.place.code, spec.place.name, spec.place.country}
+        named |= set(spec.place.coordinates or ())
     if spec.estimates:
-        used |= {spec.estimates.low, spec.estimates.best, spec.estimates.high}
+        named |= {spec.estimates.low, spec.estimates.best, spec.estimates.high}
     for rule in spec.columns.values():
-        used |= {rule.source, *rule.alternatives}
+        named |= {rule.source, *rule.alternatives}
         if rule.template:
-            used |= {f for _, f, _, _ in string.Formatter().parse(rule.template) if f}
+            named |= {f for _, f, _, _ in string.Formatter().parse(rule.template) if f}
     if spec.reshape.kind == "melt" and not spec.reshape.values:
         return []  # every other column is a value column
-    unused = [c for c in header if c not in used]
+    unused = [c for c in header if c not in named]
     return [f"columns not used by format {spec.name}: {', '.join(unused)}"] if unused else []

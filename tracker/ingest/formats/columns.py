@@ -26,8 +26,8 @@ def fill_column(
     elif rule.template is not None:
         cells = template(table, rule.template)
     else:
-        present = [c for c in (rule.source, *rule.alternatives) if c in table.columns]
-        cells = _column(table, present[0] if present else str(rule.source))
+        present = [c for c in (rule.source, *rule.alternatives) if c and c in table.columns]
+        cells = _column(table, present[0] if present else str(rule.source or ""))
         cells = cells.astype("string").str.strip()
     if rule.pattern:
         found = cells.str.extract(rule.pattern, expand=False)
