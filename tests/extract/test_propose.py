@@ -5,6 +5,7 @@ The paragraphs are written for these tests, in the shape of the reports the trac
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pytest
 from tracker.domain.validation import validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.extract import OUTPUT_COLUMNS, extract
+from tracker.extract.tables import ExtractTables
 
 R = date(2018, 7, 12)
 
@@ -234,3 +236,16 @@ def test_a_weekday_after_yawm_is_a_day_not_a_duration(tables) -> None:
     text = "قتل 13 عنصراً من قوات النظام منذ بدء الحملة في درعا يوم الثلاثاء الماضي."
     (row,) = extract(text, tables, reported_on=date(2018, 6, 23)).to_dict("records")
     assert row["period_start"] == "2018-06-19"
+
+
+def test_a_metric_counted_in_households_names_its_phrase_as_the_unit(tables) -> None:
+    """A metric whose own unit is households, named with no unit phrase, gives that unit
+    (its reason used to read the absent unit phrase and fail)."""
+    metrics = tables.vocab.metrics.copy()
+    metrics.loc["returned", "unit"] = "households"
+    vocab = dataclasses.replace(tables.vocab, metrics=metrics)
+    households = ExtractTables(vocab, tables.frames, tables.aliases)
+    text = "Local councils said that 2,000 returnees reached As-Sanamayn."
+    (row,) = extract(text, households, reported_on=R).to_dict("records")
+    assert (row["metric"], row["unit"]) == ("returned", "households")
+    assert "returnees → unit households" in row["reasons"]

@@ -10,6 +10,10 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLE_FIELDS = (
     "qualifier",
@@ -78,7 +82,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_table(frame) -> str:  # noqa: ANN001 (a DataFrame; pandas is imported lazily)
+def render_table(frame: pd.DataFrame) -> str:
     """Proposals for a person: the number phrase, the figure in one line, then the reasons."""
     if frame.empty:
         return "no figures found\n"

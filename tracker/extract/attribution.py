@@ -31,7 +31,8 @@ from tracker.domain.places import normal_form
 from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
-from tracker.extract.text import ARABIC, Folded
+from tracker.extract.tables import ExtractTables
+from tracker.extract.text import ARABIC, Folded, Token
 
 MAX_PLACE_TOKENS = 5
 
@@ -47,7 +48,9 @@ class Context:
     places_seen: list[str] = field(default_factory=list)
 
 
-def publisher_source(sent_tables, publisher: str | None, url: str | None) -> tuple[str | None, str]:
+def publisher_source(
+    sent_tables: ExtractTables, publisher: str | None, url: str | None
+) -> tuple[str | None, str]:
     """The registered source a publisher or an address stands for (rule 4)."""
     if publisher:
         folded = Folded.of(publisher)
@@ -69,7 +72,9 @@ def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
     'registered', 'pronoun', 'none', 'wire' or 'unregistered'."""
     out = []
     for verb in sent.cues("reporting"):
-        after = verb.payload[1] == "before" or ARABIC.match(sent.tokens[verb.start].text)
+        after = (
+            verb.payload[1] == "before" or ARABIC.match(sent.tokens[verb.start].text) is not None
+        )
         span = _subject(sent, verb, after)
         out.append((verb, *_classify(sent, span)))
     return out
@@ -98,7 +103,7 @@ def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
     return a, b
 
 
-def _name_token(token) -> bool:
+def _name_token(token: Token) -> bool:
     return token.kind == "word" or token.text in ('"', "'")
 
 

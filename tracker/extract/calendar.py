@@ -162,10 +162,10 @@ class Reader:
         r = self.clock.reported_on
         if word is None or r is None:
             return None
-        if self.kind_at(word.end, "current"):
-            return r.month, self.kind_at(word.end, "current").end
-        if self.kind_at(word.end, "past"):
-            return (r.month - 2) % 12 + 1, self.kind_at(word.end, "past").end
+        if (current := self.kind_at(word.end, "current")) is not None:
+            return r.month, current.end
+        if (past := self.kind_at(word.end, "past")) is not None:
+            return (r.month - 2) % 12 + 1, past.end
         return None
 
     def month_first(self, i: int) -> DateMention | None:
@@ -259,8 +259,8 @@ class Reader:
             return None
         a, b = (int(x) for x in m.payload[1].split(";"))
         end = m.end
-        if self.kind_at(end, "weekday"):
-            end = self.kind_at(end, "weekday").end
+        if (weekday := self.kind_at(end, "weekday")) is not None:
+            end = weekday.end
         if r is None:
             return DateMention(i, end, "relative", None, None, note="no reported_on")
         return DateMention(

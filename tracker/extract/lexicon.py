@@ -63,8 +63,10 @@ class Lexicon:
         for form in tokens[i].forms():
             for keyed, payload, phrase in self._first.get(form, ()):
                 end = _matches_from(tokens, i, keyed)
+                if end is None:
+                    continue
                 key = (end, phrase, id(payload))
-                if end is not None and key not in seen:
+                if key not in seen:
                     seen.add(key)
                     out.append(Match(i, end, payload, phrase))
         out.sort(key=lambda m: -(m.end - m.start))

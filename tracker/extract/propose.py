@@ -26,6 +26,7 @@ from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.extract import semantics as sem
 from tracker.extract.attribution import (
     Context,
+    PlaceMention,
     last_source_named,
     place_mentions,
     publisher_source,
@@ -53,6 +54,11 @@ class Proposal:
     mention: NumberMention | None = None
     window: Window | None = None
     problems: list[str] = field(default_factory=list)
+
+    def text(self, column: str) -> str | None:
+        """A cell as text (None when empty): the cells this module fills are text or None."""
+        value = self.cells.get(column)
+        return None if value is None else str(value)
 
     @property
     def missing(self) -> list[str]:
@@ -141,7 +147,11 @@ def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
 
 
 def _propose(
-    sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context
+    sent: Sentence,
+    m: NumberMention,
+    head: Proposal | None,
+    places: list[PlaceMention],
+    ctx: Context,
 ) -> Proposal | None:
     qualified = sem.qualifier_of(sent, m)
     counted = sem.counted_noun(sent, m)
@@ -188,12 +198,20 @@ def _propose(
         evidence=sent.text.original[a:b],
     )
     if unit_id:
-        p.reasons.append(f"{counted.unit.phrase} → unit households")
+        # the unit phrase; else (no unit or population phrase) the metric phrase whose
+        # metric is counted in households
+        named = counted.unit or counted.metric
+        p.reasons.append(f"{named.phrase if named else metric} → unit households")
     return p
 
 
 def _sub_metric(
-    sent: Sentence, m: NumberMention, counted: sem.Counted, head: Proposal, metric, why
+    sent: Sentence,
+    m: NumberMention,
+    counted: sem.Counted,
+    head: Proposal,
+    metric: str | None,
+    why: str,
 ) -> tuple[str | None, str]:
     """A part's metric: its own when its own clause names one ("including 60,000 at the
     border crossing"), else its whole's."""
@@ -211,12 +229,17 @@ def _sub_metric(
     )
     if own is not None:
         return own.payload, f"{sent.source_text(own.start, own.end)} → {own.payload}"
-    whole = head.cells["metric"]
+    whole = head.text("metric")
     return whole, f"part of the figure before it ({head.cells['value']}) → {whole}"
 
 
 def _attribute(
-    sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context, p: Proposal
+    sent: Sentence,
+    m: NumberMention,
+    head: Proposal | None,
+    places: list[PlaceMention],
+    ctx: Context,
+    p: Proposal,
 ) -> None:
     if head is not None:
         source, why = head.cells["source"], "source of the figure it is part of"
@@ -233,7 +256,13 @@ def _attribute(
     p.reasons += [why, place_why]
 
 
-def _place(sent: Sentence, m: NumberMention, head: Proposal | None, places: list, ctx: Context):
+def _place(
+    sent: Sentence,
+    m: NumberMention,
+    head: Proposal | None,
+    places: list[PlaceMention],
+    ctx: Context,
+) -> tuple[str | None, str]:
     near = [
         pl
         for pl in places
@@ -243,7 +272,7 @@ def _place(sent: Sentence, m: NumberMention, head: Proposal | None, places: list
         own = [pl for pl in places if 0 <= pl.start - m.end <= 3]
         if own:
             return own[0].pcode, f"{own[0].text} → {own[0].pcode}"
-        return head.cells["location"], "place of the figure it is part of"
+        return head.text("location"), "place of the figure it is part of"
     if near or places:
         best = min(near or places, key=lambda pl: min(abs(pl.start - m.end), abs(m.start - pl.end)))
         return best.pcode, f"{best.text} → {best.pcode}"
@@ -262,7 +291,7 @@ def _date(
     r = sent.clock.reported_on
     window = head.window if head is not None and head.window else window_of(sent, m, measure)
     p.window = window
-    episode = episode_of(tables, p.cells.get("location"), r)
+    episode = episode_of(tables, p.text("location"), r)
     start = window.start
     reasons = list(window.reasons)
     if window.episode_start:

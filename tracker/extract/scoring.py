@@ -29,8 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
+
+#: A proposal as the evaluation reads it: one record of :func:`tracker.extract.extract`'s frame.
+Row = Mapping[str, Any]
 
 FIELDS = ("qualifier", "metric", "population", "source", "window")
 
@@ -98,7 +102,7 @@ class Outcome:
     gold: Gold
     found: bool
     right: dict[str, bool] = field(default_factory=dict)
-    proposal: Mapping | None = None
+    proposal: Row | None = None
 
 
 def qualifier_from_gloss(gloss: str, english_phrases: Mapping[str, str]) -> str:
@@ -174,18 +178,18 @@ def canonical_gold(row: Mapping[str, str], article: str) -> Gold:
     )
 
 
-def _cell(proposal: Mapping, column: str) -> str:
+def _cell(proposal: Row, column: str) -> str:
     value = proposal.get(column)
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _same_value(gold: Gold, proposal: Mapping) -> bool:
+def _same_value(gold: Gold, proposal: Row) -> bool:
     high = _cell(proposal, "value_high")
     wanted = "" if gold.value_high is None else str(gold.value_high)
     return _cell(proposal, "value") == str(gold.value) and high == wanted
 
 
-def judge(gold: Gold, proposal: Mapping) -> dict[str, bool]:
+def judge(gold: Gold, proposal: Row) -> dict[str, bool]:
     """Which fields of a found figure's proposal are right."""
     source = _cell(proposal, "source")
     start = _cell(proposal, "period_start")
@@ -200,7 +204,7 @@ def judge(gold: Gold, proposal: Mapping) -> dict[str, bool]:
     }
 
 
-def score(golds: Iterable[Gold], proposals: Mapping[str, list[Mapping]]) -> list[Outcome]:
+def score(golds: Iterable[Gold], proposals: Mapping[str, list[Row]]) -> list[Outcome]:
     """Each annotated figure with the best proposal of its unit that has its value."""
     out = []
     for gold in golds:
@@ -214,8 +218,8 @@ def score(golds: Iterable[Gold], proposals: Mapping[str, list[Mapping]]) -> list
 
 
 def spurious(
-    golds: Iterable[Gold], proposals_by_article: Mapping[str, list[Mapping]]
-) -> dict[str, list[Mapping]]:
+    golds: Iterable[Gold], proposals_by_article: Mapping[str, list[Row]]
+) -> dict[str, list[Row]]:
     """Per article, the proposals whose value matches none of its annotated figures."""
     by_article: dict[str, list[Gold]] = {}
     for g in golds:
@@ -260,7 +264,7 @@ HEADER = [
 ]
 
 
-def summarise(name: str, outcomes: list[Outcome], extra: Mapping[str, list[Mapping]]) -> Summary:
+def summarise(name: str, outcomes: list[Outcome], extra: Mapping[str, list[Row]]) -> Summary:
     found = [o for o in outcomes if o.found]
     right = {f: sum(o.right[f] for o in found) for f in FIELDS}
     articles = len({o.gold.article for o in outcomes}) or 1

@@ -94,7 +94,7 @@ def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
     between = [q for q in tables.qualifiers.ending_at(tokens, start) if q.payload == "range"]
     number = sent.source_text(m.start, m.end)
     if m.is_range:
-        lead = (between or before or [None])[0]
+        lead = (between or before)[0] if between or before else None
         a = lead.start if lead else m.start
         return Qualified("range", a, m.end, f"{number} → range {m.value}–{m.value_high}")
     if m.how == "magnitude":
@@ -149,12 +149,12 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
         if after and k == after.start:
             k = after.end
             continue
-        hits = {
+        at_k = {
             "population": tables.populations.at(tokens, k),
             "unit": tables.units.at(tokens, k),
             "metric": tables.metrics.at(tokens, k) if gap == 0 or found else [],
         }
-        hits = {name: h[0] for name, h in hits.items() if h}
+        hits = {name: h[0] for name, h in at_k.items() if h}
         if hits:
             for name, h in hits.items():
                 found.setdefault(name, h)
@@ -176,7 +176,7 @@ def unit_of(sent: Sentence, counted: Counted) -> str | None:
     if counted.population:
         return PERSONS
     if counted.metric:
-        return sent.tables.vocab.metrics.loc[counted.metric.payload, "unit"]
+        return str(sent.tables.vocab.metrics.loc[counted.metric.payload, "unit"])
     return None
 
 

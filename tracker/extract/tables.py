@@ -34,6 +34,11 @@ def _rows(frame: pd.DataFrame, *columns: str) -> list[tuple[str, ...]]:
     return list(zip(*(frame[c].astype(str) for c in columns), strict=True))
 
 
+def _pairs(frame: pd.DataFrame, phrase: str, payload: str) -> list[tuple[str, str]]:
+    """(phrase, payload) rows of two columns, for a :class:`Lexicon`."""
+    return [(p, v) for p, v in _rows(frame, phrase, payload)]
+
+
 @dataclass
 class ExtractTables:
     """The extractor's tables. ``frames`` holds the DataFrames by name: numbers, calendar,
@@ -61,7 +66,7 @@ class ExtractTables:
     def qualifiers(self) -> Lexicon:
         phrases = self.vocab.qualifier_phrases
         rows = phrases[phrases["qualifier"] != "magnitude"]
-        return Lexicon(_rows(rows, "phrase", "qualifier"))
+        return Lexicon(_pairs(rows, "phrase", "qualifier"))
 
     @cached_property
     def qualifiers_after(self) -> Lexicon:
@@ -74,11 +79,11 @@ class ExtractTables:
 
     @cached_property
     def metrics(self) -> Lexicon:
-        return Lexicon(_rows(self.frames["metric_phrases"], "phrase", "metric"))
+        return Lexicon(_pairs(self.frames["metric_phrases"], "phrase", "metric"))
 
     @cached_property
     def populations(self) -> Lexicon:
-        return Lexicon(_rows(self.frames["population_phrases"], "phrase", "population"))
+        return Lexicon(_pairs(self.frames["population_phrases"], "phrase", "population"))
 
     @cached_property
     def population_not_for(self) -> dict[str, frozenset[str]]:
@@ -93,11 +98,11 @@ class ExtractTables:
 
     @cached_property
     def units(self) -> Lexicon:
-        return Lexicon(_rows(self.frames["unit_phrases"], "phrase", "unit"))
+        return Lexicon(_pairs(self.frames["unit_phrases"], "phrase", "unit"))
 
     @cached_property
     def sources(self) -> Lexicon:
-        return Lexicon(_rows(self.frames["source_aliases"], "alias", "source"))
+        return Lexicon(_pairs(self.frames["source_aliases"], "alias", "source"))
 
     @cached_property
     def calendar(self) -> Lexicon:

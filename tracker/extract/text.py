@@ -182,7 +182,7 @@ class Folded:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"([\w.]+)$", text[:dot])
-    return bool(word) and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1)
+    return word is not None and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
