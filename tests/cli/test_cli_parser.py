@@ -41,9 +41,9 @@ def test_copied_values_are_the_librarys() -> None:
 
 
 def test_the_command_list_is_designs() -> None:
-    """DESIGN.md §4's commands, flags' two actions and synth; nothing lost in the move."""
+    """DESIGN.md §4's commands, §6's so far (extract, formats), flags' two actions and synth."""
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
-    commands += ["series", "flags", "export", "serve", "synth"]
+    commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
         ("flags", "explain"),

@@ -22,7 +22,11 @@ def register(commands: Commands) -> None:
         "confirm and import them.",
     )
     p.add_argument("file", help="a UTF-8 text file, or - for standard input")
-    p.add_argument("--lang", choices=["ar", "en"], help="the text's language (default: guessed)")
+    p.add_argument(
+        "--lang",
+        choices=["ar", "en"],
+        help="the text's language: ar or en (default: guessed from the script)",
+    )
     p.add_argument(
         "--reported-on",
         dest="reported_on",
@@ -35,6 +39,12 @@ def register(commands: Commands) -> None:
         "own site is its source when the text names none)",
     )
     p.add_argument("--url", help="the article's address")
-    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv"],
+        default="table",
+        help="table (to read; default) or csv (the canonical columns plus span_start, span_end, "
+        "evidence, confidence, reasons: edit it, then `tracker import` it)",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not to stdout")
     p.set_defaults(run=lazy("tracker.cli.commands_extract:cmd_extract"))
