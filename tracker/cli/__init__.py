@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import args_export, args_figures, args_reconcile, args_synth
+from tracker.cli import args_export, args_figures, args_reconcile, args_review, args_synth
 from tracker.cli.options import add_db_option
 from tracker.cli.plugins import register_plugins
 
@@ -26,7 +26,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     )
     add_db_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (args_figures, args_reconcile, args_export, args_synth):
+    for module in (args_figures, args_reconcile, args_export, args_review, args_synth):
         module.register(commands)
     if plugins:
         register_plugins(commands)
@@ -37,10 +37,19 @@ def user_errors() -> tuple[type[Exception], ...]:
     """The errors a command reports in one line (a bad file, value or database), not a trace."""
     from tracker.domain.filters import FilterError
     from tracker.domain.revisions import RevisionError
+    from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
+    from tracker.service.accounts import AccountError
     from tracker.storage.database import DatabaseError
 
-    return (InputFileError, RevisionError, DatabaseError, FilterError)
+    return (
+        InputFileError,
+        RevisionError,
+        DatabaseError,
+        FilterError,
+        PermissionDenied,
+        AccountError,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -86,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     file = read_figure_file(args.file)
-    result = store.import_file(file, partial=args.partial, why=args.why)
+    result = store.import_file(file, partial=args.partial, why=args.why, propose=args.propose)
     plan = result.plan
     for notice in plan.notices:
         err(f"{args.file}: note: {notice}")
@@ -100,8 +100,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
         target = write_rejects(file, plan)
         err(f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {target}")
+    stored = "proposed for review" if args.propose else "stored"
     print(
-        f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
+        f"{args.file}: {result.stored} figure(s) {stored}, {plan.unchanged} already stored"
         + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else "")
     )
     return 0 if plan.ok else 1
@@ -112,7 +113,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
     table = pd.DataFrame([row]).astype("string")
     file = FigureFile(table, Path("command-line"), [])
-    result = store.import_file(file)
+    result = store.import_file(file, propose=args.propose)
     if not result.plan.ok:
         for p in result.plan.problems:
             err(
@@ -123,7 +124,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         err("nothing stored")
         return 1
     if result.stored:
-        print(f"stored figure {result.plan.new['figure_id'].iloc[0]}")
+        fid = result.plan.new["figure_id"].iloc[0]
+        print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
     else:
         print(f"figure {row.get('figure_id')} is already stored with these values")
     return 0
@@ -185,6 +187,16 @@ def _high(value: float) -> str:
     return "∞" if value == float("inf") else str(int(value))
 
 
+def _review_words(row: pd.Series) -> str:
+    """ ", proposed for review" or ", accepted by NAME"; nothing for a figure published
+    without review."""
+    status = row.get("review_status")
+    reviewer = row.get("reviewed_by")
+    if pd.notna(reviewer) and reviewer:
+        return f", {status} by {reviewer}"
+    return f", {status} for review" if status == "proposed" else ""
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args)
     revisions = store.history(args.figure_id)
@@ -198,9 +210,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(
             f"revision {row['revision']}{marker}: {row['status']}, "
             f"{pd.Timestamp(row['entered_at']).strftime('%Y-%m-%d %H:%M:%S')} "
-            f"by {row['entered_by']}"
+            f"by {row['entered_by']}{_review_words(row)}"
         )
-        if row["why"] is not pd.NA and row["why"]:
+        if pd.notna(row["why"]) and row["why"]:
             print(f"  why: {row['why']}")
         if previous is None:
             print("  first entered: " + ", ".join(f"{c}={v}" for c, v in text.loc[i].items() if v))
