@@ -17,7 +17,14 @@ from tracker.domain.revisions import RevisionError
 from tracker.domain.roles import Action
 from tracker.service import review
 from tracker.service.store import Store
-from tracker.views.format import claim_words, fmt_count, fmt_window, place_name, source_name
+from tracker.views.format import (
+    claim_words,
+    fmt_count,
+    fmt_window,
+    label,
+    place_name,
+    source_name,
+)
 
 SHOWN = 20
 
@@ -43,7 +50,9 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
     sentence = "sentence_ar" if lang == "ar" else "sentence_en"
     moves = [
         {
-            "series": f"{m.metric}, {m.population}, {place_name(vocab, m.location, lang)}",
+            "series": f"{label(vocab.metrics, m.metric, lang)}, "
+            f"{label(vocab.populations, m.population, lang)}, "
+            f"{place_name(vocab, m.location, lang)}",
             "before": headline_text(store, m.before, lang),
             "after": headline_text(store, m.after, lang),
         }
@@ -55,7 +64,8 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
         "when": pd.Timestamp(row["entered_at"]).strftime("%Y-%m-%d %H:%M"),
         "claim": claim_words(vocab, row["qualifier"], row["value"], row["value_high"], lang),
         "source": source_name(vocab, row["source"], lang),
-        "what": f"{row['metric']}, {row['population']}",
+        "what": f"{label(vocab.metrics, row['metric'], lang)}, "
+        f"{label(vocab.populations, row['population'], lang)}",
         "place": f"{place_name(vocab, row['location'], lang)} ({row['location']})",
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
         "notes": row.get("notes"),
