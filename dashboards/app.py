@@ -3,7 +3,8 @@
 ``create_app(store)`` builds the app around a :class:`tracker.service.store.Store`: the
 pages (one module each under ``dashboards/pages/``, with their callbacks), the callbacks
 they share and the download routes all read that store; the app keeps no other state. The
-app is read-only: no callback writes.
+public app is read-only: no page, callback or download route writes; only the analyst
+workspace under /workspace (``dashboards/workspace/``, login required) does.
 Production: `gunicorn 'dashboards.wsgi:server'` with TRACKER_DB pointing at PostgreSQL.
 """
 
@@ -18,6 +19,7 @@ from dashboards.components.pagecache import attach
 from dashboards.downloads import register_downloads
 from dashboards.layout import build_layout
 from dashboards.pages import data, discrepancies, figures, overview, sources, trends
+from dashboards.workspace import register_workspace
 from tracker.service.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +44,7 @@ def create_app(store: Store) -> Dash:
     for page in PAGES:
         page.register(app, store)
     register_downloads(app.server, store)
+    register_workspace(app.server, store)  # /workspace: login required, the only writer
     serving.install(app)
     callbacks.register(app, store)
     app.layout = build_layout

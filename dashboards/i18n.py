@@ -27,9 +27,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "switch_language_label": {"en": "Arabic version", "ar": "النسخة الإنجليزية"},
     "footer": {
         "en": "Every figure is a claim by a named source, never a fact. Read-only view; "
-        "figures are entered with the tracker command line.",
+        "analysts enter figures in the workspace (/workspace) or with the tracker command "
+        "line, and a reviewer accepts each before it is shown here.",
         "ar": "كل رقم هنا تصريح منسوب إلى مصدر مسمّى، وليس حقيقة مؤكدة. هذه الصفحة للاطلاع "
-        "فقط؛ تُدخل الأرقام عبر سطر أوامر المتتبّع.",
+        "فقط؛ يُدخل المحللون الأرقام في مساحة العمل (/workspace) أو عبر سطر أوامر المتتبّع، "
+        "ويقبلها مراجع قبل عرضها هنا.",
     },
     # filters
     "filters": {"en": "Filters", "ar": "عوامل التصفية"},

@@ -149,7 +149,7 @@ def figure_table(table: dict, params: dict, lang: str) -> html.Div:
 
 def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html.Section:
     """Every revision of one figure: who, when, why, what changed."""
-    revisions = store.history(figure_id)
+    revisions = store.history(figure_id, public=True)
     close = dcc.Link(
         t("history_close", lang),
         href=href("/figures", {k: v for k, v in params.items() if k != "figure"}),

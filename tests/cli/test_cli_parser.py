@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.parsers import full_parser, options, walk
-from tracker.cli import args_figures
+from tracker.cli import args_figures, args_review
 from tracker.cli import options as cli
 
 DATA = Path(__file__).parents[2] / "data"
@@ -28,6 +28,7 @@ def _ids(name: str) -> list[str]:
 
 
 def test_copied_values_are_the_librarys() -> None:
+    from tracker.domain.roles import ACCOUNT_ROLES
     from tracker.domain.vocabularies import CANONICAL_COLUMNS
     from tracker.publish import DOWNLOADS
     from tracker.publish.options import LANGUAGES
@@ -38,16 +39,21 @@ def test_copied_values_are_the_librarys() -> None:
     assert cli.SYNTH_RATE == DEFAULT_RATE
     assert tuple(_ids("rules.csv")) == cli.RULES
     assert tuple(args_figures.FIGURE_COLUMNS) == CANONICAL_COLUMNS
+    assert args_review.ROLES == ACCOUNT_ROLES
 
 
 def test_the_command_list_is_designs() -> None:
-    """DESIGN.md §4's commands, §6's so far (extract, formats), flags' two actions and synth."""
+    """DESIGN.md §4's commands, §6's so far (extract, formats, review, users), flags' two
+    actions and synth; nothing lost in the move."""
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
     commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
+    commands += ["review", "users"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
         ("flags", "explain"),
         ("flags", "recompute"),
+        *[("review", a) for a in ("list", "accept", "reject")],
+        *[("users", a) for a in ("add", "list", "disable")],
     }
 
 

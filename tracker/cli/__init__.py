@@ -18,6 +18,7 @@ from tracker.cli import (
     args_figures,
     args_formats,
     args_reconcile,
+    args_review,
     args_synth,
 )
 from tracker.cli.options import add_db_option
@@ -36,6 +37,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
     for module in (
         args_figures,
         args_reconcile,
+        args_review,
         args_export,
         args_synth,
         args_extract,
@@ -51,10 +53,19 @@ def user_errors() -> tuple[type[Exception], ...]:
     """The errors a command reports in one line (a bad file, value or database), not a trace."""
     from tracker.domain.filters import FilterError
     from tracker.domain.revisions import RevisionError
+    from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
+    from tracker.service.accounts import AccountError
     from tracker.storage.database import DatabaseError
 
-    return (InputFileError, RevisionError, DatabaseError, FilterError)
+    return (
+        InputFileError,
+        RevisionError,
+        DatabaseError,
+        FilterError,
+        PermissionDenied,
+        AccountError,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

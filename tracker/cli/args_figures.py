@@ -20,6 +20,11 @@ FIGURE_FILE = (
     "with the canonical columns of DESIGN.md §4"
 )
 
+PROPOSE = (
+    "store as proposals awaiting review (`tracker review`): public only once a reviewer "
+    "who is not their author accepts them"
+)
+
 # The canonical columns in order (tracker.domain.vocabularies.CANONICAL_COLUMNS), each with
 # the help of its `tracker add` option.
 FIGURE_COLUMNS: dict[str, str] = {
@@ -72,6 +77,7 @@ def _file_commands(commands: Commands) -> None:
     )
     p.add_argument("--why", metavar="TEXT", help="why these figures are entered (kept with each)")
     add_format_options(p, importing=True)
+    p.add_argument("--propose", action="store_true", help=PROPOSE)
     p.set_defaults(run=lazy(f"{RUN}:cmd_import"))
 
 
@@ -79,6 +85,7 @@ def _figure_commands(commands: Commands) -> None:
     p = commands.add_parser("add", help="enter one figure")
     for column, text in FIGURE_COLUMNS.items():
         p.add_argument(f"--{column.replace('_', '-')}", dest=column, metavar="VALUE", help=text)
+    p.add_argument("--propose", action="store_true", help=PROPOSE)
     p.set_defaults(run=lazy(f"{RUN}:cmd_add"))
 
     p = commands.add_parser("list", help="current figures as a table")

@@ -64,7 +64,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
     table = pd.DataFrame([row]).astype("string")
     file = FigureFile(table, Path("command-line"), [])
-    result = store.import_file(file)
+    result = store.import_file(file, propose=args.propose)
     if not result.plan.ok:
         for p in result.plan.problems:
             err(
@@ -75,7 +75,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         err("nothing stored")
         return 1
     if result.stored:
-        print(f"stored figure {result.plan.new['figure_id'].iloc[0]}")
+        fid = result.plan.new["figure_id"].iloc[0]
+        print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
     else:
         print(f"figure {row.get('figure_id')} is already stored with these values")
     return 0
@@ -137,6 +138,16 @@ def _high(value: float) -> str:
     return "∞" if value == float("inf") else str(int(value))
 
 
+def _review_words(row: pd.Series) -> str:
+    """ ", proposed for review" or ", accepted by NAME"; nothing for a figure published
+    without review."""
+    status = row.get("review_status")
+    reviewer = row.get("reviewed_by")
+    if pd.notna(reviewer) and reviewer:
+        return f", {status} by {reviewer}"
+    return f", {status} for review" if status == "proposed" else ""
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     store = open_store(args)
     revisions = store.history(args.figure_id)
@@ -150,9 +161,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(
             f"revision {row['revision']}{marker}: {row['status']}, "
             f"{pd.Timestamp(row['entered_at']).strftime('%Y-%m-%d %H:%M:%S')} "
-            f"by {row['entered_by']}"
+            f"by {row['entered_by']}{_review_words(row)}"
         )
-        if row["why"] is not pd.NA and row["why"]:
+        if pd.notna(row["why"]) and row["why"]:
             print(f"  why: {row['why']}")
         if previous is None:
             print("  first entered: " + ", ".join(f"{c}={v}" for c, v in text.loc[i].items() if v))

@@ -136,7 +136,8 @@ def run_import(args: argparse.Namespace) -> int:
             "valid rows and get the rejected ones in a rejects file"
         )
         return 1
-    result = store.import_file(mapped.file, partial=args.partial, why=args.why)
+    propose = bool(getattr(args, "propose", False))
+    result = store.import_file(mapped.file, partial=args.partial, why=args.why, propose=propose)
     plan = result.plan
     problems = _problems(mapped, plan.problems)
     _report(args, mapped, plan, problems)
@@ -154,8 +155,9 @@ def run_import(args: argparse.Namespace) -> int:
             f"{len(plan.rejected_rows) + len(mapped.problems)} row(s) rejected, written with "
             f"their reasons to {target}"
         )
+    stored = "proposed for review" if propose else "stored"
     print(
-        f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
+        f"{args.file}: {result.stored} figure(s) {stored}, {plan.unchanged} already stored"
         + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
     )
     return 0 if not problems else 1

@@ -51,6 +51,8 @@ DERIVED_COLUMNS: tuple[str, ...] = (
     "entered_at",
     "entered_by",
     "flag_ids",
+    "review_status",  # DESIGN.md §6
+    "reviewed_by",
 )
 
 

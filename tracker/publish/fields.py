@@ -111,10 +111,17 @@ def derived_fields() -> tuple[Field, ...]:
               "after each correction (see `tracker history`).", True, minimum=1),
         Field("status", "string", "active: the figure stands (retracted figures are left out).",
               True, enum=("active", "retracted")),
-        Field("entered_at", "datetime", "When this revision was entered (UTC).", True),
-        Field("entered_by", "string", "Who entered this revision.", True),
+        Field("entered_at", "datetime", "When this revision was entered (UTC); for a reviewed "
+              "figure, when it was accepted.", True),
+        Field("entered_by", "string", "Who entered this revision; for a reviewed figure, who "
+              "entered its values (the proposal's author).", True),
         Field("flag_ids", "string", "Ids of the consistency flags the figure is involved in, "
               "separated by ';' (the flag_id column of flags.csv)."),
+        Field("review_status", "string", "accepted: the figure passed review or was entered by "
+              "a reviewer (proposed and rejected figures are never published).", True,
+              enum=("accepted",)),
+        Field("reviewed_by", "string", "Who accepted the figure in review; empty when a "
+              "reviewer or admin entered it directly, or it predates the review step."),
     )  # fmt: skip
 
 

@@ -40,6 +40,8 @@ STORED = CANONICAL_COLUMNS + (
     "status",
     "entered_at",
     "entered_by",
+    "review_status",
+    "reviewed_by",
 )
 COUNTS = ("value", "value_high", "low", "high", "revision")
 NOT_TEXT = (*DATE_COLUMNS, "entered_at", *COUNTS)

@@ -145,6 +145,16 @@ def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
     return target
 
 
-def store_plan(conn: Connection, plan: ImportPlan, who: str, why: str | None, batch: str) -> int:
-    """Store the planned new figures as revision 1, in the caller's transaction."""
-    return figure_rows.insert_revisions(conn, plan.new, who=who, why=why, batch=batch)
+def store_plan(
+    conn: Connection,
+    plan: ImportPlan,
+    who: str,
+    why: str | None,
+    batch: str,
+    review_status: str = "accepted",
+) -> int:
+    """Store the planned new figures as revision 1, in the caller's transaction (published,
+    or as proposals when ``review_status`` is proposed)."""
+    return figure_rows.insert_revisions(
+        conn, plan.new, who=who, why=why, batch=batch, review_status=review_status
+    )

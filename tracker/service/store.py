@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.filters import Filters
 from tracker.domain.revisions import RevisionError, revised_figure
+from tracker.domain.roles import PROPOSED, Action, Actor, PermissionDenied, Role, require
 from tracker.domain.settings import DEFAULT_SETTINGS, Settings
 from tracker.domain.vocabularies import Vocabularies
 from tracker.ingest.readers import FigureFile
@@ -30,8 +31,8 @@ from tracker.ingest.reference import read_reference
 from tracker.progress import IMPORT_STEPS, Steps, progress
 from tracker.service.importer import ImportPlan, plan_import, store_plan
 from tracker.service.rows import FigureRows, figure_rows_of
+from tracker.storage import accounts, summaries, tables, versions
 from tracker.storage import figures as figure_rows
-from tracker.storage import summaries, tables, versions
 from tracker.storage.database import (
     STATISTICS_AFTER,
     open_engine,
@@ -162,14 +163,44 @@ class Store:
                 self.settings.tau,
             )
 
+    # -- who acts ------------------------------------------------------------------------------
+    def actor_named(self, name: str) -> Actor | None:
+        """The account of this name as an actor; None when there is none or it is disabled."""
+        with self.engine.connect() as conn:
+            account = accounts.user(conn, name)
+        if account is None or account["disabled"]:
+            return None
+        return Actor(name, Role(account["role"]))
+
+    def shell_actor(self) -> Actor:
+        """Who acts from the shell: $TRACKER_USER, else the login name. A name with an
+        account acts with its role (a disabled one not at all); any other name is the
+        database's operator, who can reach every table anyway, and acts as an admin."""
+        name = current_user()
+        with self.engine.connect() as conn:
+            account = accounts.user(conn, name)
+        if account is None:
+            return Actor(name, Role.ADMIN)
+        if account["disabled"]:
+            raise PermissionDenied(f"the account {name} is disabled")
+        return Actor(name, Role(account["role"]))
+
     def import_file(
         self,
         file: FigureFile,
         partial: bool = False,
         why: str | None = None,
         today: date | None = None,
+        propose: bool = False,
+        actor: Actor | None = None,
     ) -> ImportResult:
-        """Store a file's figures in one transaction (all or nothing unless partial)."""
+        """Store a file's figures in one transaction (all or nothing unless partial).
+
+        ``propose`` stores them as proposals awaiting review (never public, no flag or band
+        changes); otherwise they are published at once, which only a reviewer or admin may do.
+        """
+        actor = actor or self.shell_actor()
+        require(actor, Action.PROPOSE if propose else Action.PUBLISH)
         batch = uuid.uuid4().hex
         steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
         try:
@@ -179,14 +210,21 @@ class Store:
                 if not plan.ok and not partial:
                     return ImportResult(plan, 0, None)
                 steps.advance("storing")
-                stored = store_plan(conn, plan, current_user(), why, batch)
+                review = PROPOSED if propose else "accepted"
+                stored = store_plan(conn, plan, actor.name, why, batch, review)
                 steps.advance("recomputing flags")
-                self._after_change(conn, plan.new)
+                if not propose:
+                    self._after_change(conn, plan.new)
                 if stored >= STATISTICS_AFTER:
                     refresh_statistics(conn)
         finally:
             steps.close()
         return ImportResult(plan, stored, batch)
+
+    def after_change(self, conn: Connection, changed: pd.DataFrame) -> None:
+        """Summaries, flags and bands brought up to date after these figures changed, in the
+        caller's transaction (the review service calls it when a proposal is accepted)."""
+        self._after_change(conn, changed)
 
     def _after_change(self, conn: Connection, changed: pd.DataFrame) -> None:
         """Refresh the summaries and recompute the flags of the series the changed figures
@@ -206,9 +244,17 @@ class Store:
             return figure_rows.read_frame(c, query)
 
     def revise(
-        self, figure_id: str, changes: dict[str, str], why: str, today: date | None = None
+        self,
+        figure_id: str,
+        changes: dict[str, str],
+        why: str,
+        today: date | None = None,
+        actor: Actor | None = None,
     ) -> pd.DataFrame:
-        """Write the next revision of a figure; the old one stays, marked superseded."""
+        """Write the next revision of a figure; the old one stays, marked superseded.
+        A published figure changes without review: reviewers and admins only."""
+        actor = actor or self.shell_actor()
+        require(actor, Action.PUBLISH)
         with self.engine.begin() as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
@@ -216,17 +262,19 @@ class Store:
             revised = revised_figure(
                 current, changes, self.vocab, today or date.today(), self.settings.tau
             )
-            self._write_revision(conn, current, revised, why, "active")
+            self._write_revision(conn, current, revised, why, "active", actor.name)
             self._after_change(conn, pd.concat([current, revised], ignore_index=True))
         return revised
 
-    def retract(self, figure_id: str, why: str) -> None:
-        """Withdraw a figure with a revision whose status is retracted."""
+    def retract(self, figure_id: str, why: str, actor: Actor | None = None) -> None:
+        """Withdraw a figure with a revision whose status is retracted (reviewers, admins)."""
+        actor = actor or self.shell_actor()
+        require(actor, Action.PUBLISH)
         with self.engine.begin() as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
                 raise RevisionError(f"figure {figure_id} is already retracted")
-            self._write_revision(conn, current, current.copy(), why, "retracted")
+            self._write_revision(conn, current, current.copy(), why, "retracted", actor.name)
             self._after_change(conn, current)
 
     def _lock_current(self, conn: Connection, figure_id: str) -> pd.DataFrame:
@@ -235,11 +283,20 @@ class Store:
             query = query.with_for_update()
         current = figure_rows.read_frame(conn, query)
         if current.empty:
-            raise RevisionError(f"no figure with id {figure_id!r} is stored")
+            raise RevisionError(
+                f"no figure with id {figure_id!r} is stored as published (a proposal "
+                "changes by its review: `tracker review`)"
+            )
         return current
 
     def _write_revision(
-        self, conn: Connection, current: pd.DataFrame, revised: pd.DataFrame, why: str, status: str
+        self,
+        conn: Connection,
+        current: pd.DataFrame,
+        revised: pd.DataFrame,
+        why: str,
+        status: str,
+        who: str,
     ) -> None:
         if not why or not why.strip():
             raise RevisionError("--why is required: say why the figure changes")
@@ -247,16 +304,22 @@ class Store:
         figure_rows.insert_revisions(
             conn,
             revised,
-            who=current_user(),
+            who=who,
             why=why,
             batch=None,
             revision=int(current["revision"].iloc[0]) + 1,
             status=status,
         )
 
-    def history(self, figure_id: str) -> pd.DataFrame:
+    def history(self, figure_id: str, public: bool = False) -> pd.DataFrame:
+        """Every revision of a figure, oldest first; ``public`` keeps the accepted ones only
+        (the public pages never show a proposal or a rejection)."""
         with self.engine.connect() as conn:
-            return figure_rows.revisions_of(conn, [figure_id])
+            revisions = figure_rows.revisions_of(conn, [figure_id])
+        if public:
+            accepted = (revisions["review_status"] == "accepted").to_numpy(dtype=bool)
+            revisions = revisions[accepted].reset_index(drop=True)
+        return revisions
 
     def figures(
         self, filters: Filters = Filters(), include_retracted: bool = False
@@ -317,17 +380,21 @@ class Store:
         with self.engine.connect() as conn:
             return read_bands(conn, filters)
 
-    def explain_flag(self, flag_id: str, note: str, status: str = "explained") -> None:
+    def explain_flag(
+        self, flag_id: str, note: str, status: str = "explained", actor: Actor | None = None
+    ) -> None:
         """Mark a flag explained (or open again) with a note that survives recomputation."""
         from tracker.storage.flagstore import explain_flag
 
+        actor = actor or self.shell_actor()
+        require(actor, Action.EXPLAIN)
         with self.engine.begin() as conn:
             known = conn.execute(
                 select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
             ).first()
             if known is None:
                 raise RevisionError(f"no flag with id {flag_id!r} is stored")
-            explain_flag(conn, flag_id, note, current_user(), status)
+            explain_flag(conn, flag_id, note, actor.name, status)
 
     def recompute_flags(self) -> tuple[int, int]:
         """Recompute every component's flags and bands from scratch, in one transaction:

@@ -86,11 +86,29 @@ def _add_scope_indexes(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _add_review_and_accounts(conn: Connection) -> None:
+    """Figures gain review_status (existing ones are accepted) and reviewed_by; the accounts
+    and failed-login tables are created (DESIGN.md §6)."""
+    present = {c["name"] for c in inspect(conn).get_columns(tables.figures.name)}
+    if "review_status" not in present:
+        conn.exec_driver_sql(
+            "ALTER TABLE figures ADD COLUMN review_status VARCHAR(16) NOT NULL DEFAULT 'accepted'"
+        )
+    if "reviewed_by" not in present:
+        conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN reviewed_by TEXT")
+    for index in tables.figures.indexes:
+        if index.name == "ix_figures_review":
+            index.create(conn, checkfirst=True)
+    for table in tables.ACCOUNT_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 # Each migration takes a database at version N-1 to N. Version 1 creates everything.
 MIGRATIONS = {
     1: lambda conn: tables.metadata.create_all(conn),
     2: _add_series_summaries,
     3: _add_scope_indexes,
+    4: _add_review_and_accounts,
 }
 
 

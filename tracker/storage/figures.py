@@ -56,18 +56,23 @@ def insert_revisions(
     batch: str | None,
     revision: pd.Series | int = 1,
     status: pd.Series | str = "active",
+    review_status: str = "accepted",
+    reviewed_by: str | None = None,
 ) -> int:
-    """Store new revisions as the current ones (the caller has retired the previous)."""
+    """Store new revisions: accepted ones as the current ones (the caller has retired the
+    previous); proposed and rejected ones are never current, so no public read sees them."""
     if figures.empty:
         return 0
     rows = figures[[c for c in tables.FIGURE_VALUE_COLUMNS if c in figures]].copy()
     rows["revision"] = revision
-    rows["current"] = True
+    rows["current"] = review_status == "accepted"
     rows["status"] = status
     rows["entered_at"] = now()
     rows["entered_by"] = who
     rows["why"] = why
     rows["batch"] = batch
+    rows["review_status"] = review_status
+    rows["reviewed_by"] = reviewed_by
     if "high" in rows:
         high = rows["high"].astype("float64")
         rows["high"] = high.where(np.isfinite(high))

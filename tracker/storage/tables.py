@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -124,6 +124,11 @@ figures = Table(
     Column("entered_by", Text, nullable=False),
     Column("why", Text),
     Column("batch", String(40)),
+    # Review (schema version 4, DESIGN.md §6): proposed | accepted | rejected. Only accepted
+    # revisions are ever current, so every public read of current figures holds accepted
+    # ones alone; proposals and rejections are revisions with current = false.
+    Column("review_status", String(16), nullable=False, server_default="accepted"),
+    Column("reviewed_by", Text),
     Index("ux_figures_revision", "figure_id", "revision", unique=True),
     Index(
         "ux_figures_current",
@@ -158,6 +163,8 @@ figures = Table(
     # ending on one day (sums of parts), and those with one value (echoes).
     Index("ix_figures_count_end", "current", "metric", "population", "period_end"),
     Index("ix_figures_count_value", "current", "metric", "population", "value"),
+    # The review queue: proposals awaiting review (schema version 4).
+    Index("ix_figures_review", "review_status", "figure_id"),
 )
 
 #: The indexes schema version 3 adds (a database made by an older Tracker lacks them).
@@ -258,5 +265,41 @@ FIGURE_VALUE_COLUMNS = [
     c.name
     for c in figures.columns
     if c.name
-    not in ("row_id", "revision", "current", "status", "entered_at", "entered_by", "why", "batch")
+    not in (
+        "row_id",
+        "revision",
+        "current",
+        "status",
+        "entered_at",
+        "entered_by",
+        "why",
+        "batch",
+        "review_status",
+        "reviewed_by",
+    )
 ]
+
+# -- accounts (schema version 4) ---------------------------------------------------------------
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),  # analyst | reviewer | admin
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", Text, nullable=False),
+)
+
+# Failed logins per account ("user:NAME") and per address ("addr:IP"), shared by every web
+# worker: ten within the window lock the key until the window ends.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("first_at", DateTime(timezone=True), nullable=False),
+)
+
+#: The tables schema version 4 adds.
+ACCOUNT_TABLES = (users, login_failures)

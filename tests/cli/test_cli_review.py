@@ -1,0 +1,110 @@
+"""`tracker add/import --propose`, `tracker review` and `tracker users` from the shell."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tracker.cli import main
+from tracker.service.store import Store
+from tracker.storage import tables
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PROPOSAL = [
+    "add", "--propose", "--figure-id", "P1", "--metric", "killed", "--population", "civilians",
+    "--value", "100", "--qualifier", "approx", "--source", "sohr", "--location", "SY12",
+    "--reported-on", "2018-06-30", "--period-start", "2018-06-19",
+]  # fmt: skip
+
+
+@pytest.fixture
+def db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    monkeypatch.setenv("TRACKER_USER", "operator")
+    assert main(["init", "--demo"]) == 0
+    return sqlite_url
+
+
+def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("TRACKER_USER", name)
+
+
+def add_user(monkeypatch: pytest.MonkeyPatch, name: str, role: str, password: str) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    return main(["users", "add", name, "--role", role])
+
+
+def test_users_are_added_with_the_password_from_standard_input(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert add_user(monkeypatch, "alice", "analyst", "a long passphrase") == 0
+    assert add_user(monkeypatch, "bob", "reviewer", "short") == 1
+    assert "at least 10 characters" in capsys.readouterr().err
+    store = Store(db)
+    with store.connect() as conn:
+        stored = conn.execute(select(tables.users.c.password_hash)).scalar_one()
+    assert stored.startswith("$argon2id$") and "a long passphrase" not in stored
+    assert main(["users", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "alice" in out and "analyst" in out and "argon2" not in out
+    as_user(monkeypatch, "alice")  # an analyst manages no accounts
+    assert add_user(monkeypatch, "mallory", "admin", "a long passphrase") == 1
+    assert "may not manage users" in capsys.readouterr().err
+
+
+def test_an_analyst_proposes_and_another_reviewer_accepts(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 1  # no --propose: analysts do not publish
+    assert "may not publish" in capsys.readouterr().err
+    assert main(PROPOSAL) == 0
+    assert "figure P1 proposed for review" in capsys.readouterr().out
+    assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
+    assert "P1" not in capsys.readouterr().out
+    assert main(["review", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "raises regression" in out and "about 126 → about 100" in out
+    assert main(["review", "accept", "P1"]) == 1
+    assert "may not review" in capsys.readouterr().err
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1", "--why", "SOHR's site says 100"]) == 0
+    assert main(["history", "P1"]) == 0
+    assert "accepted by bob" in capsys.readouterr().out
+    assert main(["export", "--metric", "killed"]) == 0
+    exported = capsys.readouterr().out
+    assert "review_status,reviewed_by" in exported.splitlines()[0]
+    assert any(
+        line.startswith("P1,") and line.endswith(",accepted,bob") for line in exported.splitlines()
+    )
+
+
+def test_an_author_cannot_accept_their_own_proposal_and_a_rejection_needs_why(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    as_user(monkeypatch, "bob")
+    assert main(PROPOSAL) == 0
+    assert main(["review", "accept", "P1"]) == 1
+    assert "another reviewer" in capsys.readouterr().err
+    as_user(monkeypatch, "operator")
+    with pytest.raises(SystemExit):
+        main(["review", "reject", "P1"])  # --why is required
+    assert main(["review", "reject", "P1", "--why", "no such report"]) == 0
+    assert main(["review", "list"]) == 0
+    assert "no proposals await review" in capsys.readouterr().out
+
+
+def test_a_disabled_account_acts_no_more(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    assert main(["users", "disable", "alice"]) == 0
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL) == 1
+    assert "disabled" in capsys.readouterr().err

@@ -1,0 +1,83 @@
+"""Proposals in the database: the review queue's queries (SQLAlchemy Core).
+
+A proposal is a figure revision with ``review_status = 'proposed'`` and ``current = false``;
+it awaits review while it is the newest revision of its figure. Accepting or rejecting it
+writes the next revision (the service does, :mod:`tracker.service.review`); nothing is
+updated in place but the ``current`` marker of a superseded revision.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from tracker.domain.roles import PROPOSED
+from tracker.storage import tables
+from tracker.storage.figures import read_frame
+
+F = tables.figures
+
+
+def _newest_proposed():
+    """Proposed revisions no later revision of the same figure follows."""
+    later = aliased(F)
+    newer = exists().where(
+        and_(later.c.figure_id == F.c.figure_id, later.c.revision > F.c.revision)
+    )
+    return and_(F.c.review_status == PROPOSED, ~newer)
+
+
+def pending(conn: Connection, limit: int | None = None) -> pd.DataFrame:
+    """The proposals awaiting review, oldest first."""
+    query = select(F).where(_newest_proposed()).order_by(F.c.entered_at, F.c.figure_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return read_frame(conn, query)
+
+
+def pending_one(conn: Connection, figure_id: str, lock: bool = False) -> pd.DataFrame:
+    """The figure's proposal awaiting review (empty when it has none); ``lock`` holds its row
+    until the transaction ends (PostgreSQL), so two reviewers cannot both decide it."""
+    query = select(F).where(and_(F.c.figure_id == figure_id, _newest_proposed()))
+    if lock and conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    return read_frame(conn, query)
+
+
+def count_pending(conn: Connection) -> int:
+    """How many proposals await review."""
+    query = select(func.count()).select_from(F).where(_newest_proposed())
+    return int(conn.execute(query).scalar_one())
+
+
+def newest_revision(conn: Connection, figure_id: str) -> int:
+    """The highest revision number stored for a figure (0 when none is)."""
+    query = select(func.max(F.c.revision)).where(F.c.figure_id == figure_id)
+    return int(conn.execute(query).scalar() or 0)
+
+
+def component_flags(conn: Connection, components: list[str]) -> pd.DataFrame:
+    """The stored flags of these (metric, country) components, by id."""
+    FL = tables.flags
+    columns = [FL.c.flag_id, FL.c.rule, FL.c.severity, FL.c.sentence_en, FL.c.sentence_ar]
+    query = select(*columns).where(FL.c.component.in_(components)).order_by(FL.c.flag_id)
+    rows = conn.execute(query).fetchall()
+    return pd.DataFrame(rows, columns=[c.name for c in columns])
+
+
+SERIES = ["metric", "population", "location", "measure", "window_start"]
+
+
+def component_headlines(conn: Connection, components: list[str]) -> pd.DataFrame:
+    """Each series' newest band row in these components: its headline and qualifier."""
+    B = tables.bands
+    columns = [*[B.c[c] for c in SERIES], B.c.date, B.c.headline, B.c.headline_qualifier]
+    query = select(*columns).where(B.c.component.in_(components)).order_by(B.c.date)
+    rows = conn.execute(query).fetchall()
+    frame = pd.DataFrame(rows, columns=[c.name for c in columns])
+    if frame.empty:
+        return frame
+    keys = frame[SERIES].astype(str)
+    return frame.groupby([keys[c] for c in SERIES], sort=True).tail(1).reset_index(drop=True)
