@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from tracker.domain.compare import COMPARED, as_text, differences
 from tracker.domain.normalise import normalise
+from tracker.domain.settings import DEFAULT_SETTINGS
 from tracker.domain.validation import Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, DERIVED_COLUMNS, Vocabularies
 from tracker.ingest.readers import FigureFile
@@ -58,7 +59,11 @@ def header_notices(table: pd.DataFrame) -> list[str]:
 
 
 def plan_import(
-    conn: Connection, file: FigureFile, vocab: Vocabularies, today: date, tau: float = 0.10
+    conn: Connection,
+    file: FigureFile,
+    vocab: Vocabularies,
+    today: date,
+    tau: float = DEFAULT_SETTINGS.tau,
 ) -> ImportPlan:
     """Validate a file and compare its figures with what is stored; store nothing."""
     table = file.table

@@ -23,12 +23,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.engine.cursor import BufferedRowCursorFetchStrategy, CursorFetchStrategy
 
 from tracker.domain.filters import Filters
+from tracker.domain.normalise import DATE_COLUMNS
 from tracker.storage import bulk, tables
 
 F = tables.figures
 CHUNK = 900  # bound parameters per IN (…) query, under SQLite's limit
 ID_CHUNK = 20_000  # ids per look-up of stored revisions (SQLite ≥ 3.32 allows 32,766)
-DATE_COLUMNS = ("reported_on", "period_start", "period_end")
 
 
 def now() -> datetime:

@@ -47,12 +47,12 @@ T_FLAGS = tables.flags
 T_NOTES = tables.flag_notes
 
 
-_CONTEXTS: dict[int, ReconcileContext] = {}
+_CONTEXTS: dict[tuple[int, Settings], ReconcileContext] = {}
 
 
 def context_for(vocab: Vocabularies, settings: Settings) -> ReconcileContext:
-    """The engine's context for these vocabularies (built once per process)."""
-    key = id(vocab)
+    """The engine's context for these vocabularies and settings (built once per process)."""
+    key = (id(vocab), settings)
     if key not in _CONTEXTS:
         _CONTEXTS.clear()
         _CONTEXTS[key] = ReconcileContext.from_vocabularies(vocab, settings)
