@@ -208,7 +208,15 @@ def layout(store: Store, **raw: object) -> html.Div:
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
         downloads=[
             download_link(
-                t("download_flags", lang), download_url("/download/flags.csv", query.filters, lang)
+                t("download_flags", lang),
+                download_url(
+                    "/download/flags.csv",
+                    query.filters,
+                    lang,
+                    rule=",".join(rules),
+                    severity=",".join(severities),
+                    status=",".join(statuses),
+                ),
             )
         ],
     )

@@ -102,7 +102,7 @@ def test_overview_cards_lead_to_trends(dash_store):
 def test_overview_in_arabic_uses_arabic_labels_and_place_names(dash_store):
     words = text(overview.layout(dash_store, lang="ar", location="SY12"))
     assert "قتلى" in words and "درعا" in words and "Killed" not in words
-    assert "/download/figures.csv?location=SY12&lang=ar" in links(
+    assert "/download/figures.csv?location=SY12&lang=ar&excel=1" in links(
         overview.layout(dash_store, lang="ar", location="SY12")
     )
 
@@ -171,7 +171,9 @@ def test_discrepancies_filter_by_rule_status_source_and_language(dash_store):
     assert "flag-T-div-killed" in snhr and "flag-T-div-border" not in snhr
     arabic = text(discrepancies.layout(dash_store, lang="ar", rule="divergence"))
     assert "الشبكة السورية: 214 قتيلاً مدنياً على الأقل" in arabic
-    assert "/download/flags.csv?lang=ar" in links(discrepancies.layout(dash_store, lang="ar"))
+    assert "/download/flags.csv?lang=ar&excel=1" in links(
+        discrepancies.layout(dash_store, lang="ar")
+    )
 
 
 def test_figures_are_paged_and_sorted_by_the_database(dash_store):
