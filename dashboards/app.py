@@ -17,12 +17,20 @@ from dashboards.components import callbacks, serving
 from dashboards.components.pagecache import attach
 from dashboards.downloads import register_downloads
 from dashboards.layout import build_layout
-from dashboards.pages import data, discrepancies, figures, overview, sources, trends
+from dashboards.pages import (
+    data,
+    discrepancies,
+    figures,
+    methodology,
+    overview,
+    sources,
+    trends,
+)
 from tracker.service.store import Store
 
 HERE = Path(__file__).resolve().parent
 #: The pages in the order of the navigation (each registers its layout and callbacks).
-PAGES = (overview, trends, discrepancies, figures, sources, data)
+PAGES = (overview, trends, discrepancies, figures, sources, data, methodology)
 
 
 def create_app(store: Store) -> Dash:

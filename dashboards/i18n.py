@@ -23,6 +23,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_figures": {"en": "Figures", "ar": "الأرقام"},
     "nav_sources": {"en": "Sources", "ar": "المصادر"},
     "nav_data": {"en": "Data", "ar": "البيانات"},
+    "nav_methodology": {"en": "Methodology", "ar": "المنهجية"},
+    "help_link": {"en": "How is this worked out?", "ar": "كيف يُحسب هذا؟"},
     "switch_language": {"en": "العربية", "ar": "English"},
     "switch_language_label": {"en": "Arabic version", "ar": "النسخة الإنجليزية"},
     "footer": {

@@ -22,6 +22,7 @@ PAGES = (
     ("figures", "/figures"),
     ("sources", "/sources"),
     ("data", "/data"),
+    ("methodology", "/methodology"),  # issue #12
 )
 PATHS = dict(PAGES)
 

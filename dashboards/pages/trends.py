@@ -11,6 +11,7 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboards.components.chart import build_figure
+from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, Query, href, parse_query, parse_search, shared
 from dashboards.components.shell import control, download_link, filter_bar, page_shell
@@ -224,7 +225,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                 role="img",
                 **{"aria-label": title},
             ),
-            html.P(t("click_hint", lang), className="muted small"),
+            html.P([t("click_hint", lang), " ", help_link("band", lang)], className="muted small"),
             html.Div(id=DETAILS_ID, className="claim-details", **{"aria-live": "polite"}),
             view.rendered[("table", lang)],
             series_links(view, vocab, query, lang),

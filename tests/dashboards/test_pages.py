@@ -251,3 +251,17 @@ def test_query_round_trip(vocab):
     assert build_search({"lang": "en"}) == ""
     bad = parse_query({"from": "2018-07-01", "to": "2018-06-01"}, vocab)
     assert bad.errors and bad.filters.date_from is None
+
+
+def test_methodology_renders_in_both_languages_with_help_links_pointing_at_it(dash_store):
+    from dashboards.pages import methodology
+
+    for lang, word in (("en", "Window containment"), ("ar", "احتواء الفترة الزمنية")):
+        page = methodology.layout(dash_store, lang=lang)
+        assert word in text(page) and page.dir == ("rtl" if lang == "ar" else "ltr")
+        ids = {getattr(c, "id", None) for c in walk(page)}
+        assert {"rule-echo", "severity-major", "headline", "qualifier-approx"} <= ids
+    flags = links(discrepancies.layout(dash_store, lang="ar"))
+    assert any(h.startswith("/methodology?lang=ar#rule-") for h in flags)
+    assert any(h.startswith("/methodology?lang=ar#severity-") for h in flags)
+    assert "/methodology#headline" in links(overview.layout(dash_store))
