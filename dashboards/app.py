@@ -14,6 +14,7 @@ from pathlib import Path
 from dash import Dash
 
 from dashboards.components import callbacks, serving
+from dashboards.components.not_found import install_not_found
 from dashboards.components.pagecache import attach
 from dashboards.downloads import register_downloads
 from dashboards.layout import build_layout
@@ -50,6 +51,7 @@ def create_app(store: Store) -> Dash:
     for page in PAGES:
         page.register(app, store)
     register_downloads(app.server, store)
+    install_not_found(app.server)
     serving.install(app)
     callbacks.register(app, store)
     app.layout = build_layout

@@ -27,6 +27,17 @@ PAGES = (
 PATHS = dict(PAGES)
 
 
+def opening_month(vocab: Vocabularies, query: Query) -> str | None:
+    """The month the date picker opens on: the chosen dates', else the newest episode's start
+    (the data's dates, never the current month of an archive from 2018)."""
+    f = query.filters
+    chosen = f.date_from or f.date_to
+    if chosen:
+        return chosen.isoformat()
+    starts = vocab.episodes["start"].dropna().astype(str) if "start" in vocab.episodes else []
+    return max(starts) if len(starts) else None
+
+
 def qp_id(name: str) -> dict[str, str]:
     """The id of a control whose value is the query parameter ``name``."""
     return {"type": "qp", "name": name}
@@ -127,6 +138,7 @@ def filter_bar(
         number_of_months_shown=1,
         start_date_id="filter-from",
         end_date_id="filter-to",
+        initial_visible_month=opening_month(vocab, query),
     )
     controls = [
         control(t("filter_area", lang), area, "location"),

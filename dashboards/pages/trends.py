@@ -11,6 +11,7 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboards.components.chart import build_figure
+from dashboards.components.graph_config import graph_config
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, Query, href, parse_query, parse_search, shared
@@ -213,12 +214,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                 dcc.Graph(
                     id=GRAPH_ID,
                     figure=fig,
-                    config={
-                        "displaylogo": False,
-                        "responsive": True,
-                        "scrollZoom": False,
-                        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-                    },
+                    config=graph_config(lang, "tracker-trend"),
                     className="graph",
                 ),
                 className="graph-wrap",
