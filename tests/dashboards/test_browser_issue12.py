@@ -1,0 +1,96 @@
+"""Issue #12 in a real browser: nothing leaves 127.0.0.1, /methodology renders in both
+languages, the Arabic chart toolbar speaks Arabic and offers no outside service, page
+titles follow the page's language, an unknown path is a real 404."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.dashboards.test_browser import ARTIFACTS, _open, base_url, browser  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "/": ".card",
+    "/trends?metric=killed&population=civilians&location=SY12": ".js-plotly-plot .scatterlayer",
+    "/discrepancies": "article.flag",
+    "/figures": "#figures-table",
+    "/sources": "#sources-table",
+    "/data": ".download-card",
+    "/methodology": "#rule-echo",
+}
+
+
+def _with_lang(path: str, lang: str) -> str:
+    if lang != "ar":
+        return path
+    return path + ("&" if "?" in path else "?") + "lang=ar"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_request_leaves_the_host_while_every_page_loads(browser, base_url, lang, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path, ready in PAGES.items():
+        _open(page, base_url + _with_lang(path, lang), ready)
+    # export the chart as a PNG through the toolbar: still nothing leaves the host
+    _open(
+        page,
+        base_url + _with_lang("/trends?metric=killed&population=civilians&location=SY12", lang),
+        ".modebar",
+    )
+    page.hover(".js-plotly-plot")
+    with page.expect_download(timeout=20_000) as download:
+        page.locator(".modebar-btn[data-title]").first.click()
+    assert download.value.suggested_filename.endswith(".png")
+    hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in requests if "127.0.0.1" not in u)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_methodology_renders_and_is_screenshotted(browser, base_url, lang):  # noqa: F811
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _open(page, base_url + _with_lang("/methodology", lang), "#rule-echo")
+    heading = page.locator("h1").inner_text()
+    assert heading == ("كيف يعمل المتتبّع" if lang == "ar" else "How the tracker works")
+    assert page.locator("tr[id^='rule-']").count() == 7
+    assert page.locator("#severity-major").count() == 1
+    page.wait_for_function(f"document.title.startsWith({heading!r})", timeout=5_000)
+    page.screenshot(path=str(ARTIFACTS / f"methodology-{lang}-1280.png"), full_page=True)
+    context.close()
+
+
+def test_arabic_toolbar_tooltips_are_arabic_and_nothing_is_shared_out(browser, base_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _open(
+        page,
+        base_url + "/trends?metric=killed&population=civilians&location=SY12&lang=ar",
+        ".modebar",
+    )
+    titles = page.eval_on_selector_all(
+        ".modebar-btn", "els => els.map(e => e.getAttribute('data-title'))"
+    )
+    assert titles and "تنزيل الرسم صورةً" in titles, titles
+    assert not [t for t in titles if t and any(c.isascii() and c.isalpha() for c in t)], titles
+    assert page.locator("[data-title*='Share'], [data-title*='Chart Studio']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "trends-toolbar-ar.png"))
+    context.close()
+
+
+def test_an_unknown_path_is_a_404_page_in_arabic(browser, base_url):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    response = page.goto(base_url + "/no-such-page?lang=ar")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "الصفحة غير موجودة"
+    assert page.title().startswith("الصفحة غير موجودة")
+    context.close()
