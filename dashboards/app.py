@@ -22,6 +22,7 @@ from dashboards.pages import (
     data,
     discrepancies,
     figures,
+    map,
     methodology,
     overview,
     sources,
@@ -31,7 +32,7 @@ from tracker.service.store import Store
 
 HERE = Path(__file__).resolve().parent
 #: The pages in the order of the navigation (each registers its layout and callbacks).
-PAGES = (overview, trends, discrepancies, figures, sources, data, methodology)
+PAGES = (overview, trends, discrepancies, figures, sources, data, map, methodology)
 
 
 def create_app(store: Store) -> Dash:

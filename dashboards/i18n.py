@@ -28,6 +28,20 @@ STRINGS: dict[str, dict[str, Any]] = {
     "nav_sources": {"en": "Sources", "ar": "المصادر"},
     "nav_data": {"en": "Data", "ar": "البيانات"},
     "nav_methodology": {"en": "Methodology", "ar": "المنهجية"},
+    "nav_map": {"en": "Map", "ar": "الخريطة"},
+    "map_title": {"en": "Where, and how many", "ar": "أين، وكم"},
+    "map_intro": {
+        "en": "One circle per place: its reconciled headline for the chosen metric and population, the circle's area proportional to the number; red when the place has open flags. Governorate outlines are for orientation only.",
+        "ar": "دائرة لكل مكان: رقمه الرئيسي الموفَّق للمؤشر والفئة المختارين، ومساحة الدائرة تتناسب مع الرقم؛ وتظهر حمراء إذا كان للمكان تنبيهات مفتوحة. حدود المحافظات للاسترشاد فقط.",
+    },
+    "map_hint": {
+        "en": "Click a circle to open that place's trend.",
+        "ar": "انقر على دائرة لفتح اتجاه ذلك المكان.",
+    },
+    "map_no_symbols": {
+        "en": "No reconciled figure for this choice yet.",
+        "ar": "لا يوجد رقم موفَّق لهذا الاختيار بعد.",
+    },
     "help_link": {"en": "How is this worked out?", "ar": "كيف يُحسب هذا؟"},
     "not_found_title": {"en": "Page not found", "ar": "الصفحة غير موجودة"},
     "not_found_text": {

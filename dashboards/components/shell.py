@@ -22,6 +22,7 @@ PAGES = (
     ("figures", "/figures"),
     ("sources", "/sources"),
     ("data", "/data"),
+    ("map", "/map"),  # issue #12
     ("methodology", "/methodology"),  # issue #12
 )
 PATHS = dict(PAGES)

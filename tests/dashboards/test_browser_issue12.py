@@ -94,3 +94,26 @@ def test_an_unknown_path_is_a_404_page_in_arabic(browser, base_url):  # noqa: F8
     assert page.locator("h1").inner_text() == "الصفحة غير موجودة"
     assert page.title().startswith("الصفحة غير موجودة")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_map_renders_symbols_and_a_click_opens_the_trend(browser, base_url, lang, width):  # noqa: F811
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    query = "?metric=killed&population=civilians" + ("&lang=ar" if lang == "ar" else "")
+    _open(page, base_url + "/map" + query, ".js-plotly-plot .scatterlayer .trace .points path")
+    symbols = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    assert symbols.count() >= 2
+    assert "OCHA" in page.locator(".js-plotly-plot .annotation").first.text_content()
+    page.screenshot(path=str(ARTIFACTS / f"map-{lang}-{width}.png"), full_page=True)
+    symbols.first.click(force=True)
+    page.wait_for_url("**/trends?*", timeout=15_000)
+    assert "location=" in page.url and "metric=killed" in page.url
+    assert ("lang=ar" in page.url) == (lang == "ar")
+    hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}
+    context.close()

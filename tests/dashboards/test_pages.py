@@ -265,3 +265,18 @@ def test_methodology_renders_in_both_languages_with_help_links_pointing_at_it(da
     assert any(h.startswith("/methodology?lang=ar#rule-") for h in flags)
     assert any(h.startswith("/methodology?lang=ar#severity-") for h in flags)
     assert "/methodology#headline" in links(overview.layout(dash_store))
+
+
+def test_the_map_page_and_its_click_to_trend(dash_store):
+    from dashboards.pages import map as map_page
+
+    for lang in ("en", "ar"):
+        page = map_page.layout(dash_store, lang=lang, metric="killed", population="civilians")
+        graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
+        assert graph.figure["data"][1]["customdata"], "no symbols"
+        if lang == "ar":
+            assert graph.config["locale"] == "ar"
+    target = map_page.trend_of(
+        {"points": [{"customdata": "SY12"}]}, "?metric=killed&population=civilians&lang=ar"
+    )
+    assert target == "/trends?metric=killed&population=civilians&location=SY12&lang=ar"
