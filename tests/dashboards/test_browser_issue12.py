@@ -4,6 +4,8 @@ titles follow the page's language, an unknown path is a real 404."""
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -114,6 +116,32 @@ def test_the_map_renders_symbols_and_a_click_opens_the_trend(browser, base_url, 
     page.wait_for_url("**/trends?*", timeout=15_000)
     assert "location=" in page.url and "metric=killed" in page.url
     assert ("lang=ar" in page.url) == (lang == "ar")
+    hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_chart_exports_with_its_citation(browser, base_url, lang, tmp_path):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    path = "/trends?metric=killed&population=civilians&location=SY12"
+    _open(page, base_url + _with_lang(path, lang), ".js-plotly-plot .scatterlayer")
+    title = page.locator("#series-title").inner_text().split(":", 1)[-1].strip()
+    with page.expect_download(timeout=20_000) as svg_download:
+        page.locator(".cite-export[data-format='svg']").click()
+    svg = Path(svg_download.value.path()).read_text(encoding="utf-8")
+    assert title in svg and "CC-BY-4.0" in svg and "127.0.0.1" in svg
+    assert ("SOHR" in svg) or ("المرصد" in svg)
+    with page.expect_download(timeout=20_000) as png_download:
+        page.locator(".cite-export[data-format='png']").click()
+    png = Path(png_download.value.path()).read_bytes()
+    width, height = struct.unpack(">II", png[16:24])
+    plot = page.locator(".js-plotly-plot .main-svg").first.bounding_box()
+    assert plot and height > plot["height"] and width >= plot["width"] - 1
+    (ARTIFACTS / f"chart-export-{lang}.png").write_bytes(png)
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}
     context.close()
