@@ -15,16 +15,26 @@ from pathlib import Path
 from dash import Dash
 
 from dashboards.components import callbacks, serving
+from dashboards.components.not_found import install_not_found
 from dashboards.components.pagecache import attach
 from dashboards.downloads import register_downloads
 from dashboards.layout import build_layout
-from dashboards.pages import data, discrepancies, figures, overview, sources, trends
+from dashboards.pages import (
+    data,
+    discrepancies,
+    figures,
+    map,
+    methodology,
+    overview,
+    sources,
+    trends,
+)
 from dashboards.workspace import register_workspace
 from tracker.service.store import Store
 
 HERE = Path(__file__).resolve().parent
 #: The pages in the order of the navigation (each registers its layout and callbacks).
-PAGES = (overview, trends, discrepancies, figures, sources, data)
+PAGES = (overview, trends, discrepancies, figures, sources, data, map, methodology)
 
 
 def create_app(store: Store) -> Dash:
@@ -45,6 +55,7 @@ def create_app(store: Store) -> Dash:
         page.register(app, store)
     register_downloads(app.server, store)
     register_workspace(app.server, store)  # /workspace: login required, the only writer
+    install_not_found(app.server)
     serving.install(app)
     callbacks.register(app, store)
     app.layout = build_layout

@@ -27,11 +27,16 @@ from tracker.publish import (
     known_names,
     parse_options,
 )
+from tracker.publish.archive import zip_pieces
 from tracker.publish.cache import cached_download
+from tracker.publish.files import ZIP
+from tracker.publish.naming import attachment_name
+from tracker.publish.stream import refused_selectors
 from tracker.service.store import Store, StoreUnavailable
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
+ZIP_TYPE = "application/zip"
 UNREACHABLE = "the database cannot be reached just now; try again in a minute"
 
 
@@ -57,15 +62,18 @@ def not_modified(tag: str, last_modified: datetime | None) -> bool:
     return bool(since and last_modified and last_modified <= since)
 
 
-def file_headers(response: Response, name: str, tag: str, version: DataVersion) -> Response:
-    """Validators and caching: clients may keep the file but must revalidate each time."""
+def file_headers(
+    response: Response, name: str, tag: str, version: DataVersion, saved_as: str
+) -> Response:
+    """Validators and caching: clients may keep the file but must revalidate each time;
+    the file is saved under ``saved_as``, a name that says what was filtered."""
     response.set_etag(tag)
     if version.last_modified is not None:
         response.last_modified = version.last_modified
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Content-Type-Options"] = "nosniff"
     if name != DATAPACKAGE:
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Content-Disposition"] = f'attachment; filename="{saved_as}"'
     return response
 
 
@@ -82,13 +90,21 @@ def download(store: Store, name: str) -> Response:
         return plain(400, str(exc))
     except StoreUnavailable:
         return plain(503, UNREACHABLE)
+    refused = refused_selectors(name, options)
+    if refused:
+        return plain(400, refused)
     tag = etag(version, name, options.query_string())
+    saved_as = attachment_name(name, options)
     if not_modified(tag, version.last_modified):
-        return file_headers(Response(status=304), name, tag, version)
-    body = cached_download(store, name, options, version, since)
-    mimetype = JSON_TYPE if name == DATAPACKAGE else CSV_TYPE
+        return file_headers(Response(status=304), name, tag, version, saved_as)
+    body = (
+        zip_pieces(store, options)
+        if name == ZIP
+        else cached_download(store, name, options, version, since)
+    )
+    mimetype = {DATAPACKAGE: JSON_TYPE, ZIP: ZIP_TYPE}.get(name, CSV_TYPE)
     response = Response(body, content_type=mimetype, direct_passthrough=True)
-    return file_headers(response, name, tag, version)
+    return file_headers(response, name, tag, version, saved_as)
 
 
 def health(store: Store) -> tuple[dict, int, dict]:

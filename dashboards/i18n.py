@@ -9,7 +9,11 @@ breaks a page.
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
+from typing import Any
+
+from tracker.views.plural import plural_category
+
+STRINGS: dict[str, dict[str, Any]] = {
     # frame
     "app_name": {"en": "Tracker", "ar": "المتتبّع"},
     "tagline": {
@@ -23,6 +27,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_figures": {"en": "Figures", "ar": "الأرقام"},
     "nav_sources": {"en": "Sources", "ar": "المصادر"},
     "nav_data": {"en": "Data", "ar": "البيانات"},
+    "nav_methodology": {"en": "Methodology", "ar": "المنهجية"},
+    "nav_map": {"en": "Map", "ar": "الخريطة"},
+    "cite_sources": {"en": "Sources", "ar": "المصادر"},
+    "cite_period": {"en": "Period", "ar": "الفترة"},
+    "cite_as_of": {"en": "Data as of", "ar": "البيانات حتى"},
+    "cite_licence": {"en": "Licence", "ar": "الترخيص"},
+    "cite_url": {"en": "Address", "ar": "العنوان"},
+    "cite_png": {"en": "Image with citation (PNG)", "ar": "صورة مع الاستشهاد (PNG)"},
+    "cite_svg": {"en": "Image with citation (SVG)", "ar": "صورة مع الاستشهاد (SVG)"},
+    "copy_link": {"en": "Copy link to this view", "ar": "نسخ رابط هذا العرض"},
+    "map_title": {"en": "Where, and how many", "ar": "أين، وكم"},
+    "map_intro": {
+        "en": "One circle per place: its reconciled headline for the chosen metric and population, the circle's area proportional to the number; red when the place has open flags. Governorate outlines are for orientation only.",
+        "ar": "دائرة لكل مكان: رقمه الرئيسي الموفَّق للمؤشر والفئة المختارين، ومساحة الدائرة تتناسب مع الرقم؛ وتظهر حمراء إذا كان للمكان تنبيهات مفتوحة. حدود المحافظات للاسترشاد فقط.",
+    },
+    "map_hint": {
+        "en": "Click a circle to open that place's trend.",
+        "ar": "انقر على دائرة لفتح اتجاه ذلك المكان.",
+    },
+    "map_no_symbols": {
+        "en": "No reconciled figure for this choice yet.",
+        "ar": "لا يوجد رقم موفَّق لهذا الاختيار بعد.",
+    },
+    "help_link": {"en": "How is this worked out?", "ar": "كيف يُحسب هذا؟"},
+    "not_found_title": {"en": "Page not found", "ar": "الصفحة غير موجودة"},
+    "not_found_text": {
+        "en": "There is no page at this address. These pages exist:",
+        "ar": "لا توجد صفحة بهذا العنوان. هذه هي الصفحات الموجودة:",
+    },
     "switch_language": {"en": "العربية", "ar": "English"},
     "switch_language_label": {"en": "Arabic version", "ar": "النسخة الإنجليزية"},
     "footer": {
@@ -100,7 +133,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "none": {"en": "none", "ar": "لا يوجد"},
     "see_trend": {"en": "See the trend", "ar": "عرض الاتجاه"},
     "see_flags": {"en": "See the flags", "ar": "عرض التنبيهات"},
-    "claims_in_area": {"en": "{n} figures in {s} series here", "ar": "{n} رقماً في {s} سلسلة هنا"},
+    "claims_in_area": {
+        "en": {"one": "{n} figure in {s} series here", "other": "{n} figures in {s} series here"},
+        "ar": {
+            "zero": "لا أرقام هنا",
+            "one": "رقم واحد هنا، في سلسلة واحدة",
+            "two": "رقمان في عدد من السلاسل هنا: {s}",
+            "few": "{n} أرقام في عدد من السلاسل هنا: {s}",
+            "many": "{n} رقماً في عدد من السلاسل هنا: {s}",
+            "other": "{n} رقم في عدد من السلاسل هنا: {s}",
+        },
+    },
     "since": {"en": "counted since {date}", "ar": "منذ {date}"},
     "stock_note": {"en": "people in that situation at a date", "ar": "عدد قائم في تاريخ محدد"},
     "no_figures": {
@@ -120,7 +163,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "series_label": {"en": "Series shown", "ar": "السلسلة المعروضة"},
     "other_series": {"en": "Other series of this metric here", "ar": "سلاسل أخرى لهذا المؤشر هنا"},
-    "claims_n": {"en": "{n} claims", "ar": "{n} أرقام"},
+    "claims_n": {
+        "en": {"one": "{n} claim", "other": "{n} claims"},
+        "ar": {
+            "zero": "لا أرقام",
+            "one": "رقم واحد",
+            "two": "رقمان",
+            "few": "{n} أرقام",
+            "many": "{n} رقماً",
+            "other": "{n} رقم",
+        },
+    },
     "band": {"en": "Reconciled band", "ar": "النطاق المُوفَّق"},
     "band_since": {"en": "Reconciled band (since {date})", "ar": "النطاق المُوفَّق (منذ {date})"},
     "band_headline": {"en": "Headline", "ar": "الرقم الرئيسي"},
@@ -186,7 +239,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No flags match. (If the reconciliation has not run on this database yet, there are none to show.)",
         "ar": "لا توجد تنبيهات مطابقة. (إن لم تُشغَّل المطابقة على قاعدة البيانات هذه بعد، فلا شيء لعرضه.)",
     },
-    "flags_total": {"en": "{n} flags", "ar": "{n} تنبيهاً"},
+    "flags_total": {
+        "en": {"one": "{n} flag", "other": "{n} flags"},
+        "ar": {
+            "zero": "لا تنبيهات",
+            "one": "تنبيه واحد",
+            "two": "تنبيهان",
+            "few": "{n} تنبيهات",
+            "many": "{n} تنبيهاً",
+            "other": "{n} تنبيه",
+        },
+    },
     "figure_missing": {"en": "Figure {id} is no longer current.", "ar": "الرقم {id} لم يعد سارياً."},
     # figures
     "figures_title": {"en": "Figures and their provenance", "ar": "الأرقام ومصادرها"},
@@ -291,8 +354,18 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+Words = str | dict[str, str]
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
-    """The interface string ``key`` in ``lang`` (English when missing), values filled in."""
-    entry = STRINGS.get(key) or {}
+    """The interface string ``key`` in ``lang`` (English when missing), values filled in.
+
+    A string that depends on a count holds one text per CLDR plural category; the count
+    ``n`` chooses (:func:`tracker.views.plural.plural_category`).
+    """
+    entry: dict[str, Words] = STRINGS.get(key) or {}  # type: ignore[assignment]
     text = entry.get(lang) or entry.get("en") or key
+    if isinstance(text, dict):
+        category = plural_category(values.get("n"), lang if lang in entry else "en")
+        text = text.get(category) or text["other"]
     return text.format(**values) if values else text

@@ -549,6 +549,83 @@ def write_csv(places: list[Place], path: Path) -> None:
             )
 
 
+# -- governorate outlines for the map (issue #12) -------------------------------------------------
+
+OUTLINE_TOLERANCE = 0.02  # degrees (about 2 km): enough for orientation, keeps the file small
+OUTLINE_DIGITS = 3
+OUTLINE_ATTRIBUTION = (
+    "Boundaries: OCHA/UNCS Common Operational Dataset (COD-AB), via HDX; simplified. "
+    "The boundaries and names shown do not imply official endorsement or acceptance."
+)
+OUTLINE_SOURCES = {"SY": ("syr_admin_json_190321.json", "syr_admin1")}
+
+
+def simplify(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker: drop points closer than ``tolerance`` to the line their neighbours
+    kept (iterative, so long rings do not recurse deeply)."""
+    if len(ring) < 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first], ring[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        worst, index = 0.0, -1
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            distance = (  # a closed ring's ends coincide: then the distance to that point
+                abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else math.hypot(x - x1, y - y1)
+            )
+            if distance > worst:
+                worst, index = distance, i
+        if worst > tolerance and index > 0:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, k in zip(ring, keep, strict=True) if k]
+
+
+def outline_features(path: Path, layer: str) -> list[dict]:
+    """Each governorate's exterior rings, simplified and rounded, as GeoJSON features."""
+    topology = json.loads(path.read_text(encoding="utf-8"))
+    arcs = decode_arcs(topology)
+    features = []
+    for geometry in topology["objects"][layer]["geometries"]:
+        rings = []
+        for polygon in geometry_polygons(geometry, arcs):
+            ring = simplify(polygon[0], OUTLINE_TOLERANCE)
+            if len(ring) >= 4:
+                rings.append(
+                    [[round(x, OUTLINE_DIGITS), round(y, OUTLINE_DIGITS)] for x, y in ring]
+                )
+        props = geometry["properties"]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"pcode": clean_name(props["PCODE"])},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]},
+            }
+        )
+    return sorted(features, key=lambda f: f["properties"]["pcode"])
+
+
+def write_outlines(code: str, gazetteer_dir: Path, out: Path) -> Path | None:
+    """``<out>/<code>-adm1-outlines.geojson`` when the country has a boundary file."""
+    if code not in OUTLINE_SOURCES:
+        return None
+    name, layer = OUTLINE_SOURCES[code]
+    collection = {
+        "type": "FeatureCollection",
+        "attribution": OUTLINE_ATTRIBUTION,
+        "features": outline_features(gazetteer_dir / name, layer),
+    }
+    path = out / f"{code}-adm1-outlines.geojson"
+    path.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -578,6 +655,9 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out / f"{code}.csv"
         write_csv(places, out)
         info(f"wrote {out} ({len(places)} rows)")
+        outlines = write_outlines(code, gazetteer_dir, args.out)
+        if outlines is not None:
+            info(f"wrote {outlines} ({outlines.stat().st_size:,} bytes)")
     return 0
 
 

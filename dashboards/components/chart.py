@@ -344,7 +344,8 @@ def chart_layout(lang: str, y_max: float, two_panels: bool) -> dict:
     y_axis = {**axis, "rangemode": "tozero", "tickformat": ",d", "side": "right" if ar else "left"}
     layout = {
         "height": 520 if two_panels else 440,
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        # room above the plot for the toolbar, so it covers no axis label (issue #12)
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "font": {"family": FONT, "size": 13, "color": "#222"},

@@ -22,8 +22,21 @@ PAGES = (
     ("figures", "/figures"),
     ("sources", "/sources"),
     ("data", "/data"),
+    ("map", "/map"),  # issue #12
+    ("methodology", "/methodology"),  # issue #12
 )
 PATHS = dict(PAGES)
+
+
+def opening_month(vocab: Vocabularies, query: Query) -> str | None:
+    """The month the date picker opens on: the chosen dates', else the newest episode's start
+    (the data's dates, never the current month of an archive from 2018)."""
+    f = query.filters
+    chosen = f.date_from or f.date_to
+    if chosen:
+        return chosen.isoformat()
+    starts = vocab.episodes["start"].dropna().astype(str) if "start" in vocab.episodes else []
+    return max(starts) if len(starts) else None
 
 
 def qp_id(name: str) -> dict[str, str]:
@@ -126,6 +139,7 @@ def filter_bar(
         number_of_months_shown=1,
         start_date_id="filter-from",
         end_date_id="filter-to",
+        initial_visible_month=opening_month(vocab, query),
     )
     controls = [
         control(t("filter_area", lang), area, "location"),

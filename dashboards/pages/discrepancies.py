@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import dash
 from dash import Dash, dcc, html
 
+from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
 from dashboards.components.shell import control, download_link, filter_bar, page_shell, pager, qp_id
@@ -86,7 +87,9 @@ def flag_view(card: dict, lang: str) -> html.Article:
                     html.Span(
                         card["severity_label"], className=f"badge severity-{card['severity']}"
                     ),
+                    help_link(f"severity-{card['severity']}", lang),
                     html.Span(card["rule_label"], className="rule", title=card["rule_description"]),
+                    help_link(f"rule-{card['rule']}", lang),
                     html.Span(status, className=f"status status-{card['status']}"),
                     html.Span(f"{t('ratio', lang)} {ratio}", className="ratio") if ratio else None,
                     html.Span(card["flag_id"], className="flag-id muted"),
@@ -208,7 +211,15 @@ def layout(store: Store, **raw: object) -> html.Div:
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
         downloads=[
             download_link(
-                t("download_flags", lang), download_url("/download/flags.csv", query.filters, lang)
+                t("download_flags", lang),
+                download_url(
+                    "/download/flags.csv",
+                    query.filters,
+                    lang,
+                    rule=",".join(rules),
+                    severity=",".join(severities),
+                    status=",".join(statuses),
+                ),
             )
         ],
     )

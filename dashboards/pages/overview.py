@@ -7,6 +7,7 @@ import math
 import dash
 from dash import Dash, dcc, html
 
+from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import Query, href, parse_query
 from dashboards.components.shell import download_link, filter_bar, page_shell
@@ -206,6 +207,7 @@ def card_view(
                 ),
                 className="muted small",
             ),
+            help_link("headline", lang),  # issue #12: how the headline is worked out
             dcc.Link(
                 t("see_trend", lang) + (" ←" if lang == "ar" else " →"),
                 href=trend_href,

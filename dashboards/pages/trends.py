@@ -11,6 +11,9 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboards.components.chart import build_figure
+from dashboards.components.cite import citation, cite_controls
+from dashboards.components.graph_config import graph_config
+from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, Query, href, parse_query, parse_search, shared
 from dashboards.components.shell import control, download_link, filter_bar, page_shell
@@ -154,6 +157,13 @@ def flag_banner(view: TrendView, vocab: Vocabularies, lang: str) -> html.Aside |
     )
 
 
+def as_of(view: TrendView) -> object:
+    """The newest date among the view's claims (the data's "as of")."""
+    if view.empty:
+        return None
+    return view.points["x"].max()
+
+
 def layout(store: Store, **raw: object) -> html.Div:
     """The trends page for the query parameters ``raw``."""
     vocab = store.vocab
@@ -212,19 +222,15 @@ def layout(store: Store, **raw: object) -> html.Div:
                 dcc.Graph(
                     id=GRAPH_ID,
                     figure=fig,
-                    config={
-                        "displaylogo": False,
-                        "responsive": True,
-                        "scrollZoom": False,
-                        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-                    },
+                    config=graph_config(lang, "tracker-trend"),
                     className="graph",
                 ),
                 className="graph-wrap",
                 role="img",
                 **{"aria-label": title},
             ),
-            html.P(t("click_hint", lang), className="muted small"),
+            html.P([t("click_hint", lang), " ", help_link("band", lang)], className="muted small"),
+            cite_controls(citation(view.points, vocab, lang, title, as_of(view)), lang),
             html.Div(id=DETAILS_ID, className="claim-details", **{"aria-live": "polite"}),
             view.rendered[("table", lang)],
             series_links(view, vocab, query, lang),

@@ -372,7 +372,7 @@ def test_every_catalogue_example_answers(base: str, fixture_store: Store) -> Non
     entries = catalogue(fixture_store.vocab, base_url=base, today=date(2026, 1, 2))
     assert [e.path for e in entries] == [
         "/download/figures.csv", "/download/series.csv", "/download/flags.csv",
-        "/download/sources.csv", "/download/datapackage.json",
+        "/download/sources.csv", "/download/datapackage.json", "/download/tracker-data.zip",
     ]  # fmt: skip
     for entry in entries:
         assert "2026-01-02" in entry.citation_en and entry.url in entry.citation_en

@@ -102,7 +102,7 @@ def test_overview_cards_lead_to_trends(dash_store):
 def test_overview_in_arabic_uses_arabic_labels_and_place_names(dash_store):
     words = text(overview.layout(dash_store, lang="ar", location="SY12"))
     assert "قتلى" in words and "درعا" in words and "Killed" not in words
-    assert "/download/figures.csv?location=SY12&lang=ar" in links(
+    assert "/download/figures.csv?location=SY12&lang=ar&excel=1" in links(
         overview.layout(dash_store, lang="ar", location="SY12")
     )
 
@@ -171,7 +171,9 @@ def test_discrepancies_filter_by_rule_status_source_and_language(dash_store):
     assert "flag-T-div-killed" in snhr and "flag-T-div-border" not in snhr
     arabic = text(discrepancies.layout(dash_store, lang="ar", rule="divergence"))
     assert "الشبكة السورية: 214 قتيلاً مدنياً على الأقل" in arabic
-    assert "/download/flags.csv?lang=ar" in links(discrepancies.layout(dash_store, lang="ar"))
+    assert "/download/flags.csv?lang=ar&excel=1" in links(
+        discrepancies.layout(dash_store, lang="ar")
+    )
 
 
 def test_figures_are_paged_and_sorted_by_the_database(dash_store):
@@ -249,3 +251,32 @@ def test_query_round_trip(vocab):
     assert build_search({"lang": "en"}) == ""
     bad = parse_query({"from": "2018-07-01", "to": "2018-06-01"}, vocab)
     assert bad.errors and bad.filters.date_from is None
+
+
+def test_methodology_renders_in_both_languages_with_help_links_pointing_at_it(dash_store):
+    from dashboards.pages import methodology
+
+    for lang, word in (("en", "Window containment"), ("ar", "احتواء الفترة الزمنية")):
+        page = methodology.layout(dash_store, lang=lang)
+        assert word in text(page) and page.dir == ("rtl" if lang == "ar" else "ltr")
+        ids = {getattr(c, "id", None) for c in walk(page)}
+        assert {"rule-echo", "severity-major", "headline", "qualifier-approx"} <= ids
+    flags = links(discrepancies.layout(dash_store, lang="ar"))
+    assert any(h.startswith("/methodology?lang=ar#rule-") for h in flags)
+    assert any(h.startswith("/methodology?lang=ar#severity-") for h in flags)
+    assert "/methodology#headline" in links(overview.layout(dash_store))
+
+
+def test_the_map_page_and_its_click_to_trend(dash_store):
+    from dashboards.pages import map as map_page
+
+    for lang in ("en", "ar"):
+        page = map_page.layout(dash_store, lang=lang, metric="killed", population="civilians")
+        graph = next(c for c in walk(page) if isinstance(c, dcc.Graph))
+        assert graph.figure["data"][1]["customdata"], "no symbols"
+        if lang == "ar":
+            assert graph.config["locale"] == "ar"
+    target = map_page.trend_of(
+        {"points": [{"customdata": "SY12"}]}, "?metric=killed&population=civilians&lang=ar"
+    )
+    assert target == "/trends?metric=killed&population=civilians&location=SY12&lang=ar"

@@ -53,8 +53,10 @@ def test_claims_in_words(vocab):
     assert claim_words(vocab, "approx", 126) == "about 126"
     assert claim_words(vocab, "range", 62000, 66000) == "62,000–66,000"
     assert claim_words(vocab, "magnitude", 1000) == "thousands"
-    assert claim_words(vocab, "at_least", 214, lang="ar") == f"{LRI}214{PDI} على الأقل"
-    assert claim_words(vocab, "magnitude", 1000, lang="ar") == "آلاف"
+    # issue #12: in Arabic the number and its qualifier are one isolated unit (RLI…PDI)
+    RLI = "\u2067"
+    assert claim_words(vocab, "at_least", 214, lang="ar") == f"{RLI}{LRI}214{PDI} على الأقل{PDI}"
+    assert claim_words(vocab, "magnitude", 1000, lang="ar") == f"{RLI}آلاف{PDI}"
     # a unit other than the metric's own is said
     assert (
         claim_words(vocab, "approx", 768, unit="households", metric="displaced")

@@ -227,14 +227,19 @@ def test_catalogue_entries_carry_only_the_parameters_a_download_accepts(vocab):
     }
     assert (
         entries["/download/figures.csv"]["url"]
-        == "http://h/download/figures.csv?metric=killed&source=sohr&lang=ar"
+        == "http://h/download/figures.csv?metric=killed&source=sohr&lang=ar&excel=1"
     )
     assert "source=" not in entries["/download/series.csv"]["url"]  # series has no source
     assert entries["/download/figures.csv"]["example_hxl"].endswith("&hxl=1")
+    # Arabic pages link downloads for Excel (issue #12): the byte-order mark shows the Arabic.
+    assert (
+        download_url("/download/flags.csv", Filters(), "ar", rule="echo")
+        == "/download/flags.csv?rule=echo&lang=ar&excel=1"
+    )
     assert all(e["title"] for e in entries.values())
     assert (
         download_url("/download/flags.csv", Filters(location=("SY12",)), "ar")
-        == "/download/flags.csv?location=SY12&lang=ar"
+        == "/download/flags.csv?location=SY12&lang=ar&excel=1"
     )
     assert set(entries) >= DESIGN_DOWNLOADS
 

@@ -27,6 +27,8 @@ EXTRA_FILES: dict[str, str] = {
     "rules": "vocabularies/rules.csv",
     "levels": "vocabularies/levels.csv",
     "magnitudes": "vocabularies/magnitudes.csv",
+    "interval_words": "vocabularies/interval_words.csv",
+    "methodology": "methodology.csv",
 }
 
 

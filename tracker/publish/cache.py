@@ -63,7 +63,7 @@ def cache_folder(url: URL, environ: dict[str, str] | None = None) -> Path | None
 
 def cacheable(name: str, options: DownloadOptions) -> bool:
     """Only the unfiltered CSV files: the same few files everyone downloads whole."""
-    return name.endswith(".csv") and options.filters == Filters()
+    return name.endswith(".csv") and options.filters == Filters() and not options.flag_rows
 
 
 def cache_path(folder: Path, url: URL, name: str, options: DownloadOptions, token: str) -> Path:

@@ -12,7 +12,7 @@ from datetime import date
 from tracker.domain.vocabularies import Vocabularies
 from tracker.publish.cells import NEUTRALISATION_RULE_AR, NEUTRALISATION_RULE_EN
 from tracker.publish.citation import CITATION_AR, CITATION_EN
-from tracker.publish.files import DATAPACKAGE, DOWNLOADS, Download
+from tracker.publish.files import DATAPACKAGE, DOWNLOADS, ZIP, Download
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,12 @@ PARAMETERS: tuple[Parameter, ...] = (
               "نهاية الفترة في هذا التاريخ أو بعده.", "2018-06-19"),
     Parameter("to", "period_end on or before this date (YYYY-MM-DD).",
               "نهاية الفترة في هذا التاريخ أو قبله.", "2018-07-31"),
+    Parameter("rule", "flags.csv only: the rule(s) that raised the flag.",
+              "لملف flags.csv فقط: القاعدة (أو القواعد) التي أطلقت التنبيه.", "echo"),
+    Parameter("severity", "flags.csv only: info, minor, moderate, major.",
+              "لملف flags.csv فقط: درجة الخطورة.", "major"),
+    Parameter("status", "flags.csv only: open or explained.",
+              "لملف flags.csv فقط: مفتوح (open) أو مفسَّر (explained).", "open"),
     Parameter("hxl", "1: add the HXL hashtag row under the header.",
               "1: إضافة صف وسوم HXL تحت صف العناوين.", "1"),
     Parameter("excel", "1: start the file with a UTF-8 byte-order mark so Excel shows Arabic.",
@@ -114,7 +120,7 @@ def _entry(download: Download, vocab: Vocabularies, base_url: str, today: str) -
         title_ar=download.title_ar,
         description_en=download.description_en,
         description_ar=download.description_ar,
-        filters=download.filters,
+        filters=download.filters + download.selectors,
         columns=columns,
         examples=_examples(url, download.filters),
         citation_en=CITATION_EN.format(file=download.filename, date=today, url=url),
@@ -146,6 +152,28 @@ def _package_entry(base_url: str, today: str) -> CatalogueEntry:
     )
 
 
+def _zip_entry(base_url: str, today: str) -> CatalogueEntry:
+    url = base_url.rstrip("/") + "/download/" + ZIP
+    return CatalogueEntry(
+        path="/download/" + ZIP,
+        url=url,
+        title_en="Everything in one file (tracker-data.zip)",
+        title_ar="كل شيء في ملف واحد (tracker-data.zip)",
+        description_en="datapackage.json and every CSV it describes, inside one zip: unzip it "
+        "into a folder and `frictionless validate datapackage.json` checks it offline. Takes "
+        "the same parameters as the files.",
+        description_ar="ملف datapackage.json وكل ملفات CSV التي يصفها داخل ملف zip واحد: فُكّه "
+        "في مجلد ويمكن التحقق منه دون اتصال بالأمر frictionless validate datapackage.json.",
+        filters=tuple(p.name for p in PARAMETERS),
+        columns=(),
+        examples=(url, f"{url}?metric=killed&location=SY12"),
+        citation_en=CITATION_EN.format(file=ZIP, date=today, url=url),
+        citation_ar=CITATION_AR.format(file=ZIP, date=today, url=url),
+        formula_rule_en=NEUTRALISATION_RULE_EN,
+        formula_rule_ar=NEUTRALISATION_RULE_AR,
+    )
+
+
 def catalogue(
     vocab: Vocabularies, base_url: str = "", today: date | None = None
 ) -> list[CatalogueEntry]:
@@ -156,4 +184,4 @@ def catalogue(
     """
     day = (today or date.today()).isoformat()
     entries = [_entry(d, vocab, base_url, day) for d in DOWNLOADS.values()]
-    return entries + [_package_entry(base_url, day)]
+    return entries + [_package_entry(base_url, day), _zip_entry(base_url, day)]

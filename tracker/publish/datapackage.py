@@ -11,6 +11,7 @@ When the files carry the HXL row (``hxl=1``) it is declared as a comment row.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from tracker.domain.vocabularies import Vocabularies
 from tracker.publish.citation import CITATION_EN, LICENCE
@@ -59,9 +60,10 @@ def resource(
     if options.hxl:
         dialect["commentRows"] = [2]
         description += " " + HXL_NOTE
+    own = options if download.selectors else replace(options, flag_rows=())
     return {
         "name": download.name,
-        "path": download.filename + (options.query_string() if query_paths else ""),
+        "path": download.filename + (own.query_string() if query_paths else ""),
         "profile": "tabular-data-resource",
         "title": download.title_en,
         "description": description,

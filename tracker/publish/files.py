@@ -15,6 +15,7 @@ from tracker.domain.filters import FILTER_NAMES, Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.publish import fields as f
 from tracker.publish.figures import figure_frames, figure_texts
+from tracker.publish.options import FLAG_SELECTORS
 from tracker.publish.tables import flag_frames, series_frames, source_frames
 from tracker.service.store import Store
 
@@ -35,6 +36,8 @@ class Download:
     primary_key: tuple[str, ...] = ()
     # The cells as text chunk by chunk, when the file has a faster path than its frames.
     texts: Callable[[Store, Filters, tuple[f.Field, ...]], Iterator[list]] | None = None
+    # Columns a download's rows can be selected by beyond the filters (flags: rule, …).
+    selectors: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -94,6 +97,7 @@ DOWNLOADS: dict[str, Download] = {
             f.FLAG_ARABIC,
             flag_frames,
             ("flag_id",),
+            selectors=FLAG_SELECTORS,
         ),
         Download(
             "sources",
@@ -112,3 +116,4 @@ DOWNLOADS: dict[str, Download] = {
     )
 }
 DATAPACKAGE = "datapackage.json"
+ZIP = "tracker-data.zip"

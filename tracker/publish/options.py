@@ -18,7 +18,11 @@ from tracker.domain.vocabularies import Vocabularies, closest
 LANGUAGES = ("en", "ar")
 LIST_FILTERS = ("metric", "population", "location", "source")
 SWITCHES = ("hxl", "excel")
-PARAMETERS: tuple[str, ...] = (*FILTER_NAMES, *SWITCHES, "lang")
+# Parameters that select flags by their own properties (DESIGN.md §6); only files that
+# hold flags take them (flags.csv, and the packages that contain it).
+FLAG_SELECTORS = ("rule", "severity", "status")
+FLAG_STATUSES = ("open", "explained")
+PARAMETERS: tuple[str, ...] = (*FILTER_NAMES, *FLAG_SELECTORS, *SWITCHES, "lang")
 TRUE = ("1", "true", "yes", "")
 FALSE = ("0", "false", "no")
 
@@ -35,10 +39,13 @@ class DownloadOptions:
     hxl: bool = False
     excel: bool = False
     lang: str = "en"
+    # (selector, chosen values) for rule, severity and status, in FLAG_SELECTORS order.
+    flag_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def as_params(self) -> dict[str, str]:
         """The options as query parameters, in a fixed order, defaults left out."""
         params = self.filters.as_params()
+        params.update({name: ",".join(values) for name, values in self.flag_rows})
         if self.hxl:
             params["hxl"] = "1"
         if self.excel:
@@ -88,6 +95,24 @@ def _single(name: str, values: Sequence[str]) -> str:
     return distinct[0] if distinct else ""
 
 
+def _flag_values(name: str, values: Sequence[str], vocab: Vocabularies) -> tuple[str, ...]:
+    """The chosen rules, severities or statuses, each checked against its vocabulary."""
+    valid = flag_vocabulary(name, vocab)
+    chosen = [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+    for value in chosen:
+        if value not in valid:
+            raise _suggest(name, value, valid, f"unknown {name}")
+    return tuple(dict.fromkeys(chosen))
+
+
+def flag_vocabulary(name: str, vocab: Vocabularies) -> tuple[str, ...]:
+    """The values a flag selector may take: the engine's rules and severities, two statuses."""
+    if name == "status":
+        return FLAG_STATUSES
+    table = vocab.extra["rules" if name == "rule" else "severities"]
+    return tuple(str(i) for i in table.index)
+
+
 def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -> DownloadOptions:
     """Check query parameters; a repeated filter (metric=a&metric=b) means metric=a,b.
 
@@ -104,7 +129,13 @@ def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -
         if name in values
     }
     filters = parse_filters(raw_filters, vocab)
+    flag_rows = tuple(
+        (name, chosen)
+        for name in FLAG_SELECTORS
+        if name in values and (chosen := _flag_values(name, values[name], vocab))
+    )
     return DownloadOptions(
+        flag_rows=flag_rows,
         filters=filters,
         hxl=_switch("hxl", _single("hxl", values["hxl"])) if "hxl" in values else False,
         excel=_switch("excel", _single("excel", values["excel"])) if "excel" in values else False,

@@ -15,7 +15,7 @@ import pyarrow as pa
 from tracker.publish.cells import BOM, cells, csv_line, csv_rows
 from tracker.publish.datapackage import datapackage_json
 from tracker.publish.fields import Field
-from tracker.publish.files import DATAPACKAGE, DOWNLOADS, Download
+from tracker.publish.files import DATAPACKAGE, DOWNLOADS, ZIP, Download
 from tracker.publish.hxl import hxl_row
 from tracker.publish.options import DownloadOptions
 from tracker.service.store import Store
@@ -64,7 +64,19 @@ def download_csv(store: Store, download: Download, options: DownloadOptions) -> 
             download.texts(store, options.filters, fields), fields, tags, options.excel
         )
     frames = download.frames(store, options.filters)
+    if options.flag_rows and download.selectors:
+        frames = (select_rows(frame, options.flag_rows) for frame in frames)
     return csv_pieces(frames, fields, tags, options.excel)
+
+
+def select_rows(
+    frame: pd.DataFrame, chosen: tuple[tuple[str, tuple[str, ...]], ...]
+) -> pd.DataFrame:
+    """The rows whose column equals one of the chosen values, for every selector given."""
+    keep = pd.Series(True, index=frame.index)
+    for column, values in chosen:
+        keep &= frame[column].astype(str).isin(values)
+    return frame[keep]
 
 
 def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterator[bytes]:
@@ -75,6 +87,16 @@ def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterat
     yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
 
 
+def refused_selectors(name: str, options: DownloadOptions) -> str | None:
+    """Why a file cannot take the flag selectors given (None when it can): only flags.csv
+    and the packages holding it select flags by rule, severity or status."""
+    download = DOWNLOADS.get(name.removesuffix(".csv"))
+    if not options.flag_rows or download is None or download.selectors:
+        return None
+    given = ", ".join(selector for selector, _ in options.flag_rows)
+    return f"{name} does not take {given}: only flags.csv, {DATAPACKAGE} and {ZIP} select flags"
+
+
 def known_names() -> list[str]:
     """Every file name under /download/."""
-    return [d.filename for d in DOWNLOADS.values()] + [DATAPACKAGE]
+    return [d.filename for d in DOWNLOADS.values()] + [DATAPACKAGE, ZIP]

@@ -83,11 +83,14 @@ def download_catalogue(published: Iterable[PublishedDownload]) -> list[dict]:
 def download_url(
     path: str, filters: Filters | None = None, lang: str = "en", base: str = "", **extra: str
 ) -> str:
-    """A download address carrying exactly the filters of a view (and lang=ar in Arabic)."""
+    """A download address carrying exactly the filters of a view (``extra``: a page's own
+    selections, e.g. the flags' rule); in Arabic also lang=ar and excel=1, because the
+    spreadsheet most readers open it in shows Arabic only after the byte-order mark."""
     params = dict(filters.as_params()) if filters is not None else {}
+    params.update({k: v for k, v in extra.items() if v})
     if lang == "ar":
         params["lang"] = "ar"
-    params.update({k: v for k, v in extra.items() if v})
+        params["excel"] = "1"
     query = urlencode(params, safe=",")
     return f"{base.rstrip('/')}{path}" + (f"?{query}" if query else "")
 
@@ -105,6 +108,7 @@ def catalogue_entries(
         params = {k: v for k, v in filters.as_params().items() if k in accepted}
         if lang == "ar" and "lang" in accepted:
             params["lang"] = "ar"
+            params["excel"] = "1"
         query = urlencode(params, safe=",")
         url = f"{base.rstrip('/')}{entry['path']}" + (f"?{query}" if query else "")
         hxl = None

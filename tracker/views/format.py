@@ -18,6 +18,7 @@ from tracker.domain.vocabularies import Vocabularies
 
 LANGS = ("en", "ar")
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate ... pop directional isolate
+RLI = "\u2067"  # right-to-left isolate: keeps "214 على الأقل" one unit in mixed text
 DASH = "–"
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -215,7 +216,7 @@ def claim_words(
     if not missing(unit) and str(unit) != default_unit and str(unit) in vocab.unit_ids:
         unit_label = label(vocab.units, str(unit), lang)
         text = f"{text} {unit_label.lower() if lang == 'en' else unit_label}"
-    return text
+    return f"{RLI}{text}{PDI}" if lang == "ar" else text
 
 
 def interval_words(low: Any, high: Any, lang: str = "en") -> str:

@@ -1,0 +1,112 @@
+"""Map `/map`: the reconciled headline per place as proportional symbols over governorate
+outlines, coloured by open flags; a click on a symbol opens that place's trend.
+
+Offline by construction: no tile server, no geo projection fetched, the outlines ship in
+``data/gazetteer/`` (derived by ``scripts/build_gazetteer.py``) with their attribution.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboards.components.graph_config import graph_config
+from dashboards.components.help import help_link
+from dashboards.components.pagecache import routed
+from dashboards.components.query import LOCATION, href, parse_query, parse_search
+from dashboards.components.shell import download_link, filter_bar, page_shell
+from dashboards.i18n import t
+from tracker.domain.filters import Filters
+from tracker.service.pages.map import load_map
+from tracker.service.store import Store
+from tracker.views.data import download_url
+from tracker.views.map import map_figure
+
+GRAPH_ID = "map-graph"
+GO_ID = "map-go"
+DEFAULT_METRIC = "killed"
+
+
+def chosen(filters: Filters) -> Filters:
+    """The map shows one metric (killed unless another is chosen) for all people unless a
+    population is chosen."""
+    metric = filters.metric[:1] or (DEFAULT_METRIC,)
+    population = filters.population[:1] or ("all",)
+    return Filters(
+        metric=metric,
+        population=population,
+        location=filters.location,
+        source=filters.source,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+    )
+
+
+def layout(store: Store, **raw: object) -> html.Div:
+    """The map page for the query parameters ``raw``."""
+    vocab = store.vocab
+    query = parse_query(raw, vocab)
+    lang = query.lang
+    filters = chosen(query.filters)
+    data = load_map(store, filters)
+    words = {"open_flags": t("open_flags", lang)}
+    figure = map_figure(data, vocab, lang, words)
+    body = [
+        html.P([t("map_hint", lang), " ", help_link("headline", lang)], className="muted small"),
+        html.Div(
+            dcc.Graph(
+                id=GRAPH_ID,
+                figure=figure,
+                config=graph_config(lang, "tracker-map"),
+                className="graph map-graph",
+            ),
+            className="graph-wrap",
+            role="img",
+            **{"aria-label": t("map_title", lang)},
+        ),
+        html.P(t("map_no_symbols", lang), className="notice") if data.bands.empty else None,
+        dcc.Location(id=GO_ID, refresh=True),
+    ]
+    return page_shell(
+        "map",
+        query,
+        t("map_title", lang),
+        t("map_intro", lang),
+        body,
+        filters=filter_bar(vocab, query, "/map", single_metric=True),
+        downloads=[
+            download_link(
+                t("download_band", lang), download_url("/download/series.csv", filters, lang)
+            )
+        ],
+    )
+
+
+def trend_of(click_data: dict | None, search: str | None) -> str:
+    """The trend address of the clicked place, keeping the map's metric and population."""
+    points = (click_data or {}).get("points") or []
+    place = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    if not place:
+        return no_update
+    params = parse_search(search or "")
+    keep = {k: params[k] for k in ("metric", "population", "lang") if params.get(k)}
+    keep.setdefault("metric", DEFAULT_METRIC)
+    return href("/trends", {**keep, "location": str(place)})
+
+
+def register(app: Dash, store: Store) -> None:
+    """Add the page and its click-to-trend callback."""
+    dash.register_page(
+        __name__,
+        path="/map",
+        name="Map",
+        title="Tracker · Map",
+        order=5,
+        layout=routed("map", layout),
+    )
+    app.callback(
+        Output(GO_ID, "href"),
+        Input(GRAPH_ID, "clickData"),
+        State(LOCATION, "search"),
+        prevent_initial_call=True,
+    )(trend_of)
