@@ -14,6 +14,7 @@ from html import escape
 import dash
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 
 from dashboards.i18n import t
 
@@ -29,6 +30,8 @@ def is_unknown(server: Flask, path: str) -> bool:
     """True when only Dash's catch-all would answer ``path`` and no page has it."""
     try:
         rule, _ = server.url_map.bind("").match(path, method="GET", return_rule=True)
+    except RequestRedirect:  # a route answers it with a redirect (e.g. /workspace → /workspace/)
+        return False
     except HTTPException:
         return True
     if rule.rule != CATCH_ALL:
