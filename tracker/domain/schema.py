@@ -31,6 +31,20 @@ FIGURE_ID_RE = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
 URL_RE = r"https?://[^\s/$.?#][^\s]*"
 LANG_RE = r"[a-z]{2}"
 
+# The largest count a figure may state, per unit (value and value_high, in the figure's
+# unit: the one given, else the metric's). 10^10 persons is more than everyone alive; the
+# other units are bounded well above any real report. Every numeric path is exact up to
+# these bounds: intervals are computed in whole numbers, and every bound derived from them
+# (τ, households × their size) stays far below 2^53, where float64 is still exact.
+MAX_COUNT = 10**10
+COUNT_MAXIMUM: dict[str, int] = {
+    "persons": MAX_COUNT,
+    "households": 2 * 10**9,
+    "events": 10**9,
+    "localities": 10**7,
+    "facilities": 10**7,
+}
+
 # Human descriptions of each column, used by the docs and datapackage.json.
 DESCRIPTIONS: dict[str, str] = {
     "figure_id": "Stable identifier of the figure; give one to make re-import idempotent.",
@@ -47,8 +61,9 @@ DESCRIPTIONS: dict[str, str] = {
     "episode": "The named crisis or offensive the figure belongs to.",
     "qualifier": "How exact the source was: exact, approx, nearly, at_least, more_than, "
     "at_most, less_than, range or magnitude (default: exact).",
-    "value": "The number the source gave, a whole number ≥ 0 (for magnitude: the unit "
-    "word, 10, 12, 100, 1000 or 10000).",
+    "value": "The number the source gave, a whole number ≥ 0 and at most the maximum for its "
+    "unit (10,000,000,000 persons; see README) (for magnitude: the unit word, 10, 12, 100, "
+    "1000 or 10000).",
     "value_high": "Upper end of a range; only with qualifier range.",
     "unit": "What one counts: persons, households, events, localities or facilities.",
     "quote": "The source's own words.",
@@ -192,6 +207,27 @@ def _household_size_known(vocab: Vocabularies) -> Callable[[pd.DataFrame], pd.Se
     return passes
 
 
+def effective_unit(df: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """Each row's unit: the one given, else its metric's default."""
+    return _text(df, "unit").fillna(_text(df, "metric").map(vocab.metrics["unit"]))
+
+
+def _within_unit_bound(
+    vocab: Vocabularies, c: Columns, column: str
+) -> Callable[[pd.DataFrame], pd.Series]:
+    """A count at most :data:`COUNT_MAXIMUM` of its unit (above :data:`MAX_COUNT` the
+    column's own check reports it, once)."""
+
+    def passes(df: pd.DataFrame) -> pd.Series:
+        if column not in df:
+            return pd.Series(True, index=df.index)
+        bound = effective_unit(df, vocab).map(COUNT_MAXIMUM).astype("float64")
+        number = c.count(df[column])
+        return ~((number > bound) & (number <= MAX_COUNT))
+
+    return passes
+
+
 def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[CrossCheck]:
     """Rules that tie columns of one figure together (DESIGN.md §4)."""
     c = columns or Columns()
@@ -246,6 +282,18 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "value",
             "qualifier less_than with value 0 allows no count at all (fewer than zero)",
             lambda df: ~((c.qualifier(df) == "less_than") & (c.number(df, "value") == 0)),
+        ),
+        CrossCheck(
+            "value_unit_bound",
+            "value",
+            "is above the maximum count for its unit",
+            _within_unit_bound(vocab, c, "value"),
+        ),
+        CrossCheck(
+            "value_high_unit_bound",
+            "value_high",
+            "is above the maximum count for its unit",
+            _within_unit_bound(vocab, c, "value_high"),
         ),
         CrossCheck(
             "unit_allowed",
@@ -310,7 +358,8 @@ def _date_checks(today: date, c: Columns) -> list[pa.Check]:
 
 
 def _count_checks(c: Columns) -> list[pa.Check]:
-    """A filled count is a number, not below 0, and written with digits only."""
+    """A filled count is a number, not below 0, at most :data:`MAX_COUNT`, and written with
+    digits only."""
 
     def num(s: pd.Series) -> pd.Series:
         return c.count(s)
@@ -329,6 +378,13 @@ def _count_checks(c: Columns) -> list[pa.Check]:
             lambda s: ~(num(s) < 0),
             name="non_negative",
             error="is negative: a count cannot be below 0",
+            ignore_na=False,
+        ),
+        pa.Check(
+            lambda s: ~(num(s) > MAX_COUNT),
+            name="at_most_maximum",
+            error=f"is above {MAX_COUNT:,} ({MAX_COUNT:,} persons is the largest count a figure "
+            "may state; see README, 'Counts')",
             ignore_na=False,
         ),
         pa.Check(

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from tracker.domain.schema import cross_checks, figure_schema
+from tracker.domain.schema import COUNT_MAXIMUM, cross_checks, effective_unit, figure_schema
 from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies, closest
 
 HEADER_LINE = 1
@@ -117,6 +117,9 @@ def _wide_message(
         metric = _cell(table, index, "metric")
         allowed = ", ".join(sorted(vocab.allowed_units.get(metric, frozenset())))
         return f"unit is not allowed for metric {metric!r} (allowed: {allowed})"
+    if name in ("value_unit_bound", "value_high_unit_bound"):
+        unit = str(effective_unit(table.loc[[index]], vocab).iloc[0])
+        return f"is above {COUNT_MAXIMUM[unit]:,}, the largest count in {unit} a figure may state"
     if name == "period_end_reported":
         return f"{message} ({_cell(table, index, 'reported_on')})"
     return message
