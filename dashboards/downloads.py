@@ -6,7 +6,8 @@ and a Last-Modified header taken from a cheap data-version query (before any row
 read), so a scheduled re-fetch with If-None-Match or If-Modified-Since costs a 304.
 An unfiltered CSV is rendered once per data version and then served from a file
 (:mod:`tracker.publish.cache`); filtered ones stream from the database. A bad parameter
-answers 400 in plain text, one line naming the parameter and the closest valid value;
+answers 400 in plain text, one line naming the parameter and the closest valid value; a
+download that fails part-way resets the connection (:mod:`dashboards.abort`);
 ``/healthz`` answers JSON, 503 when the database cannot be reached.
 """
 
@@ -19,6 +20,7 @@ from flask import Blueprint, Flask, Response, request
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboards.abort import cut_on_error
 from tracker.domain.filters import FilterError
 from tracker.domain.vocabularies import closest
 from tracker.publish import (
@@ -88,7 +90,9 @@ def download(store: Store, name: str) -> Response:
     tag = etag(version, name, options.query_string())
     if not_modified(tag, version.last_modified):
         return file_headers(Response(status=304), name, tag, version)
-    body = cached_download(store, name, options, version, since)
+    body = cut_on_error(
+        cached_download(store, name, options, version, since), request.environ, name
+    )
     mimetype = JSON_TYPE if name == DATAPACKAGE else CSV_TYPE
     response = Response(body, content_type=mimetype, direct_passthrough=True)
     return file_headers(response, name, tag, version)
