@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from tracker.domain.control import has_control
 from tracker.domain.vocabularies import (
     CANONICAL_COLUMNS,
     MAGNITUDE_UNITS,
@@ -397,6 +398,11 @@ def _count_checks(c: Columns) -> list[pa.Check]:
     ]
 
 
+def _no_control() -> pa.Check:
+    """No text cell holds a control character other than tab and line breaks."""
+    return pa.Check(lambda s: ~has_control(s), name="no_control", error="no_control")
+
+
 def _lenient(passes: Callable[[pd.DataFrame], pd.Series]) -> Callable[[pd.DataFrame], pd.Series]:
     """A cross-field rule passes where its inputs are missing (their own checks report them)."""
     return lambda df: passes(df).astype("boolean").fillna(True).astype(bool)
@@ -436,7 +442,7 @@ def figure_schema(vocab: Vocabularies, today: date) -> pa.DataFrameSchema:
         name: pa.Column(
             nullable=name not in REQUIRED_COLUMNS,
             required=name in REQUIRED_COLUMNS,
-            checks=checks.get(name, []),
+            checks=[_no_control(), *checks.get(name, [])],
             description=DESCRIPTIONS[name],
             title=name,
         )

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
+from tracker.domain.control import control_message
 from tracker.domain.schema import COUNT_MAXIMUM, cross_checks, effective_unit, figure_schema
 from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies, closest
 
@@ -103,6 +104,8 @@ def _cell(table: pd.DataFrame, index: object, column: str) -> str:
 
 
 def _cell_message(check: str, column: str, value: str, vocab: Vocabularies) -> str:
+    if check == "no_control":
+        return control_message(value)
     if check.startswith("unknown "):
         guess = closest(value, vocab.known(str(column)))
         hint = f" — did you mean {guess!r}?" if guess and guess != value else ""

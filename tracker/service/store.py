@@ -15,7 +15,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.engine import Connection, Engine
 
 from tracker.domain.filters import Filters
-from tracker.domain.revisions import RevisionError, revised_figure
+from tracker.domain.revisions import RevisionError, check_reason, revised_figure
 from tracker.domain.settings import DEFAULT_SETTINGS, Settings
 from tracker.domain.vocabularies import Vocabularies
 from tracker.ingest.readers import FigureFile
@@ -93,6 +93,7 @@ class Store:
         today: date | None = None,
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial)."""
+        check_reason(why)
         batch = uuid.uuid4().hex
         steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
         try:
@@ -166,6 +167,7 @@ class Store:
     ) -> None:
         if not why or not why.strip():
             raise RevisionError("--why is required: say why the figure changes")
+        check_reason(why)
         figure_rows.retire(conn, [current["figure_id"].iloc[0]])
         figure_rows.insert_revisions(
             conn,
@@ -231,6 +233,7 @@ class Store:
         """Mark a flag explained (or open again) with a note that survives recomputation."""
         from tracker.storage.flagstore import explain_flag
 
+        check_reason(note, "--note")
         with self.engine.begin() as conn:
             known = conn.execute(
                 select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
