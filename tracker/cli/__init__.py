@@ -38,9 +38,10 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.domain.filters import FilterError
     from tracker.domain.revisions import RevisionError
     from tracker.ingest.readers import InputFileError
+    from tracker.service.importer import RejectsError
     from tracker.storage.database import DatabaseError
 
-    return (InputFileError, RevisionError, DatabaseError, FilterError)
+    return (InputFileError, RevisionError, DatabaseError, FilterError, RejectsError)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,7 +88,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     store = open_store(args)
     file = read_figure_file(args.file)
-    result = store.import_file(file, partial=args.partial, why=args.why)
+    written: list[Path] = []
+
+    def keep_rejects(plan: ImportPlan) -> None:  # before the commit: both or neither
+        if not plan.ok:
+            written.append(write_rejects(file, plan))
+
+    try:
+        result = store.import_file(
+            file, partial=args.partial, why=args.why, before_commit=keep_rejects
+        )
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     plan = result.plan
     for notice in plan.notices:
         err(f"{args.file}: note: {notice}")
@@ -100,8 +113,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "valid rows and get the rejected ones in a rejects file"
             )
             return 1
-        target = write_rejects(file, plan)
-        err(f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {target}")
+        err(
+            f"{len(plan.rejected_rows)} row(s) rejected, written with their reasons to {written[0]}"
+        )
     print(
         f"{args.file}: {result.stored} figure(s) stored, {plan.unchanged} already stored"
         + (f", {len(plan.rejected_rows)} rejected" if not plan.ok else "")

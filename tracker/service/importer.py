@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy.engine import Connection
 
 from tracker.domain.compare import COMPARED, as_text, differences
+from tracker.domain.formula import guard
 from tracker.domain.normalise import normalise
 from tracker.domain.validation import Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, DERIVED_COLUMNS, Vocabularies
@@ -132,16 +133,35 @@ def rejects_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejects.csv")
 
 
+class RejectsError(Exception):
+    """The rejects file of ``--partial`` cannot be written (so nothing is stored)."""
+
+
 def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
-    """The rejected rows as given, each with its line number and every reason."""
+    """The rejected rows as given, each with its line number and every reason.
+
+    Text cells that would start a spreadsheet formula get an apostrophe (the readers take it
+    off, so the file re-imports as given). The file is written beside the input under a
+    temporary name and renamed into place once whole; raises RejectsError when it cannot be.
+    """
     reasons: dict[int, list[str]] = {}
     for problem in plan.problems:
         reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
     rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
-    rows.insert(0, "line", [FIRST_DATA_LINE + int(i) for i in rows.index])
-    rows["problems"] = [" | ".join(reasons.get(line, [])) for line in rows["line"]]
+    lines = [FIRST_DATA_LINE + int(i) for i in rows.index]
+    rows["problems"] = [" | ".join(reasons.get(line, [])) for line in lines]
+    rows = rows.astype("string").apply(lambda column: column.map(guard, na_action="ignore"))
+    rows.insert(0, "line", lines)
     target = rejects_path(file.path)
-    rows.to_csv(target, index=False, encoding="utf-8")
+    part = target.with_name(f".{target.name}.part")
+    try:
+        rows.to_csv(part, index=False, encoding="utf-8")
+        part.replace(target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise RejectsError(
+            f"cannot write the rejects file {target} ({exc.strerror or exc}); nothing stored"
+        ) from exc
     return target
 
 

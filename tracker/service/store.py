@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -91,8 +91,12 @@ class Store:
         partial: bool = False,
         why: str | None = None,
         today: date | None = None,
+        before_commit: Callable[[ImportPlan], object] | None = None,
     ) -> ImportResult:
-        """Store a file's figures in one transaction (all or nothing unless partial)."""
+        """Store a file's figures in one transaction (all or nothing unless partial).
+
+        ``before_commit(plan)`` runs inside the transaction once the figures are stored (the
+        CLI writes the rejects file there): when it raises, nothing is stored."""
         check_reason(why)
         batch = uuid.uuid4().hex
         steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
@@ -108,6 +112,8 @@ class Store:
                 self._after_change(conn, plan.new)
                 if stored >= STATISTICS_AFTER:
                     refresh_statistics(conn)
+                if before_commit is not None:
+                    before_commit(plan)
         finally:
             steps.close()
         return ImportResult(plan, stored, batch)
