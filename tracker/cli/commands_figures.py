@@ -11,6 +11,7 @@ import pandas as pd
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.domain.compare import as_text, differences
 from tracker.domain.revisions import parse_assignments
+from tracker.domain.validation import Problem, group_problems
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile, read_figure_file
 from tracker.ingest.reference import DATA_DIR, read_reference
@@ -50,11 +51,27 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+SHOWN_GROUPS = 200  # a report names at most this many (column, value) groups
+
+
+def print_problems(problems: list[Problem], path: Path, prefix: str = "") -> None:
+    """Problems grouped per (column, value, fault) with their first lines, at most
+    SHOWN_GROUPS of them; the count of the rest is said, never silently dropped."""
+    groups = group_problems(problems)
+    for group in groups[:SHOWN_GROUPS]:
+        err(f"{path}: {prefix}{group}")
+    hidden = groups[SHOWN_GROUPS:]
+    if hidden:
+        count = sum(len(g.lines) for g in hidden)
+        columns = ", ".join(sorted({g.column for g in hidden}))
+        err(f"{path}: … and {count:,} more problem(s) of {len(hidden):,} other kind(s) not "
+            f"shown (columns: {columns})")  # fmt: skip
+
+
 def report_problems(plan: ImportPlan, path: Path) -> None:
-    for problem in plan.problems:
-        err(f"{path}: {problem}")
-    lines = len({p.line for p in plan.problems})
-    err(f"{path}: {len(plan.problems)} problem(s) on {lines} line(s)")
+    print_problems(plan.problems, path)
+    lines = len(plan.rejected_rows) or len({p.line for p in plan.problems})
+    err(f"{path}: {len(plan.problems) + plan.unlisted} problem(s) on {lines} line(s)")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -70,14 +87,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
             plan = plan_import(conn, file, read_reference(), date.today())
     for notice in plan.notices[len(file.notices) :]:
         err(f"{args.file}: note: {notice}")
-    for conflict in plan.conflicts:
-        err(f"{args.file}: note: import would refuse {conflict}")
+    print_problems(plan.conflicts, args.file, "note: import would refuse ")
     if plan.invalid:
-        for problem in plan.invalid:
-            err(f"{args.file}: {problem}")
-        lines = len({p.line for p in plan.invalid})
+        print_problems(plan.invalid, args.file)
+        lines = len({p.line for p in plan.invalid} | {2 + int(i) for i in plan.rejected_rows})
         err(
-            f"{args.file}: {len(plan.invalid)} problem(s) on {lines} line(s); nothing stored "
+            f"{args.file}: {len(plan.invalid) + plan.unlisted} problem(s) on {lines} line(s); "
+            "nothing stored "
             "(validate never stores)"
         )
         return 1

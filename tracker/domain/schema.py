@@ -88,8 +88,8 @@ class Parsed:
 
     A date column is checked for its form, for being a real date, for not being in the
     future, and compared with two other dates; each of those reads the same parse. A column
-    is recognised by the very array the table hands out for it (and its index), so a later
-    table, or a changed column, is parsed afresh: a stale result is never returned.
+    is recognised by the array the table hands out for it, or an equal copy, and its index:
+    a later table, or a changed column, is parsed afresh; a stale result is never returned.
     """
 
     def __init__(self) -> None:
@@ -102,11 +102,19 @@ class Parsed:
         key = (kind, series.name)
         data = series.array
         hit = self._memo.get(key)
-        if hit is not None and hit[0] is data and hit[1].equals(series.index):
+        if hit is not None and hit[1].equals(series.index) and _same(hit[0], data):
             return hit[2]
         result = parse(series)
         self._memo[key] = (data, series.index, result)
         return result
+
+
+def _same(seen: object, data: object) -> bool:
+    """The same column: the very array, or an equal copy (pandera copies the table per pass)."""
+    if seen is data:
+        return True
+    equals = getattr(seen, "equals", None)
+    return bool(equals is not None and type(seen) is type(data) and equals(data))
 
 
 def _on_present(

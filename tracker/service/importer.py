@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from tracker.domain.compare import COMPARED, as_text, differences
 from tracker.domain.formula import guard
 from tracker.domain.normalise import normalise
-from tracker.domain.validation import Problem, validate_figures
+from tracker.domain.validation import MAX_LISTED, Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, DERIVED_COLUMNS, Vocabularies
 from tracker.ingest.readers import FigureFile
 from tracker.storage import figures as figure_rows
@@ -35,6 +35,7 @@ class ImportPlan:
     conflicts: list[Problem]
     rejected_rows: pd.Index
     notices: list[str] = field(default_factory=list)
+    unlisted: int = 0  # problems counted but not described (past MAX_LISTED)
 
     @property
     def problems(self) -> list[Problem]:
@@ -58,6 +59,16 @@ def header_notices(table: pd.DataFrame) -> list[str]:
     return notices
 
 
+def unlisted_notice(unlisted: int) -> list[str]:
+    """Say how many problems were counted but not described (past MAX_LISTED)."""
+    if not unlisted:
+        return []
+    return [
+        f"{unlisted:,} more problem(s) on later lines are not listed (the first "
+        f"{MAX_LISTED:,} are): fix those and validate again"
+    ]
+
+
 def plan_import(
     conn: Connection, file: FigureFile, vocab: Vocabularies, today: date, tau: float = 0.10
 ) -> ImportPlan:
@@ -68,8 +79,10 @@ def plan_import(
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
     new, unchanged, conflicts = _against_stored(conn, new, valid)
     rejected = checked.bad_rows.union(pd.Index([p.line - FIRST_DATA_LINE for p in conflicts]))
-    notices = file.notices + header_notices(table)
-    return ImportPlan(new, unchanged, checked.problems, conflicts, rejected, notices)
+    notices = file.notices + header_notices(table) + unlisted_notice(checked.unlisted)
+    return ImportPlan(
+        new, unchanged, checked.problems, conflicts, rejected, notices, checked.unlisted
+    )
 
 
 def _against_stored(
@@ -149,7 +162,8 @@ def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
         reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
     rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
     lines = [FIRST_DATA_LINE + int(i) for i in rows.index]
-    rows["problems"] = [" | ".join(reasons.get(line, [])) for line in lines]
+    unlisted = f"not listed: the file has more than {MAX_LISTED:,} problems"
+    rows["problems"] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
     rows = rows.astype("string").apply(lambda column: column.map(guard, na_action="ignore"))
     rows.insert(0, "line", lines)
     target = rejects_path(file.path)
