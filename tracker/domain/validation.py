@@ -7,6 +7,7 @@ when a vocabulary id is misspelt.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,7 +94,9 @@ def validate_figures(
     """
     schema = figure_schema(vocab, today)
     cells = pa.DataFrameSchema(schema.columns, name=schema.name, strict=False)
-    problems, bad, unlisted = [], set(), 0
+    problems: list[Problem] = []
+    bad: set[Hashable] = set()
+    unlisted = 0
     for start in range(0, max(len(table), 1), CHUNK_ROWS):  # column checks, chunk by chunk
         room = MAX_LISTED - len(problems)
         part = table.iloc[start : start + CHUNK_ROWS]
@@ -112,7 +115,8 @@ def validate_figures(
         unlisted += more_unlisted
     if not bad and problems:
         bad = set(table.index)
-    return Validation(sorted(set(problems), key=_order), pd.Index(sorted(bad)), unlisted)
+    rows = pd.Index(list(bad)).sort_values()
+    return Validation(sorted(set(problems), key=_order), rows, unlisted)
 
 
 def _order(p: Problem) -> tuple[int, str, str, str]:
@@ -125,7 +129,7 @@ def _failures(
     vocab: Vocabularies,
     first_line: int,
     room: int = MAX_LISTED,
-) -> tuple[list[Problem], set, int]:
+) -> tuple[list[Problem], set[Hashable], int]:
     """Problems of one pass (at most ``room`` described), the bad rows, the count of the rest."""
     try:
         schema.validate(table, lazy=True)
@@ -149,13 +153,13 @@ def _first_cases(cases: pd.DataFrame, room: int) -> tuple[pd.DataFrame, pd.DataF
 
 def _explain(
     cases: pd.DataFrame, table: pd.DataFrame, vocab: Vocabularies, first_line: int
-) -> tuple[list[Problem], set]:
+) -> tuple[list[Problem], set[Hashable]]:
     """Problems in words from pandera's failure cases; a message (and its "did you mean")
     is worked out once per distinct (check, column, value)."""
     wide = {c.name: c for c in cross_checks(vocab)}
     messages = _Messages(vocab)
     problems: list[Problem] = []
-    bad: set = set()
+    bad: set[Hashable] = set()
     columns = (cases[k].tolist() for k in ("check", "column", "index", "failure_case"))
     for check, column, index, given in zip(*columns, strict=True):
         check = str(check)
@@ -218,8 +222,8 @@ def _cell_message(
         return control_message(value)
     if check.startswith("unknown "):
         guess = closest(value, vocab.known(str(column))) if hint else None
-        hint = f" — did you mean {guess!r}?" if guess and guess != value else ""
-        return f"{check} {value!r}{hint}"
+        meant = f" — did you mean {guess!r}?" if guess and guess != value else ""
+        return f"{check} {value!r}{meant}"
     return check
 
 
