@@ -6,7 +6,8 @@ and a Last-Modified header taken from a cheap data-version query (before any row
 read), so a scheduled re-fetch with If-None-Match or If-Modified-Since costs a 304.
 An unfiltered CSV is rendered once per data version and then served from a file
 (:mod:`tracker.publish.cache`); filtered ones stream from the database. A bad parameter
-answers 400 in plain text, one line naming the parameter and the closest valid value;
+answers 400 in plain text, one line naming the parameter and the closest valid value; a
+download that fails part-way resets the connection (:mod:`dashboards.abort`);
 ``/healthz`` answers JSON, 503 when the database cannot be reached.
 """
 
@@ -17,6 +18,7 @@ from datetime import datetime
 
 from flask import Blueprint, Flask, Response, request
 
+from dashboards.abort import cut_on_error
 from tracker.domain.filters import FilterError
 from tracker.domain.vocabularies import closest
 from tracker.publish import (
@@ -97,10 +99,12 @@ def download(store: Store, name: str) -> Response:
     saved_as = attachment_name(name, options)
     if not_modified(tag, version.last_modified):
         return file_headers(Response(status=304), name, tag, version, saved_as)
-    body = (
+    body = cut_on_error(
         zip_pieces(store, options)
         if name == ZIP
-        else cached_download(store, name, options, version, since)
+        else cached_download(store, name, options, version, since),
+        request.environ,
+        name,
     )
     mimetype = {DATAPACKAGE: JSON_TYPE, ZIP: ZIP_TYPE}.get(name, CSV_TYPE)
     response = Response(body, content_type=mimetype, direct_passthrough=True)

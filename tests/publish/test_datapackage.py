@@ -43,7 +43,7 @@ def test_figure_fields_come_from_the_schema(vocab: Vocabularies) -> None:
     assert "enum" not in fields["location"].get("constraints", {})  # thousands of P-codes
     assert fields["reported_on"]["type"] == "date" and fields["period_start"]["type"] == "date"
     assert fields["value"]["type"] == "integer"
-    assert fields["value"]["constraints"] == {"required": True, "minimum": 0}
+    assert fields["value"]["constraints"] == {"required": True, "minimum": 0, "maximum": 10**10}
     assert fields["url"]["constraints"]["pattern"] == URL_RE
     assert fields["entered_at"]["type"] == "datetime"
 

@@ -10,6 +10,7 @@ command runs.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from tracker.cli import (
@@ -56,6 +57,7 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
     from tracker.service.accounts import AccountError
+    from tracker.service.importer import RejectsError
     from tracker.storage.database import DatabaseError
 
     return (
@@ -65,13 +67,28 @@ def user_errors() -> tuple[type[Exception], ...]:
         FilterError,
         PermissionDenied,
         AccountError,
+        RejectsError,
     )
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught below
+        return code
+    except BrokenPipeError:  # the reader stopped early (| head): not an error, no traceback
+        _silence_stdout()
+        return 0
     except KeyboardInterrupt:
         print("interrupted; nothing of the unfinished step was stored", file=sys.stderr)
         return 130

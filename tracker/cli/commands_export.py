@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from tracker.cli.common import filters_from, open_store
 from tracker.progress import progress
@@ -30,18 +32,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     pieces = progress(download_pieces(store, name, options), desc=f"exporting {name}", unit="chunk")
     if args.output is None:
         return write_stdout(pieces)
-    with args.output.open("wb") as out:
-        for piece in pieces:
-            out.write(piece)
+    return write_file(pieces, args.output)
+
+
+def write_file(pieces: Iterable[bytes], target: Path) -> int:
+    """Write to a temporary file beside ``target`` and rename it into place once whole: an
+    export that fails part-way leaves no file (and no older one replaced) and exits 1."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        with part.open("wb") as out:
+            for piece in pieces:
+                out.write(piece)
+        os.replace(part, target)
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        print(f"tracker export: export failed part-way ({exc}); {target} was not written",
+              file=sys.stderr)  # fmt: skip
+        return 1
     return 0
 
 
 def write_stdout(pieces: Iterable[bytes]) -> int:
-    """Bytes to standard output; a reader that stops early (| head) is not an error."""
+    """Bytes to standard output; a reader that stops early (| head) is not an error, an
+    export that fails part-way is (exit 1, and a line saying the output is incomplete)."""
     try:
         for piece in pieces:
             sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except Exception as exc:
+        print(f"tracker export: export failed part-way ({exc}); the output above is "
+              "incomplete", file=sys.stderr)  # fmt: skip
+        return 1
     return 0

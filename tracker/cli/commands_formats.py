@@ -137,7 +137,25 @@ def run_import(args: argparse.Namespace) -> int:
         )
         return 1
     propose = bool(getattr(args, "propose", False))
-    result = store.import_file(mapped.file, partial=args.partial, why=args.why, propose=propose)
+    written: list[Path] = []
+
+    def keep_rejects(plan: Any) -> None:  # inside the transaction: rejects and rows, or neither
+        found = _problems(mapped, plan.problems)
+        if found:
+            written.append(_write_rejects(args.file, mapped, plan, found))
+
+    try:
+        result = store.import_file(
+            mapped.file,
+            partial=args.partial,
+            why=args.why,
+            propose=propose,
+            before_commit=keep_rejects if args.partial else None,
+        )
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     plan = result.plan
     problems = _problems(mapped, plan.problems)
     _report(args, mapped, plan, problems)
@@ -150,7 +168,7 @@ def run_import(args: argparse.Namespace) -> int:
                 "valid rows and get the rejected ones in a rejects file"
             )
             return 1
-        target = _write_rejects(args.file, mapped, plan, problems)
+        target = written[0] if written else _write_rejects(args.file, mapped, plan, problems)
         err(
             f"{len(plan.rejected_rows) + len(mapped.problems)} row(s) rejected, written with "
             f"their reasons to {target}"
@@ -173,12 +191,13 @@ def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list[Any]) -> P
     format, else one row per problem on the source file's lines."""
     import pandas as pd
 
+    from tracker.domain.formula import guard
     from tracker.service.importer import write_rejects
 
     if mapped.origins is None:
         return write_rejects(mapped.file, plan)
-    rows = [
-        {"line": p.line, "column": p.column, "value": p.value, "problem": p.message}
+    rows = [  # text cells guarded against spreadsheet formulas, as in every rejects file
+        {"line": p.line, "column": p.column, "value": guard(p.value), "problem": p.message}
         for p in sorted(problems)
     ]
     target = _beside(path, "rejects")

@@ -1,16 +1,19 @@
 """The filters shared by every command and download URL, and their checking.
 
 --metric, --population, --location (includes the places below it), --source,
---from and --to (on period_end). Each may hold several values separated by commas.
+--from and --to (on period_end). Each may hold several values separated by commas; a date
+is written YYYY-MM-DD and nothing else (not 20180101, not 2018-W26-1).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.vocabularies import Vocabularies, closest
 
+DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
 FILTER_NAMES = ("metric", "population", "location", "source", "from", "to")
 
 
@@ -61,8 +64,11 @@ def _ids(parameter: str, raw: str | None, known: frozenset[str]) -> tuple[str, .
 def _date(parameter: str, raw: str | None) -> date | None:
     if raw is None or str(raw).strip() == "":
         return None
+    text = str(raw).strip()
     try:
-        return date.fromisoformat(str(raw).strip())
+        if not DATE_FORM.fullmatch(text):  # fromisoformat also takes 20180101, 2018-W26-1
+            raise ValueError(text)
+        return date.fromisoformat(text)
     except ValueError:
         raise FilterError(
             parameter, str(raw), f"{parameter} {raw!r} is not a date in the form YYYY-MM-DD"

@@ -13,3 +13,13 @@ FORMULA_STARTS: tuple[str, ...] = (
     "\u2a75", "\u2a76", "\ufb29",
     "\t", "\r", "\n",
 )  # fmt: skip
+
+APOSTROPHE = "'"
+
+
+def guard(text: str) -> str:
+    """A text cell that would start a formula, prefixed with an apostrophe (OWASP CSV
+    injection); Tracker's readers take the apostrophe off again."""
+    if text and text.startswith(FORMULA_STARTS):
+        return APOSTROPHE + text
+    return text

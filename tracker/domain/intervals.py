@@ -3,11 +3,16 @@
 DESIGN.md §1. Counts are whole numbers, so bounds are rounded outward (low down,
 high up): "about 126" with τ = 0.10 allows 113 to 139. An unbounded high is ``inf``.
 The rule that produced each interval is kept beside it (``interval_rule``).
+
+Scaling by 1 ± τ or by a household size is done in whole numbers (the factor as a
+fraction), so a bound is exact for every count up to the schema's maximum (10^10) and
+beyond: float64 holds every such bound exactly, but float multiplication rounds.
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -28,6 +33,27 @@ RULE_TEXT: dict[str, str] = {
     "magnitude": "magnitude: [2·v, 10·v−1]",
 }
 TAU_QUALIFIERS = frozenset({"approx", "nearly"})
+INT64_SAFE = 2**62
+
+
+def scaled(x: np.ndarray, factor: float, up: bool) -> np.ndarray:
+    """x·factor rounded down (``up``: rounded up), exact for whole, finite x.
+
+    The factor is read as the fraction it was written as (0.9 is 9/10), and the product
+    is formed in 64-bit integers when it fits; other cells (inf, NaN, fractions, or
+    products past 2^62) take the float formula with a small tolerance.
+    """
+    x = np.asarray(x, dtype="float64")
+    ratio = Fraction(factor).limit_denominator(10**6)
+    num, den = ratio.numerator, ratio.denominator
+    eps = -1e-9 if up else 1e-9
+    out = np.ceil(x * factor + eps) if up else np.floor(x * factor + eps)
+    whole = np.isfinite(x) & (x == np.round(x)) & (np.abs(x) * max(num, den, 1) < INT64_SAFE)
+    if whole.any():
+        product = x[whole].astype("int64") * num
+        exact = -((-product) // den) if up else product // den
+        out[whole] = exact.astype("float64")
+    return out
 
 
 def interval_bounds(
@@ -40,8 +66,8 @@ def interval_bounds(
     conditions = [q == name for name in RULE_TEXT]
     lows = [
         v,
-        np.floor(v * (1 - tau) + 1e-9),
-        np.floor(v * (1 - tau) + 1e-9),
+        scaled(v, 1 - tau, up=False),
+        scaled(v, 1 - tau, up=False),
         v,
         v + 1,
         np.zeros_like(v),
@@ -51,7 +77,7 @@ def interval_bounds(
     ]
     highs = [
         v,
-        np.ceil(v * (1 + tau) - 1e-9),
+        scaled(v, 1 + tau, up=True),
         v,
         np.full_like(v, INF),
         np.full_like(v, INF),
@@ -92,10 +118,7 @@ def add_intervals(
         hh = household_size.reindex(out.index)
         in_hh = (out["unit"] == "households") & hh.notna()
         if in_hh.any():
-            size_low = hh[in_hh].map(lambda s: s[0])
-            size_high = hh[in_hh].map(lambda s: s[1])
-            low[in_hh] = np.floor(low[in_hh] * size_low + 1e-9)
-            high[in_hh] = np.ceil(high[in_hh] * size_high - 1e-9)
+            low[in_hh], high[in_hh] = _in_persons(low[in_hh], high[in_hh], hh[in_hh])
             label = hh[in_hh].map(_size_label)
             out.loc[in_hh, "household_size"] = label
             rule[in_hh] = rule[in_hh] + "; households → persons × " + label
@@ -103,6 +126,18 @@ def add_intervals(
     out["high"] = high
     out["interval_rule"] = rule
     return out
+
+
+def _in_persons(low: pd.Series, high: pd.Series, sizes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A households interval in persons: low × the smallest size (down), high × the largest
+    (up), each exact (:func:`scaled`), one multiplication per distinct size."""
+    out_low = np.array(low, dtype="float64")
+    out_high = np.array(high, dtype="float64")
+    for size in set(sizes):
+        rows = (sizes == size).to_numpy(dtype=bool)
+        out_low[rows] = scaled(out_low[rows], size[0], up=False)
+        out_high[rows] = scaled(out_high[rows], size[1], up=True)
+    return out_low, out_high
 
 
 def _size_label(size: tuple[float, float]) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from tracker.domain.compare import as_text
+from tracker.domain.control import control_message, first_control
 from tracker.domain.normalise import normalise
 from tracker.domain.validation import Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
@@ -23,6 +24,12 @@ class RevisionError(ValueError):
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+def check_reason(text: str | None, option: str = "--why") -> None:
+    """A reason or note is free text, but holds no control character (as a text cell)."""
+    if text and first_control(text):
+        raise RevisionError(f"{option} {text!r}: {control_message(text)}")
 
 
 def parse_assignments(assignments: list[str]) -> dict[str, str]:

@@ -17,12 +17,27 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from tracker.domain.control import has_control
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, REQUIRED_COLUMNS, Vocabularies
 
 DATE_RE = r"\d{4}-\d{2}-\d{2}"
 FIGURE_ID_RE = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
 URL_RE = r"https?://[^\s/$.?#][^\s]*"
 LANG_RE = r"[a-z]{2}"
+
+# The largest count a figure may state, per unit (value and value_high, in the figure's
+# unit: the one given, else the metric's). 10^10 persons is more than everyone alive; the
+# other units are bounded well above any real report. Every numeric path is exact up to
+# these bounds: intervals are computed in whole numbers, and every bound derived from them
+# (τ, households × their size) stays far below 2^53, where float64 is still exact.
+MAX_COUNT = 10**10
+COUNT_MAXIMUM: dict[str, int] = {
+    "persons": MAX_COUNT,
+    "households": 2 * 10**9,
+    "events": 10**9,
+    "localities": 10**7,
+    "facilities": 10**7,
+}
 
 # Human descriptions of each column, used by the docs and datapackage.json.
 DESCRIPTIONS: dict[str, str] = {
@@ -40,8 +55,9 @@ DESCRIPTIONS: dict[str, str] = {
     "episode": "The named crisis or offensive the figure belongs to.",
     "qualifier": "How exact the source was: exact, approx, nearly, at_least, more_than, "
     "at_most, less_than, range or magnitude (default: exact).",
-    "value": "The number the source gave, a whole number ≥ 0 (for magnitude: the unit "
-    "word, 10, 12, 100, 1000 or 10000).",
+    "value": "The number the source gave, a whole number ≥ 0 and at most the maximum for its "
+    "unit (10,000,000,000 persons; see README) (for magnitude: the unit word, 10, 12, 100, "
+    "1000 or 10000).",
     "value_high": "Upper end of a range; only with qualifier range.",
     "unit": "What one counts: persons, households, events, localities or facilities.",
     "quote": "The source's own words.",
@@ -65,8 +81,8 @@ class Parsed:
 
     A date column is checked for its form, for being a real date, for not being in the
     future, and compared with two other dates; each of those reads the same parse. A column
-    is recognised by the very array the table hands out for it (and its index), so a later
-    table, or a changed column, is parsed afresh: a stale result is never returned.
+    is recognised by the array the table hands out for it, or an equal copy, and its index:
+    a later table, or a changed column, is parsed afresh; a stale result is never returned.
     """
 
     def __init__(self) -> None:
@@ -79,11 +95,19 @@ class Parsed:
         key = (kind, series.name)
         data = series.array
         hit = self._memo.get(key)
-        if hit is not None and hit[0] is data and hit[1].equals(series.index):
+        if hit is not None and hit[1].equals(series.index) and _same(hit[0], data):
             return hit[2]
         result = parse(series)
         self._memo[key] = (data, series.index, result)
         return result
+
+
+def _same(seen: object, data: object) -> bool:
+    """The same column: the very array, or an equal copy (pandera copies the table per pass)."""
+    if seen is data:
+        return True
+    equals = getattr(seen, "equals", None)
+    return bool(equals is not None and type(seen) is type(data) and equals(data))
 
 
 def _on_present(
@@ -192,6 +216,27 @@ def _unit_words(vocab: Vocabularies) -> str:
     return ", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else "".join(named)
 
 
+def effective_unit(df: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
+    """Each row's unit: the one given, else its metric's default."""
+    return _text(df, "unit").fillna(_text(df, "metric").map(vocab.metrics["unit"]))
+
+
+def _within_unit_bound(
+    vocab: Vocabularies, c: Columns, column: str
+) -> Callable[[pd.DataFrame], pd.Series]:
+    """A count at most :data:`COUNT_MAXIMUM` of its unit (above :data:`MAX_COUNT` the
+    column's own check reports it, once)."""
+
+    def passes(df: pd.DataFrame) -> pd.Series:
+        if column not in df:
+            return pd.Series(True, index=df.index)
+        bound = effective_unit(df, vocab).map(COUNT_MAXIMUM).astype("float64")
+        number = c.count(df[column])
+        return ~((number > bound) & (number <= MAX_COUNT))
+
+    return passes
+
+
 def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[CrossCheck]:
     """Rules that tie columns of one figure together (DESIGN.md §4)."""
     c = columns or Columns()
@@ -246,6 +291,18 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "value",
             "qualifier less_than with value 0 allows no count at all (fewer than zero)",
             lambda df: ~((c.qualifier(df) == "less_than") & (c.number(df, "value") == 0)),
+        ),
+        CrossCheck(
+            "value_unit_bound",
+            "value",
+            "is above the maximum count for its unit",
+            _within_unit_bound(vocab, c, "value"),
+        ),
+        CrossCheck(
+            "value_high_unit_bound",
+            "value_high",
+            "is above the maximum count for its unit",
+            _within_unit_bound(vocab, c, "value_high"),
         ),
         CrossCheck(
             "unit_allowed",
@@ -310,7 +367,8 @@ def _date_checks(today: date, c: Columns) -> list[pa.Check]:
 
 
 def _count_checks(c: Columns) -> list[pa.Check]:
-    """A filled count is a number, not below 0, and written with digits only."""
+    """A filled count is a number, not below 0, at most :data:`MAX_COUNT`, and written with
+    digits only."""
 
     def num(s: pd.Series) -> pd.Series:
         return c.count(s)
@@ -332,6 +390,13 @@ def _count_checks(c: Columns) -> list[pa.Check]:
             ignore_na=False,
         ),
         pa.Check(
+            lambda s: ~(num(s) > MAX_COUNT),
+            name="at_most_maximum",
+            error=f"is above {MAX_COUNT:,} ({MAX_COUNT:,} persons is the largest count a figure "
+            "may state; see README, 'Counts')",
+            ignore_na=False,
+        ),
+        pa.Check(
             lambda s: ~(num(s) >= 0) | digits_only(s),
             name="whole",
             error="is not a whole number written with digits only (a count has no "
@@ -339,6 +404,11 @@ def _count_checks(c: Columns) -> list[pa.Check]:
             ignore_na=False,
         ),
     ]
+
+
+def _no_control() -> pa.Check:
+    """No text cell holds a control character other than tab and line breaks."""
+    return pa.Check(lambda s: ~has_control(s), name="no_control", error="no_control")
 
 
 def _lenient(passes: Callable[[pd.DataFrame], pd.Series]) -> Callable[[pd.DataFrame], pd.Series]:
@@ -380,7 +450,7 @@ def figure_schema(vocab: Vocabularies, today: date) -> pa.DataFrameSchema:
         name: pa.Column(
             nullable=name not in REQUIRED_COLUMNS,
             required=name in REQUIRED_COLUMNS,
-            checks=checks.get(name, []),
+            checks=[_no_control(), *checks.get(name, [])],
             description=DESCRIPTIONS[name],
             title=name,
         )

@@ -7,13 +7,15 @@ when a vocabulary id is misspelt.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 import pandera.pandas as pa
 
-from tracker.domain.schema import cross_checks, figure_schema
+from tracker.domain.control import control_message
+from tracker.domain.schema import COUNT_MAXIMUM, cross_checks, effective_unit, figure_schema
 from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies, closest
 
 HEADER_LINE = 1
@@ -40,41 +42,107 @@ class Validation:
 
     problems: list[Problem]
     bad_rows: pd.Index
+    unlisted: int = 0  # problems past MAX_LISTED: counted, their rows marked bad
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
+CHUNK_ROWS = 20_000  # rows per pass of the column checks (bounds pandera's failure cases)
+MAX_LISTED = 10_000  # problems described one by one; the rest are counted (bounded memory)
+HINTS_PER_COLUMN = 50  # distinct misspelt ids per column that get a "did you mean"
+
+
 def validate_figures(
     table: pd.DataFrame, vocab: Vocabularies, today: date, first_line: int = 2
 ) -> Validation:
-    """Check text figures against the schema; the row labelled i is line first_line + i."""
+    """Check text figures against the schema; the row labelled i is line first_line + i.
+
+    The schema's column checks run first; its cross-column rules then run on the rows
+    whose cells all passed (a rule between two values means nothing when one of them is
+    not a value), so a junk file is refused once per bad cell, not once per rule and cell.
+    """
     schema = figure_schema(vocab, today)
+    cells = pa.DataFrameSchema(schema.columns, name=schema.name, strict=False)
+    problems: list[Problem] = []
+    bad: set[Hashable] = set()
+    unlisted = 0
+    for start in range(0, max(len(table), 1), CHUNK_ROWS):  # column checks, chunk by chunk
+        room = MAX_LISTED - len(problems)
+        part = table.iloc[start : start + CHUNK_ROWS]
+        found, found_bad, found_unlisted = _failures(cells, part, vocab, first_line, room)
+        problems += found
+        bad |= found_bad
+        unlisted += found_unlisted
+        if any(p.line == HEADER_LINE for p in found):
+            break  # a missing column is said once, not once per chunk
+    clean = table.drop(index=list(bad)) if bad else table
+    if len(clean) and not any(p.line == HEADER_LINE for p in problems):
+        wide = pa.DataFrameSchema(checks=schema.checks, name=schema.name)
+        more, more_bad, more_unlisted = _failures(wide, clean, vocab, first_line)
+        problems += more
+        bad |= more_bad
+        unlisted += more_unlisted
+    if not bad and problems:
+        bad = set(table.index)
+    rows = pd.Index(list(bad)).sort_values()
+    return Validation(sorted(set(problems), key=_order), rows, unlisted)
+
+
+def _order(p: Problem) -> tuple[int, str, str, str]:
+    return (p.line, p.column, p.value, p.message)  # as the dataclass orders, but fast
+
+
+def _failures(
+    schema: pa.DataFrameSchema,
+    table: pd.DataFrame,
+    vocab: Vocabularies,
+    first_line: int,
+    room: int = MAX_LISTED,
+) -> tuple[list[Problem], set[Hashable], int]:
+    """Problems of one pass (at most ``room`` described), the bad rows, the count of the rest."""
     try:
         schema.validate(table, lazy=True)
     except pa.errors.SchemaErrors as errors:
-        return _explain(errors.failure_cases, table, vocab, first_line)
-    return Validation([], pd.Index([]))
+        listed, rest = _first_cases(errors.failure_cases, max(room, 0))
+        problems, bad = _explain(listed, table, vocab, first_line)
+        bad.update(rest["index"].dropna().tolist())
+        return problems, bad, len(rest)
+    return [], set(), 0
+
+
+def _first_cases(cases: pd.DataFrame, room: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The failure cases of the first lines (file-wide ones first), at most ``room`` of
+    them, and the rest."""
+    if len(cases) <= room:
+        return cases, cases.iloc[:0]
+    row = pd.to_numeric(cases["index"], errors="coerce").fillna(-1).to_numpy()
+    ordered = cases.iloc[row.argsort(kind="stable")]
+    return ordered.iloc[:room], ordered.iloc[room:]
 
 
 def _explain(
     cases: pd.DataFrame, table: pd.DataFrame, vocab: Vocabularies, first_line: int
-) -> Validation:
+) -> tuple[list[Problem], set[Hashable]]:
+    """Problems in words from pandera's failure cases; a message (and its "did you mean")
+    is worked out once per distinct (check, column, value)."""
     wide = {c.name: c for c in cross_checks(vocab)}
-    problems: set[Problem] = set()
-    bad: set[int] = set()
-    for case in cases.itertuples(index=False):
-        check, column, index = str(case.check), case.column, case.index
+    messages = _Messages(vocab)
+    problems: list[Problem] = []
+    bad: set[Hashable] = set()
+    columns = (cases[k].tolist() for k in ("check", "column", "index", "failure_case"))
+    for check, column, index, given in zip(*columns, strict=True):
+        check = str(check)
         if check == "column_in_dataframe":
-            missing = str(case.failure_case)
+            missing = str(given)
             what = (
                 "required column is missing" if missing in REQUIRED_COLUMNS else "column is missing"
             )
-            problems.add(Problem(HEADER_LINE, missing, "", what))
+            problems.append(Problem(HEADER_LINE, missing, "", what))
             continue
         if index is None or pd.isna(index):
-            problems.add(Problem(HEADER_LINE, str(column), "", check))
+            problems.append(Problem(HEADER_LINE, str(column), "", check))
             continue
         line = first_line + int(index)
         bad.add(index)
@@ -82,17 +150,33 @@ def _explain(
             rule = wide[check]
             value = _cell(table, index, rule.column)
             message = _wide_message(rule.name, rule.message, table, index, vocab)
-            problems.add(Problem(line, rule.column, value, message))
+            problems.append(Problem(line, rule.column, value, message))
         elif check == "not_nullable":
-            problems.add(Problem(line, str(column), "", "required value is empty"))
-        else:
-            value = _cell(table, index, str(column))
-            problems.add(
-                Problem(line, str(column), value, _cell_message(check, column, value, vocab))
-            )
-    if not bad and problems:
-        bad = set(table.index)
-    return Validation(sorted(problems), pd.Index(sorted(bad)))
+            problems.append(Problem(line, str(column), "", "required value is empty"))
+        else:  # the failure case is the cell as given
+            value = "" if given is None or given is pd.NA or given != given else str(given)
+            problems.append(Problem(line, str(column), value, messages.of(check, column, value)))
+    return problems, bad
+
+
+class _Messages:
+    """Cell messages memoised per (check, column, value); at most HINTS_PER_COLUMN distinct
+    values per column are compared with the vocabulary (each comparison scans every id)."""
+
+    def __init__(self, vocab: Vocabularies) -> None:
+        self.vocab = vocab
+        self.memo: dict[tuple[str, str, str], str] = {}
+        self.hinted: dict[str, int] = {}
+
+    def of(self, check: str, column: str, value: str) -> str:
+        key = (check, str(column), value)
+        found = self.memo.get(key)
+        if found is None:
+            hint = self.hinted.get(key[1], 0) < HINTS_PER_COLUMN
+            if hint and check.startswith("unknown "):
+                self.hinted[key[1]] = self.hinted.get(key[1], 0) + 1
+            found = self.memo[key] = _cell_message(check, column, value, self.vocab, hint)
+        return found
 
 
 def _cell(table: pd.DataFrame, index: object, column: str) -> str:
@@ -102,11 +186,15 @@ def _cell(table: pd.DataFrame, index: object, column: str) -> str:
     return "" if pd.isna(value) else str(value)
 
 
-def _cell_message(check: str, column: str, value: str, vocab: Vocabularies) -> str:
+def _cell_message(
+    check: str, column: str, value: str, vocab: Vocabularies, hint: bool = True
+) -> str:
+    if check == "no_control":
+        return control_message(value)
     if check.startswith("unknown "):
-        guess = closest(value, vocab.known(str(column)))
-        hint = f" — did you mean {guess!r}?" if guess and guess != value else ""
-        return f"{check} {value!r}{hint}"
+        guess = closest(value, vocab.known(str(column))) if hint else None
+        meant = f" — did you mean {guess!r}?" if guess and guess != value else ""
+        return f"{check} {value!r}{meant}"
     return check
 
 
@@ -117,6 +205,9 @@ def _wide_message(
         metric = _cell(table, index, "metric")
         allowed = ", ".join(sorted(vocab.allowed_units.get(metric, frozenset())))
         return f"unit is not allowed for metric {metric!r} (allowed: {allowed})"
+    if name in ("value_unit_bound", "value_high_unit_bound"):
+        unit = str(effective_unit(table.loc[[index]], vocab).iloc[0])
+        return f"is above {COUNT_MAXIMUM[unit]:,}, the largest count in {unit} a figure may state"
     if name == "period_end_reported":
         return f"{message} ({_cell(table, index, 'reported_on')})"
     return message

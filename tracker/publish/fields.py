@@ -74,6 +74,8 @@ def _from_column(name: str, column: pa.Column, vocab: Vocabularies) -> Field:
             field = replace(field, kind="date")
         elif check_name in COUNT_CHECKS:
             field = replace(field, kind="integer", minimum=0)
+        elif check_name == "at_most_maximum":
+            field = replace(field, maximum=figure_rules.MAX_COUNT)
         elif check_name.startswith("known_"):
             ids = vocab.known(check_name.removeprefix("known_"))
             if 0 < len(ids) <= MAX_ENUM:

@@ -15,9 +15,10 @@ import pandas as pd
 from sqlalchemy.engine import Connection
 
 from tracker.domain.compare import COMPARED, as_text, differences
+from tracker.domain.formula import guard
 from tracker.domain.normalise import normalise
 from tracker.domain.settings import DEFAULT_SETTINGS
-from tracker.domain.validation import Problem, validate_figures
+from tracker.domain.validation import MAX_LISTED, Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, DERIVED_COLUMNS, Vocabularies
 from tracker.ingest.readers import FigureFile
 from tracker.storage import figures as figure_rows
@@ -35,6 +36,7 @@ class ImportPlan:
     conflicts: list[Problem]
     rejected_rows: pd.Index
     notices: list[str] = field(default_factory=list)
+    unlisted: int = 0  # problems counted but not described (past MAX_LISTED)
 
     @property
     def problems(self) -> list[Problem]:
@@ -58,6 +60,16 @@ def header_notices(table: pd.DataFrame) -> list[str]:
     return notices
 
 
+def unlisted_notice(unlisted: int) -> list[str]:
+    """Say how many problems were counted but not described (past MAX_LISTED)."""
+    if not unlisted:
+        return []
+    return [
+        f"{unlisted:,} more problem(s) on later lines are not listed (the first "
+        f"{MAX_LISTED:,} are): fix those and validate again"
+    ]
+
+
 def plan_import(
     conn: Connection,
     file: FigureFile,
@@ -72,8 +84,10 @@ def plan_import(
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
     new, unchanged, conflicts = _against_stored(conn, new, valid)
     rejected = checked.bad_rows.union(pd.Index([p.line - FIRST_DATA_LINE for p in conflicts]))
-    notices = file.notices + header_notices(table)
-    return ImportPlan(new, unchanged, checked.problems, conflicts, rejected, notices)
+    notices = file.notices + header_notices(table) + unlisted_notice(checked.unlisted)
+    return ImportPlan(
+        new, unchanged, checked.problems, conflicts, rejected, notices, checked.unlisted
+    )
 
 
 def _against_stored(
@@ -137,16 +151,36 @@ def rejects_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.rejects.csv")
 
 
+class RejectsError(Exception):
+    """The rejects file of ``--partial`` cannot be written (so nothing is stored)."""
+
+
 def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
-    """The rejected rows as given, each with its line number and every reason."""
+    """The rejected rows as given, each with its line number and every reason.
+
+    Text cells that would start a spreadsheet formula get an apostrophe (the readers take it
+    off, so the file re-imports as given). The file is written beside the input under a
+    temporary name and renamed into place once whole; raises RejectsError when it cannot be.
+    """
     reasons: dict[int, list[str]] = {}
     for problem in plan.problems:
         reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
     rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
-    rows.insert(0, "line", [FIRST_DATA_LINE + int(i) for i in rows.index])
-    rows["problems"] = [" | ".join(reasons.get(line, [])) for line in rows["line"]]
+    lines = [FIRST_DATA_LINE + int(i) for i in rows.index]
+    unlisted = f"not listed: the file has more than {MAX_LISTED:,} problems"
+    rows["problems"] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
+    rows = rows.astype("string").apply(lambda column: column.map(guard, na_action="ignore"))
+    rows.insert(0, "line", lines)
     target = rejects_path(file.path)
-    rows.to_csv(target, index=False, encoding="utf-8")
+    part = target.with_name(f".{target.name}.part")
+    try:
+        rows.to_csv(part, index=False, encoding="utf-8")
+        part.replace(target)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise RejectsError(
+            f"cannot write the rejects file {target} ({exc.strerror or exc}); nothing stored"
+        ) from exc
     return target
 
 

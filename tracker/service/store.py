@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.domain.filters import Filters
-from tracker.domain.revisions import RevisionError, revised_figure
+from tracker.domain.revisions import RevisionError, check_reason, revised_figure
 from tracker.domain.roles import PROPOSED, Action, Actor, PermissionDenied, Role, require
 from tracker.domain.settings import DEFAULT_SETTINGS, Settings
 from tracker.domain.vocabularies import Vocabularies
@@ -193,12 +193,16 @@ class Store:
         today: date | None = None,
         propose: bool = False,
         actor: Actor | None = None,
+        before_commit: Callable[[ImportPlan], object] | None = None,
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial).
 
         ``propose`` stores them as proposals awaiting review (never public, no flag or band
         changes); otherwise they are published at once, which only a reviewer or admin may do.
+        ``before_commit(plan)`` runs inside the transaction once the figures are stored (the
+        CLI writes the rejects file there): when it raises, nothing is stored.
         """
+        check_reason(why)
         actor = actor or self.shell_actor()
         require(actor, Action.PROPOSE if propose else Action.PUBLISH)
         batch = uuid.uuid4().hex
@@ -217,6 +221,8 @@ class Store:
                     self._after_change(conn, plan.new)
                 if stored >= STATISTICS_AFTER:
                     refresh_statistics(conn)
+                if before_commit is not None:
+                    before_commit(plan)
         finally:
             steps.close()
         return ImportResult(plan, stored, batch)
@@ -300,6 +306,7 @@ class Store:
     ) -> None:
         if not why or not why.strip():
             raise RevisionError("--why is required: say why the figure changes")
+        check_reason(why)
         figure_rows.retire(conn, [current["figure_id"].iloc[0]])
         figure_rows.insert_revisions(
             conn,
@@ -388,6 +395,7 @@ class Store:
 
         actor = actor or self.shell_actor()
         require(actor, Action.EXPLAIN)
+        check_reason(note, "--note")
         with self.engine.begin() as conn:
             known = conn.execute(
                 select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
