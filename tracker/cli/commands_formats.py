@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+SHOWN_GROUPS = 200  # a report names at most this many distinct problems
+
 
 def cmd_formats(args: argparse.Namespace) -> int:
     from tracker.ingest.formats.describe import describe, summary_lines
@@ -80,14 +82,31 @@ def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any
 
     for notice in plan.notices:
         err(f"{args.file}: note: {notice}")
-    for group in group_problems(problems):  # one line per distinct problem
+    groups = group_problems(problems)
+    for group in groups[:SHOWN_GROUPS]:  # one line per distinct problem
         err(f"{args.file}: {group}")
+    hidden = groups[SHOWN_GROUPS:]
+    if hidden:  # a junk file: the rest counted, never silently dropped
+        count = sum(max(g.count, g.rows) for g in hidden)
+        columns = ", ".join(sorted({g.column for g in hidden}))
+        err(
+            f"{args.file}: … and {count:,} more problem(s) of {len(hidden):,} other kind(s) "
+            f"not shown (columns: {columns})"
+        )
     if mapped.unplaced:
         target = _write_fill_in(args.file, mapped.unplaced)
         err(
             f"{args.file}: the unmapped places are listed in {target}: fill in its pcode "
             "column and give it with --places"
         )
+
+
+def _extent(mapped: Any, plan: Any, problems: list[Any]) -> tuple[int, int]:
+    """How many problems and lines, counting those past the listed ones (a junk file)."""
+    lines = {p.line for p in problems}
+    if mapped.origins is None:  # canonical rows: line = 2 + row label
+        lines |= {2 + int(i) for i in plan.rejected_rows}
+    return len(problems) + int(getattr(plan, "unlisted", 0)), len(lines)
 
 
 def _problems(mapped: Any, found: list[Any]) -> list[Any]:
@@ -105,9 +124,9 @@ def run_validate(args: argparse.Namespace) -> int:
     for conflict in plan.conflicts:
         err(f"{args.file}: note: import would refuse {mapped.origin(conflict)}")
     if problems:
-        lines = len({p.line for p in problems})
+        count, lines = _extent(mapped, plan, problems)
         err(
-            f"{args.file}: {len(problems)} problem(s) on {lines} line(s); nothing stored "
+            f"{args.file}: {count} problem(s) on {lines} line(s); nothing stored "
             "(validate never stores)"
         )
         return 1
@@ -160,8 +179,8 @@ def run_import(args: argparse.Namespace) -> int:
     problems = _problems(mapped, plan.problems)
     _report(args, mapped, plan, problems)
     if problems:
-        lines = len({p.line for p in problems})
-        err(f"{args.file}: {len(problems)} problem(s) on {lines} line(s)")
+        count, lines = _extent(mapped, plan, problems)
+        err(f"{args.file}: {count} problem(s) on {lines} line(s)")
         if not args.partial:
             err(
                 "nothing stored: fix these and import again, or use --partial to store the "

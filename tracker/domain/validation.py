@@ -50,7 +50,7 @@ class Validation:
 
 
 CHUNK_ROWS = 20_000  # rows per pass of the column checks (bounds pandera's failure cases)
-MAX_LISTED = 10_000  # problems described one by one; the rest are counted (bounded memory)
+MAX_LISTED = 50_000  # problems described one by one; the rest are counted (bounded memory)
 HINTS_PER_COLUMN = 50  # distinct misspelt ids per column that get a "did you mean"
 
 
