@@ -8,7 +8,10 @@ docs. Patterns (A, B are short source names; see docs/reconciliation.md):
   be larger; yet A's lowest count is r times B's highest (h)."
 - regression: "... Both count from the same start, so A's later figure cannot be smaller; yet its
   highest (h) is below the earlier lowest (l): a correction, a typo or a changed definition?"
-- hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."
+- hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."; across
+  places and populations at once (DESIGN §6, still a hierarchy flag): "... Children in <part>
+  are part of all people in <whole>[, and the first window lies inside the second], so their
+  count cannot be larger; yet ..."
 - subgroup: "... Civilians are a subgroup of all people, so their count cannot be larger; yet ..."
 - divergence: "... The windows nearly match, yet A's lowest count is r times B's highest (h)."
 - staleness: "... Other sources have reported this series up to <date>, n days later; A has
@@ -177,6 +180,8 @@ def hierarchy(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, s
     if "sum" in f.detail:
         return _hierarchy_sum(f, claims, ctx)
     a, b = claims[f.members[0]], claims[f.members[1]]
+    if a.population != b.population:
+        return _mixed(a, b, f.ratio, ctx)
     en, ar = _pair_claims(a, b, ctx)
     gap_en, gap_ar = _gap(f.ratio, a, b, ctx, b.high)
     return (
@@ -184,6 +189,28 @@ def hierarchy(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, s
         f"cannot be larger; yet {gap_en}.",
         f"{ar} {place_ar(a.location, ctx)} جزء من {place_ar(b.location, ctx)}، ولا يمكن أن "
         f"يتجاوز عددُ الجزء عددَ الكل؛ ومع ذلك فإن {gap_ar}.",
+    )
+
+
+def _mixed(a: Any, b: Any, ratio: float, ctx: ReconcileContext) -> tuple[str, str]:
+    """A subgroup in a part of a place against a broader population in the whole place (and,
+    when the windows differ, over a window containing the part's)."""
+    en, ar = _pair_claims(a, b, ctx)
+    gap_en, gap_ar = _gap(ratio, a, b, ctx, b.high)
+    sub_en = GROUP_EN.get(str(a.population), str(a.population))
+    sup_en = GROUP_EN.get(str(b.population), str(b.population))
+    sub_ar = GROUP_AR.get(str(a.population), str(a.population))
+    sup_ar = GROUP_AR_GEN.get(str(b.population), str(b.population))
+    same_window = (a.start_d, a.end_d) == (b.start_d, b.end_d)
+    win_en = "" if same_window else ", and the first window lies inside the second"
+    win_ar = "" if same_window else "، وتقع الفترة الأولى ضمن الثانية"
+    return (
+        f"{en} {sub_en[:1].upper()}{sub_en[1:]} in {place_en(a.location, ctx)} are part of "
+        f"{sup_en} in {place_en(b.location, ctx)}{win_en}, so their count cannot be larger; "
+        f"yet {gap_en}.",
+        f"{ar} {sub_ar} في {place_ar(a.location, ctx)} جزء من {sup_ar} في "
+        f"{place_ar(b.location, ctx)}{win_ar}، ولا يمكن أن يتجاوز عددُ الجزء عددَ الكل؛ "
+        f"ومع ذلك فإن {gap_ar}.",
     )
 
 
