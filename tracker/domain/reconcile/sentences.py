@@ -6,8 +6,11 @@ docs. Patterns (A, B are short source names; see docs/reconciliation.md):
 
 - containment: "<A claim> <B claim> The first window lies inside the second, so its count cannot
   be larger; yet A's lowest count is r times B's highest (h)."
-- regression: "... Both count from the same start, so A's later figure cannot be smaller; yet its
-  highest (h) is below the earlier lowest (l): a correction, a typo or a changed definition?"
+- regression: "... Both count from the same start, so A's figure for the longer window cannot
+  be smaller; yet its highest (h) is below the shorter window's lowest (l). It was reported
+  later (d1, against d2): a correction, a typo or a changed definition?" (or "reported
+  earlier …, so the larger figure is the newer one", or "Both were reported on d"); the same
+  window twice: "... A's later report cannot be smaller ...".
 - hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."; across
   places and populations at once (DESIGN §6, still a hierarchy flag): "... Children in <part>
   are part of all people in <whole>[, and the first window lies inside the second], so their
@@ -163,16 +166,58 @@ def _daily_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
 
 
 def regression(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, str]:
+    """Which figure is "later" is said twice, apart: its window (ends later) and its report
+    (reported later, earlier or the same day), so a figure over a longer window reported
+    earlier is never called the later one."""
     a, b = claims[f.members[0]], claims[f.members[1]]
     en, ar = _pair_claims(a, b, ctx)
     s_en, s_ar = source_en(a.source, ctx), source_ar(a.source, ctx)
+    hi, lo = number(b.high), number(a.low)
+    if b.end_d == a.end_d:
+        rule_en = (
+            f"Both count the same window, so {s_en}'s later report cannot be smaller; yet its "
+            f"highest ({hi}) is below the earlier report's lowest ({lo})"
+        )
+        rule_ar = (
+            f"يغطي الرقمان الفترة نفسها، فلا يمكن أن يكون تقرير {s_ar} اللاحق أصغر؛ ومع ذلك فإن "
+            f"حده الأعلى ({hi}) أدنى من الحد الأدنى للتقرير السابق ({lo})"
+        )
+        return (
+            f"{en} {rule_en}: a correction, a typo or a changed definition?",
+            f"{ar} {rule_ar}: أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        )
+    rule_en = (
+        f"Both count from the same start, so {s_en}'s figure for the longer window cannot be "
+        f"smaller; yet its highest ({hi}) is below the shorter window's lowest ({lo})"
+    )
+    rule_ar = (
+        f"يبدأ العدّ في الرقمين من التاريخ نفسه، فلا يمكن أن يكون رقم {s_ar} عن الفترة الأطول "
+        f"أصغر؛ ومع ذلك فإن حده الأعلى ({hi}) أدنى من الحد الأدنى للفترة الأقصر ({lo})"
+    )
+    when_en, when_ar = _report_order(a, b)
+    return f"{en} {rule_en}. {when_en}", f"{ar} {rule_ar}. {when_ar}"
+
+
+def _report_order(a: Any, b: Any) -> tuple[str, str]:
+    """When the longer window's figure (b) was reported against the shorter one's (a)."""
+    da, db = date_en(a.reported_d), date_en(b.reported_d)
+    ra, rb = date_ar(a.reported_d), date_ar(b.reported_d)
+    if b.reported_d > a.reported_d:
+        return (
+            f"It was reported later ({db}, against {da}): a correction, a typo or a changed "
+            f"definition?",
+            f"وقد نُشر لاحقاً ({rb}، مقابل {ra}): أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        )
+    if b.reported_d < a.reported_d:
+        return (
+            f"It was reported earlier ({db}, against {da}), so the larger figure is the newer "
+            f"one: an upward correction, or a changed definition?",
+            f"وقد نُشر قبل الآخر ({rb}، مقابل {ra})، فالرقم الأكبر هو الأحدث: أهو تصحيح "
+            f"بالزيادة أم تعريف مختلف؟",
+        )
     return (
-        f"{en} Both count from the same start, so {s_en}'s later figure cannot be smaller; yet "
-        f"its highest ({number(b.high)}) is below the earlier lowest ({number(a.low)}): "
-        f"a correction, a typo or a changed definition?",
-        f"{ar} يبدأ العدّ في الرقمين من التاريخ نفسه، فلا يمكن أن يكون رقم {s_ar} اللاحق أصغر؛ "
-        f"ومع ذلك فإن حده الأعلى ({number(b.high)}) أدنى من الحد الأدنى للرقم السابق "
-        f"({number(a.low)}): أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        f"Both were reported on {da}: a typo or a changed definition?",
+        f"ونُشر الرقمان في {ra}: أهو خطأ مطبعي أم تعريف مختلف؟",
     )
 
 
