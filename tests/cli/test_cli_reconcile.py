@@ -23,8 +23,8 @@ def test_flags_table_names_rule_severity_and_both_sentences(demo: str, capsys) -
     assert main(["flags", "--metric", "killed"]) == 0
     out = capsys.readouterr().out
     assert f"{TOLLS}  [divergence, moderate, open, ratio 1.5396]" in out
-    assert "SNHR: at least 214 civilians killed in Dar'a, 15–30 June 2018." in out
-    assert "الشبكة السورية: عدد القتلى من المدنيين في درعا 214 على الأقل" in out
+    assert "SNHR: at least 214 civilians killed in Dar'a (governorate), 15–30 June 2018." in out
+    assert "الشبكة السورية: عدد القتلى من المدنيين في درعا (محافظة) 214 على الأقل" in out
     assert out.rstrip().endswith("1 flag(s)")
 
 

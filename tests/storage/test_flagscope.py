@@ -218,6 +218,24 @@ def test_subgroups_and_their_supersets(store: Store) -> None:
     assert "subgroup" in run(store, steps)
 
 
+def test_subgroups_in_child_places_over_wider_windows(store: Store) -> None:
+    """DESIGN §6: the product order's mixed cases, added, revised and retracted one by one."""
+    steps = [
+        ("add", figure("ALL", "SY12", "06-01", "06-20", "exact", 100, source="un-ocha",
+                       population="all")),
+        ("add", figure("CH", "C5993", "06-02", "06-10", "at_least", 150, population="children")),
+        ("add", figure("CIV", "SY1200", "06-01", "06-12", "exact", 120, source="unhcr")),
+        ("add", figure("CH2", "C5994", "06-03", "06-09", "at_least", 200, source="snhr",
+                       population="children")),
+        ("retract", "CH2"),
+        ("revise", "ALL", {"value": "90"}),
+        ("retract", "ALL"),
+        ("revise", "CIV", {"value": "500"}),
+        ("revise", "CIV", {"value": "130"}),
+    ]  # fmt: skip
+    assert "hierarchy" in run(store, steps)
+
+
 def test_an_echo_elsewhere_changes_that_places_band(store: Store) -> None:
     steps = [
         ("add", figure("E1", "C5993", "06-01", "06-10", "exact", 1000, source="unattributed",

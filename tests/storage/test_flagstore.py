@@ -61,7 +61,8 @@ def test_demo_flags_read_as_an_analyst_would(store: Store) -> None:
         assert len(ocha_series & set(figure_ids.split(";"))) < 2, figure_ids
     tolls = flags.loc["FL-divergence-268a41a6ef94"]
     assert tolls["sentence_en"] == (
-        "SNHR: at least 214 civilians killed in Dar'a, 15–30 June 2018. SOHR: about 126, "
+        "SNHR: at least 214 civilians killed in Dar'a (governorate), 15–30 June 2018. "
+        "SOHR: about 126, "
         "19–30 June 2018. The windows nearly match, yet SNHR's lowest count is 1.5 times "
         "SOHR's highest (139)."
     )

@@ -128,3 +128,18 @@ def test_cli_writes_the_file_and_registers_the_sources(tmp_path: Path, capsys) -
     result = store.import_file(read_figure_file(out))
     assert result.plan.ok, result.plan.problems[:3]
     assert store.count() == 800 + len(pd.read_csv(Path("data/seed/figures.csv")))
+
+
+def test_the_mixed_nestings_are_planted(synthetic: Synthetic) -> None:
+    """DESIGN §6: a subgroup in a child place (hierarchy) and a subgroup over a narrower window
+    (subgroup) are among the plants, besides one plant per rule."""
+    figures = synthetic.figures.set_index("figure_id")
+    kinds = set()
+    for rule, ids in zip(synthetic.planted["rule"], synthetic.planted["figure_ids"], strict=True):
+        planted, related = figures.loc[ids.split(";")[:2]].to_dict("records")
+        other_pop = planted["population"] != related["population"]
+        other_place = planted["location"] != related["location"]
+        narrower = planted["period_start"] > related["period_start"]
+        kinds.add((rule, other_pop, other_place, narrower))
+    assert ("hierarchy", True, True, True) in kinds
+    assert ("subgroup", True, False, True) in kinds

@@ -9,17 +9,19 @@ and its new version both count) the scope reads, by index:
   are the bands of the group's series.
 - **echo**: every figure of m and p with f's value (and value_high) in f's country: echo chains
   never mix values, so every echo flag of that value is owned.
-- **hierarchy and subgroup**, one axis each (places above and below L for p; populations above
-  and below p at L). A pairwise flag (part A, whole B) exists when B is A's container with the
-  smallest high at B's place (or population), A is the contained claim with the largest low
-  under B, and low(A) > high(B). Only two kinds of flag change when f changes: those whose whole
-  is a container that f contradicts (f may become, or stop being, its largest part), and those
-  whose part f contradicts (f may become, or stop being, that part's smallest container). So
-  the owned claims X are f, its contradicted containers (*up*) and its contradicting parts
-  (*down*), and for hierarchy also the claims with f's exact window at L and above it (the
-  sums of disjoint parts change there). A flag touching x in X is exact when the scope holds
-  up(x), down(B) for B in up(x) (is x the largest part of B?), down(x) and up(C) for C in
-  down(x) (is x the smallest container of C?), and, for sums, every claim of x's window in
+- **hierarchy and subgroup**, one sweep in the product order (DESIGN §6): claims at L or a
+  place above it, of p or a population p belongs to (*up*), and at L or a place below it, of p
+  or a population inside p (*down*), never (L, p) itself. A pairwise flag (part A, whole B)
+  exists when B is A's container with the smallest high at B's (place, population), A is the
+  contained claim with the largest low under B, and low(A) > high(B). Only two kinds of flag
+  change when f changes: those whose whole is a container that f contradicts (f may become, or
+  stop being, its largest part), and those whose part f contradicts (f may become, or stop
+  being, that part's smallest container). So the owned claims X are f, its contradicted
+  containers (*up*) and its contradicting parts (*down*), and the claims with f's exact window
+  and population at L and above it (the sums of disjoint parts change there). A flag touching
+  x in X is exact when the scope holds up(x), down(B) for B in up(x) (is x the largest part of
+  B?), down(x) and up(C) for C in down(x) (is x the smallest container of C?), and, for sums,
+  every claim of x's window in
   the country. Contradicting claims are rare, so these reads are small: claims a flag cannot
   involve (a container the part does not exceed) are never needed.
 
@@ -56,7 +58,6 @@ ENGINE_COLUMNS = (
     "period_end", "measure", "episode", "qualifier", "value", "value_high", "unit", "low", "high",
 )  # fmt: skip
 GROUP_RULES = ("containment", "regression", "divergence", "staleness")
-LOCATION, POPULATION = "location", "population"
 
 
 @dataclass(frozen=True)
@@ -196,29 +197,28 @@ class Reader:
             ("group", metric, population, location), and_(condition, F.c.location == location)
         )
 
-    def up(self, x: Figure, axis: str) -> list[Figure]:
-        """Claims above x on the axis (same count) that x contradicts and whose windows may
-        contain x's: a superset of the containers x's low exceeds."""
-        places, pops = self._above(x, axis)
-        if x.low <= 0 or not places or not pops or not _comparable(x):
+    def up(self, x: Figure) -> list[Figure]:
+        """Claims above x in the product order (same count) that x contradicts and whose
+        windows may contain x's: a superset of the containers x's low exceeds."""
+        above = self._above(x)
+        if x.low <= 0 or above is None or not _comparable(x):
             return []
         condition = and_(
-            self._count(x), F.c.location.in_(places), F.c.population.in_(pops),
-            F.c.high.is_not(None), F.c.high < x.low, self._around(x),
-        )  # fmt: skip
-        key = ("up", axis, x.metric, x.population, x.location, x.measure, x.low, x.start, x.end)
+            self._count(x), above, F.c.high.is_not(None), F.c.high < x.low, self._around(x)
+        )
+        key = ("up", x.metric, x.population, x.location, x.measure, x.low, x.start, x.end)
         return self.fetch(key, condition)
 
-    def down(self, x: Figure, axis: str) -> list[Figure]:
-        """Claims below x on the axis (same count) that contradict x and whose windows may lie
-        inside x's: a superset of the parts whose low exceeds x's high."""
+    def down(self, x: Figure) -> list[Figure]:
+        """Claims below x in the product order (same count) that contradict x and whose
+        windows may lie inside x's: a superset of the parts whose low exceeds x's high."""
         if math.isinf(x.high) or not _comparable(x):
             return []
-        inside = self._below(x, axis)
+        inside = self._below(x)
         if inside is None:
             return []
         condition = and_(self._count(x), inside, F.c.low > x.high, self._within(x))
-        key = ("down", axis, x.metric, x.population, x.location, x.measure, x.high, x.start, x.end)
+        key = ("down", x.metric, x.population, x.location, x.measure, x.high, x.start, x.end)
         return self.fetch(key, condition, lambda c: c.end <= x.end)
 
     def _around(self, x: Figure) -> ColumnElement:
@@ -271,23 +271,25 @@ class Reader:
     def _count(self, x: Figure) -> ColumnElement:
         return and_(F.c.metric == x.metric, F.c.measure == x.measure)
 
-    def _above(self, x: Figure, axis: str) -> tuple[list[str], list[str]]:
-        if axis == LOCATION:
-            return list(self.ctx.ancestors.get(x.location, ())), [x.population]
-        return [x.location], list(self.ctx.population_supersets.get(x.population, ()))
+    def _above(self, x: Figure) -> ColumnElement | None:
+        """(place, population) pairs above x's in the product order, x's own excluded."""
+        places = [x.location, *self.ctx.ancestors.get(x.location, ())]
+        pops = [x.population, *self.ctx.population_supersets.get(x.population, ())]
+        return _product(places, pops, x)
 
-    def _below(self, x: Figure, axis: str) -> ColumnElement | None:
-        if axis == POPULATION:
-            subsets = [
-                p for p, chain in self.ctx.population_supersets.items() if x.population in chain
-            ]
-            if not subsets:
-                return None
-            return and_(F.c.location == x.location, F.c.population.in_(subsets))
-        places = descendants(self.ctx).get(x.location, [])
-        if not places:
-            return None
-        return and_(F.c.location.in_(places), F.c.population == x.population)
+    def _below(self, x: Figure) -> ColumnElement | None:
+        """(place, population) pairs below x's in the product order, x's own excluded."""
+        subsets = [p for p, chain in self.ctx.population_supersets.items() if x.population in chain]
+        places = [x.location, *descendants(self.ctx).get(x.location, [])]
+        return _product(places, [x.population, *subsets], x)
+
+
+def _product(places: list[str], pops: list[str], x: Figure) -> ColumnElement | None:
+    """Figures at one of the places and one of the populations, but not at x's own pair."""
+    if len(places) == 1 and len(pops) == 1:
+        return None
+    own = and_(F.c.location == x.location, F.c.population == x.population)
+    return and_(F.c.location.in_(places), F.c.population.in_(pops), ~own)
 
 
 _DESCENDANTS: list[tuple[ReconcileContext, dict[str, list[str]]]] = []
@@ -320,24 +322,22 @@ class Plan:
     echoes: bool  # whether a changed figure's value is large enough to be an echo
 
 
-def _closure(reader: Reader, seeds: list[Figure], axis: str) -> set[str]:
-    """The owned figure ids of one axis (hierarchy or subgroup), with what their flags need
-    read (see the module's docstring)."""
+def _closure(reader: Reader, seeds: list[Figure]) -> set[str]:
+    """The owned figure ids of the nesting sweep (hierarchy and subgroup), with what their
+    flags need read (see the module's docstring)."""
     owned = {s.figure_id for s in seeds}
     members: dict[str, Figure] = {}
     for s in seeds:
-        for c in reader.up(s, axis) + reader.down(s, axis) + _same_claim(reader, s):
+        for c in reader.up(s) + reader.down(s) + _same_claim(reader, s):
             members[c.figure_id] = c
-        if axis == LOCATION:
-            path = {s.location, *reader.ctx.ancestors.get(s.location, ())}
-            members.update({w.figure_id: w for w in reader.window(s) if w.location in path})
+        path = {s.location, *reader.ctx.ancestors.get(s.location, ())}
+        members.update({w.figure_id: w for w in reader.window(s) if w.location in path})
     for x in [*seeds, *members.values()]:
-        for whole in reader.up(x, axis):
-            reader.down(whole, axis)
-        for part in reader.down(x, axis):
-            reader.up(part, axis)
-        if axis == LOCATION:
-            reader.window(x)
+        for whole in reader.up(x):
+            reader.down(whole)
+        for part in reader.down(x):
+            reader.up(part)
+        reader.window(x)
     return owned | set(members)
 
 
@@ -362,8 +362,7 @@ def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Figure]) -> 
         echoes |= {c.figure_id for c in reader.echo(s)}
     owned = {rule: in_groups for rule in GROUP_RULES}
     owned["echo"] = echoes
-    owned["hierarchy"] = _closure(reader, seeds, LOCATION)
-    owned["subgroup"] = _closure(reader, seeds, POPULATION)
+    owned["hierarchy"] = owned["subgroup"] = _closure(reader, seeds)
     return Plan(reader, owned, groups, bool(large))
 
 

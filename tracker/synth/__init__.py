@@ -22,7 +22,7 @@ from tracker.domain.vocabularies import Vocabularies
 from tracker.progress import progress
 from tracker.synth import output
 from tracker.synth.echoes import break_echoes
-from tracker.synth.plant import RULES, World, plant_all
+from tracker.synth.plant import KINDS, RULES, World, plant_all
 from tracker.synth.registry import register_synthetic_sources, synthetic_sources
 from tracker.synth.stories import Planner, Story
 from tracker.synth.truth import story_claims
@@ -34,6 +34,7 @@ TICK = 1000
 
 __all__ = [
     "DEFAULT_RATE",
+    "KINDS",
     "RULES",
     "Synthetic",
     "register_synthetic_sources",
@@ -89,11 +90,12 @@ def _plantable(stories: list[Story], claims: pd.DataFrame, n: int, count: int) -
 
 
 def synthesise(n: int, seed: int, vocab: Vocabularies, rate: float = DEFAULT_RATE) -> Synthetic:
-    """n synthetic figures with max(7, rate·n) planted contradictions (the rules in turn)."""
+    """n synthetic figures with max(9, rate·n) planted contradictions (the kinds of
+    :data:`tracker.synth.plant.KINDS` in turn: the seven rules and the two mixed nestings)."""
     rng = np.random.default_rng(seed)
     registry = synthetic_sources()
     planner = Planner(vocab, list(registry.index), rng)
-    count = max(len(RULES), round(rate * n))
+    count = max(len(KINDS), round(rate * n))
     parts: list = []
     target = int(n * 1.02) + 2 * count + 400
     for _ in progress(

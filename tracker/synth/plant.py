@@ -13,6 +13,11 @@ breaker never rewords them.
   twice the parent's high.
 - subgroup: another source claims, for a subgroup (civilians of all, children of civilians),
   more than twice the group's high.
+- hierarchy, mixed (DESIGN §6, kind ``hierarchy_subgroup``): another source claims, for a
+  subgroup in a child place over a window strictly inside the parent's, more than twice the
+  parent's high for the broader group. Flagged as hierarchy (the mixed case crosses places).
+- subgroup over a wider window (kind ``subgroup_window``): another source claims, for a subgroup
+  over a window strictly inside the group's, more than twice the group's high.
 - divergence: another source claims a stock on the same date at under a third of its low.
 - echo: another source's name carries a running total's exact value a day later.
 - staleness: one source of a stock series stops three weekly reports before the others.
@@ -37,6 +42,9 @@ RULES: tuple[str, ...] = (
     "echo",
     "staleness",
 )
+#: The kinds planted in turn: one per rule, then the mixed cases of DESIGN §6 nesting (each
+#: recorded under the rule whose flag finds it).
+KINDS: tuple[str, ...] = (*RULES, "hierarchy_subgroup", "subgroup_window")
 SUBGROUP = {"all": "civilians", "civilians": "children"}
 STALE_STEPS = 3
 
@@ -164,6 +172,52 @@ def subgroup(sc: pd.DataFrame, story: Story, world: World) -> Plant | None:
     return Plant("subgroup", row["claim_no"], [b["claim_no"]], [row], locked=[b.name])
 
 
+def _narrower(sc: pd.DataFrame, world: World) -> pd.Series | None:
+    """A running total of a group with a subgroup, a finite high and ten days or more."""
+    cands = _single(sc, "cum")
+    long = cands["end_day"] - cands["start_day"] >= 9
+    group = cands["population"].isin(list(SUBGROUP)) & np.isfinite(cands["high"])
+    return _pick(cands[long & group], world.rng)
+
+
+def _inside(world: World, b: pd.Series, **changes: object) -> dict:
+    """Another source's subgroup claim over a window strictly inside b's, above twice b's high."""
+    start, end = int(b["start_day"]) + 2, int(b["end_day"]) - 3
+    return _new(
+        world,
+        b,
+        2 * b["high"] + 10,
+        source=_other_source(world, b["source"]),
+        population=SUBGROUP[b["population"]],
+        start_day=start,
+        end_day=end,
+        reported_day=end + 1,
+        **changes,
+    )
+
+
+def hierarchy_subgroup(sc: pd.DataFrame, story: Story, world: World) -> Plant | None:
+    if world.units.get(story.metric) != "persons":
+        return None
+    below = world.children.get(story.places[0], [])
+    b = _narrower(sc[sc["place_rank"] == 0], world) if below else None
+    if b is None:
+        return None
+    unlisted = [c for c in below if c not in story.places] or below
+    row = _inside(world, b, location=str(world.rng.choice(unlisted)), place_rank=-1)
+    return Plant("hierarchy", row["claim_no"], [b["claim_no"]], [row], locked=[b.name])
+
+
+def subgroup_window(sc: pd.DataFrame, story: Story, world: World) -> Plant | None:
+    if world.units.get(story.metric) != "persons":
+        return None
+    b = _narrower(sc, world)
+    if b is None:
+        return None
+    row = _inside(world, b)
+    return Plant("subgroup", row["claim_no"], [b["claim_no"]], [row], locked=[b.name])
+
+
 def _leaf_populations(story: Story) -> set[str]:
     groups = {SUBGROUP_OF.get(p) for p in story.populations}
     return {p for p in story.populations if p not in groups}
@@ -228,30 +282,32 @@ PLANTERS: dict[str, Callable[[pd.DataFrame, Story, World], Plant | None]] = {
     "divergence": divergence,
     "echo": echo,
     "staleness": staleness,
+    "hierarchy_subgroup": hierarchy_subgroup,
+    "subgroup_window": subgroup_window,
 }
 
 
 def plant_all(
     claims: pd.DataFrame, stories: list[Story], count: int, world: World
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Plant ``count`` contradictions, the rules in turn, one per story; returns the changed
+    """Plant ``count`` contradictions, the kinds in turn, one per story; returns the changed
     claims and the record of plants (rule, planted claim_no, related claim_nos)."""
     by_story = {k: frame for k, frame in claims.groupby("story", sort=False)}
     free = [s for s in stories if s.index in by_story]
     world.rng.shuffle(free)
     plants: list[Plant] = []
     for k in range(count):
-        plant = _plant_one(RULES[k % len(RULES)], claims, by_story, free, world)
+        plant = _plant_one(KINDS[k % len(KINDS)], claims, by_story, free, world)
         if plant is not None:
             plants.append(plant)
     return _apply(claims, plants), _record(plants)
 
 
-def _plant_one(rule, claims, by_story: dict, free: list[Story], world: World) -> Plant | None:
-    """Try the free stories in turn; the first that can take the rule is used up."""
-    planter = PLANTERS[rule]
+def _plant_one(kind, claims, by_story: dict, free: list[Story], world: World) -> Plant | None:
+    """Try the free stories in turn; the first that can take the kind is used up."""
+    planter = PLANTERS[kind]
     for i, story in enumerate(free):
-        if (rule in ("divergence", "staleness")) != (story.measure == "stock"):
+        if (kind in ("divergence", "staleness")) != (story.measure == "stock"):
             continue
         plant = planter(by_story[story.index], story, world)
         if plant is not None:

@@ -175,6 +175,7 @@ def data_ctx(**settings: Any) -> ReconcileContext:
 #: The vocabularies that say claims in words and rank sources, as the storage hands them over.
 WORDS_AND_RANKS = {
     "qualifiers": read_csv("vocabularies/qualifiers.csv"),
+    "levels": read_csv("vocabularies/levels.csv"),
     "magnitudes": read_csv("vocabularies/magnitudes.csv"),
     "reliability": read_csv("vocabularies/reliability.csv"),
 }

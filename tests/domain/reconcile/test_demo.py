@@ -52,12 +52,13 @@ def test_snhr_and_sohr_death_tolls_diverge(demo):
     row = involving(demo.flags, "R120", "R046").iloc[0]
     assert (row["rule"], row["severity"]) == ("divergence", "moderate")
     assert row["sentence_en"] == (
-        "SNHR: at least 214 civilians killed in Dar'a, 15–30 June 2018. SOHR: about 126, "
+        "SNHR: at least 214 civilians killed in Dar'a (governorate), 15–30 June 2018. "
+        "SOHR: about 126, "
         "19–30 June 2018. The windows nearly match, yet SNHR's lowest count is 1.5 times "
         "SOHR's highest (139)."
     )
     assert row["sentence_ar"] == (
-        "الشبكة السورية: عدد القتلى من المدنيين في درعا 214 على الأقل، 15–30 حزيران/يونيو "
+        "الشبكة السورية: عدد القتلى من المدنيين في درعا (محافظة) 214 على الأقل، 15–30 حزيران/يونيو "
         "2018. المرصد السوري: نحو 126، 19–30 حزيران/يونيو 2018. الفترتان متطابقتان تقريباً، "
         "ومع ذلك فإن الحد الأدنى لرقم الشبكة السورية يعادل 1.5 ضعف الحد الأعلى لرقم المرصد "
         "السوري (139)."
@@ -68,7 +69,8 @@ def test_un_agencies_border_counts_diverge(demo):
     row = involving(demo.flags, "R065", "R072").iloc[0]
     assert (row["rule"], row["severity"], row["sources"]) == ("divergence", "major", "unhcr;un")
     assert row["sentence_en"] == (
-        "UNHCR: about 60,000 people displaced at the border in Dar'a, as of 5 July 2018. UN: "
+        "UNHCR: about 60,000 people displaced at the border in Dar'a (governorate), "
+        "as of 5 July 2018. UN: "
         "150–200, as of 8 July 2018. The dates are only 3 days apart, yet UNHCR's lowest count "
         "is 270 times UN's highest (200)."
     )
@@ -79,14 +81,15 @@ def test_the_uns_160000_quoted_under_two_names_is_an_echo(demo):
     assert row["rule"] == "echo"
     assert row["sentence_en"] == (
         "OCHA: about 160,000 people newly displaced in Syria, 17–29 June 2018. UN: 160,000 in "
-        "Dar'a, 19–29 June 2018 (start assumed: Dar'a offensive 2018). The same number "
+        "Dar'a (governorate), 19–29 June 2018 (start assumed: Dar'a offensive 2018). "
+        "The same number "
         "(160,000) appears under 2 sources' names on the same day: probably one claim carried "
         "more than once, so it does not count as corroboration (OCHA's figure is kept as the "
         "original)."
     )
     assert row["sentence_ar"] == (
         "أوتشا: عدد النازحين الجدد في سوريا نحو 160,000، 17–29 حزيران/يونيو 2018. الأمم "
-        "المتحدة: 160,000 في درعا، 19–29 حزيران/يونيو 2018 (تاريخ البدء مفترض: هجوم درعا "
+        "المتحدة: 160,000 في درعا (محافظة)، 19–29 حزيران/يونيو 2018 (تاريخ البدء مفترض: هجوم درعا "
         "2018). ورد الرقم نفسه (160,000) منسوباً إلى مصدرين في اليوم نفسه: الأرجح أنه رقم واحد "
         "جرى تناقله، فلا يُعدّ تأكيداً مستقلاً (اعتُمد رقم أوتشا بوصفه الأصل)."
     )

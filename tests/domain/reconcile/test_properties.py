@@ -226,6 +226,24 @@ def plant(rule: str, world: World, k: int) -> tuple[list[dict], set[str]]:
             row("PB", "q", "killed", "SY02", "civilians", 0, 20, "exact", civ),
             row("PA", "p", "killed", "SY02", "children", 0, 20, "exact", civ + 1 + k),
         ], {"PA", "PB"}
+    if rule == "mixed":  # DESIGN §6: a subgroup in a child place over a narrower window
+        whole = t("killed", "SY01", "all", 0, 20)
+        return [
+            row("PB", "q", "killed", "SY01", "all", 0, 20, "exact", whole),
+            row("PA", "p", "killed", "C1", "children", 5, 15, "at_least", whole + 1 + k),
+        ], {"PA", "PB"}
+    if rule == "mixed_place_window":
+        whole = t("killed", "SY", "civilians", 0, 20)
+        return [
+            row("PB", "q", "killed", "SY", "civilians", 0, 20, "exact", whole),
+            row("PA", "p", "killed", "SY010000", "civilians", 10, 15, "exact", whole + 1 + k),
+        ], {"PA", "PB"}
+    if rule == "mixed_subgroup_window":
+        whole = t("killed", "SY02", "all", 0, 20)
+        return [
+            row("PB", "q", "killed", "SY02", "all", 0, 20, "exact", whole),
+            row("PA", "p", "killed", "SY02", "children", 10, 12, "more_than", whole + k),
+        ], {"PA", "PB"}
     if rule == "divergence":
         x = t("killed", "SY02", "all", 5, 20)
         return [
@@ -247,7 +265,12 @@ def plant(rule: str, world: World, k: int) -> tuple[list[dict], set[str]]:
     raise ValueError(rule)
 
 
-RULE_OF = {"hierarchy_sum": "hierarchy"}
+RULE_OF = {
+    "hierarchy_sum": "hierarchy",
+    "mixed": "hierarchy",
+    "mixed_place_window": "hierarchy",
+    "mixed_subgroup_window": "subgroup",
+}
 
 
 @SLOW
@@ -259,6 +282,9 @@ RULE_OF = {"hierarchy_sum": "hierarchy"}
             "hierarchy",
             "hierarchy_sum",
             "subgroup",
+            "mixed",
+            "mixed_place_window",
+            "mixed_subgroup_window",
             "divergence",
             "staleness",
             "echo",

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.domain.place_names import repeated_names
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies, ranks
 from tracker.domain.windows import episode_starts
@@ -27,7 +28,9 @@ class ReconcileContext:
     """Look-ups the rules and the sentences need, as plain dicts.
 
     parent / level / location_en / location_ar: the gazetteer (P-code → parent P-code, level,
-    names). subset_of: population → the population it is part of (civilians → all).
+    names). level_en / level_ar: level → its word (levels.csv), said after a repeated name
+    (:mod:`tracker.domain.place_names`). subset_of: population → the population it is part of
+    (civilians → all).
     episode_start: episode id → its start (the assumed start of a flow without period_start).
     source_reliability: source id → the rank of its reliability (reliability.csv; 0 unknown).
     words_en / words_ar: how a claim's number is said (qualifiers.csv, magnitudes.csv).
@@ -37,6 +40,8 @@ class ReconcileContext:
     level: dict[str, int] = field(default_factory=dict)
     location_en: dict[str, str] = field(default_factory=dict)
     location_ar: dict[str, str] = field(default_factory=dict)
+    level_en: dict[int, str] = field(default_factory=dict)
+    level_ar: dict[int, str] = field(default_factory=dict)
     subset_of: dict[str, str | None] = field(default_factory=dict)
     episode_start: dict[str, pd.Timestamp] = field(default_factory=dict)
     episode_en: dict[str, str] = field(default_factory=dict)
@@ -65,6 +70,16 @@ class ReconcileContext:
         return chain[-1] if chain else pcode
 
     @cached_property
+    def repeated_en(self) -> frozenset[str]:
+        """English place names more than one place carries (named with their level)."""
+        return repeated_names(self.location_en)
+
+    @cached_property
+    def repeated_ar(self) -> frozenset[str]:
+        """Arabic place names more than one place carries (named with their level)."""
+        return repeated_names(self.location_ar)
+
+    @cached_property
     def population_supersets(self) -> dict[str, tuple[str, ...]]:
         """Population → every population it belongs to, nearest first (children → civilians…)."""
         return _chains(self.subset_of)
@@ -87,6 +102,7 @@ class ReconcileContext:
         magnitudes: pd.DataFrame | None = None,
         reliability: pd.DataFrame | None = None,
         settings: Settings | None = None,
+        levels: pd.DataFrame | None = None,
         **setting_overrides: Any,
     ) -> ReconcileContext:
         """Build a context from DataFrames shaped like the CSVs in ``data/``.
@@ -95,8 +111,8 @@ class ReconcileContext:
         subset_of. episodes: id, name_en, name_ar, start. sources: id, short_en, short_ar
         (name_en / name_ar when no short name), reliability. metrics: id, label_en, label_ar.
         qualifiers: id, words_en, words_ar. magnitudes: id (the unit value), words_en, words_ar.
-        reliability: id, rank. Any frame may be omitted (its look-ups are then empty);
-        ``setting_overrides`` change single settings.
+        reliability: id, rank. levels: level, label_en, label_ar. Any frame may be omitted (its
+        look-ups are then empty); ``setting_overrides`` change single settings.
         """
         kw: dict[str, Any] = {}
         if gazetteer is not None:
@@ -105,6 +121,13 @@ class ReconcileContext:
             kw["level"] = {k: int(v) for k, v in _mapping(g, "pcode", "level").items()}
             kw["location_en"] = _mapping(g, "pcode", "name_en")
             kw["location_ar"] = _mapping(g, "pcode", "name_ar")
+        if levels is not None:
+            lv = _with_column(levels, "level")
+            for lang in ("en", "ar"):
+                words = _mapping(lv, "level", f"label_{lang}")
+                kw[f"level_{lang}"] = {
+                    int(k): (str(v).lower() if lang == "en" else str(v)) for k, v in words.items()
+                }
         if populations is not None:
             p = _with_column(populations, "id")
             kw["subset_of"] = _mapping(p, "id", "subset_of", keep_missing=True)
@@ -142,6 +165,7 @@ class ReconcileContext:
             magnitudes=vocab.magnitudes,
             reliability=vocab.reliability,
             settings=settings,
+            levels=vocab.extra.get("levels"),
         )
 
 

@@ -68,9 +68,12 @@ def find_flags(
         found += regression.find(flows, inside)
     sums = containment.daily_sums(flows, claims)
     found += sums.flags
-    found += hierarchy.find(claims, labels)
+    usable = nesting.comparable(claims)
+    supersets = subgroup.population_supersets(labels, ctx)
+    nested = nesting.nested_pairs(usable, labels.ancestors, supersets)
+    found += hierarchy.find(claims, nested)
     found += hierarchy.find_sums(claims, labels)
-    found += subgroup.find(claims, labels, ctx)
+    found += subgroup.find(claims, nested)
     found += divergence.find(claims, ctx)
     found += staleness.find(claims, ctx)
     if echoes:

@@ -6,9 +6,15 @@ docs. Patterns (A, B are short source names; see docs/reconciliation.md):
 
 - containment: "<A claim> <B claim> The first window lies inside the second, so its count cannot
   be larger; yet A's lowest count is r times B's highest (h)."
-- regression: "... Both count from the same start, so A's later figure cannot be smaller; yet its
-  highest (h) is below the earlier lowest (l): a correction, a typo or a changed definition?"
-- hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."
+- regression: "... Both count from the same start, so A's figure for the longer window cannot
+  be smaller; yet its highest (h) is below the shorter window's lowest (l). It was reported
+  later (d1, against d2): a correction, a typo or a changed definition?" (or "reported
+  earlier …, so the larger figure is the newer one", or "Both were reported on d"); the same
+  window twice: "... A's later report cannot be smaller ...".
+- hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."; across
+  places and populations at once (DESIGN §6, still a hierarchy flag): "... Children in <part>
+  are part of all people in <whole>[, and the first window lies inside the second], so their
+  count cannot be larger; yet ..."
 - subgroup: "... Civilians are a subgroup of all people, so their count cannot be larger; yet ..."
 - divergence: "... The windows nearly match, yet A's lowest count is r times B's highest (h)."
 - staleness: "... Other sources have reported this series up to <date>, n days later; A has
@@ -160,16 +166,58 @@ def _daily_sum(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
 
 
 def regression(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, str]:
+    """Which figure is "later" is said twice, apart: its window (ends later) and its report
+    (reported later, earlier or the same day), so a figure over a longer window reported
+    earlier is never called the later one."""
     a, b = claims[f.members[0]], claims[f.members[1]]
     en, ar = _pair_claims(a, b, ctx)
     s_en, s_ar = source_en(a.source, ctx), source_ar(a.source, ctx)
+    hi, lo = number(b.high), number(a.low)
+    if b.end_d == a.end_d:
+        rule_en = (
+            f"Both count the same window, so {s_en}'s later report cannot be smaller; yet its "
+            f"highest ({hi}) is below the earlier report's lowest ({lo})"
+        )
+        rule_ar = (
+            f"يغطي الرقمان الفترة نفسها، فلا يمكن أن يكون تقرير {s_ar} اللاحق أصغر؛ ومع ذلك فإن "
+            f"حده الأعلى ({hi}) أدنى من الحد الأدنى للتقرير السابق ({lo})"
+        )
+        return (
+            f"{en} {rule_en}: a correction, a typo or a changed definition?",
+            f"{ar} {rule_ar}: أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        )
+    rule_en = (
+        f"Both count from the same start, so {s_en}'s figure for the longer window cannot be "
+        f"smaller; yet its highest ({hi}) is below the shorter window's lowest ({lo})"
+    )
+    rule_ar = (
+        f"يبدأ العدّ في الرقمين من التاريخ نفسه، فلا يمكن أن يكون رقم {s_ar} عن الفترة الأطول "
+        f"أصغر؛ ومع ذلك فإن حده الأعلى ({hi}) أدنى من الحد الأدنى للفترة الأقصر ({lo})"
+    )
+    when_en, when_ar = _report_order(a, b)
+    return f"{en} {rule_en}. {when_en}", f"{ar} {rule_ar}. {when_ar}"
+
+
+def _report_order(a: Any, b: Any) -> tuple[str, str]:
+    """When the longer window's figure (b) was reported against the shorter one's (a)."""
+    da, db = date_en(a.reported_d), date_en(b.reported_d)
+    ra, rb = date_ar(a.reported_d), date_ar(b.reported_d)
+    if b.reported_d > a.reported_d:
+        return (
+            f"It was reported later ({db}, against {da}): a correction, a typo or a changed "
+            f"definition?",
+            f"وقد نُشر لاحقاً ({rb}، مقابل {ra}): أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        )
+    if b.reported_d < a.reported_d:
+        return (
+            f"It was reported earlier ({db}, against {da}), so the larger figure is the newer "
+            f"one: an upward correction, or a changed definition?",
+            f"وقد نُشر قبل الآخر ({rb}، مقابل {ra})، فالرقم الأكبر هو الأحدث: أهو تصحيح "
+            f"بالزيادة أم تعريف مختلف؟",
+        )
     return (
-        f"{en} Both count from the same start, so {s_en}'s later figure cannot be smaller; yet "
-        f"its highest ({number(b.high)}) is below the earlier lowest ({number(a.low)}): "
-        f"a correction, a typo or a changed definition?",
-        f"{ar} يبدأ العدّ في الرقمين من التاريخ نفسه، فلا يمكن أن يكون رقم {s_ar} اللاحق أصغر؛ "
-        f"ومع ذلك فإن حده الأعلى ({number(b.high)}) أدنى من الحد الأدنى للرقم السابق "
-        f"({number(a.low)}): أهو تصحيح أم خطأ مطبعي أم تعريف مختلف؟",
+        f"Both were reported on {da}: a typo or a changed definition?",
+        f"ونُشر الرقمان في {ra}: أهو خطأ مطبعي أم تعريف مختلف؟",
     )
 
 
@@ -177,6 +225,8 @@ def hierarchy(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, s
     if "sum" in f.detail:
         return _hierarchy_sum(f, claims, ctx)
     a, b = claims[f.members[0]], claims[f.members[1]]
+    if a.population != b.population:
+        return _mixed(a, b, f.ratio, ctx)
     en, ar = _pair_claims(a, b, ctx)
     gap_en, gap_ar = _gap(f.ratio, a, b, ctx, b.high)
     return (
@@ -184,6 +234,28 @@ def hierarchy(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, s
         f"cannot be larger; yet {gap_en}.",
         f"{ar} {place_ar(a.location, ctx)} جزء من {place_ar(b.location, ctx)}، ولا يمكن أن "
         f"يتجاوز عددُ الجزء عددَ الكل؛ ومع ذلك فإن {gap_ar}.",
+    )
+
+
+def _mixed(a: Any, b: Any, ratio: float, ctx: ReconcileContext) -> tuple[str, str]:
+    """A subgroup in a part of a place against a broader population in the whole place (and,
+    when the windows differ, over a window containing the part's)."""
+    en, ar = _pair_claims(a, b, ctx)
+    gap_en, gap_ar = _gap(ratio, a, b, ctx, b.high)
+    sub_en = GROUP_EN.get(str(a.population), str(a.population))
+    sup_en = GROUP_EN.get(str(b.population), str(b.population))
+    sub_ar = GROUP_AR.get(str(a.population), str(a.population))
+    sup_ar = GROUP_AR_GEN.get(str(b.population), str(b.population))
+    same_window = (a.start_d, a.end_d) == (b.start_d, b.end_d)
+    win_en = "" if same_window else ", and the first window lies inside the second"
+    win_ar = "" if same_window else "، وتقع الفترة الأولى ضمن الثانية"
+    return (
+        f"{en} {sub_en[:1].upper()}{sub_en[1:]} in {place_en(a.location, ctx)} are part of "
+        f"{sup_en} in {place_en(b.location, ctx)}{win_en}, so their count cannot be larger; "
+        f"yet {gap_en}.",
+        f"{ar} {sub_ar} في {place_ar(a.location, ctx)} جزء من {sup_ar} في "
+        f"{place_ar(b.location, ctx)}{win_ar}، ولا يمكن أن يتجاوز عددُ الجزء عددَ الكل؛ "
+        f"ومع ذلك فإن {gap_ar}.",
     )
 
 

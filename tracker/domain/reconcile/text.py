@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from tracker.domain.place_names import named
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.windows import NO_DAY
 
@@ -267,12 +268,14 @@ def what_ar(c: Any, ctx: ReconcileContext) -> str:
 
 
 def place_en(code: str, ctx: ReconcileContext) -> str:
-    name = ctx.location_en.get(str(code), str(code))
+    """The place's English name, with its level where the name repeats (:mod:`.place_names`)."""
+    name = named(str(code), ctx.location_en, ctx.repeated_en, ctx.level, ctx.level_en)
     return "Syria" if name == "Syrian Arab Republic" else name
 
 
 def place_ar(code: str, ctx: ReconcileContext) -> str:
-    name = ctx.location_ar.get(str(code), str(code))
+    """The place's Arabic name, with its level where the name repeats."""
+    name = named(str(code), ctx.location_ar, ctx.repeated_ar, ctx.level, ctx.level_ar)
     return "سوريا" if name == "الجمهورية العربية السورية" else name
 
 

@@ -3,7 +3,11 @@
 the parent's high.
 
 Pairwise: a community's count cannot exceed its sub-district's, district's, governorate's or
-country's for a window containing its own (:func:`.nesting.broader_pairs` along the places).
+country's for a window containing its own, for its own population or any population it belongs
+to (:func:`.nesting.nested_pairs`, the product order of DESIGN §6). A pair across places is a
+hierarchy flag whether the populations are equal or not: "at least 700 children killed in a
+town, 1-20 March" against "450 people killed in its governorate, 1-31 March" is a hierarchy
+flag whose sentence names both populations (the mixed case keeps the name of the place rule).
 
 Sums: for one count (metric, population, measure) and one exact window, every place gets a lower
 bound: the largest low claimed for it, or the sum of its children's bounds when that is larger
@@ -20,17 +24,17 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
-from tracker.domain.reconcile.rules.nesting import broader_pairs, comparable, pair_flags
+from tracker.domain.reconcile.rules.nesting import comparable, pair_flags, split_by_place
 from tracker.domain.reconcile.series import Labels
 from tracker.domain.reconcile.sweep import codes, order_by
 
 RULE = "hierarchy"
 
 
-def find(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
-    """Each place against every ancestor place with a claim for the same count."""
-    pairs = broader_pairs(comparable(claims), "loc_c", labels.ancestors)
-    return pair_flags(RULE, pairs, claims)
+def find(claims: pd.DataFrame, nested: list[tuple[int, int]]) -> list[RawFlag]:
+    """The nested pairs (:func:`.nesting.nested_pairs`) whose places differ: a place against
+    every ancestor place with a claim for the same count, of its population or a broader one."""
+    return pair_flags(RULE, split_by_place(nested, claims)[0], claims)
 
 
 # -- the parts of an area summed ----------------------------------------------------------------

@@ -108,7 +108,7 @@ def same_run(flows: pd.DataFrame, a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
     return same
 
 
-# -- places inside places, populations inside populations (hierarchy and subgroup) ----------
+# -- places and populations inside places and populations (hierarchy and subgroup) ----------
 
 
 def comparable(claims: pd.DataFrame) -> pd.DataFrame:
@@ -120,38 +120,52 @@ def comparable(claims: pd.DataFrame) -> pd.DataFrame:
     return usable.assign(x=np.where(x == NO_DAY, usable["end_d"], x))
 
 
-def _expand(usable: pd.DataFrame, column: str, broader: Ints) -> tuple[Ints, Ints]:
-    """(claim position, broader code) for every broader code of each claim's ``column`` code;
-    ``broader`` is code × depth (nearest first, -1 padded). Ordered by depth, then claim."""
-    own = usable[column].to_numpy()
-    rows, keys = [], []
-    for depth in range(broader.shape[1]):
-        up = broader[own, depth]
-        hit = np.flatnonzero(up >= 0)
-        rows.append(hit)
-        keys.append(up[hit])
-    return np.concatenate(rows), np.concatenate(keys)
+def _with_self(own: Ints, broader: Ints) -> list[Ints]:
+    """Per depth (the code itself first, then nearest broader first), each claim's code there."""
+    return [own] + [broader[own, depth] for depth in range(broader.shape[1])]
 
 
-def broader_pairs(usable: pd.DataFrame, column: str, broader: Ints) -> list[tuple[int, int]]:
-    """(part claim, whole claim) pairs along ``column`` (loc_c or pop_c) of :func:`comparable`
-    claims: the part's window inside the whole's, low(part) > high(whole), each the other's
-    extreme counterpart.
+def _expand(usable: pd.DataFrame, places: Ints, populations: Ints) -> tuple[Ints, Ints, Ints]:
+    """(claim position, place code, population code) for every (place or place above it) ×
+    (population or population it belongs to) of each claim but its own (place, population):
+    the product order's broader keys, a handful per claim. Ordered by depth, then claim."""
+    place_at = _with_self(usable["loc_c"].to_numpy(), places)
+    pop_at = _with_self(usable["pop_c"].to_numpy(), populations)
+    rows, locs, pops = [], [], []
+    for i, up_place in enumerate(place_at):
+        for j, up_pop in enumerate(pop_at):
+            if i == j == 0:
+                continue
+            hit = np.flatnonzero((up_place >= 0) & (up_pop >= 0))
+            rows.append(hit)
+            locs.append(up_place[hit])
+            pops.append(up_pop[hit])
+    return np.concatenate(rows), np.concatenate(locs), np.concatenate(pops)
 
-    Each claim is listed once under every broader key (each ancestor place, or each larger
-    population); the sweep then asks, per listed claim, for the broader claim with the smallest
-    high whose window contains it. A stock is compared at its own date only.
+
+def nested_pairs(usable: pd.DataFrame, places: Ints, populations: Ints) -> list[tuple[int, int]]:
+    """(part claim, whole claim) pairs of :func:`comparable` claims in the product order (DESIGN
+    §6): the part's place inside or equal to the whole's, its population inside or equal to the
+    whole's (not both equal), its window inside or equal to the whole's; low(part) >
+    high(whole), each the other's extreme counterpart.
+
+    ``places`` and ``populations`` are code × depth tables of the broader codes (nearest first,
+    -1 padded). Each claim is listed once under every broader (place, population) key; the
+    sweep then asks, per listed claim, for the claim at that key with the smallest high whose
+    window contains it, and per such whole for the listed part with the largest low. A stock is
+    compared at its own date only.
     """
     if usable.empty:
         return []
-    part_pos, part_code = _expand(usable, column, broader)
+    part_pos, part_loc, part_pop = _expand(usable, places, populations)
     if len(part_pos) == 0:
         return []
-    fixed = [c for c in ("metric_c", "pop_c", "loc_c", "measure_c") if c != column]
-    base = [usable[c].to_numpy() for c in fixed]
+    metric, measure = usable["metric_c"].to_numpy(), usable["measure_c"].to_numpy()
     key = codes(
-        *(np.concatenate([b[part_pos], b]) for b in base),
-        np.concatenate([part_code, usable[column].to_numpy()]),
+        np.concatenate([metric[part_pos], metric]),
+        np.concatenate([measure[part_pos], measure]),
+        np.concatenate([part_loc, usable["loc_c"].to_numpy()]),
+        np.concatenate([part_pop, usable["pop_c"].to_numpy()]),
     )
     pk, wk = key[: len(part_pos)], key[len(part_pos) :]
     keep_p = np.isin(pk, wk)
@@ -180,6 +194,17 @@ def broader_pairs(usable: pd.DataFrame, column: str, broader: Ints) -> list[tupl
             for i, j in zip(a[mutual], b[mutual], strict=True)
         }
     )
+
+
+def split_by_place(
+    pairs: list[tuple[int, int]], claims: pd.DataFrame
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The pairs whose places differ (hierarchy, populations equal or not: a mixed case keeps
+    the name of the place it crosses) and those at one place (subgroup)."""
+    loc = claims["loc_c"]
+    across = [(a, b) for a, b in pairs if loc.at[a] != loc.at[b]]
+    at_one = [(a, b) for a, b in pairs if loc.at[a] == loc.at[b]]
+    return across, at_one
 
 
 def pair_flags(rule: str, pairs: list[tuple[int, int]], claims: pd.DataFrame) -> list[RawFlag]:

@@ -2,8 +2,9 @@
 all (``subset_of`` in populations.csv). Children cannot outnumber civilians, nor civilians all
 people, in the same place and a window containing theirs: low(sub) > high(super) contradicts.
 
-Each claim is compared with every population it belongs to (:func:`.nesting.broader_pairs`
-along the populations).
+Each claim is compared with every population it belongs to at its own place
+(:func:`.nesting.nested_pairs`); a subgroup in a smaller place than the broader population's is
+a hierarchy flag (:mod:`.hierarchy`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.raw import RawFlag
-from tracker.domain.reconcile.rules.nesting import Ints, broader_pairs, comparable, pair_flags
+from tracker.domain.reconcile.rules.nesting import Ints, pair_flags, split_by_place
 from tracker.domain.reconcile.series import Labels
 
 RULE = "subgroup"
@@ -32,7 +33,7 @@ def population_supersets(labels: Labels, ctx: ReconcileContext) -> Ints:
     return out
 
 
-def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[RawFlag]:
-    """Each population against every population it belongs to, same place and count."""
-    pairs = broader_pairs(comparable(claims), "pop_c", population_supersets(labels, ctx))
-    return pair_flags(RULE, pairs, claims)
+def find(claims: pd.DataFrame, nested: list[tuple[int, int]]) -> list[RawFlag]:
+    """The nested pairs (:func:`.nesting.nested_pairs`) at one place: each population against
+    every population it belongs to, same place and count."""
+    return pair_flags(RULE, split_by_place(nested, claims)[1], claims)
