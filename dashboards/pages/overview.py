@@ -55,14 +55,7 @@ def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
         high = card.headline_high
         high_text = "∞" if high is None or math.isinf(high) else fmt_count(high, lang)
-        qualifier, value = card.headline_qualifier, card.headline
-        latest = card.latest or {}
-        if (
-            qualifier == "at_least"
-            and latest.get("qualifier") == "more_than"
-            and float(latest.get("value", -2)) + 1 == value
-        ):
-            qualifier, value = "more_than", value - 1  # say it as the source did
+        qualifier, value = card.headline_qualifier, card.headline  # a source's own words
         words = (
             claim_words(vocab, qualifier or "exact", value, None, lang)
             if qualifier not in (None, "range", "magnitude")
