@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from tracker.domain.intervals import interval_bounds
 from tracker.domain.reconcile import BAND_COLUMNS, compute
-
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.series import component_key, prepare
 

@@ -63,12 +63,14 @@ def _bound_claims(rows: pd.DataFrame, gid: np.ndarray, real: np.ndarray, n: int)
     ceil = r.sort_values(["g", "high", "low", "pos"], ascending=[True, True, False, True])
     floor = floor.drop_duplicates("g").set_index("g").reindex(range(n))
     ceil = ceil.drop_duplicates("g").set_index("g").reindex(range(n))
-    return pd.DataFrame({
-        "floor_pos": floor["pos"].fillna(-1).to_numpy(np.int64),
-        "floor_low": floor["low"].fillna(-np.inf).to_numpy("float64"),
-        "ceil_pos": ceil["pos"].fillna(-1).to_numpy(np.int64),
-        "ceil_high": ceil["high"].fillna(np.inf).to_numpy("float64"),
-    })
+    return pd.DataFrame(
+        {
+            "floor_pos": floor["pos"].fillna(-1).to_numpy(np.int64),
+            "floor_low": floor["low"].fillna(-np.inf).to_numpy("float64"),
+            "ceil_pos": ceil["pos"].fillna(-1).to_numpy(np.int64),
+            "ceil_high": ceil["high"].fillna(np.inf).to_numpy("float64"),
+        }
+    )
 
 
 def _running(per: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -100,20 +102,24 @@ def headline_claims(rows: pd.DataFrame, floor: np.ndarray, ceil: np.ndarray) -> 
     return np.where(use_floor, floor, ceil)
 
 
-def _same_claim_sources(rows: pd.DataFrame, labels: Labels) -> np.ndarray:
-    """Per row: the sources (sorted ids, ';'-joined) stating the same qualifier and value in
-    the same series at the same date."""
+def _same_claim_sources(rows: pd.DataFrame, labels: Labels, at: np.ndarray) -> np.ndarray:
+    """Per position in ``at``: the sources (sorted ids, ';'-joined) stating the same qualifier
+    and value in the same series at the same date as that claim (real claims only)."""
     vh = rows["value_high"].astype("float64").fillna(-1).to_numpy()
     key = codes(
         codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c"))),
         rows["start_d"].to_numpy(), rows["end_d"].to_numpy(), rows["qualifier_c"].to_numpy(),
         rows["value"].to_numpy(np.int64), vh.astype(np.int64),
     )  # fmt: skip
-    names = labels.names["source"][rows["source_c"].to_numpy()]
-    joined = (
-        pd.Series(names).groupby(key).agg(lambda x: ";".join(sorted(set(map(str, x)))))
-    )
-    return joined.reindex(key).to_numpy(object)
+    real = ~rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else True
+    wanted = np.isin(key, key[at]) & real
+    pairs = pd.DataFrame({
+        "key": key[wanted],
+        "name": labels.names["source"][rows["source_c"].to_numpy()[wanted]].astype(str),
+    }).drop_duplicates().sort_values(["key", "name"])  # fmt: skip
+    joined = pairs.groupby("key")["name"].agg(";".join)
+    out: np.ndarray = joined.reindex(key[at]).to_numpy(object)
+    return out
 
 
 def quoted(
@@ -129,16 +135,18 @@ def quoted(
     in_hh = ok & (labels.names["unit"][rows["unit_c"].to_numpy()[at]] == "households")
     in_hh &= np.isfinite(high)
     value = np.where(in_hh, np.floor((low + high) / 2 + 0.5), value)
-    qual = np.where(in_hh, "approx", qual)
-    sources = np.where(ok, _same_claim_sources(rows, labels)[at], None)
+    said = np.where(in_hh, "approx", qual)
+    sources = np.where(ok, _same_claim_sources(rows, labels, at), np.array(None, dtype=object))
     return (
         pd.Series(value).astype("Float64"),
-        pd.Series(qual, dtype="string"),
+        pd.Series(said, dtype="string"),
         pd.Series(sources, dtype="string"),
     )
 
 
-def _per_date(rows: pd.DataFrame, derived: np.ndarray) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+def _per_date(
+    rows: pd.DataFrame, derived: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """Claims reduced to one row per (series, date): max low, min high, counts; and the row of
     the first claim of each, for the labels."""
     s = codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d")))
