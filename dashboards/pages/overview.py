@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import dash
 from dash import Dash, dcc, html
@@ -27,6 +28,7 @@ from tracker.views.format import (
     place_name,
     source_name,
 )
+from tracker.views.headline import CIVILIAN_CARD_METRICS, CIVILIANS, with_civilian_cards
 from tracker.views.overview import Card, area_label, overview_cards
 from tracker.views.series import choose_series_per_metric
 from tracker.views.tables import severity_order
@@ -36,7 +38,13 @@ from tracker.views.tables import severity_order
 def cards_of(store: Store, filters: Filters) -> list[Card]:
     """Cards for every metric with figures in scope, in the vocabulary's order."""
     data = load_overview(store, filters, choose_series_per_metric)
-    return overview_cards(data, filters, store.vocab)
+    cards = overview_cards(data, filters, store.vocab)
+    wanted = [c.metric for c in cards if c.metric in CIVILIAN_CARD_METRICS]
+    if filters.population or not wanted:
+        return cards
+    civ = replace(filters, population=(CIVILIANS,), metric=tuple(wanted))
+    civ_data = load_overview(store, civ, choose_series_per_metric)
+    return with_civilian_cards(cards, overview_cards(civ_data, civ, store.vocab))
 
 
 def _range_text(card: Card, lang: str) -> str:
@@ -51,6 +59,15 @@ def _range_text(card: Card, lang: str) -> str:
     )
 
 
+def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
+    """The sources whose claim the headline quotes, by short name (text, never HTML)."""
+    if not card.headline_sources:
+        return []
+    sep = "، " if lang == "ar" else ", "
+    names = sep.join(source_name(vocab, s, lang) for s in card.headline_sources)
+    return [html.Span(t("said_by", lang, names=names), className="said-by")]
+
+
 def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
         high = card.headline_high
@@ -58,7 +75,7 @@ def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
         qualifier, value = card.headline_qualifier, card.headline  # a source's own words
         words = (
             claim_words(vocab, qualifier or "exact", value, None, lang)
-            if qualifier not in (None, "range", "magnitude")
+            if qualifier not in (None, "range")
             else fmt_count(value, lang)
         )
         return [
@@ -67,6 +84,7 @@ def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
                 className="big-number"
                 + (" words" if words != fmt_count(card.headline, lang) else ""),
             ),
+            *_said_by(card, vocab, lang),
             html.Span(
                 [
                     html.Strong(t("headline", lang)),
@@ -206,7 +224,7 @@ def card_view(
             ),
         ],
         className="card",
-        id=f"card-{card.metric}",
+        id=f"card-{card.metric}" + (f"-{card.population}" if card.extra else ""),
     )
 
 

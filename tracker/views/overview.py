@@ -20,6 +20,7 @@ import pandas as pd
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import as_date, label, place_name
+from tracker.views.headline import headline_windows
 from tracker.views.series import (
     annotate_figures,
     choose_series,
@@ -44,6 +45,7 @@ class Card:
     headline_from_band: bool = False
     headline_qualifier: str | None = None  # how exact the band's headline is (at_least, approx…)
     contested: bool = False  # the band's claims contradict each other at that date
+    headline_sources: list[str] = field(default_factory=list)  # who stated the headline
     latest: dict | None = None  # the newest claim when no band is stored
     window_start: str | None = None  # 'YYYY-MM-DD', 'open' or 'stock'
     range: dict | None = None
@@ -53,6 +55,7 @@ class Card:
     open_flags: int = 0
     open_by_severity: dict[str, int] = field(default_factory=dict)
     trend_params: dict[str, str] = field(default_factory=dict)
+    extra: bool = False  # a second card of the metric (civilians next to all people)
 
 
 def metric_order(vocab: Vocabularies) -> dict[str, int]:
@@ -116,13 +119,7 @@ def build_cards(
     if not a.empty:
         not_daily = a["kind"] != "daily"
         comparable = a[not_daily | ~not_daily.groupby(a["metric"]).transform("any")]
-        counts = comparable.groupby(["metric", "wkey"], as_index=False).agg(
-            n=("figure_id", "size"), end=("period_end", "max")
-        )
-        best = counts.sort_values(
-            ["metric", "n", "end"], ascending=[True, False, False], kind="mergesort"
-        ).drop_duplicates("metric")
-        best_key = dict(zip(best["metric"], best["wkey"], strict=True))
+        best_key = headline_windows(comparable, vocab)
         window = comparable[comparable["wkey"] == comparable["metric"].map(best_key)]
         latest = window.sort_values(["period_end", "reported_on", "figure_id"], kind="mergesort")
         latest = latest.groupby("metric").tail(1).set_index("metric")
@@ -132,7 +129,8 @@ def build_cards(
         highs = newest.groupby("metric")["stated_top"].max()
         top_rows = newest.loc[newest.groupby("metric")["stated_top"].idxmax()].set_index("metric")
         n_newest = newest.groupby("metric")["source"].nunique()
-        sources = a.groupby("metric")["source"].unique()
+        sources = window.groupby("metric")["source"].unique()  # the headline series' own
+        reported = window.groupby("metric")["reported_on"].max()
         for metric in by_metric:
             if metric not in latest.index:
                 continue
@@ -162,6 +160,7 @@ def build_cards(
                     "n_sources": int(n_newest[metric]),
                 },
                 "sources": list(sources[metric]),
+                "newest_report": reported[metric],
             }
     echo_groups: dict[str, list[list[str]]] = {}
     if echoes is not None and not echoes.empty:
@@ -192,7 +191,7 @@ def build_cards(
             n_claims=int(totals.at[metric, "n_claims"]),
             n_series=int(totals.at[metric, "n_series"]),
             series_claims=int(main["n_claims"]),
-            newest_report=as_date(totals.at[metric, "newest"]),
+            newest_report=as_date(info.get("newest_report", totals.at[metric, "newest"])),
             latest=info.get("latest"),
             window_start=info.get("window_start"),
             range=info.get("range"),
@@ -246,6 +245,8 @@ def _apply_band(card: Card, row: pd.Series) -> None:
     card.headline_from_band = True
     qualifier = row.get("headline_qualifier")
     card.headline_qualifier = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    said_by = row.get("headline_sources")
+    card.headline_sources = [] if said_by is None or pd.isna(said_by) else str(said_by).split(";")
     contested = row.get("contested")
     card.contested = bool(contested) if contested is not None and not pd.isna(contested) else False
 
