@@ -86,6 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "contested": {"en": "sources contradict each other here", "ar": "المصادر تتناقض هنا"},
     "latest_claim": {"en": "Newest claim", "ar": "أحدث رقم"},
+    "episodes": {"en": "Episodes:", "ar": "الأحداث:"},
+    "all_figures": {"en": "all figures", "ar": "كل الأرقام"},
     "said_by": {"en": "Said by {names}", "ar": "المصدر: {names}"},
     "no_band_yet": {"en": "no reconciled band stored yet", "ar": "لم يُحسب نطاق مُوفَّق بعد"},
     "range_sources": {"en": "Sources' newest figures", "ar": "أحدث أرقام المصادر"},

@@ -228,6 +228,24 @@ def card_view(
     )
 
 
+def episode_nav(vocab: Vocabularies, query: Query) -> html.Nav:
+    """Links to each episode's overview (the one shown marked), and back to all figures."""
+    lang, chosen = query.lang, set(query.filters.episode)
+    links: list = [html.Strong(t("episodes", lang)), " "]
+    for episode in vocab.episodes.index:
+        name = label(vocab.episodes, episode, lang, column="name")
+        start = vocab.episodes.at[episode, "start"]
+        text = f"{name} ({t('since', lang, date=fmt_date(start, lang))})"
+        if episode in chosen:
+            links += [html.Span(text, className="episode current", **{"aria-current": "page"})]
+        else:
+            links += [dcc.Link(text, href=href("/", {"episode": episode, "lang": lang}),
+                               className="episode")]  # fmt: skip
+        links.append(" · ")
+    links.append(dcc.Link(t("all_figures", lang), href=href("/", {"lang": lang})))
+    return html.Nav(links, className="episodes", id="episode-nav")
+
+
 def layout(store: Store, **raw: object) -> html.Div:
     """The overview page for the query parameters ``raw``."""
     vocab = store.vocab
@@ -236,6 +254,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     cards = cards_of(store, query.filters)
     severities = severity_order(vocab)
     body = [
+        episode_nav(vocab, query),
         html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
         if cards
         else html.P(t("no_figures", lang), className="notice"),

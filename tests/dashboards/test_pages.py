@@ -249,3 +249,19 @@ def test_query_round_trip(vocab):
     assert build_search({"lang": "en"}) == ""
     bad = parse_query({"from": "2018-07-01", "to": "2018-06-01"}, vocab)
     assert bad.errors and bad.filters.date_from is None
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_episode_overview_is_a_click_from_home_with_civilians_beside_all(dash_store, lang):
+    home = overview.layout(dash_store, lang=lang)
+    target = "/?episode=daraa-2018" + ("&lang=ar" if lang == "ar" else "")
+    assert target in links(home)
+    page = overview.layout(dash_store, episode="daraa-2018", lang=lang)
+    cards = [c.id for c in walk(page) if isinstance(c, html.Article)]
+    assert cards.index("card-killed-civilians") == cards.index("card-killed") + 1
+    words = text(page)
+    assert ("Rural Damascus" not in words) and ("ريف دمشق" not in words)
+    assert ("Dar'a offensive 2018" if lang == "en" else "هجوم درعا 2018") in words
+    assert "/download/figures.csv?location=SY12&from=2018-06-19&episode=daraa-2018" in " ".join(
+        links(page)
+    )
