@@ -86,6 +86,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "contested": {"en": "sources contradict each other here", "ar": "المصادر تتناقض هنا"},
     "latest_claim": {"en": "Newest claim", "ar": "أحدث رقم"},
+    "data_as_of": {
+        "en": "Data as of {changed} · newest report {newest}",
+        "ar": "البيانات حتى {changed} · أحدث تقرير {newest}",
+    },
     "episodes": {"en": "Episodes:", "ar": "الأحداث:"},
     "all_figures": {"en": "all figures", "ar": "كل الأرقام"},
     "said_by": {"en": "Said by {names}", "ar": "المصدر: {names}"},

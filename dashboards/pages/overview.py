@@ -28,7 +28,12 @@ from tracker.views.format import (
     place_name,
     source_name,
 )
-from tracker.views.headline import CIVILIAN_CARD_METRICS, CIVILIANS, with_civilian_cards
+from tracker.views.headline import (
+    CIVILIAN_CARD_METRICS,
+    CIVILIANS,
+    brief_first,
+    with_civilian_cards,
+)
 from tracker.views.overview import Card, area_label, overview_cards
 from tracker.views.series import choose_series_per_metric
 from tracker.views.tables import severity_order
@@ -253,19 +258,35 @@ def layout(store: Store, **raw: object) -> html.Div:
     lang = query.lang
     cards = cards_of(store, query.filters)
     severities = severity_order(vocab)
-    body = [
-        episode_nav(vocab, query),
-        html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
-        if cards
-        else html.P(t("no_figures", lang), className="notice"),
-    ]
+    bar = filter_bar(vocab, query, "/")
+    if query.filters.episode and cards:  # the one-minute brief: its cards first, on one screen
+        lead, rest = brief_first(cards)
+        body = [
+            episode_nav(vocab, query),
+            html.Div(
+                [card_view(c, vocab, query, severities) for c in lead],
+                className="cards brief",
+                id="brief",
+            ),  # fmt: skip
+            html.Div([card_view(c, vocab, query, severities) for c in rest], className="cards"),
+            bar,
+        ]
+        bar, intro = None, None
+    else:
+        body = [
+            episode_nav(vocab, query),
+            html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
+            if cards
+            else html.P(t("no_figures", lang), className="notice"),
+        ]
+        intro = t("overview_intro", lang, area=area_label(vocab, query.filters, lang))
     return page_shell(
         "overview",
         query,
         t("overview_title", lang),
-        t("overview_intro", lang, area=area_label(vocab, query.filters, lang)),
+        intro,
         body,
-        filters=filter_bar(vocab, query, "/"),
+        filters=bar,
         downloads=[
             download_link(
                 t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)

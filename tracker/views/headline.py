@@ -86,3 +86,15 @@ def with_civilian_cards(cards: list, civilian_cards: list) -> list:
             civ.extra = True
             out.append(civ)
     return out
+
+
+#: What a one-minute brief on an episode leads with, in this order (the rest follow).
+BRIEF_METRICS = ("displaced", "killed", "at_border", "refugees")
+
+
+def brief_first(cards: list) -> tuple[list, list]:
+    """The episode brief's cards (BRIEF_METRICS, civilians beside all people) and the rest,
+    each in the vocabulary's order."""
+    lead = [c for c in cards if c.metric in BRIEF_METRICS]
+    lead.sort(key=lambda c: BRIEF_METRICS.index(c.metric))  # stable: civilians stay beside
+    return lead, [c for c in cards if c.metric not in BRIEF_METRICS]
