@@ -80,10 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ولجميع الأشخاص، ما لم تختر غير ذلك)؛ افتحها لترى أرقام كل مصدر.",
     },
     "headline": {"en": "Reconciled", "ar": "الرقم المُوفَّق"},
-    "headline_band": {
-        "en": "band {low} to {high} on {date}",
-        "ar": "النطاق من {low} إلى {high} في {date}",
-    },
+    "headline_on": {"en": "as of {date}", "ar": "حتى {date}"},
     "contested": {"en": "sources contradict each other here", "ar": "المصادر تتناقض هنا"},
     "latest_claim": {"en": "Newest claim", "ar": "أحدث رقم"},
     "data_as_of": {

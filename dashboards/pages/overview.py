@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 import dash
@@ -75,8 +74,6 @@ def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
 
 def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
-        high = card.headline_high
-        high_text = "∞" if high is None or math.isinf(high) else fmt_count(high, lang)
         qualifier, value = card.headline_qualifier, card.headline  # a source's own words
         words = (
             claim_words(vocab, qualifier or "exact", value, None, lang)
@@ -94,13 +91,9 @@ def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
                 [
                     html.Strong(t("headline", lang)),
                     " · ",
-                    t(
-                        "headline_band",
-                        lang,
-                        low=fmt_count(card.headline_low, lang),
-                        high=high_text,
-                        date=fmt_date(card.headline_date, lang),
-                    ),
+                    # the band's ends are derived bounds, not what a source said: the trend
+                    # page draws them; the card names only the date it holds for
+                    t("headline_on", lang, date=fmt_date(card.headline_date, lang)),
                     *(
                         [" · ", html.Strong(t("contested", lang), className="contested")]
                         if card.contested
