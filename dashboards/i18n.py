@@ -87,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Data as of {changed} · newest report {newest}",
         "ar": "البيانات حتى {changed} · أحدث تقرير {newest}",
     },
+    "see_flag": {"en": "See the flag", "ar": "عرض التنبيه"},
+    "disagree": {"en": "Sources disagree", "ar": "المصادر مختلفة"},
     "episodes": {"en": "Episodes:", "ar": "الأحداث:"},
     "all_figures": {"en": "all figures", "ar": "كل الأرقام"},
     "said_by": {"en": "Said by {names}", "ar": "المصدر: {names}"},

@@ -63,6 +63,40 @@ def _range_text(card: Card, lang: str) -> str:
     )
 
 
+def _disagreements(card: Card, query: Query) -> list:
+    """Where sources counting nearly the same window disagree, one click away (a fold): each
+    divergence flag's sentence, as text, and a link to the flag on the Discrepancies page."""
+    lang = query.lang
+    if not card.divergences:
+        return []
+    params = {
+        "metric": card.metric,
+        "population": card.population,
+        "location": card.location,
+        "rule": "divergence",
+        "lang": lang,
+    }
+    items = [
+        html.Li(
+            [
+                html.Span(str(d[f"sentence_{lang}"]), className="sentence"),
+                " ",
+                dcc.Link(t("see_flag", lang), href=href("/discrepancies", params)),
+            ],
+            className=f"severity-{d['severity']}",
+        )
+        for d in card.divergences
+    ]
+    summary = f"{t('disagree', lang)} ({fmt_count(len(items), lang)})"
+    return [
+        html.Details(
+            [html.Summary(summary), html.Ul(items)],
+            className="disagreements",
+            id=f"disagree-{card.metric}-{card.population}",
+        )
+    ]
+
+
 def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
     """The sources whose claim the headline quotes, by short name (text, never HTML)."""
     if not card.headline_sources:
@@ -184,6 +218,7 @@ def card_view(
             html.H2(dcc.Link(title, href=trend_href)),
             html.P(series, className="series"),
             html.Div(_headline(card, vocab, lang), className="headline"),
+            *_disagreements(card, query),
             html.Dl(
                 [
                     html.Div([html.Dt(t("range_sources", lang)), html.Dd(_range_text(card, lang))]),

@@ -64,6 +64,13 @@ def test_the_episode_brief_fits_one_screen_in_both_languages(browser, demo_url, 
         words = card.inner_text()
         for expected in english if lang == "en" else arabic:
             assert expected in words, f"{card_id}: {expected!r} not in {words!r}"
+    # SNHR's "at least 214" beside SOHR's "about 126", one click away, linked to the flag
+    civilians = page.locator("#card-killed-civilians")
+    civilians.locator("summary").click()
+    fold = civilians.locator("details.disagreements").inner_text()
+    assert "214" in fold and "126" in fold and ("SNHR" in fold if lang == "en" else True)
+    link = civilians.locator("details.disagreements a").get_attribute("href")
+    assert link.startswith("/discrepancies?") and "rule=divergence" in link
     brief = page.locator("#brief").inner_text()
     assert not any(bad in brief for bad in NEVER)
     as_of = page.locator("#data-as-of").inner_text()

@@ -55,6 +55,7 @@ class Card:
     open_flags: int = 0
     open_by_severity: dict[str, int] = field(default_factory=dict)
     trend_params: dict[str, str] = field(default_factory=dict)
+    divergences: list[dict] = field(default_factory=list)  # flag_id, severity, sentence_en/_ar
     extra: bool = False  # a second card of the metric (civilians next to all people)
 
 
@@ -308,12 +309,25 @@ class OverviewData(Protocol):
 
 
 def overview_cards(data: OverviewData, filters: Filters, vocab: Vocabularies) -> list[Card]:
-    """Cards for every metric with figures in scope, in the vocabulary's order."""
+    """Cards for every metric with figures in scope, in the vocabulary's order, each with
+    the divergence flags of its own series (where sources counting the same disagree)."""
     if data.summary.empty:
         return []
-    return build_cards(
+    cards = build_cards(
         data.summary, data.claims, data.bands, data.echoes, data.flag_counts, filters, vocab
     )
+    divergences = getattr(data, "divergences", None)
+    if divergences is not None and not divergences.empty:
+        for card in cards:
+            mine = divergences[
+                (divergences["metric"] == card.metric)
+                & (divergences["population"] == card.population)
+                & (divergences["location"] == card.location)
+            ]
+            card.divergences = mine[["flag_id", "severity", "sentence_en", "sentence_ar"]].to_dict(
+                "records"
+            )
+    return cards
 
 
 def area_label(vocab: Vocabularies, filters: Filters, lang: str) -> str:
