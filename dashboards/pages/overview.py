@@ -109,11 +109,12 @@ def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
 def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
         qualifier, value = card.headline_qualifier, card.headline  # a source's own words
-        words = (
-            claim_words(vocab, qualifier or "exact", value, None, lang)
-            if qualifier not in (None, "range")
-            else fmt_count(value, lang)
-        )
+        if qualifier == "range" and card.headline_value_high is not None:
+            words = claim_words(vocab, "range", value, card.headline_value_high, lang)
+        elif qualifier not in (None, "range"):
+            words = claim_words(vocab, qualifier or "exact", value, None, lang)
+        else:
+            words = fmt_count(value, lang)
         return [
             html.Span(
                 words,

@@ -21,7 +21,7 @@ CARDS = {
         ["أكثر من", "320,000", "الأمم المتحدة"],
     ),
     "card-killed-civilians": (["Civilians", "about 126", "Said by SOHR"], ["مدنيون", "نحو", "126"]),
-    "card-at_border": (["Displaced at the border", "Said by"], ["نازحون عند الحدود"]),
+    "card-at_border": (["Displaced at the border", "150–200", "Said by UN"], ["بين", "150", "200"]),
     "card-refugees": (["Palestine refugees", "about 40,000"], ["لاجئون فلسطينيون", "40,000"]),
 }
 NEVER = ("270,001", "320,001", "28,001")  # derived bounds the cards showed before #11

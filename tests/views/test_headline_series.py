@@ -138,3 +138,20 @@ def test_civilians_get_their_own_card_next_to_all_people(vocab):
     ]  # fmt: skip
     assert out[1].extra
     assert with_civilian_cards([civilians], [civilians]) == [civilians]
+
+
+def test_a_range_headline_keeps_both_ends_the_source_gave(vocab):
+    summary = SUMMARY.assign(metric="at_border", measure="stock")
+    claim = claims().iloc[[0]].assign(
+        metric="at_border", measure="stock", qualifier="range", value=150,
+        value_high=pd.array([200], dtype="Int64"), low=150.0, high=200.0, period_start=pd.NaT,
+    )  # fmt: skip
+    band = bands().iloc[[0]].assign(
+        metric="at_border", measure="stock", window_start=pd.NaT, low=150.0, high=200.0,
+        headline=150.0, headline_qualifier="range", headline_sources="sohr",
+    )  # fmt: skip
+    made = build_card("at_border", summary, claim, band, [], pd.DataFrame(), Filters(), vocab)
+    assert made is not None
+    assert (made.headline, made.headline_value_high, made.headline_qualifier) == (
+        150.0, 200.0, "range",
+    )  # fmt: skip

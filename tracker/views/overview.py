@@ -46,6 +46,7 @@ class Card:
     headline_qualifier: str | None = None  # how exact the band's headline is (at_least, approx…)
     contested: bool = False  # the band's claims contradict each other at that date
     headline_sources: list[str] = field(default_factory=list)  # who stated the headline
+    headline_value_high: float | None = None  # the top of a "between X and Y" headline
     latest: dict | None = None  # the newest claim when no band is stored
     window_start: str | None = None  # 'YYYY-MM-DD', 'open' or 'stock'
     range: dict | None = None
@@ -162,6 +163,7 @@ def build_cards(
                 },
                 "sources": list(sources[metric]),
                 "newest_report": reported[metric],
+                "range_tops": _range_tops(window[window["metric"] == metric]),
             }
     echo_groups: dict[str, list[list[str]]] = {}
     if echoes is not None and not echoes.empty:
@@ -203,6 +205,8 @@ def build_cards(
         row = band_row.get(metric)
         if row is not None:
             _apply_band(card, row)
+            if card.headline_qualifier == "range" and card.headline is not None:
+                card.headline_value_high = info.get("range_tops", {}).get(card.headline)
         card.open_by_severity = open_flags.get(str(metric), {})
         card.open_flags = sum(card.open_by_severity.values())
         params = {"metric": str(metric), "population": card.population, "location": card.location}
@@ -212,6 +216,16 @@ def build_cards(
         card.trend_params = params
         cards.append(card)
     return cards
+
+
+def _range_tops(claims: pd.DataFrame) -> dict[float, float]:
+    """The stated top of each "between X and Y" claim, by its X (to say a range headline)."""
+    ranges = claims[claims["qualifier"] == "range"]
+    return {
+        float(v): float(h)
+        for v, h in zip(ranges["value"], ranges["value_high"], strict=True)
+        if not pd.isna(h)
+    }
 
 
 def _band_rows(bands: pd.DataFrame, mains: pd.DataFrame, starts: dict) -> dict[str, pd.Series]:
