@@ -20,6 +20,7 @@ from collections.abc import Callable
 import flask
 from dash.development.base_component import Component
 
+from dashboards.components.asof import stamped
 from dashboards.components.query import _flat
 from tracker.service.pagecache import Memo, register
 from tracker.service.store import Store
@@ -55,7 +56,10 @@ def cached_page(name: str, layout: Layout) -> Layout:
     @functools.wraps(layout)
     def page(store: Store, **raw: object) -> Component:
         params = tuple(sorted((str(k), _flat(v)) for k, v in raw.items()))
-        return _pages.get(store, (name, _host(), params), lambda: layout(store, **raw))
+        lang = "ar" if _flat(raw.get("lang")) == "ar" else "en"
+        return _pages.get(
+            store, (name, _host(), params), lambda: stamped(layout(store, **raw), store, lang)
+        )
 
     page.uncached = layout  # type: ignore[attr-defined]
     return page

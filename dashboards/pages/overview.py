@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 
 import dash
 from dash import Dash, dcc, html
@@ -28,6 +28,12 @@ from tracker.views.format import (
     place_name,
     source_name,
 )
+from tracker.views.headline import (
+    CIVILIAN_CARD_METRICS,
+    CIVILIANS,
+    brief_first,
+    with_civilian_cards,
+)
 from tracker.views.overview import Card, area_label, overview_cards
 from tracker.views.series import choose_series_per_metric
 from tracker.views.tables import severity_order
@@ -37,7 +43,13 @@ from tracker.views.tables import severity_order
 def cards_of(store: Store, filters: Filters) -> list[Card]:
     """Cards for every metric with figures in scope, in the vocabulary's order."""
     data = load_overview(store, filters, choose_series_per_metric)
-    return overview_cards(data, filters, store.vocab)
+    cards = overview_cards(data, filters, store.vocab)
+    wanted = [c.metric for c in cards if c.metric in CIVILIAN_CARD_METRICS]
+    if filters.population or not wanted:
+        return cards
+    civ = replace(filters, population=(CIVILIANS,), metric=tuple(wanted))
+    civ_data = load_overview(store, civ, choose_series_per_metric)
+    return with_civilian_cards(cards, overview_cards(civ_data, civ, store.vocab))
 
 
 def _range_text(card: Card, lang: str) -> str:
@@ -52,40 +64,72 @@ def _range_text(card: Card, lang: str) -> str:
     )
 
 
+def _disagreements(card: Card, query: Query) -> list:
+    """Where sources counting nearly the same window disagree, one click away (a fold): each
+    divergence flag's sentence, as text, and a link to the flag on the Discrepancies page."""
+    lang = query.lang
+    if not card.divergences:
+        return []
+    params = {
+        "metric": card.metric,
+        "population": card.population,
+        "location": card.location,
+        "rule": "divergence",
+        "lang": lang,
+    }
+    items = [
+        html.Li(
+            [
+                html.Span(str(d[f"sentence_{lang}"]), className="sentence"),
+                " ",
+                dcc.Link(t("see_flag", lang), href=href("/discrepancies", params)),
+            ],
+            className=f"severity-{d['severity']}",
+        )
+        for d in card.divergences
+    ]
+    summary = f"{t('disagree', lang)} ({fmt_count(len(items), lang)})"
+    return [
+        html.Details(
+            [html.Summary(summary), html.Ul(items)],
+            className="disagreements",
+            id=f"disagree-{card.metric}-{card.population}",
+        )
+    ]
+
+
+def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
+    """The sources whose claim the headline quotes, by short name (text, never HTML)."""
+    if not card.headline_sources:
+        return []
+    sep = "، " if lang == "ar" else ", "
+    names = sep.join(source_name(vocab, s, lang) for s in card.headline_sources)
+    return [html.Span(t("said_by", lang, names=names), className="said-by")]
+
+
 def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
-        high = card.headline_high
-        high_text = "∞" if high is None or math.isinf(high) else fmt_count(high, lang)
-        qualifier, value = card.headline_qualifier, card.headline
-        latest = card.latest or {}
-        if (
-            qualifier == "at_least"
-            and latest.get("qualifier") == "more_than"
-            and float(latest.get("value", -2)) + 1 == value
-        ):
-            qualifier, value = "more_than", value - 1  # say it as the source did
-        words = (
-            claim_words(vocab, qualifier or "exact", value, None, lang)
-            if qualifier not in (None, "range", "magnitude")
-            else fmt_count(value, lang)
-        )
+        qualifier, value = card.headline_qualifier, card.headline  # a source's own words
+        if qualifier == "range" and card.headline_value_high is not None:
+            words = claim_words(vocab, "range", value, card.headline_value_high, lang)
+        elif qualifier not in (None, "range"):
+            words = claim_words(vocab, qualifier or "exact", value, None, lang)
+        else:
+            words = fmt_count(value, lang)
         return [
             html.Span(
                 words,
                 className="big-number"
                 + (" words" if words != fmt_count(card.headline, lang) else ""),
             ),
+            *_said_by(card, vocab, lang),
             html.Span(
                 [
                     html.Strong(t("headline", lang)),
                     " · ",
-                    t(
-                        "headline_band",
-                        lang,
-                        low=fmt_count(card.headline_low, lang),
-                        high=high_text,
-                        date=fmt_date(card.headline_date, lang),
-                    ),
+                    # the band's ends are derived bounds, not what a source said: the trend
+                    # page draws them; the card names only the date it holds for
+                    t("headline_on", lang, date=fmt_date(card.headline_date, lang)),
                     *(
                         [" · ", html.Strong(t("contested", lang), className="contested")]
                         if card.contested
@@ -176,6 +220,7 @@ def card_view(
             html.H2(dcc.Link(title, href=trend_href)),
             html.P(series, className="series"),
             html.Div(_headline(card, vocab, lang), className="headline"),
+            *_disagreements(card, query),
             html.Dl(
                 [
                     html.Div([html.Dt(t("range_sources", lang)), html.Dd(_range_text(card, lang))]),
@@ -215,8 +260,26 @@ def card_view(
             ),
         ],
         className="card",
-        id=f"card-{card.metric}",
+        id=f"card-{card.metric}" + (f"-{card.population}" if card.extra else ""),
     )
+
+
+def episode_nav(vocab: Vocabularies, query: Query) -> html.Nav:
+    """Links to each episode's overview (the one shown marked), and back to all figures."""
+    lang, chosen = query.lang, set(query.filters.episode)
+    links: list = [html.Strong(t("episodes", lang)), " "]
+    for episode in vocab.episodes.index:
+        name = label(vocab.episodes, episode, lang, column="name")
+        start = vocab.episodes.at[episode, "start"]
+        text = f"{name} ({t('since', lang, date=fmt_date(start, lang))})"
+        if episode in chosen:
+            links += [html.Span(text, className="episode current", **{"aria-current": "page"})]
+        else:
+            links += [dcc.Link(text, href=href("/", {"episode": episode, "lang": lang}),
+                               className="episode")]  # fmt: skip
+        links.append(" · ")
+    links.append(dcc.Link(t("all_figures", lang), href=href("/", {"lang": lang})))
+    return html.Nav(links, className="episodes", id="episode-nav")
 
 
 def layout(store: Store, **raw: object) -> html.Div:
@@ -226,18 +289,35 @@ def layout(store: Store, **raw: object) -> html.Div:
     lang = query.lang
     cards = cards_of(store, query.filters)
     severities = severity_order(vocab)
-    body = [
-        html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
-        if cards
-        else html.P(t("no_figures", lang), className="notice"),
-    ]
+    bar = filter_bar(vocab, query, "/")
+    if query.filters.episode and cards:  # the one-minute brief: its cards first, on one screen
+        lead, rest = brief_first(cards)
+        body = [
+            episode_nav(vocab, query),
+            html.Div(
+                [card_view(c, vocab, query, severities) for c in lead],
+                className="cards brief",
+                id="brief",
+            ),  # fmt: skip
+            html.Div([card_view(c, vocab, query, severities) for c in rest], className="cards"),
+            bar,
+        ]
+        bar, intro = None, None
+    else:
+        body = [
+            episode_nav(vocab, query),
+            html.Div([card_view(c, vocab, query, severities) for c in cards], className="cards")
+            if cards
+            else html.P(t("no_figures", lang), className="notice"),
+        ]
+        intro = t("overview_intro", lang, area=area_label(vocab, query.filters, lang))
     return page_shell(
         "overview",
         query,
         t("overview_title", lang),
-        t("overview_intro", lang, area=area_label(vocab, query.filters, lang)),
+        intro,
         body,
-        filters=filter_bar(vocab, query, "/"),
+        filters=bar,
         downloads=[
             download_link(
                 t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)

@@ -173,12 +173,14 @@ def test_changing_a_filter_changes_the_address_and_the_view(browser, base_url):
     page.get_by_role("option", name="Killed", exact=True).click()
     page.keyboard.press("Escape")
     page.wait_for_url("**/?metric=killed", timeout=10_000)
-    page.wait_for_function("document.querySelectorAll('.card').length === 1", timeout=10_000)
-    assert page.locator(".card h2").inner_text() == "Killed"
+    # one metric: its card and, since #11, the civilians' card of it beside all people's
+    page.wait_for_function("document.querySelectorAll('.card').length === 2", timeout=10_000)
+    assert page.locator(".card h2").all_inner_texts() == ["Killed", "Killed"]
+    assert page.locator("#card-killed-civilians").count() == 1
     assert "metric=killed" in page.locator("#download-view").get_attribute("href")
     # the address is the view: opening it again shows the same thing
     _open(page, page.url, ".card")
-    assert page.locator(".card h2").inner_text() == "Killed"
+    assert page.locator(".card h2").all_inner_texts() == ["Killed", "Killed"]
     context.close()
 
 

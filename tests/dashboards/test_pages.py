@@ -280,3 +280,19 @@ def test_the_map_page_and_its_click_to_trend(dash_store):
         {"points": [{"customdata": "SY12"}]}, "?metric=killed&population=civilians&lang=ar"
     )
     assert target == "/trends?metric=killed&population=civilians&location=SY12&lang=ar"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_episode_overview_is_a_click_from_home_with_civilians_beside_all(dash_store, lang):
+    home = overview.layout(dash_store, lang=lang)
+    target = "/?episode=daraa-2018" + ("&lang=ar" if lang == "ar" else "")
+    assert target in links(home)
+    page = overview.layout(dash_store, episode="daraa-2018", lang=lang)
+    cards = [c.id for c in walk(page) if isinstance(c, html.Article)]
+    assert cards.index("card-killed-civilians") == cards.index("card-killed") + 1
+    words = text(page)
+    assert ("Rural Damascus" not in words) and ("ريف دمشق" not in words)
+    assert ("Dar'a offensive 2018" if lang == "en" else "هجوم درعا 2018") in words
+    assert "/download/figures.csv?location=SY12&from=2018-06-19&episode=daraa-2018" in " ".join(
+        links(page)
+    )

@@ -91,6 +91,7 @@ def cmd_series(args: argparse.Namespace) -> int:
             "high",
             "headline",
             "headline_qualifier",
+            "headline_sources",
             "n_claims",
             "n_sources",
         ]

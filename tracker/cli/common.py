@@ -26,6 +26,7 @@ def filters_from(args: argparse.Namespace, store: Store) -> Filters:
         "source": args.source,
         "from": args.date_from,
         "to": args.date_to,
+        "episode": getattr(args, "episode", None),
     }
     return parse_filters(raw, store.vocab)
 

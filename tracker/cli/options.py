@@ -83,6 +83,12 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--to", dest="date_to", metavar="DATE", help=f"period_end on or before DATE ({DATE})"
     )
+    group.add_argument(
+        "--episode",
+        metavar="IDS",
+        help="episode id(s), e.g. daraa-2018 (data/episodes.csv): its area and dates, unless "
+        "--location, --from or --to narrow them",
+    )
 
 
 def add_format_option(parser: argparse.ArgumentParser, csv_is: str) -> None:

@@ -1,20 +1,24 @@
 """The filters shared by every command and download URL, and their checking.
 
 --metric, --population, --location (includes the places below it), --source,
---from and --to (on period_end). Each may hold several values separated by commas; a date
-is written YYYY-MM-DD and nothing else (not 20180101, not 2018-W26-1).
+--from and --to (on period_end), --episode. Each may hold several values separated by commas;
+a date is written YYYY-MM-DD and nothing else (not 20180101, not 2018-W26-1).
+
+An episode (DESIGN §6) narrows the others to its area and dates, once, here: its place
+(unless a place is chosen) and its start (and end, when it has one) as from/to. Every page,
+download and command reads the same narrowed filters, so the semantics are the same everywhere.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.vocabularies import Vocabularies, closest
 
 DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}")
-FILTER_NAMES = ("metric", "population", "location", "source", "from", "to")
+FILTER_NAMES = ("metric", "population", "location", "source", "from", "to", "episode")
 
 
 class FilterError(ValueError):
@@ -34,6 +38,7 @@ class Filters:
     source: tuple[str, ...] = field(default_factory=tuple)
     date_from: date | None = None
     date_to: date | None = None
+    episode: tuple[str, ...] = field(default_factory=tuple)
 
     def as_params(self) -> dict[str, str]:
         """The filters as URL query parameters (for links that download a view)."""
@@ -46,6 +51,8 @@ class Filters:
             params["from"] = self.date_from.isoformat()
         if self.date_to:
             params["to"] = self.date_to.isoformat()
+        if self.episode:
+            params["episode"] = ",".join(self.episode)
         return params
 
 
@@ -77,6 +84,7 @@ def _date(parameter: str, raw: str | None) -> date | None:
 
 def parse_filters(raw: dict[str, str | None], vocab: Vocabularies) -> Filters:
     """Check raw filter values against the vocabularies; raise FilterError on the first bad one."""
+    episodes = _ids("episode", raw.get("episode"), vocab.episode_ids)
     filters = Filters(
         metric=_ids("metric", raw.get("metric"), vocab.metric_ids),
         population=_ids("population", raw.get("population"), vocab.population_ids),
@@ -85,6 +93,41 @@ def parse_filters(raw: dict[str, str | None], vocab: Vocabularies) -> Filters:
         date_from=_date("from", raw.get("from")),
         date_to=_date("to", raw.get("to")),
     )
+    if episodes:
+        filters = narrowed_to_episodes(filters, episodes, vocab)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise FilterError("from", str(filters.date_from), "from is after to: the range is empty")
     return filters
+
+
+def narrowed_to_episodes(
+    filters: Filters, episodes: tuple[str, ...], vocab: Vocabularies
+) -> Filters:
+    """``filters`` narrowed to the episodes' area (unless a place is chosen) and dates: from
+    the earliest start (or the later of it and the chosen from), to the latest end when every
+    episode has one (or the earlier of it and the chosen to)."""
+    rows = vocab.episodes.loc[list(episodes)]
+    places = tuple(
+        dict.fromkeys(str(p) for p in rows["location"].dropna() if str(p) in vocab.pcodes)
+    )
+    starts = [date.fromisoformat(str(s)[:10]) for s in rows["start"].dropna()]
+    ends = [str(e)[:10] for e in rows["end"]]
+    start = min(starts) if starts else None
+    end = max(date.fromisoformat(e) for e in ends) if all(_is_day(e) for e in ends) else None
+    return replace(
+        filters,
+        episode=episodes,
+        location=filters.location or places,
+        date_from=max(d for d in (filters.date_from, start) if d)
+        if start or filters.date_from
+        else None,
+        date_to=min(d for d in (filters.date_to, end) if d) if end or filters.date_to else None,
+    )
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -76,14 +76,18 @@ def resource(
 
 
 def datapackage(
-    vocab: Vocabularies, options: DownloadOptions = DEFAULTS, query_paths: bool = True
+    vocab: Vocabularies,
+    options: DownloadOptions = DEFAULTS,
+    query_paths: bool = True,
+    as_of: dict | None = None,
 ) -> dict:
     """The Data Package descriptor of every CSV download, with licence and citation.
 
     ``query_paths``: resource paths carry the options as a query string (the URL form);
-    False names plain files, for a package written to a folder.
+    False names plain files, for a package written to a folder. ``as_of``: when the data last
+    changed and the newest report they hold (``data_as_of``, see tracker.publish.asof).
     """
-    return {
+    descriptor: dict[str, object] = {
         "profile": "tabular-data-package",
         "name": "tracker",
         "title": "Tracker: source-attributed displacement and casualty figures",
@@ -99,11 +103,17 @@ def datapackage(
         "keywords": ["humanitarian", "displacement", "casualties", "Syria", "HXL"],
         "resources": [resource(d, vocab, options, query_paths) for d in DOWNLOADS.values()],
     }
+    if as_of is not None:
+        descriptor["data_as_of"] = as_of
+    return descriptor
 
 
 def datapackage_json(
-    vocab: Vocabularies, options: DownloadOptions = DEFAULTS, query_paths: bool = True
+    vocab: Vocabularies,
+    options: DownloadOptions = DEFAULTS,
+    query_paths: bool = True,
+    as_of: dict | None = None,
 ) -> str:
     """datapackage.json as text: UTF-8, 2-space indent, keys in a fixed order."""
-    descriptor = datapackage(vocab, options, query_paths)
+    descriptor = datapackage(vocab, options, query_paths, as_of)
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"

@@ -187,10 +187,16 @@ def series_fields(vocab: Vocabularies) -> tuple[Field, ...]:
         Field("low", "number", "Lowest count all non-contradicting claims allow at this date.",
               minimum=0),
         Field("high", "number", "Highest count they allow; empty when unbounded.", minimum=0),
-        Field("headline", "number", "The headline figure for this date (see the docs for the "
-              "rule that picks it).", minimum=0),
+        Field("headline", "number", "The headline figure for this date: the value a source "
+              "stated, read with headline_qualifier (see the docs for the rule that picks it).",
+              minimum=0),
         Field("n_claims", "integer", "How many claims the band rests on.", True, minimum=0),
         Field("n_sources", "integer", "How many distinct sources made them.", True, minimum=0),
+        Field("headline_qualifier", "string", "How the source said the headline (exact, approx, "
+              "at_least, more_than, at_most, …); empty when contested.",
+              enum=tuple(sorted(vocab.qualifiers.index))),
+        Field("headline_sources", "string", "The sources stating the headline, ids separated "
+              "by ';'."),
     )  # fmt: skip
 
 

@@ -61,6 +61,8 @@ COLUMN_TAGS: dict[str, str] = {
     "date": "#date",
     "n_claims": "#meta+claims+num",
     "n_sources": "#meta+sources+num",
+    "headline_qualifier": "#meta+headline+qualifier",
+    "headline_sources": "#meta+headline+sources",
     # sources.csv
     "name_en": "#org+name+i_en",
     "name_ar": "#org+name+i_ar",

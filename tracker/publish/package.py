@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tracker.publish.asof import data_as_of
 from tracker.publish.datapackage import datapackage_json
 from tracker.publish.files import DATAPACKAGE, DOWNLOADS
 from tracker.publish.options import DownloadOptions
@@ -16,7 +17,12 @@ def write_package(store: Store, options: DownloadOptions, folder: Path) -> list[
     its download URL (only the resource paths lose their query string)."""
     folder.mkdir(parents=True, exist_ok=True)
     package = folder / DATAPACKAGE
-    package.write_text(datapackage_json(store.vocab, options, query_paths=False), "utf-8")
+    package.write_text(
+        datapackage_json(
+            store.vocab, options, query_paths=False, as_of=data_as_of(store).as_json()
+        ),
+        "utf-8",
+    )
     written = [package]
     for download in DOWNLOADS.values():
         path = folder / download.filename

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 import pyarrow as pa
 
+from tracker.publish.asof import data_as_of
 from tracker.publish.cells import BOM, cells, csv_line, csv_rows
 from tracker.publish.datapackage import datapackage_json
 from tracker.publish.fields import Field
@@ -82,7 +83,8 @@ def select_rows(
 def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterator[bytes]:
     """The bytes of ``/download/<name>`` (figures.csv, …, datapackage.json), in pieces."""
     if name == DATAPACKAGE:
-        yield datapackage_json(store.vocab, options).encode("utf-8")
+        as_of = data_as_of(store).as_json()
+        yield datapackage_json(store.vocab, options, as_of=as_of).encode("utf-8")
         return
     yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
 

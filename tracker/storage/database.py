@@ -103,12 +103,20 @@ def _add_review_and_accounts(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _add_headline_sources(conn: Connection) -> None:
+    """bands.headline_sources: the headline now quotes a claim and names who said it
+    (`tracker flags recompute` fills it for bands computed before)."""
+    if "headline_sources" not in {c["name"] for c in inspect(conn).get_columns("bands")}:
+        conn.exec_driver_sql("ALTER TABLE bands ADD COLUMN headline_sources TEXT")
+
+
 # Each migration takes a database at version N-1 to N. Version 1 creates everything.
 MIGRATIONS = {
     1: lambda conn: tables.metadata.create_all(conn),
     2: _add_series_summaries,
     3: _add_scope_indexes,
     4: _add_review_and_accounts,
+    5: _add_headline_sources,
 }
 
 

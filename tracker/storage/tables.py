@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -227,6 +227,7 @@ bands = Table(
     Column("n_sources", Integer, nullable=False),
     Column("headline_qualifier", String(16)),
     Column("contested", Boolean),
+    Column("headline_sources", Text),  # ';'-joined ids of the sources stating the headline
     Index("ix_bands_series", "metric", "population", "location"),
 )
 

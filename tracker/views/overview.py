@@ -20,6 +20,7 @@ import pandas as pd
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import as_date, label, place_name
+from tracker.views.headline import headline_windows
 from tracker.views.series import (
     annotate_figures,
     choose_series,
@@ -44,6 +45,8 @@ class Card:
     headline_from_band: bool = False
     headline_qualifier: str | None = None  # how exact the band's headline is (at_least, approx…)
     contested: bool = False  # the band's claims contradict each other at that date
+    headline_sources: list[str] = field(default_factory=list)  # who stated the headline
+    headline_value_high: float | None = None  # the top of a "between X and Y" headline
     latest: dict | None = None  # the newest claim when no band is stored
     window_start: str | None = None  # 'YYYY-MM-DD', 'open' or 'stock'
     range: dict | None = None
@@ -53,6 +56,8 @@ class Card:
     open_flags: int = 0
     open_by_severity: dict[str, int] = field(default_factory=dict)
     trend_params: dict[str, str] = field(default_factory=dict)
+    divergences: list[dict] = field(default_factory=list)  # flag_id, severity, sentence_en/_ar
+    extra: bool = False  # a second card of the metric (civilians next to all people)
 
 
 def metric_order(vocab: Vocabularies) -> dict[str, int]:
@@ -116,13 +121,7 @@ def build_cards(
     if not a.empty:
         not_daily = a["kind"] != "daily"
         comparable = a[not_daily | ~not_daily.groupby(a["metric"]).transform("any")]
-        counts = comparable.groupby(["metric", "wkey"], as_index=False).agg(
-            n=("figure_id", "size"), end=("period_end", "max")
-        )
-        best = counts.sort_values(
-            ["metric", "n", "end"], ascending=[True, False, False], kind="mergesort"
-        ).drop_duplicates("metric")
-        best_key = dict(zip(best["metric"], best["wkey"], strict=True))
+        best_key = headline_windows(comparable, vocab)
         window = comparable[comparable["wkey"] == comparable["metric"].map(best_key)]
         latest = window.sort_values(["period_end", "reported_on", "figure_id"], kind="mergesort")
         latest = latest.groupby("metric").tail(1).set_index("metric")
@@ -132,7 +131,8 @@ def build_cards(
         highs = newest.groupby("metric")["stated_top"].max()
         top_rows = newest.loc[newest.groupby("metric")["stated_top"].idxmax()].set_index("metric")
         n_newest = newest.groupby("metric")["source"].nunique()
-        sources = a.groupby("metric")["source"].unique()
+        sources = window.groupby("metric")["source"].unique()  # the headline series' own
+        reported = window.groupby("metric")["reported_on"].max()
         for metric in by_metric:
             if metric not in latest.index:
                 continue
@@ -162,6 +162,8 @@ def build_cards(
                     "n_sources": int(n_newest[metric]),
                 },
                 "sources": list(sources[metric]),
+                "newest_report": reported[metric],
+                "range_tops": _range_tops(window[window["metric"] == metric]),
             }
     echo_groups: dict[str, list[list[str]]] = {}
     if echoes is not None and not echoes.empty:
@@ -192,7 +194,7 @@ def build_cards(
             n_claims=int(totals.at[metric, "n_claims"]),
             n_series=int(totals.at[metric, "n_series"]),
             series_claims=int(main["n_claims"]),
-            newest_report=as_date(totals.at[metric, "newest"]),
+            newest_report=as_date(info.get("newest_report", totals.at[metric, "newest"])),
             latest=info.get("latest"),
             window_start=info.get("window_start"),
             range=info.get("range"),
@@ -203,6 +205,8 @@ def build_cards(
         row = band_row.get(metric)
         if row is not None:
             _apply_band(card, row)
+            if card.headline_qualifier == "range" and card.headline is not None:
+                card.headline_value_high = info.get("range_tops", {}).get(card.headline)
         card.open_by_severity = open_flags.get(str(metric), {})
         card.open_flags = sum(card.open_by_severity.values())
         params = {"metric": str(metric), "population": card.population, "location": card.location}
@@ -212,6 +216,16 @@ def build_cards(
         card.trend_params = params
         cards.append(card)
     return cards
+
+
+def _range_tops(claims: pd.DataFrame) -> dict[float, float]:
+    """The stated top of each "between X and Y" claim, by its X (to say a range headline)."""
+    ranges = claims[claims["qualifier"] == "range"]
+    return {
+        float(v): float(h)
+        for v, h in zip(ranges["value"], ranges["value_high"], strict=True)
+        if not pd.isna(h)
+    }
 
 
 def _band_rows(bands: pd.DataFrame, mains: pd.DataFrame, starts: dict) -> dict[str, pd.Series]:
@@ -246,6 +260,8 @@ def _apply_band(card: Card, row: pd.Series) -> None:
     card.headline_from_band = True
     qualifier = row.get("headline_qualifier")
     card.headline_qualifier = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    said_by = row.get("headline_sources")
+    card.headline_sources = [] if said_by is None or pd.isna(said_by) else str(said_by).split(";")
     contested = row.get("contested")
     card.contested = bool(contested) if contested is not None and not pd.isna(contested) else False
 
@@ -307,12 +323,25 @@ class OverviewData(Protocol):
 
 
 def overview_cards(data: OverviewData, filters: Filters, vocab: Vocabularies) -> list[Card]:
-    """Cards for every metric with figures in scope, in the vocabulary's order."""
+    """Cards for every metric with figures in scope, in the vocabulary's order, each with
+    the divergence flags of its own series (where sources counting the same disagree)."""
     if data.summary.empty:
         return []
-    return build_cards(
+    cards = build_cards(
         data.summary, data.claims, data.bands, data.echoes, data.flag_counts, filters, vocab
     )
+    divergences = getattr(data, "divergences", None)
+    if divergences is not None and not divergences.empty:
+        for card in cards:
+            mine = divergences[
+                (divergences["metric"] == card.metric)
+                & (divergences["population"] == card.population)
+                & (divergences["location"] == card.location)
+            ]
+            card.divergences = mine[["flag_id", "severity", "sentence_en", "sentence_ar"]].to_dict(
+                "records"
+            )
+    return cards
 
 
 def area_label(vocab: Vocabularies, filters: Filters, lang: str) -> str:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from tracker.domain.intervals import interval_bounds
 from tracker.domain.reconcile import BAND_COLUMNS, compute
-from tracker.domain.reconcile.band import headline
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.series import component_key, prepare
 
@@ -179,8 +177,10 @@ def test_cumulative_band_is_running_max_of_lows_and_running_min_of_highs():
     assert list(bands.columns) == BAND_COLUMNS
     assert bands["low"].tolist() == [100, 135, 135]
     assert bands["high"].tolist() == [160, 160, 160]
-    assert bands["headline"].tolist() == [100, 148, 148]
+    # the headline quotes the claim setting the floor (never the midpoint 148 no source gave)
+    assert bands["headline"].tolist() == [100, 150, 150]
     assert bands["headline_qualifier"].tolist() == ["at_least", "approx", "approx"]
+    assert bands["headline_sources"].tolist() == ["s", "t", "t"]
     assert not bands["contested"].any() and result.flags.empty
 
 
@@ -262,25 +262,37 @@ def test_stock_band_is_per_date_and_headline_follows_the_rule():
     bands = result.bands
     assert bands["low"].tolist() == [54000, 0]
     assert bands["high"].tolist() == [59000, 200]
-    assert bands["headline"].tolist() == [56500, 200]
+    # "about 60,000" is what a source said; 56,500 (the band's midpoint) nobody did
+    assert bands["headline"].tolist() == [60000, 200]
     assert bands["headline_qualifier"].tolist() == ["approx", "at_most"]
     assert bands["n_sources"].tolist() == [2, 1]
 
 
 @pytest.mark.parametrize(
-    "low,high,value,qualifier",
+    "claims,value,qualifier,sources",
     [
-        (214, np.inf, 214, "at_least"),
-        (0, 189000, 189000, "at_most"),
-        (285000, 325000, 305000, "approx"),
-        (40, 40, 40, "exact"),
-        (100, 1000, 100, "at_least"),
-        (120, 100, None, None),
+        ([("s", "more_than", 270000)], 270000, "more_than", "s"),
+        ([("s", "at_least", 214)], 214, "at_least", "s"),
+        ([("s", "at_most", 184000)], 184000, "at_most", "s"),
+        ([("s", "at_most", 184000), ("t", "at_least", 100)], 100, "at_least", "t"),
+        ([("s", "exact", 40), ("t", "exact", 40)], 40, "exact", "s;t"),
+        ([("s", "approx", 300000), ("t", "approx", 310000)], 310000, "approx", "t"),
+        ([("s", "exact", 120), ("t", "exact", 100)], None, None, None),
     ],
 )
-def test_headline_rule(low, high, value, qualifier):
-    got, qual = headline(np.array([low], dtype=float), np.array([high], dtype=float))
+def test_headline_quotes_a_source_never_a_derived_bound(claims, value, qualifier, sources):
+    """The headline is the stated value and qualifier of the claim setting the floor (else
+    the ceiling), with every source stating it; a contested date has none."""
+    rows = [
+        {"figure_id": f"F{i}", "source": src, "qualifier": q, "value": v,
+         "measure": "stock", "metric": "at_border", "period_end": "2018-07-05"}
+        for i, (src, q, v) in enumerate(claims)
+    ]  # fmt: skip
+    bands = compute(figures(*rows), CTX).bands
+    got = bands.iloc[-1]
     if value is None:
-        assert pd.isna(got.iloc[0]) and pd.isna(qual.iloc[0])
+        assert pd.isna(got["headline"]) and pd.isna(got["headline_qualifier"])
+        assert pd.isna(got["headline_sources"])
     else:
-        assert (got.iloc[0], qual.iloc[0]) == (value, qualifier)
+        assert (got["headline"], got["headline_qualifier"]) == (value, qualifier)
+        assert got["headline_sources"] == sources

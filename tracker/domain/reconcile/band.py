@@ -7,10 +7,18 @@ Claims that contradict (containment, regression), echoes and stale figures are l
 A source's daily counts summed over a window (a derived claim) narrow the band of that window's
 series but are not counted in n_claims or n_sources: they are not a separate statement.
 
-Headline (what an NGO briefing would quote), per row; the series' headline is its newest row's:
-exact when low = high; "at least low" when the band is unbounded above or wider than 1.5×;
-"up to high" when low is 0; otherwise "about" the midpoint. A contested row (low > high: the
-claims left still cannot all be true) has no headline.
+Headline (what an NGO briefing would quote), per row; the series' headline is its newest row's.
+It keeps a source's words and never a derived bound (DESIGN §6): it is the stated value and
+qualifier of the claim that sets the band's floor (for a cumulative flow, the claim with the
+highest low up to that date; ties: the narrowest, then the lowest claim number), so "more than
+270,000" stays "more than 270,000", never "at least 270,001". When no claim gives a floor above
+zero ("up to 184,000"), it is the claim that sets the ceiling (the lowest high, for a cumulative
+flow from that date on). Daily sums (derived claims) narrow the band but never give the headline.
+A claim counted in households is quoted in persons, as "about" the midpoint of its converted
+interval (a conversion, said as approximate).
+``headline_sources`` names (';'-joined ids, sorted) every source stating that same claim at the
+headline claim's date. A contested row (low > high: the claims left still cannot all be true)
+has no headline.
 """
 
 from __future__ import annotations
@@ -37,24 +45,108 @@ BAND_COLUMNS = [
     "n_sources",
     "headline_qualifier",
     "contested",
+    "headline_sources",
 ]
 TIGHT = 1.5
 
 
-def headline(low: np.ndarray, high: np.ndarray) -> tuple[pd.Series, pd.Series]:
-    """The headline figure and the qualifier to say it with."""
-    contested = low > high
-    exact = low == high
-    unbounded = np.isinf(high) | (high > TIGHT * low) & (low > 0)
-    upto = (low <= 0) & ~np.isinf(high)
-    mid = np.floor((low + np.where(np.isinf(high), low, high)) / 2 + 0.5)
-    words = np.array([None, "exact", "at_most", "at_least"], dtype=object)
-    qual = np.select([contested, exact, upto, unbounded], list(words), "approx")
-    value = np.select([contested, exact, upto, unbounded], [np.nan, low, high, low], mid)
-    return pd.Series(value).astype("Float64"), pd.Series(qual, dtype="string")
+def _bound_claims(rows: pd.DataFrame, gid: np.ndarray, real: np.ndarray, n: int) -> pd.DataFrame:
+    """Per (series, date) group: the real claim setting the floor (highest low; ties the
+    narrowest, then the first) and the one setting the ceiling (lowest high; ties the highest
+    low, then the first), as row positions (-1: none) with their bounds."""
+    pos = np.flatnonzero(real)
+    r = pd.DataFrame({
+        "g": gid[pos], "low": rows["low"].to_numpy("float64")[pos],
+        "high": rows["high"].to_numpy("float64")[pos], "pos": pos,
+    })  # fmt: skip
+    floor = r.sort_values(["g", "low", "high", "pos"], ascending=[True, False, True, True])
+    ceil = r.sort_values(["g", "high", "low", "pos"], ascending=[True, True, False, True])
+    floor = floor.drop_duplicates("g").set_index("g").reindex(range(n))
+    ceil = ceil.drop_duplicates("g").set_index("g").reindex(range(n))
+    return pd.DataFrame(
+        {
+            "floor_pos": floor["pos"].fillna(-1).to_numpy(np.int64),
+            "floor_low": floor["low"].fillna(-np.inf).to_numpy("float64"),
+            "ceil_pos": ceil["pos"].fillna(-1).to_numpy(np.int64),
+            "ceil_high": ceil["high"].fillna(np.inf).to_numpy("float64"),
+        }
+    )
 
 
-def _per_date(rows: pd.DataFrame, derived: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+def _running(per: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The floor and ceiling claims of each row, running along a cumulative series (floor
+    from the left, ceiling from the right) and per date otherwise."""
+    s, cum = per["s"].to_numpy(), per["cum"].to_numpy(bool)
+    floor_low = per["floor_low"]
+    best = floor_low.groupby(s, sort=False).cummax()
+    at = per["floor_pos"].where((floor_low == best) & (per["floor_pos"] >= 0))
+    run_floor = at.groupby(s, sort=False).ffill().fillna(-1).to_numpy(np.int64)
+    ceil_high = per["ceil_high"]
+    rev = ceil_high.iloc[::-1].groupby(s[::-1], sort=False).cummin().iloc[::-1]
+    at = per["ceil_pos"].where((ceil_high == rev) & (per["ceil_pos"] >= 0))
+    run_ceil = at.iloc[::-1].groupby(s[::-1], sort=False).ffill().iloc[::-1]
+    run_ceil = run_ceil.fillna(-1).to_numpy(np.int64)
+    floor = np.where(cum, run_floor, per["floor_pos"].to_numpy(np.int64))
+    ceil = np.where(cum, run_ceil, per["ceil_pos"].to_numpy(np.int64))
+    return floor, ceil
+
+
+def headline_claims(rows: pd.DataFrame, floor: np.ndarray, ceil: np.ndarray) -> np.ndarray:
+    """The claim each row's headline quotes (row positions, -1: none): the floor's claim when it
+    allows more than zero (or there is no ceiling), else the ceiling's."""
+    low = rows["low"].to_numpy("float64")
+    high = rows["high"].to_numpy("float64")
+    floor_low = np.where(floor >= 0, low[np.maximum(floor, 0)], -np.inf)
+    ceil_high = np.where(ceil >= 0, high[np.maximum(ceil, 0)], np.inf)
+    use_floor = (floor >= 0) & ((floor_low > 0) | (ceil < 0) | np.isinf(ceil_high))
+    return np.where(use_floor, floor, ceil)
+
+
+def _same_claim_sources(rows: pd.DataFrame, labels: Labels, at: np.ndarray) -> np.ndarray:
+    """Per position in ``at``: the sources (sorted ids, ';'-joined) stating the same qualifier
+    and value in the same series at the same date as that claim (real claims only)."""
+    vh = rows["value_high"].astype("float64").fillna(-1).to_numpy()
+    key = codes(
+        codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c"))),
+        rows["start_d"].to_numpy(), rows["end_d"].to_numpy(), rows["qualifier_c"].to_numpy(),
+        rows["value"].to_numpy(np.int64), vh.astype(np.int64),
+    )  # fmt: skip
+    real = ~rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else True
+    wanted = np.isin(key, key[at]) & real
+    pairs = pd.DataFrame({
+        "key": key[wanted],
+        "name": labels.names["source"][rows["source_c"].to_numpy()[wanted]].astype(str),
+    }).drop_duplicates().sort_values(["key", "name"])  # fmt: skip
+    joined = pairs.groupby("key")["name"].agg(";".join)
+    out: np.ndarray = joined.reindex(key[at]).to_numpy(object)
+    return out
+
+
+def quoted(
+    rows: pd.DataFrame, labels: Labels, chosen: np.ndarray, contested: np.ndarray
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Headline value, qualifier and sources of each row from the chosen claims."""
+    ok = (chosen >= 0) & ~contested
+    at = np.maximum(chosen, 0)
+    value = np.where(ok, rows["value"].to_numpy("float64")[at], np.nan)
+    qual = np.where(ok, labels.names["qualifier"][rows["qualifier_c"].to_numpy()[at]], None)
+    # a claim in households is quoted in persons: the midpoint of its converted interval, "about"
+    low, high = rows["low"].to_numpy("float64")[at], rows["high"].to_numpy("float64")[at]
+    in_hh = ok & (labels.names["unit"][rows["unit_c"].to_numpy()[at]] == "households")
+    in_hh &= np.isfinite(high)
+    value = np.where(in_hh, np.floor((low + high) / 2 + 0.5), value)
+    said = np.where(in_hh, "approx", qual)
+    sources = np.where(ok, _same_claim_sources(rows, labels, at), np.array(None, dtype=object))
+    return (
+        pd.Series(value).astype("Float64"),
+        pd.Series(said, dtype="string"),
+        pd.Series(sources, dtype="string"),
+    )
+
+
+def _per_date(
+    rows: pd.DataFrame, derived: np.ndarray
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
     """Claims reduced to one row per (series, date): max low, min high, counts; and the row of
     the first claim of each, for the labels."""
     s = codes(*(rows[c].to_numpy() for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d")))
@@ -79,7 +171,8 @@ def _per_date(rows: pd.DataFrame, derived: np.ndarray) -> tuple[pd.DataFrame, np
         "assumed": np.minimum.reduceat(rows["start_assumed"].to_numpy(bool)[order], starts),
         "cum": cum[order][starts],
     })  # fmt: skip
-    return per, order[starts]
+    bounds = _bound_claims(rows, gid, real, len(starts))
+    return pd.concat([per, bounds], axis=1), order[starts], gid
 
 
 def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -87,7 +180,8 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=BAND_COLUMNS)
     derived = rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else None
-    per, first = _per_date(rows, np.zeros(len(rows), bool) if derived is None else derived)
+    per, first, _ = _per_date(rows, np.zeros(len(rows), bool) if derived is None else derived)
+    floor, ceil = _running(per)
     cum = per["cum"].to_numpy()
     run_low = per.groupby("s", sort=False)["low"].cummax().to_numpy()
     run_high = per.iloc[::-1].groupby("s", sort=False)["high"].cummin().iloc[::-1].to_numpy()
@@ -95,6 +189,7 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     high = np.where(cum, run_high, per["high"].to_numpy())
     assumed = per.groupby("s", sort=False)["assumed"].transform("min").to_numpy(bool) & cum
     keep = per["n_claims"].to_numpy() > 0
+    chosen = headline_claims(rows, floor, ceil)[keep]
     first, low, high, assumed, per = first[keep], low[keep], high[keep], assumed[keep], per[keep]
     info = rows.iloc[first]
     order = order_by(
@@ -104,8 +199,8 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         )
     )
     info, per = info.iloc[order], per.iloc[order]
-    low, high, assumed = low[order], high[order], assumed[order]
-    head, qual = headline(low, high)
+    low, high, assumed, chosen = low[order], high[order], assumed[order], chosen[order]
+    head, qual, head_sources = quoted(rows, labels, chosen, low > high)
 
     def text(names: np.ndarray, column: str) -> pd.Categorical:
         return pd.Categorical.from_codes(info[column].to_numpy(), names)
@@ -122,5 +217,6 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         "n_claims": per["n_claims"].to_numpy(np.int64),
         "n_sources": per["n_sources"].to_numpy(np.int64),
         "headline_qualifier": qual.to_numpy(), "contested": low > high,
+        "headline_sources": head_sources.to_numpy(),
     })  # fmt: skip
     return out[BAND_COLUMNS]

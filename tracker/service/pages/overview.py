@@ -48,6 +48,7 @@ class OverviewData:
     bands: pd.DataFrame = field(default_factory=pd.DataFrame)
     echoes: pd.DataFrame = field(default_factory=pd.DataFrame)
     flag_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    divergences: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def load_overview(store: Store, filters: Filters, main_series: SeriesChoices) -> OverviewData:
@@ -66,4 +67,5 @@ def load_overview(store: Store, filters: Filters, main_series: SeriesChoices) ->
             conn, keys, filters, levels, per_series=CLAIMS_PER_SERIES, columns=CLAIM_COLUMNS
         )
         echoes = q.echo_sources_of(conn, keys)
-    return OverviewData(summary, claims, bands, echoes, flags)
+        divergences = q.divergences_of(conn, keys)
+    return OverviewData(summary, claims, bands, echoes, flags, divergences)

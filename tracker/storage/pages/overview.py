@@ -105,6 +105,20 @@ def echo_sources_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> p
     return frame_of(conn, query)
 
 
+def divergences_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
+    """The divergence flags of several series (two sources counting nearly the same window
+    apart): metric, population, location, flag_id, severity, sentence_en, sentence_ar."""
+    columns = ["metric", "population", "location", "flag_id", "severity", "sentence_en",
+               "sentence_ar"]  # fmt: skip
+    if not keys:
+        return pd.DataFrame(columns=columns)
+    key = or_(
+        *[and_(FL.c.metric == m, FL.c.population == p, FL.c.location == loc) for m, p, loc in keys]
+    )
+    query = select(*[FL.c[c] for c in columns]).where(and_(FL.c.rule == "divergence", key))
+    return frame_of(conn, query.order_by(FL.c.flag_id))
+
+
 def latest_bands(conn: Connection, series: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
     """For each (metric, population, location) and each of its window starts, the band row
     at its newest date.

@@ -9,7 +9,10 @@ own place and every place above it; a gap of more than ``echo_days`` starts a ne
 naming two or more sources, with a claim made at that place itself, is one flag (a chain inside a
 larger one is not repeated). Its
 *original* is the claim of the most reliable source, then the earliest reported; claims of other
-sources in the chain are echoes and are left out of the band, so an echo never corroborates.
+sources in the chain are echoes. An echo is left out of a band only when its original is in that
+band's series (DESIGN §6); in any other series (the UN's Syria-wide 320,000 echoed for Dar'a) the
+echoes stand as one claim: the first of them by the same order is kept, the others are left out,
+so an echo never corroborates and a series never loses the number.
 Within one source identical claims are already one claim (see
 :mod:`tracker.domain.reconcile.series`).
 Values below ``echo_min_value`` are left alone: small counts coincide by chance.
@@ -106,6 +109,32 @@ def _maximal(groups: list[np.ndarray]) -> list[int]:
     return sorted(kept)
 
 
+def _left_out(
+    members: np.ndarray,
+    srcs: np.ndarray,
+    best: int,
+    series: pd.Series,
+    reliability: np.ndarray,
+    reported: np.ndarray,
+) -> tuple[int, ...]:
+    """The chain's claims to leave out of bands: in each series, every claim but those of the
+    source standing for the chain there (the original's source in the original's series, else
+    the most reliable, then earliest reported, echo in that series)."""
+    where = series.loc[members].to_numpy()
+    out: list[int] = []
+    for s in np.unique(where):
+        here = np.flatnonzero(where == s)
+        if where[best] == s:
+            keep = srcs[best]
+        else:
+            first = min(
+                here, key=lambda i: (-reliability[srcs[i]], reported[members[i]], members[i])
+            )
+            keep = srcs[first]
+        out += [int(members[i]) for i in here if srcs[i] != keep]
+    return tuple(sorted(out))
+
+
 def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[RawFlag]:
     """One info flag per chain of equal values under two or more sources' names, at places of
     which one contains (or is) the other."""
@@ -126,6 +155,8 @@ def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[Ra
     sources = np.split(frame["source_c"].to_numpy(), starts[1:])
     reliability = np.array([ctx.source_reliability.get(str(s), 0) for s in labels.names["source"]])
     rep = claims["reported_d"].to_numpy()
+    series = codes(*(claims[c].to_numpy() for c in ("loc_c", "measure_c", "start_d")))
+    series = pd.Series(series, index=claims.index)
     out = []
     for k in _maximal(groups):
         members, srcs = groups[k], sources[k]
@@ -139,7 +170,7 @@ def find(claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext) -> list[Ra
                 severity="info",
                 members=tuple(members.tolist()),
                 anchor=original,
-                exclude=tuple(members[srcs != srcs[best]].tolist()),
+                exclude=_left_out(members, srcs, best, series, reliability, rep),
                 reason="echo",
                 detail={
                     "original": original,
