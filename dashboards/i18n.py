@@ -209,7 +209,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "ar": "التواريخ هي نهاية الفترة التي يغطيها كل رقم. انقر على علامة لترى الرقم "
         "ومصدر نشره وسجل مراجعاته.",
     },
-    "claim_details": {"en": "Claim", "ar": "الرقم"},
+    "figure_details": {"en": "Claim", "ar": "الرقم"},
     "open_publication": {"en": "Open the publication", "ar": "فتح المنشور"},
     "figure_history": {"en": "History of this figure", "ar": "سجل هذا الرقم"},
     "truncated": {

@@ -2,7 +2,7 @@
 
 The chart is drawn by :mod:`dashboards.components.chart`; one-day counts can be drawn as
 bars in a panel below the cumulative lines (``daily=0`` puts them back among the markers).
-A click on a claim shows it in words (:func:`claim_details`, this page's callback).
+A click on a claim shows it in words (:func:`figure_details`, this page's callback).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def trend_of(
 TABLE_ROWS = 100  # the newest; a phone reads no more, the download has them all
 
 
-def claims_table(view: TrendView, lang: str) -> html.Details:
+def trend_figures_table(view: TrendView, lang: str) -> html.Details:
     """The chart's claims as a table (for reading, copying and screen readers): the newest
     TABLE_ROWS of them; the rest are in the download."""
     points = view.points.sort_values(["x", "source"]).tail(TABLE_ROWS)
@@ -202,7 +202,7 @@ def layout(store: Store, **raw: object) -> html.Div:
         key = ("figure", lang, daily_as_bars)
         if key not in view.rendered:
             view.rendered[key] = build_figure(view, vocab, lang, daily_as_bars)
-            view.rendered[("table", lang)] = claims_table(view, lang)
+            view.rendered[("table", lang)] = trend_figures_table(view, lang)
         fig = view.rendered[key]
         body += [
             flag_banner(view, vocab, lang),
@@ -282,7 +282,7 @@ def _clicked(click_data: dict | None) -> str | None:
     return str(figure_id) if figure_id else None
 
 
-def claim_details(store: Store, click_data: dict | None, search: str | None):
+def figure_details(store: Store, click_data: dict | None, search: str | None):
     """The clicked claim in words, with its publication link and a link to its history."""
     figure_id = _clicked(click_data)
     if figure_id is None:
@@ -318,7 +318,7 @@ def claim_details(store: Store, click_data: dict | None, search: str | None):
     )
     return html.Div(
         [
-            html.H3(f"{t('claim_details', lang)} {row['figure_id']}: {row['source_full']}"),
+            html.H3(f"{t('figure_details', lang)} {row['figure_id']}: {row['source_full']}"),
             html.P(
                 [
                     html.Strong(row["claim"]),
@@ -352,7 +352,7 @@ def register(app: Dash, store: Store) -> None:
     """Add the page and its (read-only) callback to the app."""
 
     def details(click_data, search):
-        return claim_details(store, click_data, search)
+        return figure_details(store, click_data, search)
 
     dash.register_page(
         __name__,

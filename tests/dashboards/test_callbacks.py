@@ -6,7 +6,7 @@ from dash import no_update
 
 from dashboards.components.callbacks import controls_to_search, place_search
 from dashboards.components.query import parse_search
-from dashboards.pages.trends import claim_details
+from dashboards.pages.trends import figure_details
 
 QP = lambda name: {"type": "qp", "name": name}  # noqa: E731
 CHECK = lambda name: {"type": "qpcheck", "name": name}  # noqa: E731
@@ -93,18 +93,18 @@ def test_place_search_finds_places_in_either_language(dash_store):
 
 def test_claim_details_show_the_clicked_claim(dash_store):
     store = dash_store
-    children = claim_details(store, {"points": [{"customdata": "R120"}]}, "")
+    children = figure_details(store, {"points": [{"customdata": "R120"}]}, "")
     text = str(children)
     assert "Syrian Network for Human Rights" in text
     assert "at least 214" in text
     assert "https://islampos.com" in text
     assert "T-div-killed" not in text  # sentences are shown, not ids
     assert "1.5 times" in text
-    arabic = str(claim_details(store, {"points": [{"customdata": "R120"}]}, "?lang=ar"))
+    arabic = str(figure_details(store, {"points": [{"customdata": "R120"}]}, "?lang=ar"))
     assert "الشبكة السورية لحقوق الإنسان" in arabic
-    assert claim_details(store, None, "") is no_update
-    assert claim_details(store, {"points": [{}]}, "") is no_update
-    assert "R999" in str(claim_details(store, {"points": [{"customdata": "R999"}]}, ""))
+    assert figure_details(store, None, "") is no_update
+    assert figure_details(store, {"points": [{}]}, "") is no_update
+    assert "R999" in str(figure_details(store, {"points": [{"customdata": "R999"}]}, ""))
 
 
 def test_callbacks_only_read(app):

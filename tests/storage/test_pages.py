@@ -34,11 +34,11 @@ def test_queries_answer_the_pages(filled: Store):
             & (summary.location == "SY12")
         ].iloc[0]
         assert killed.n_claims == 6
-        claims = trends.series_claims(conn, "killed", "civilians", "SY12", Filters(), levels)
+        claims = trends.series_figures(conn, "killed", "civilians", "SY12", Filters(), levels)
         assert list(claims["figure_id"])[:2] == ["R027", "R030"]  # oldest period end first
         assert claims["period_end"].is_monotonic_increasing
         assert set(
-            trends.series_claims(
+            trends.series_figures(
                 conn, "killed", "civilians", "SY12", Filters(source=("snhr",)), levels
             )["source"]
         ) == {"snhr"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tracker.views.trends import band_lines, claim_kind, primary_band, trend_points
+from tracker.views.trends import band_lines, figure_kind, primary_band, trend_points
 
 COLUMNS = [
     "figure_id",
@@ -155,7 +155,7 @@ FLAGS = pd.DataFrame(
 
 def test_kinds_points_and_whiskers(vocab):
     points = trend_points(claims(ROWS), vocab, "en", FLAGS, {"R120"}).set_index("figure_id")
-    assert list(claim_kind(claims(ROWS))) == ["window", "window", "window", "daily"]
+    assert list(figure_kind(claims(ROWS))) == ["window", "window", "window", "daily"]
     assert points.at["R046", "y"] == 126
     assert (points.at["R046", "err_minus"], points.at["R046", "err_plus"]) == (13, 13)
     assert points.at["R120", "open_ended"] and points.at["R120", "err_plus"] == 0

@@ -37,7 +37,7 @@ class Card:
     measure: str
     n_claims: int  # claims of the metric in scope
     n_series: int
-    series_claims: int
+    series_figures: int
     headline: float | None = None
     headline_low: float | None = None
     headline_high: float | None = None
@@ -193,7 +193,7 @@ def build_cards(
             measure=str(main["measure"]),
             n_claims=int(totals.at[metric, "n_claims"]),
             n_series=int(totals.at[metric, "n_series"]),
-            series_claims=int(main["n_claims"]),
+            series_figures=int(main["n_claims"]),
             newest_report=as_date(info.get("newest_report", totals.at[metric, "newest"])),
             latest=info.get("latest"),
             window_start=info.get("window_start"),

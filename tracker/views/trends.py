@@ -57,7 +57,7 @@ POINT_COLUMNS = (
 )
 
 
-def claim_kind(claims: pd.DataFrame) -> pd.Series:
+def figure_kind(claims: pd.DataFrame) -> pd.Series:
     """'stock', 'daily' or 'window': the domain's :func:`tracker.domain.windows.count_kinds`."""
     return windows.count_kinds(claims)
 
@@ -100,7 +100,7 @@ def trend_points(
     out["source"] = c["source"].astype(str)
     short_names = {s: source_name(vocab, s, lang) for s in out["source"].unique()}
     out["source_label"] = out["source"].map(short_names)
-    out["kind"] = claim_kind(c)
+    out["kind"] = figure_kind(c)
     start = c["period_start"].dt.strftime("%Y-%m-%d").fillna("open")
     out["group"] = out["source"] + "|" + out["kind"] + "|" + start
     out["x"] = c["period_end"]

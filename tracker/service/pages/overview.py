@@ -14,7 +14,7 @@ from tracker.storage.pages import overview as q
 from tracker.storage.pages.discrepancies import flag_counts
 
 #: What a card needs of its series' claims (the newest claim, the window, the range).
-CLAIM_COLUMNS = (
+FIGURE_COLUMNS = (
     "figure_id",
     "source",
     "metric",
@@ -33,7 +33,7 @@ CLAIM_COLUMNS = (
     "household_size",
 )
 #: The newest claims read of each main series.
-CLAIMS_PER_SERIES = 500
+FIGURES_PER_SERIES = 500
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ def load_overview(store: Store, filters: Filters, main_series: SeriesChoices) ->
         keys = [(str(m), str(r["population"]), str(r["location"])) for m, r in mains.iterrows()]
         flags = flag_counts(conn, filters, vocab, by=("metric", "severity", "status"))
         bands = q.latest_bands(conn, keys)
-        claims = q.claims_of_series(
-            conn, keys, filters, levels, per_series=CLAIMS_PER_SERIES, columns=CLAIM_COLUMNS
+        claims = q.figures_of_series(
+            conn, keys, filters, levels, per_series=FIGURES_PER_SERIES, columns=FIGURE_COLUMNS
         )
         echoes = q.echo_sources_of(conn, keys)
         divergences = q.divergences_of(conn, keys)

@@ -15,7 +15,7 @@ from tracker.storage.pages import trends as q
 from tracker.storage.pages.shared import flags_of_figures
 
 #: The newest claims of a series drawn at most.
-CLAIM_LIMIT = 2000
+FIGURE_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def load_trend(
             if main is None:
                 return TrendData(scoped, metric, flag=flag, series=series)
             population, location = str(main["population"]), str(main["location"])
-        claims = q.series_claims(conn, metric, population, location, scoped, levels, CLAIM_LIMIT)
+        claims = q.series_figures(conn, metric, population, location, scoped, levels, FIGURE_LIMIT)
         figure_flags = (
             flags_of_figures(conn, claims["figure_id"].tolist()) if not claims.empty else None
         )
@@ -84,5 +84,5 @@ def load_trend(
         claims,
         figure_flags,
         bands,
-        truncated=len(claims) >= CLAIM_LIMIT,
+        truncated=len(claims) >= FIGURE_LIMIT,
     )

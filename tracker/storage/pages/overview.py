@@ -22,7 +22,7 @@ from tracker.storage.pages.shared import (
     summarised,
     summary_scope,
 )
-from tracker.storage.pages.trends import series_claims
+from tracker.storage.pages.trends import series_figures
 
 #: Series joined per UNION ALL query (each arm a limited, indexed look-up).
 ARMS = 100
@@ -53,7 +53,7 @@ def series_summary(conn: Connection, filters: Filters, levels: dict[str, int]) -
     return out
 
 
-def claims_of_series(
+def figures_of_series(
     conn: Connection,
     keys: Sequence[tuple[str, str, str]],
     filters: Filters = Filters(),
@@ -70,7 +70,7 @@ def claims_of_series(
     series, against 40 ms this way).
     """
     if not keys:
-        return series_claims(conn, "", "", "", filters, levels, 0)
+        return series_figures(conn, "", "", "", filters, levels, 0)
     narrowed = Filters(source=filters.source, date_from=filters.date_from, date_to=filters.date_to)
     conditions = active(narrowed, levels or {})
     arms = [

@@ -26,7 +26,7 @@ from tracker.storage.pages.shared import (
 )
 
 
-def series_claims(
+def series_figures(
     conn: Connection,
     metric: str,
     population: str,
