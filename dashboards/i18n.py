@@ -9,6 +9,7 @@ breaks a page.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from tracker.views.plural import plural_category
@@ -364,12 +365,17 @@ Words = str | dict[str, str]
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    """The interface string ``key`` in ``lang`` (English when missing), values filled in.
+    """The interface string ``key`` in ``lang`` (English when missing), values filled in."""
+    return translate(STRINGS, key, lang, **values)
+
+
+def translate(table: Mapping[str, object], key: str, lang: str = "en", **values: object) -> str:
+    """``key`` of a table of words (the public pages', the workspace's) in ``lang``.
 
     A string that depends on a count holds one text per CLDR plural category; the count
     ``n`` chooses (:func:`tracker.views.plural.plural_category`).
     """
-    entry: dict[str, Words] = STRINGS.get(key) or {}  # type: ignore[assignment]
+    entry: dict[str, Words] = table.get(key) or {}  # type: ignore[assignment]
     text = entry.get(lang) or entry.get("en") or key
     if isinstance(text, dict):
         category = plural_category(values.get("n"), lang if lang in entry else "en")

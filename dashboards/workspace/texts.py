@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboards.i18n import translate
+
 TEXTS: dict[str, dict[str, str]] = {
     "workspace": {"en": "Analyst workspace", "ar": "مساحة عمل المحللين"},
     "login": {"en": "Log in", "ar": "تسجيل الدخول"},
@@ -103,6 +105,6 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """A text in the page language, with its {placeholders} filled."""
-    text = TEXTS[key].get(lang) or TEXTS[key]["en"]
-    return text.format(**values) if values else text
+    """A text in the page language, with its {placeholders} filled (one lookup with the
+    public pages' words: :func:`dashboards.i18n.translate`)."""
+    return translate(TEXTS, key, lang, **values)

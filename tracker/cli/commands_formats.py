@@ -106,7 +106,7 @@ def _extent(mapped: Any, plan: Any, problems: list[Any]) -> tuple[int, int]:
     lines = {p.line for p in problems}
     if mapped.origins is None:  # canonical rows: line = 2 + row label
         lines |= {2 + int(i) for i in plan.rejected_rows}
-    return len(problems) + int(getattr(plan, "unlisted", 0)), len(lines)
+    return len(problems) + plan.unlisted, len(lines)
 
 
 def _problems(mapped: Any, found: list[Any]) -> list[Any]:
@@ -155,7 +155,7 @@ def run_import(args: argparse.Namespace) -> int:
             "valid rows and get the rejected ones in a rejects file"
         )
         return 1
-    propose = bool(getattr(args, "propose", False))
+    propose: bool = args.propose
     written: list[Path] = []
 
     def keep_rejects(plan: Any) -> None:  # inside the transaction: rejects and rows, or neither

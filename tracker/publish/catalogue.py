@@ -130,48 +130,56 @@ def _entry(download: Download, vocab: Vocabularies, base_url: str, today: str) -
     )
 
 
-def _package_entry(base_url: str, today: str) -> CatalogueEntry:
-    url = base_url.rstrip("/") + "/download/" + DATAPACKAGE
+def _bundle_entry(
+    base_url: str,
+    today: str,
+    name: str,
+    titles: tuple[str, str],
+    texts: tuple[str, str],
+    query: str,
+) -> CatalogueEntry:
+    """An entry for a file that describes or holds the CSVs (datapackage.json, the zip): it
+    takes every parameter and has no columns of its own."""
+    url = base_url.rstrip("/") + "/download/" + name
     return CatalogueEntry(
-        path="/download/" + DATAPACKAGE,
+        path="/download/" + name,
         url=url,
-        title_en="Data Package (datapackage.json)",
-        title_ar="حزمة البيانات (datapackage.json)",
-        description_en="A Frictionless Data Package describing every CSV above: each column's "
-        "type, meaning and allowed values, the licence and the citation. Give it the same "
-        "parameters as the CSVs and it describes those files (frictionless validate URL).",
-        description_ar="حزمة بيانات بصيغة Frictionless تصف كل ملفات CSV أعلاه: نوع كل عمود "
-        "ومعناه وقيمه المسموح بها، والترخيص، وصيغة الاستشهاد.",
+        title_en=titles[0],
+        title_ar=titles[1],
+        description_en=texts[0],
+        description_ar=texts[1],
         filters=tuple(p.name for p in PARAMETERS),
         columns=(),
-        examples=(url, f"{url}?metric=killed&hxl=1"),
-        citation_en=CITATION_EN.format(file=DATAPACKAGE, date=today, url=url),
-        citation_ar=CITATION_AR.format(file=DATAPACKAGE, date=today, url=url),
+        examples=(url, f"{url}?{query}"),
+        citation_en=CITATION_EN.format(file=name, date=today, url=url),
+        citation_ar=CITATION_AR.format(file=name, date=today, url=url),
         formula_rule_en=NEUTRALISATION_RULE_EN,
         formula_rule_ar=NEUTRALISATION_RULE_AR,
     )
+
+
+def _package_entry(base_url: str, today: str) -> CatalogueEntry:
+    titles = ("Data Package (datapackage.json)", "حزمة البيانات (datapackage.json)")
+    texts = (
+        "A Frictionless Data Package describing every CSV above: each column's "
+        "type, meaning and allowed values, the licence and the citation. Give it the same "
+        "parameters as the CSVs and it describes those files (frictionless validate URL).",
+        "حزمة بيانات بصيغة Frictionless تصف كل ملفات CSV أعلاه: نوع كل عمود "
+        "ومعناه وقيمه المسموح بها، والترخيص، وصيغة الاستشهاد.",
+    )
+    return _bundle_entry(base_url, today, DATAPACKAGE, titles, texts, "metric=killed&hxl=1")
 
 
 def _zip_entry(base_url: str, today: str) -> CatalogueEntry:
-    url = base_url.rstrip("/") + "/download/" + ZIP
-    return CatalogueEntry(
-        path="/download/" + ZIP,
-        url=url,
-        title_en="Everything in one file (tracker-data.zip)",
-        title_ar="كل شيء في ملف واحد (tracker-data.zip)",
-        description_en="datapackage.json and every CSV it describes, inside one zip: unzip it "
+    titles = ("Everything in one file (tracker-data.zip)", "كل شيء في ملف واحد (tracker-data.zip)")
+    texts = (
+        "datapackage.json and every CSV it describes, inside one zip: unzip it "
         "into a folder and `frictionless validate datapackage.json` checks it offline. Takes "
         "the same parameters as the files.",
-        description_ar="ملف datapackage.json وكل ملفات CSV التي يصفها داخل ملف zip واحد: فُكّه "
+        "ملف datapackage.json وكل ملفات CSV التي يصفها داخل ملف zip واحد: فُكّه "
         "في مجلد ويمكن التحقق منه دون اتصال بالأمر frictionless validate datapackage.json.",
-        filters=tuple(p.name for p in PARAMETERS),
-        columns=(),
-        examples=(url, f"{url}?metric=killed&location=SY12"),
-        citation_en=CITATION_EN.format(file=ZIP, date=today, url=url),
-        citation_ar=CITATION_AR.format(file=ZIP, date=today, url=url),
-        formula_rule_en=NEUTRALISATION_RULE_EN,
-        formula_rule_ar=NEUTRALISATION_RULE_AR,
     )
+    return _bundle_entry(base_url, today, ZIP, titles, texts, "metric=killed&location=SY12")
 
 
 def catalogue(

@@ -6,6 +6,8 @@ vocabularies in: storage reads and writes the database only.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
@@ -69,18 +71,4 @@ def read_vocabularies(conn: Connection, files: Vocabularies) -> Vocabularies:
         return files
     for column in ("start", "end"):
         episodes[column] = pd.to_datetime(episodes[column]).dt.strftime("%Y-%m-%d")
-    return Vocabularies(
-        metrics=files.metrics,
-        populations=files.populations,
-        qualifiers=files.qualifiers,
-        qualifier_phrases=files.qualifier_phrases,
-        units=files.units,
-        measures=files.measures,
-        source_types=files.source_types,
-        reliability=files.reliability,
-        sources=sources,
-        episodes=episodes,
-        gazetteer=gazetteer,
-        household_sizes=files.household_sizes,
-        extra=files.extra,
-    )
+    return replace(files, sources=sources, episodes=episodes, gazetteer=gazetteer)
