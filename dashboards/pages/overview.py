@@ -23,7 +23,6 @@ from tracker.views.format import (
     fmt_count,
     fmt_date,
     fmt_window,
-    isolate,
     label,
     place_name,
     source_name,
@@ -52,16 +51,38 @@ def cards_of(store: Store, filters: Filters) -> list[Card]:
     return with_civilian_cards(cards, overview_cards(civ_data, civ, store.vocab))
 
 
-def _range_text(card: Card, lang: str) -> str:
-    r = card.range
-    if not r:
-        return "—"
-    plus = "+" if r["open_ended"] else ""
-    if r["low"] == r["high"]:
-        return isolate(f"{fmt_count(r['low'], plain=True)}{plus}", lang)
-    return isolate(
-        f"{fmt_count(r['low'], plain=True)}–{fmt_count(r['high'], plain=True)}{plus}", lang
-    )
+def _source_figures(card: Card, vocab: Vocabularies, lang: str) -> list:
+    """Each source's newest figure in the card's series, in its own words, highest first
+    ("UN · more than 320,000 · 9 Jul"); a source counting from another day says since when."""
+    if not card.source_figures:
+        return []
+    items = []
+    for f in card.source_figures:
+        words = claim_words(
+            vocab, f["qualifier"], f["value"], f["value_high"], lang, f["unit"], card.metric
+        )
+        when = fmt_date(f["period_end"], lang, year=False)
+        if not f["same_window"] and f["window_start"] not in ("open", "stock"):
+            since = t("since", lang, date=fmt_date(f["window_start"], lang, year=False))
+            when = f"{since}{'، ' if lang == 'ar' else ', '}{when}"
+        items.append(
+            html.Li(
+                [
+                    html.Span(source_name(vocab, f["source"], lang), className="who"),
+                    " · ",
+                    html.Span(words, className="words"),
+                    " · ",
+                    html.Span(when, className="when"),
+                ],
+                className="source-figure",
+            )
+        )
+    return [
+        html.Div(
+            [html.Span(t("range_sources", lang), className="label"), html.Ul(items)],
+            className="source-figures",
+        )
+    ]
 
 
 def _disagreements(card: Card, query: Query) -> list:
@@ -220,10 +241,10 @@ def card_view(
             html.H2(dcc.Link(title, href=trend_href)),
             html.P(series, className="series"),
             html.Div(_headline(card, vocab, lang), className="headline"),
+            *_source_figures(card, vocab, lang),
             *_disagreements(card, query),
             html.Dl(
                 [
-                    html.Div([html.Dt(t("range_sources", lang)), html.Dd(_range_text(card, lang))]),
                     html.Div(
                         [
                             html.Dt(t("independent_sources", lang)),

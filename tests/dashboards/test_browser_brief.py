@@ -17,10 +17,13 @@ pytestmark = pytest.mark.browser
 #: card id → (English, Arabic) texts the card must show (headline words, who said it)
 CARDS = {
     "card-displaced": (
-        ["more than 320,000", "Said by UN"],
-        ["أكثر من", "320,000", "الأمم المتحدة"],
+        ["more than 320,000", "Said by UN", "UNHCR · more than 270,000", "OCHA · nearly 6,000"],
+        ["أكثر من", "320,000", "الأمم المتحدة", "270,000", "6,000"],
     ),
-    "card-killed-civilians": (["Civilians", "about 126", "Said by SOHR"], ["مدنيون", "نحو", "126"]),
+    "card-killed-civilians": (
+        ["Civilians", "about 126", "Said by SOHR", "SNHR · at least 214", "SOHR · about 126"],
+        ["مدنيون", "نحو", "126", "214", "الشبكة السورية"],
+    ),
     "card-at_border": (["Displaced at the border", "150–200", "Said by UN"], ["بين", "150", "200"]),
     "card-refugees": (["Palestine refugees", "about 40,000"], ["لاجئون فلسطينيون", "40,000"]),
 }
@@ -64,7 +67,7 @@ def test_the_episode_brief_fits_one_screen_in_both_languages(browser, demo_url, 
         words = card.inner_text()
         for expected in english if lang == "en" else arabic:
             assert expected in words, f"{card_id}: {expected!r} not in {words!r}"
-    # SNHR's "at least 214" beside SOHR's "about 126", one click away, linked to the flag
+    # SNHR's "at least 214" beside SOHR's "about 126" (above), their flag one click away
     civilians = page.locator("#card-killed-civilians")
     civilians.locator("summary").click()
     fold = civilians.locator("details.disagreements").inner_text()

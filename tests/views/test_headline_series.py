@@ -124,6 +124,17 @@ def test_card_range_comes_from_the_headline_series(vocab):
                                  "n_sources": 2}  # fmt: skip
 
 
+def test_card_names_each_sources_newest_figure_in_its_words(vocab):
+    said = card(vocab).source_figures
+    # the highest number said first; the 27 June source counts another window (since when)
+    assert [(f["source"], f["qualifier"], f["value"], f["same_window"]) for f in said] == [
+        ("sohr", "approx", 126, True),
+        ("snhr", "at_least", 120, True),
+        ("x", "exact", 46, False),
+    ]
+    assert said[2]["window_start"] == "2018-06-27" and said[2]["figure_id"] in ("D", "E")
+
+
 def test_card_latest_claim_comes_from_the_headline_series(vocab):
     assert card(vocab).latest["figure_id"] in ("A", "B")
 

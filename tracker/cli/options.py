@@ -86,8 +86,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--episode",
         metavar="IDS",
-        help="episode id(s), e.g. daraa-2018 (data/episodes.csv): its area and dates, unless "
-        "--location, --from or --to narrow them",
+        help="episode id(s), e.g. daraa-2018 (data/episodes.csv): the figures naming it, and "
+        "those naming none in its area and dates; --location, --from and --to narrow both",
     )
 
 

@@ -4,9 +4,13 @@
 --from and --to (on period_end), --episode. Each may hold several values separated by commas;
 a date is written YYYY-MM-DD and nothing else (not 20180101, not 2018-W26-1).
 
-An episode (DESIGN §6) narrows the others to its area and dates, once, here: its place
-(unless a place is chosen) and its start (and end, when it has one) as from/to. Every page,
-download and command reads the same narrowed filters, so the semantics are the same everywhere.
+An episode (DESIGN §6) selects its own figures (those naming it as their episode) and, among
+figures naming no episode, those in its area and dates. The narrowing happens once, here: its
+place (unless a place is chosen) and its start (and end, when it has one) become location and
+from/to, which is all that series, bands and flags (which name no episode) are filtered by; the
+place and dates chosen by the user are kept apart (``chosen_*``) for the figures naming the
+episode, which only they narrow. Every page, download and command reads the same filters, so
+the semantics are the same everywhere.
 """
 
 from __future__ import annotations
@@ -39,18 +43,34 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     episode: tuple[str, ...] = field(default_factory=tuple)
+    # with an episode: the place and dates the user chose themselves (the figures that name the
+    # episode are narrowed by these only; location/date_from/date_to hold the episode's area)
+    chosen_location: tuple[str, ...] = field(default_factory=tuple)
+    chosen_from: date | None = None
+    chosen_to: date | None = None
 
     def as_params(self) -> dict[str, str]:
-        """The filters as URL query parameters (for links that download a view)."""
+        """The filters as URL query parameters (for links that download a view): with an
+        episode, the episode and the place and dates chosen besides it (parsing them again
+        gives the same filters, the episode's area and dates included)."""
+        location, date_from, date_to = (
+            (self.chosen_location, self.chosen_from, self.chosen_to)
+            if self.episode
+            else (self.location, self.date_from, self.date_to)
+        )
         params = {
             name: ",".join(getattr(self, name))
-            for name in ("metric", "population", "location", "source")
+            for name in ("metric", "population")
             if getattr(self, name)
         }
-        if self.date_from:
-            params["from"] = self.date_from.isoformat()
-        if self.date_to:
-            params["to"] = self.date_to.isoformat()
+        if location:
+            params["location"] = ",".join(location)
+        if self.source:
+            params["source"] = ",".join(self.source)
+        if date_from:
+            params["from"] = date_from.isoformat()
+        if date_to:
+            params["to"] = date_to.isoformat()
         if self.episode:
             params["episode"] = ",".join(self.episode)
         return params
@@ -117,6 +137,9 @@ def narrowed_to_episodes(
     return replace(
         filters,
         episode=episodes,
+        chosen_location=filters.location,
+        chosen_from=filters.date_from,
+        chosen_to=filters.date_to,
         location=filters.location or places,
         date_from=max(d for d in (filters.date_from, start) if d)
         if start or filters.date_from

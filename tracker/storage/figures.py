@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
@@ -203,7 +203,9 @@ def type_figures(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def filter_clause(filters: Filters, location_levels: dict[str, int]) -> list[ColumnElement]:
-    """SQL conditions for the filters shared by the CLI and the download URLs."""
+    """SQL conditions for the filters shared by the CLI and the download URLs; with an
+    episode, its own figures (narrowed only by a chosen place and dates) and, of the figures
+    naming no episode, those in its area and dates (see :mod:`tracker.domain.filters`)."""
     clauses: list[ColumnElement] = []
     if filters.metric:
         clauses.append(F.c.metric.in_(filters.metric))
@@ -211,12 +213,32 @@ def filter_clause(filters: Filters, location_levels: dict[str, int]) -> list[Col
         clauses.append(F.c.population.in_(filters.population))
     if filters.source:
         clauses.append(F.c.source.in_(filters.source))
-    if filters.location:
-        clauses.append(place_clause(F, filters.location, location_levels))
-    if filters.date_from is not None:
-        clauses.append(F.c.period_end >= filters.date_from)
-    if filters.date_to is not None:
-        clauses.append(F.c.period_end <= filters.date_to)
+    scope = _place_and_dates(filters.location, filters.date_from, filters.date_to, location_levels)
+    if filters.episode:
+        own = _place_and_dates(
+            filters.chosen_location, filters.chosen_from, filters.chosen_to, location_levels
+        )
+        unnamed = or_(F.c.episode.is_(None), F.c.episode == "")
+        clauses.append(or_(and_(F.c.episode.in_(filters.episode), *own), and_(unnamed, *scope)))
+    else:
+        clauses.extend(scope)
+    return clauses
+
+
+def _place_and_dates(
+    location: Sequence[str],
+    date_from: date | None,
+    date_to: date | None,
+    location_levels: dict[str, int],
+) -> list[ColumnElement]:
+    """Figures in these places (or below) whose period ends within the dates."""
+    clauses: list[ColumnElement] = []
+    if location:
+        clauses.append(place_clause(F, location, location_levels))
+    if date_from is not None:
+        clauses.append(F.c.period_end >= date_from)
+    if date_to is not None:
+        clauses.append(F.c.period_end <= date_to)
     return clauses
 
 

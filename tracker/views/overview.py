@@ -57,6 +57,7 @@ class Card:
     open_by_severity: dict[str, int] = field(default_factory=dict)
     trend_params: dict[str, str] = field(default_factory=dict)
     divergences: list[dict] = field(default_factory=list)  # flag_id, severity, sentence_en/_ar
+    source_figures: list[dict] = field(default_factory=list)  # each source's newest, in its words
     extra: bool = False  # a second card of the metric (civilians next to all people)
 
 
@@ -133,6 +134,7 @@ def build_cards(
         n_newest = newest.groupby("metric")["source"].nunique()
         sources = window.groupby("metric")["source"].unique()  # the headline series' own
         reported = window.groupby("metric")["reported_on"].max()
+        said = source_figures(comparable, best_key)
         for metric in by_metric:
             if metric not in latest.index:
                 continue
@@ -162,6 +164,7 @@ def build_cards(
                     "n_sources": int(n_newest[metric]),
                 },
                 "sources": list(sources[metric]),
+                "source_figures": said.get(metric, []),
                 "newest_report": reported[metric],
                 "range_tops": _range_tops(window[window["metric"] == metric]),
             }
@@ -198,6 +201,7 @@ def build_cards(
             latest=info.get("latest"),
             window_start=info.get("window_start"),
             range=info.get("range"),
+            source_figures=info.get("source_figures", []),
         )
         present = info.get("sources", [])
         card.n_sources = len(present)
@@ -210,12 +214,55 @@ def build_cards(
         card.open_by_severity = open_flags.get(str(metric), {})
         card.open_flags = sum(card.open_by_severity.values())
         params = {"metric": str(metric), "population": card.population, "location": card.location}
-        params.update(
-            {k: v for k, v in filters.as_params().items() if k in ("source", "from", "to")}
-        )
+        if filters.source:
+            params["source"] = ",".join(filters.source)
+        if filters.date_from:  # the trend keeps the card's dates (an episode's included)
+            params["from"] = filters.date_from.isoformat()
+        if filters.date_to:
+            params["to"] = filters.date_to.isoformat()
         card.trend_params = params
         cards.append(card)
     return cards
+
+
+SOURCE_FIGURE_FIELDS = (
+    "figure_id",
+    "source",
+    "qualifier",
+    "value",
+    "value_high",
+    "unit",
+    "period_start",
+    "period_end",
+    "reported_on",
+)
+
+
+def source_figures(comparable: pd.DataFrame, best_key: dict[str, str]) -> dict[str, list[dict]]:
+    """Per metric, each source's newest claim in the card's series, as the source said it:
+    from the headline's window when the source counted that window, else from the source's
+    own window (``same_window`` False, its start in ``window_start``), so that two sources
+    counting from different days stand side by side. The highest number said comes first
+    (the top of a range), then the highest bound ("more than 320,000" before "320,000")."""
+    if comparable.empty:
+        return {}
+    c = comparable.assign(_mine=comparable["wkey"] == comparable["metric"].map(best_key))
+    c = c.sort_values(
+        ["metric", "source", "_mine", "period_end", "reported_on", "figure_id"], kind="mergesort"
+    )
+    newest = c.groupby(["metric", "source"], sort=False).tail(1)
+    newest = newest.sort_values(
+        ["metric", "stated_top", "stated_low", "source"],
+        ascending=[True, False, False, True],
+        kind="mergesort",
+    )
+    out: dict[str, list[dict]] = {}
+    for rec in newest.to_dict("records"):
+        out.setdefault(str(rec["metric"]), []).append(
+            {k: rec[k] for k in SOURCE_FIGURE_FIELDS}
+            | {"window_start": str(rec["wkey"]), "same_window": bool(rec["_mine"])}
+        )
+    return out
 
 
 def _range_tops(claims: pd.DataFrame) -> dict[float, float]:
