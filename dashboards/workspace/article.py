@@ -1,6 +1,8 @@
 """From an article to proposals (issue #15): /workspace/article.
 
-An analyst pastes an article's text; :func:`tracker.extract.extract` proposes its figures.
+An analyst pastes an article's text (or uploads it as a UTF-8 text file; a first line that is
+only an address is taken as the address, as ``tracker extract`` does);
+:func:`tracker.extract.extract` proposes its figures.
 The page shows the text with every proposed figure highlighted — the text is cut into plain
 segments at each proposal's ``span_start``/``span_end`` and each segment is rendered as text
 (autoescaped), never as HTML from the article — and under it one form per proposal with the
@@ -186,6 +188,14 @@ def register(bp: Blueprint, store: Store) -> None:
     @security.login_required
     def article_read() -> tuple[str, int]:
         article = given()
+        upload = request.files.get("file")
+        if upload is not None and upload.filename and not article["text"].strip():
+            data = upload.read(MAX_CHARS * 4 + 1)
+            try:
+                article["text"] = data.decode("utf-8-sig").replace("\r\n", "\n")
+            except UnicodeDecodeError:
+                name = Path(upload.filename).name
+                return page(400, error=t("not_utf8", g.lang, file=name), **article)
         if not article["text"].strip():
             return page(400, error=t("no_text", g.lang), **article)
         if len(article["text"]) > MAX_CHARS:

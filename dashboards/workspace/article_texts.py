@@ -15,6 +15,14 @@ TEXTS: dict[str, dict[str, object]] = {
         "ثم أشّر على ما تريد إبقاءه وأرسله إلى المراجعة.",
     },
     "article_text": {"en": "Article text", "ar": "نص المقال"},
+    "article_file": {
+        "en": "or a text file of the article (UTF-8)",
+        "ar": "أو ملف نصي للمقال (UTF-8)",
+    },
+    "not_utf8": {
+        "en": "{file}: not UTF-8 text; save the article as UTF-8 text or paste it.",
+        "ar": "{file}: ليس نصاً بترميز UTF-8؛ احفظ المقال نصاً بترميز UTF-8 أو الصقه.",
+    },
     "article_lang": {"en": "Language of the text", "ar": "لغة النص"},
     "lang_auto": {"en": "find out from the text", "ar": "تُستنتج من النص"},
     "lang_ar": {"en": "Arabic", "ar": "العربية"},

@@ -117,6 +117,36 @@ def test_each_proposed_figure_is_highlighted_in_the_text(alice, base) -> None:
     assert "named before it in its paragraph" in form["p2.reasons"]
 
 
+def test_an_article_uploaded_as_a_text_file_is_read_with_its_address(alice, base) -> None:
+    form = alice.get(f"{base}/workspace/article")
+    text = "https://example.org/deraa\nAt least 12 civilians were killed in Deraa on Tuesday."
+    page = alice.post(
+        f"{base}/workspace/article",
+        data={"csrf_token": token(form), "reported_on": "2018-06-27"},
+        files={"file": ("article.txt", text.encode("utf-8-sig"), "text/plain")},
+    )
+    assert marks(page) == [("1", "At least 12")]
+    assert fields(page)["p1.url"] == "https://example.org/deraa"
+    latin1 = alice.post(
+        f"{base}/workspace/article",
+        data={"csrf_token": token(form)},
+        files={"file": ("old.txt", "Déraa: 12 tués".encode("latin-1"), "text/plain")},
+    )
+    assert latin1.status_code == 400 and "old.txt: not UTF-8 text" in latin1.text
+
+
+def test_highlights_are_cut_at_the_spans_and_never_overlap() -> None:
+    from dashboards.workspace.article import Segment, segments
+
+    text = "about 40 killed, 25 strikes"
+    assert segments(text, [(17, 19, 2), (0, 8, 1), (6, 12, 3), (20, 99, 4)]) == [
+        Segment("about 40", 1),
+        Segment(" killed, "),
+        Segment("25", 2),
+        Segment(" strikes"),
+    ]
+
+
 def test_the_article_is_shown_as_text_never_as_html(alice, base) -> None:
     page = read(alice, base, f"{HOSTILE} At least 12 civilians were killed in Deraa.")
     assert HOSTILE not in page.text
