@@ -1,4 +1,5 @@
-"""The analyst workspace under /workspace: login, entry form, review queue, upload, triage.
+"""The analyst workspace under /workspace: login, entry form, review queue, upload, triage,
+an article read into proposals.
 
 Server-rendered Flask pages on the dashboard's server (the public Dash pages stay
 read-only and never read the session). Nothing under /workspace is public: a page without a
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, g, render_template, request
 
-from dashboards.workspace import auth, entry, queue, security, triage, upload
+from dashboards.workspace import article, auth, entry, queue, security, triage, upload
 from dashboards.workspace.texts import t
 from tracker.domain.roles import PermissionDenied
 from tracker.service.secrets import NoSecretKey, workspace_secret
@@ -97,7 +98,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _unknown(rest: str) -> tuple[str, int]:
         return _error(404, f"no workspace page {rest!r}")
 
-    for module in (auth, entry, queue, upload, triage):
+    for module in (auth, entry, queue, upload, triage, article):
         module.register(bp, store)
     server.register_blueprint(bp)
 

@@ -22,6 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "entry": {"en": "Enter a figure", "ar": "إدخال رقم"},
     "review": {"en": "Review queue", "ar": "قائمة المراجعة"},
     "upload": {"en": "Upload a file", "ar": "رفع ملف"},
+    "article": {"en": "Read an article", "ar": "قراءة مقال"},
     "flags": {"en": "Flag triage", "ar": "فرز التنبيهات"},
     "public": {"en": "Public dashboard", "ar": "اللوحة العامة"},
     "home_intro": {

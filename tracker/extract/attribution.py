@@ -10,9 +10,11 @@ verbs, pronouns and news agencies in ``data/extract/cues.csv``):
    agencies (Reuters, فرانس برس) carry figures and are never their source.
 3. Else a reporting verb without a subject or with a pronoun ("وأضاف أن", "he said"): the
    source the text named last.
-4. Else the publisher, when it is a registered source (by alias, or by its web address's host
-   in the registry: syriahr.com is SOHR's own site).
-5. Else ``unattributed`` (no originator named).
+4. Else the sentence does not decide: :mod:`tracker.extract.article_sources` resolves the
+   source over the whole article (the attribution nearest before it in its paragraph, the
+   article's dominant attribution, the publisher when it is a registered source, by alias or
+   by its web address's host in the registry: syriahr.com is SOHR's own site; else
+   ``unattributed``).
 
 Place rules: names are resolved by :class:`tracker.domain.places.PlaceIndex` (gazetteer names
 and aliases in their normal form). A name beside a place word (city, camp, مدينة, مخيم) prefers
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from tracker.domain.places import normal_form
+from tracker.extract.article_sources import Attribution
 from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
@@ -43,8 +46,6 @@ class Context:
 
     last_source: str | None = None
     last_place: str | None = None
-    publisher_source: str | None = None
-    publisher_reason: str = ""
     places_seen: list[str] = field(default_factory=list)
 
 
@@ -136,9 +137,9 @@ def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
     return "unregistered", name.strip("\"' ")
 
 
-def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]:
+def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str] | None:
     """The source of a figure (registry id, or '' when the named source is not registered)
-    and why (see the module's rules)."""
+    and why (see the module's rules); None when its sentence does not decide (rule 4)."""
     named = [s for s in sent.source_matches if not _is_wire(sent, s)]
     framed = {
         s.start
@@ -161,9 +162,7 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
                 ctx.last_source,
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
             )
-    if ctx.publisher_source:
-        return ctx.publisher_source, ctx.publisher_reason
-    return "unattributed", "no source named → unattributed"
+    return None
 
 
 def _is_wire(sent: Sentence, match: Match) -> bool:
@@ -181,6 +180,31 @@ def _gap(a: Match, m: NumberMention) -> int:
 def last_source_named(sent: Sentence) -> str | None:
     named = [s for s in sent.source_matches if not _is_wire(sent, s)]
     return named[-1].payload if named else None
+
+
+def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:
+    """The sources a sentence names (news agencies left out) and the names the registry
+    lacks that a reporting verb gives as its subject, in text order, for the article-level
+    resolution."""
+    out = [
+        Attribution(s.payload, sent.paragraph, _offset(sent, s.start), _text(sent, s), places)
+        for s in sent.source_matches
+        if not _is_wire(sent, s)
+    ]
+    out += [
+        Attribution("", sent.paragraph, _offset(sent, verb.start), name, places)
+        for verb, kind, name in _frames(sent)
+        if kind == "unregistered"
+    ]
+    return sorted(out, key=lambda a: a.offset)
+
+
+def _offset(sent: Sentence, token: int) -> int:
+    return sent.tokens[token].start
+
+
+def _text(sent: Sentence, s: Match) -> str:
+    return sent.source_text(s.start, s.end)
 
 
 # -------------------------------------------------------------------------------- places

@@ -24,9 +24,11 @@ import pandas as pd
 from tracker.domain.validation import validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.extract import semantics as sem
+from tracker.extract.article_sources import ArticleSources
 from tracker.extract.attribution import (
     Context,
     PlaceMention,
+    attributions,
     last_source_named,
     place_mentions,
     publisher_source,
@@ -54,6 +56,12 @@ class Proposal:
     mention: NumberMention | None = None
     window: Window | None = None
     problems: list[str] = field(default_factory=list)
+    #: for a source its sentence does not name: its paragraph, its offset, and whether its
+    #: sentence reports speech (a reporting verb whose speaker is not registered or not named)
+    unsourced: tuple[int, int, bool] | None = None
+    head: Proposal | None = None
+    #: the index in ``reasons`` of the source's reason, while the article decides it
+    source_reason: int | None = None
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -94,12 +102,15 @@ def extract(
     folded = Folded.of(text)
     clock = Clock(reported_on, None if reported_on else _text_year(folded.folded, today))
     ctx = Context()
-    ctx.publisher_source, ctx.publisher_reason = publisher_source(tables, publisher, url)
+    article = ArticleSources()
+    article.publisher_source, article.publisher_reason = publisher_source(tables, publisher, url)
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
     for start, end in folded.sentences():
         sent = Sentence(folded, start, end, tables, clock)
-        proposals += _propose_sentence(sent, ctx)
+        proposals += _propose_sentence(sent, ctx, article)
+    for p in proposals:
+        _resolve_source(p, article, tables)
     for p in proposals:
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
@@ -114,8 +125,9 @@ def _text_year(folded: str, today: date | None) -> int | None:
     return max(years) if years else None
 
 
-def _propose_sentence(sent: Sentence, ctx: Context) -> list[Proposal]:
+def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> list[Proposal]:
     places = place_mentions(sent, ctx.places_seen)
+    article.attributions += attributions(sent, _story_places(sent, places, ctx))
     out: list[Proposal] = []
     for m in sent.figures:
         why_not = sem.not_a_figure(sent, m)
@@ -130,6 +142,15 @@ def _propose_sentence(sent: Sentence, ctx: Context) -> list[Proposal]:
         ctx.last_place = places[-1].pcode
         ctx.places_seen.extend(p.pcode for p in places)
     return out
+
+
+def _story_places(sent: Sentence, places: list[PlaceMention], ctx: Context) -> tuple[str, ...]:
+    """The places a sentence speaks of, for the sources it names: its own below the country
+    (a country tells nothing of which story it is), else the place named before it."""
+    index = sent.tables.places
+    own = tuple(p.pcode for p in places if (index.level(p.pcode) or 0) > 0)
+    seen = [p for p in ctx.places_seen if (index.level(p) or 0) > 0]
+    return own or tuple(seen[-1:])
 
 
 def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
@@ -241,11 +262,17 @@ def _attribute(
     ctx: Context,
     p: Proposal,
 ) -> None:
+    decided = None if head is not None else source_of(sent, m, ctx)
     if head is not None:
-        source, why = head.cells["source"], "source of the figure it is part of"
+        p.head = head
+        source, why = head.cells.get("source"), "source of the figure it is part of"
+    elif decided is None:
+        source, why = None, ""
+        p.unsourced = (sent.paragraph, sent.tokens[m.start].start, bool(sent.cues("reporting")))
+        p.penalties.append(0.1)
     else:
-        source, why = source_of(sent, m, ctx)
-        if "→ unattributed" in why or "publisher" in why or "address" in why or "continues" in why:
+        source, why = decided
+        if "continues" in why:
             p.penalties.append(0.1)
     location, place_why = _place(sent, m, head, places, ctx)
     if location is None:
@@ -253,7 +280,27 @@ def _attribute(
     elif "named before" in place_why:
         p.penalties.append(0.1)
     p.cells.update(source=source or None, location=location)
+    if p.unsourced is not None or (head is not None and head.source_reason is not None):
+        p.source_reason = len(p.reasons)
     p.reasons += [why, place_why]
+
+
+def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
+    """A source the figure's sentence left open, from the whole article (text order: the
+    figure an including-part belongs to is resolved before the part)."""
+    if p.source_reason is None:
+        return
+    if p.unsourced is not None:
+        paragraph, offset, reported = p.unsourced
+        source, why = article.resolve(
+            paragraph, offset, p.text("location"), tables.places, reported_speech=reported
+        )
+    else:
+        head = p.head
+        source = (head.text("source") if head else None) or ""
+        why = "source of the figure it is part of"
+    p.cells["source"] = source or None
+    p.reasons[p.source_reason] = why
 
 
 def _place(

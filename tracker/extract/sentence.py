@@ -82,6 +82,11 @@ class Sentence:
         return self.text.span(self.tokens[start].start, self.tokens[end - 1].end)
 
     @property
+    def paragraph(self) -> int:
+        """The sentence's paragraph: a line of the text (how many line breaks precede it)."""
+        return self.text.folded.count("\n", 0, self.start)
+
+    @property
     def quote(self) -> str:
         return self.text.source(self.start, self.end)
 
