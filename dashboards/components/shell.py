@@ -7,11 +7,14 @@ the language in every link so that a view can be shared by its address.
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from dashboards.components.query import Query, href, shared
 from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
+from tracker.views.calendar import calendar_words
 from tracker.views.data import search_places
 from tracker.views.format import label, place_label, place_name, source_name
 
@@ -276,6 +279,8 @@ def page_shell(
         dir="rtl" if lang == "ar" else "ltr",
         lang=lang,
         id="page",
+        # the date picker's month and weekday names (assets/calendar_locale.js reads them)
+        **{"data-calendar": json.dumps(calendar_words(lang), ensure_ascii=False)},
     )
 
 

@@ -1,0 +1,60 @@
+"""Issue #12 in a real browser: the date picker speaks the page's language and opens on the
+data's month; no page scrolls sideways on a 375 px phone, in English or Arabic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dashboards.test_browser import ARTIFACTS, _open, base_url, browser  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def _open_picker(page) -> None:
+    page.evaluate("document.querySelector('details.filters-details').open = true")
+    page.locator("#filter-from").click()
+    page.wait_for_selector(".dash-datepicker-calendar-wrapper", timeout=10_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "weekdays"),
+    [("ar", "حزيران", ["س", "ح", "ن", "ث", "ر", "خ", "ج"]), ("en", "June", ["Mo", "Tu", "We"])],
+)
+def test_the_date_picker_speaks_the_page_language_and_opens_on_the_data(
+    browser,  # noqa: F811
+    base_url,  # noqa: F811
+    lang,
+    month,
+    weekdays,
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    _open(page, f"{base_url}/figures?lang={lang}", "#figures-table")
+    _open_picker(page)
+    shown = page.locator(".dash-datepicker-controls .dash-dropdown-value").inner_text()
+    year = page.locator(".dash-datepicker-controls input[type=number]").input_value()
+    # the demo's newest episode starts on 2018-06-19: the picker opens there, not today
+    assert (shown, year) == (month, "2018")
+    titles = page.eval_on_selector_all(
+        ".dash-datepicker-calendar-wrapper thead th span", "els => els.map(e => e.textContent)"
+    )
+    assert titles[: len(weekdays)] == weekdays, titles
+    options = page.eval_on_selector_all(
+        ".dash-datepicker-month-sizer", "els => els.map(e => e.textContent)"
+    )
+    if lang == "ar":
+        assert options[:3] == ["كانون الثاني", "شباط", "آذار"], options
+        assert not any(c.isascii() and c.isalpha() for c in "".join(options + titles))
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "date-picker-ar.png"))
+    context.close()
+
+
+def test_a_chosen_date_opens_the_picker_on_its_month(browser, base_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _open(page, f"{base_url}/figures?lang=ar&from=2018-02-20", "#figures-table")
+    _open_picker(page)
+    shown = page.locator(".dash-datepicker-controls .dash-dropdown-value").inner_text()
+    assert shown == "شباط"
+    context.close()
