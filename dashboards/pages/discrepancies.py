@@ -196,7 +196,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                         lang,
                         page=data["page"],
                         pages=data["pages"],
-                        total=fmt_count(data["total"], lang),
+                        n=fmt_count(data["total"], lang),
                     ),
                 )
             )

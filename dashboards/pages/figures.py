@@ -271,7 +271,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                     lang,
                     page=table["page"],
                     pages=table["pages"],
-                    total=fmt_count(table["total"], lang),
+                    n=fmt_count(table["total"], lang),
                 ),
             )
         )
