@@ -102,6 +102,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "en": "Download the reconciled band (CSV)",
         "ar": "تنزيل النطاق المُوفَّق (CSV)",
     },
+    "download_xlsx": {"en": "The same as a workbook (XLSX)", "ar": "الملف نفسه كمصنّف Excel (XLSX)"},
     "download_flags": {"en": "Download these flags (CSV)", "ar": "تنزيل هذه التنبيهات (CSV)"},
     "download_sources": {
         "en": "Download the source registry (CSV)",

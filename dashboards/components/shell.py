@@ -15,7 +15,7 @@ from dashboards.components.query import Query, href, shared
 from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.calendar import calendar_words
-from tracker.views.data import search_places
+from tracker.views.data import search_places, spreadsheet_url
 from tracker.views.format import label, place_label, place_name, source_name
 
 PAGES = (
@@ -286,6 +286,20 @@ def page_shell(
 
 def download_link(text: str, url: str, name: str = "view") -> html.A:
     return html.A(text, href=url, className="download-link", id=f"download-{name}", download="")
+
+
+def table_downloads(text: str, csv_url: str, lang: str, name: str = "view") -> list[html.A]:
+    """A table's download as CSV and, beside it, the same rows as an XLSX workbook."""
+    return [
+        download_link(text, csv_url, name),
+        html.A(
+            t("download_xlsx", lang),
+            href=spreadsheet_url(csv_url),
+            className="download-link download-xlsx",
+            id=f"download-{name}-xlsx",
+            download="",
+        ),
+    ]
 
 
 def pager(

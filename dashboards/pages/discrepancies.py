@@ -11,7 +11,14 @@ from dash import Dash, dcc, html
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
-from dashboards.components.shell import control, download_link, filter_bar, page_shell, pager, qp_id
+from dashboards.components.shell import (
+    control,
+    filter_bar,
+    page_shell,
+    pager,
+    qp_id,
+    table_downloads,
+)
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
 from tracker.service.pagecache import cached_view
@@ -210,7 +217,7 @@ def layout(store: Store, **raw: object) -> html.Div:
         body,
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
         downloads=[
-            download_link(
+            *table_downloads(
                 t("download_flags", lang),
                 download_url(
                     "/download/flags.csv",
@@ -220,6 +227,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                     severity=",".join(severities),
                     status=",".join(statuses),
                 ),
+                lang,
             )
         ],
     )

@@ -9,11 +9,11 @@ from dash import Dash, dcc, html
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
 from dashboards.components.shell import (
-    download_link,
     filter_bar,
     labelled_row,
     page_shell,
     pager,
+    table_downloads,
 )
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
@@ -285,8 +285,10 @@ def layout(store: Store, **raw: object) -> html.Div:
         body,
         filters=filter_bar(vocab, query, "/figures"),
         downloads=[
-            download_link(
-                t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)
+            *table_downloads(
+                t("download_view", lang),
+                download_url("/download/figures.csv", query.filters, lang),
+                lang,
             )
         ],
     )
