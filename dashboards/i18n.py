@@ -307,6 +307,7 @@ STRINGS: dict[str, dict[str, Any]] = {
     "col_interval": {"en": "Allows", "ar": "النطاق"},
     "col_flags": {"en": "Flags", "ar": "التنبيهات"},
     "sorted_by": {"en": "sorted by", "ar": "مرتبة حسب"},
+    "sort_by": {"en": "Sort by", "ar": "الترتيب حسب"},
     "ascending": {"en": "ascending", "ar": "تصاعدياً"},
     "descending": {"en": "descending", "ar": "تنازلياً"},
     "page_of": {
@@ -354,6 +355,28 @@ STRINGS: dict[str, dict[str, Any]] = {
         "ar": "لا يوجد رقم مخزّن بالمعرّف {id}.",
     },
     "provenance": {"en": "Provenance", "ar": "المصدر والنشر"},
+    "converted": {
+        "en": "converted: {said} × {size} people per household ≈ {people} people",
+        "ar": "محوَّل: {said} × {size} (متوسط حجم الأسرة) ≈ {people} من الأفراد",
+    },
+    "retracted_banner": {
+        "en": "Retracted on {date} by {who}: {why}. A retracted figure is in no page, band or download; its history stays here.",
+        "ar": "سُحب هذا الرقم في {date} بواسطة {who}: {why}. الرقم المسحوب لا يظهر في أي صفحة أو نطاق أو تنزيل؛ ويبقى سجله هنا.",
+    },
+    "revised_banner": {
+        "en": {
+            "one": "Revised: {n} earlier revision is superseded; shown is revision {current} of {date}.",
+            "other": "Revised: {n} earlier revisions are superseded; shown is revision {current} of {date}.",
+        },
+        "ar": {
+            "zero": "لم يُعدَّل هذا الرقم؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "one": "عُدِّل: مراجعة سابقة واحدة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "two": "عُدِّل: مراجعتان سابقتان لم تعودا ساريتين؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "few": "عُدِّل: {n} مراجعات سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "many": "عُدِّل: {n} مراجعةً سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "other": "عُدِّل: {n} مراجعة سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+        },
+    },
     "interval_rule": {"en": "Interval rule", "ar": "قاعدة النطاق"},
     "notes": {"en": "Notes", "ar": "ملاحظات"},
     # sources

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from tracker.domain.filters import Filters
+from tracker.domain.interval_words import interval_rule
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 from tracker.views.format import (
     claim_words,
@@ -80,8 +81,43 @@ def figure_row(
         "qualifier": label(vocab.qualifiers, row["qualifier"], lang),
         "interval": interval_words(row["low"], row["high"], lang),
         "rule": "" if missing(row.get("interval_rule")) else str(row["interval_rule"]),
+        "rule_words": interval_rule(vocab, str(row["qualifier"]), lang),
+        "conversion": conversion(row, vocab, lang),
         "notes": "" if missing(row.get("notes")) else str(row["notes"]),
         "flags": flags or [],
+    }
+
+
+def conversion(row: pd.Series, vocab: Vocabularies, lang: str) -> dict[str, str] | None:
+    """How a count of households became a count of people (DESIGN §1: a conversion is shown
+    as such, never silently): what the source said ("400 households"), the household size
+    used and the people it stands for; None when nothing was converted."""
+    size = row.get("household_size")
+    if str(row.get("unit")) != "households" or missing(size):
+        return None
+    said = claim_words(
+        vocab, row["qualifier"], row["value"], row.get("value_high"), lang, "households"
+    )
+    return {
+        "said": said,
+        "size": str(size),
+        "people": interval_words(row["low"], row["high"], lang),
+    }
+
+
+def _flag_words(rec: dict, vocab: Vocabularies, lang: str) -> dict:
+    """A flag a figure is in, with its rule and severity in words (the id stays its link)."""
+    rules = vocab.extra.get("rules")
+    severities = vocab.extra.get("severities")
+    return {
+        "flag_id": rec["flag_id"],
+        "rule": rec["rule"],
+        "severity": rec["severity"],
+        "status": rec["status"],
+        "rule_label": label(rules, rec["rule"], lang) if rules is not None else str(rec["rule"]),
+        "severity_label": label(severities, rec["severity"], lang)
+        if severities is not None
+        else str(rec["severity"]),
     }
 
 
@@ -92,14 +128,7 @@ def figure_rows(
     by_figure: dict[str, list[dict]] = {}
     if figure_flags is not None and not figure_flags.empty:
         for rec in figure_flags.to_dict("records"):
-            by_figure.setdefault(str(rec["figure_id"]), []).append(
-                {
-                    "flag_id": rec["flag_id"],
-                    "rule": rec["rule"],
-                    "severity": rec["severity"],
-                    "status": rec["status"],
-                }
-            )
+            by_figure.setdefault(str(rec["figure_id"]), []).append(_flag_words(rec, vocab, lang))
     return [
         figure_row(row, vocab, lang, by_figure.get(str(row["figure_id"])))
         for _, row in page.iterrows()
