@@ -3,6 +3,8 @@ data's month; no page scrolls sideways on a 375 px phone, in English or Arabic."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.dashboards.test_browser import ARTIFACTS, _open, base_url, browser  # noqa: F401
@@ -57,4 +59,44 @@ def test_a_chosen_date_opens_the_picker_on_its_month(browser, base_url):  # noqa
     _open_picker(page)
     shown = page.locator(".dash-datepicker-controls .dash-dropdown-value").inner_text()
     assert shown == "شباط"
+    context.close()
+
+
+PHONE_PAGES = {  # path → what must be on it once it has rendered
+    "/": ".card",
+    "/?episode=daraa-2018": ".card",
+    "/trends?metric=killed&population=civilians&location=SY12": ".js-plotly-plot .scatterlayer",
+    "/discrepancies": "article.flag",
+    "/figures": "#figures-table",
+    "/figures?figure=R046": "#figure-state",
+    "/figures?metric=killed&from=2018-06-19&to=2018-07-01": "#phone-sort",  # filters unfolded
+    "/sources": "#sources-table",
+    "/data": ".download-card",
+    "/map?metric=killed": ".js-plotly-plot .scatterlayer",
+    "/methodology": "#rule-echo",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_no_page_scrolls_sideways_on_a_375_px_phone(browser, base_url, lang):  # noqa: F811
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    page = context.new_page()
+    wide: dict[str, int] = {}
+    for path, ready in PHONE_PAGES.items():
+        url = base_url + path + ("&" if "?" in path else "?") + f"lang={lang}"
+        _open(page, url, ready)
+        page.wait_for_timeout(300)  # let the chart settle to its width
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide[path] = width
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") or "overview"
+        page.screenshot(path=str(ARTIFACTS / f"phone-{name}-{lang}.png"), full_page=True)
+    assert not wide, f"pages wider than 375 px ({lang}): {wide}"
+    # the measure sees an overflow when there is one (a 600 px block makes the page wider)
+    page.evaluate(
+        "() => { const d = document.createElement('div'); d.style.width = '600px';"
+        " d.style.height = '1px'; document.body.append(d); }"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") > 375
     context.close()
