@@ -57,4 +57,34 @@
 
   window.dateFns = window.dateFns || {};
   Object.defineProperty(window.dateFns, "locale", { get: locales, configurable: true });
+
+  // The picker names its buttons in English ("Previous month"): give them the page's words.
+  var naming = false;
+  function nameButtons() {
+    if (naming) return;
+    var page = document.getElementById("page");
+    var raw = page && page.getAttribute("data-calendar");
+    if (!raw) return;
+    var buttons;
+    try {
+      buttons = JSON.parse(raw).buttons || {};
+    } catch (e) {
+      return;
+    }
+    naming = true;
+    var scope = document.querySelectorAll(".dash-datepicker [aria-label], .dash-datepicker-content [aria-label]");
+    for (var i = 0; i < scope.length; i++) {
+      var el = scope[i];
+      var english = el.getAttribute("data-label-en") || el.getAttribute("aria-label");
+      var local = buttons[english];
+      if (local && el.getAttribute("aria-label") !== local) {
+        el.setAttribute("data-label-en", english);
+        el.setAttribute("aria-label", local);
+      }
+    }
+    naming = false;
+  }
+  new MutationObserver(nameButtons).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label"],
+  });
 })();

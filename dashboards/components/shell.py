@@ -42,6 +42,23 @@ def opening_month(vocab: Vocabularies, query: Query) -> str | None:
     return max(starts) if len(starts) else None
 
 
+#: The words Dash's dropdown shows itself (its search box, select-all, counts), by i18n key.
+DROPDOWN_WORDS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """Dash's own dropdown words in the page's language (its defaults are English)."""
+    return {word: t(f"dropdown_{word}", lang) for word in DROPDOWN_WORDS}
+
+
 def qp_id(name: str) -> dict[str, str]:
     """The id of a control whose value is the query parameter ``name``."""
     return {"type": "qp", "name": name}
@@ -96,6 +113,7 @@ def filter_bar(
     """The filters every page shares (and the page's own, in ``extra``)."""
     lang, f = query.lang, query.filters
     metrics = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("metric"),
         options=_options(vocab.metrics, lang),
         value=(f.metric[0] if f.metric else None) if single_metric else list(f.metric),
@@ -104,6 +122,7 @@ def filter_bar(
         clearable=True,
     )
     area = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("location"),
         options=place_options(vocab, lang, f.location, prefer=places_in_use),
         value=f.location[0] if f.location else None,
@@ -113,6 +132,7 @@ def filter_bar(
         search_order="original",
     )
     population = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("population"),
         options=_options(vocab.populations, lang),
         value=list(f.population),
@@ -120,6 +140,7 @@ def filter_bar(
         placeholder=t("any", lang),
     )
     sources = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("source"),
         options=[
             {"label": source_name(vocab, s, lang), "value": str(s)} for s in vocab.sources.index
@@ -280,8 +301,26 @@ def page_shell(
         lang=lang,
         id="page",
         # the date picker's month and weekday names (assets/calendar_locale.js reads them)
-        **{"data-calendar": json.dumps(calendar_words(lang), ensure_ascii=False)},
+        **{"data-calendar": json.dumps(calendar_data(lang), ensure_ascii=False)},
     )
+
+
+#: The date picker's English button names (Dash's own), by the i18n key that translates them.
+PICKER_BUTTONS = {
+    "Previous month": "picker_previous_month",
+    "Next month": "picker_next_month",
+    "Clear Dates": "picker_clear_dates",
+    "Close calendar": "picker_close",
+    "Decrease value": "picker_decrease",
+    "Increase value": "picker_increase",
+}
+
+
+def calendar_data(lang: str) -> dict:
+    """What assets/calendar_locale.js gives the date picker: CLDR month and weekday names,
+    and its buttons' names in the page's language."""
+    buttons = {english: t(key, lang) for english, key in PICKER_BUTTONS.items()}
+    return {**calendar_words(lang), "buttons": buttons}
 
 
 def download_link(text: str, url: str, name: str = "view") -> html.A:

@@ -13,6 +13,7 @@ from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
 from dashboards.components.shell import (
     control,
+    dropdown_labels,
     filter_bar,
     page_shell,
     pager,
@@ -133,6 +134,7 @@ def flag_filter(name: str, lang: str, chosen: tuple[str, ...], options: list[dic
     return control(
         t(f"filter_{name}", lang),
         dcc.Dropdown(
+            labels=dropdown_labels(lang),
             id=qp_id(name),
             multi=True,
             value=list(chosen),

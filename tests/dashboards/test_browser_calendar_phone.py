@@ -44,11 +44,28 @@ def test_the_date_picker_speaks_the_page_language_and_opens_on_the_data(
     options = page.eval_on_selector_all(
         ".dash-datepicker-month-sizer", "els => els.map(e => e.textContent)"
     )
+    buttons = page.eval_on_selector_all(
+        ".dash-datepicker-content [aria-label]", "els => els.map(e => e.getAttribute('aria-label'))"
+    )
     if lang == "ar":
         assert options[:3] == ["كانون الثاني", "شباط", "آذار"], options
-        assert not any(c.isascii() and c.isalpha() for c in "".join(options + titles))
+        assert "الشهر السابق" in buttons and "الشهر التالي" in buttons, buttons
+        assert not any(c.isascii() and c.isalpha() for c in "".join(options + titles + buttons))
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "date-picker-ar.png"))
+    context.close()
+
+
+def test_the_filter_dropdowns_speak_arabic(browser, base_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _open(page, f"{base_url}/figures?lang=ar", "#figures-table")
+    page.evaluate("document.querySelector('details.filters-details').open = true")
+    page.locator(".control-source .dash-dropdown").click()
+    search = page.wait_for_selector(".dash-dropdown-content input, [role=listbox] input")
+    assert search.get_attribute("placeholder") == "بحث"
+    words = page.locator(".dash-dropdown-content").inner_text()
+    assert "تحديد الكل" in words and "Select" not in words and "Search" not in words, words
     context.close()
 
 
