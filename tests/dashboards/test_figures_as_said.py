@@ -97,3 +97,26 @@ def test_a_phone_can_sort_the_figures(dash_store):
     hrefs = {c.href for c in links}
     assert any("sort=reported_on" in h and "metric=killed" in h for h in hrefs), hrefs
     assert any("sort=value" in h and "desc=0" in h for h in hrefs), hrefs  # the same key turns
+
+
+def _hovers(page) -> list[str]:
+    out = []
+    for c in walk(page):
+        if isinstance(c, dcc.Graph):
+            for trace in c.figure["data"]:
+                out += [h for h in (trace.get("hovertext") or []) if h]
+    return out
+
+
+def test_the_trend_says_a_conversion_and_names_flags_in_words(dash_store):
+    from dashboards.pages import trends
+
+    displaced = trends.layout(dash_store, metric="displaced", population="all", location="SY12")
+    hovers = _hovers(displaced)
+    converted = [h for h in hovers if "R041" in h]
+    assert converted and "≈ 3,455–4,225 people (about 768 households × 5)" in converted[0]
+    page = trends.layout(dash_store, metric="killed", population="civilians", location="SY12")
+    killed = _hovers(page)
+    flagged = [h for h in killed if "In flag: " in h]
+    assert flagged and all("FL-" not in h.split("In flag: ")[1] for h in flagged)
+    assert any("Divergence between sources · Moderate" in h for h in flagged)

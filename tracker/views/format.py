@@ -219,6 +219,23 @@ def claim_words(
     return f"{RLI}{text}{PDI}" if lang == "ar" else text
 
 
+def conversion(row: pd.Series, vocab: Vocabularies, lang: str) -> dict[str, str] | None:
+    """How a count of households became a count of people (DESIGN §1: a conversion is shown
+    as such, never silently): what the source said ("400 households"), the household size
+    used and the people it stands for; None when nothing was converted."""
+    size = row.get("household_size")
+    if str(row.get("unit")) != "households" or missing(size):
+        return None
+    said = claim_words(
+        vocab, row["qualifier"], row["value"], row.get("value_high"), lang, "households"
+    )
+    return {
+        "said": said,
+        "size": str(size),
+        "people": interval_words(row["low"], row["high"], lang),
+    }
+
+
 def interval_words(low: Any, high: Any, lang: str = "en") -> str:
     """The interval a claim allows: 113–139; 214 or more."""
     if missing(low):

@@ -16,6 +16,7 @@ from tracker.domain.interval_words import interval_rule
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 from tracker.views.format import (
     claim_words,
+    conversion,
     fmt_count,
     fmt_date,
     fmt_window,
@@ -85,23 +86,6 @@ def figure_row(
         "conversion": conversion(row, vocab, lang),
         "notes": "" if missing(row.get("notes")) else str(row["notes"]),
         "flags": flags or [],
-    }
-
-
-def conversion(row: pd.Series, vocab: Vocabularies, lang: str) -> dict[str, str] | None:
-    """How a count of households became a count of people (DESIGN §1: a conversion is shown
-    as such, never silently): what the source said ("400 households"), the household size
-    used and the people it stands for; None when nothing was converted."""
-    size = row.get("household_size")
-    if str(row.get("unit")) != "households" or missing(size):
-        return None
-    said = claim_words(
-        vocab, row["qualifier"], row["value"], row.get("value_high"), lang, "households"
-    )
-    return {
-        "said": said,
-        "size": str(size),
-        "people": interval_words(row["low"], row["high"], lang),
     }
 
 
