@@ -120,3 +120,15 @@ def test_the_trend_says_a_conversion_and_names_flags_in_words(dash_store):
     flagged = [h for h in killed if "In flag: " in h]
     assert flagged and all("FL-" not in h.split("In flag: ")[1] for h in flagged)
     assert any("Divergence between sources · Moderate" in h for h in flagged)
+
+
+def test_places_whose_names_repeat_are_named_with_their_level(dash_store):
+    from tracker.views.format import distinct_place_name
+
+    vocab = dash_store.vocab
+    assert distinct_place_name(vocab, "SY12") == "Dar'a (governorate)"
+    assert distinct_place_name(vocab, "C5993") == "Dar'a (community)"
+    assert distinct_place_name(vocab, "SY12", "ar") == "درعا (محافظة)"
+    assert distinct_place_name(vocab, "SY") == "Syrian Arab Republic"
+    page = figures.layout(dash_store, location="SY12", metric="killed")
+    assert "Dar'a (governorate)" in text(page)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.domain.place_names import named, repeated_names
 from tracker.domain.vocabularies import Vocabularies
 
 LANGS = ("en", "ar")
@@ -175,6 +176,42 @@ def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
         return "—"
     found = column_dict(vocab.gazetteer, f"name_{lang}").get(str(pcode))
     return str(found) if found is not None else str(pcode)
+
+
+_NAMING_CACHE: dict[tuple, tuple] = {}
+
+
+def _naming(vocab: Vocabularies, lang: str) -> tuple:
+    """Names, repeated names, levels and level words of the gazetteer in ``lang``, built
+    once per vocabulary (the gazetteer has thousands of places)."""
+    names = column_dict(vocab.gazetteer, f"name_{lang}")
+    key = (id(names), lang)
+    found = _NAMING_CACHE.get(key)
+    if found is None:
+        if len(_NAMING_CACHE) > 64:
+            _NAMING_CACHE.clear()
+        levels = vocab.extra.get("levels")
+        words = {} if levels is None else {int(k): label(levels, k, lang) for k in levels.index}
+        if lang == "en":
+            words = {k: v.lower() for k, v in words.items()}
+        found = (
+            names,
+            repeated_names({k: str(v) for k, v in names.items()}),
+            {k: int(v) for k, v in column_dict(vocab.gazetteer, "level").items()},
+            words,
+        )
+        _NAMING_CACHE[key] = found
+    return found
+
+
+def distinct_place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
+    """A place's name, with its level where other places carry the same name ("Dar'a
+    (governorate)", "Dar'a (community)"; "Nawa" alone): the flags' naming rule
+    (:mod:`tracker.domain.place_names`), for pages where places sit side by side."""
+    if missing(pcode):
+        return "—"
+    names, repeated, levels, words = _naming(vocab, lang)
+    return named(str(pcode), names, repeated, levels, words)
 
 
 def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:

@@ -17,6 +17,7 @@ from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 from tracker.views.format import (
     claim_words,
     conversion,
+    distinct_place_name,
     fmt_count,
     fmt_date,
     fmt_window,
@@ -25,7 +26,6 @@ from tracker.views.format import (
     label,
     missing,
     place_label,
-    place_name,
     safe_url,
     source_name,
 )
@@ -66,7 +66,7 @@ def figure_row(
         "url": safe_url(row.get("url")),
         "metric": label(vocab.metrics, row["metric"], lang),
         "population": label(vocab.populations, row["population"], lang),
-        "location": place_name(vocab, row["location"], lang),
+        "location": distinct_place_name(vocab, row["location"], lang),
         "location_full": place_label(vocab, row["location"], lang),
         "pcode": str(row["location"]),
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
@@ -236,7 +236,7 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
         "ratio": None if ratio is None or missing(ratio) else float(ratio),
         "metric": label(vocab.metrics, flag.get("metric"), lang),
         "population": label(vocab.populations, flag.get("population"), lang),
-        "location": place_name(vocab, flag.get("location"), lang),
+        "location": distinct_place_name(vocab, flag.get("location"), lang),
         "figures": [figure_row(r, vocab, lang) for _, r in mine.iterrows()],
         "missing_figures": [i for i in ids if i not in set(mine["figure_id"])]
         if not mine.empty
