@@ -105,3 +105,20 @@ def test_table_pages_link_their_workbook_with_their_filters(dash_store: Store) -
     hrefs = links(data.layout(dash_store, metric="killed"))
     for table in ("figures", "flags", "series"):
         assert any(h.endswith(f"/download/{table}.xlsx?metric=killed") for h in hrefs), hrefs
+
+
+def test_tracker_export_writes_the_same_workbook(tmp_path, monkeypatch, capsys) -> None:
+    from tests.dashboards.test_downloads import build_store, web_app
+    from tracker.cli import main
+
+    url = f"sqlite:///{tmp_path / 'export.db'}"
+    store = build_store(url)
+    served = web_app(store).test_client().get("/download/flags.xlsx?metric=killed&lang=ar")
+    target = tmp_path / "flags.xlsx"
+    argv = ["--db", url, "export", "--file", "flags", "--metric", "killed", "--lang", "ar"]
+    assert main([*argv, "--format", "xlsx", "-o", str(target)]) == 0
+    exported = sheet(target.read_bytes(), "flags")
+    pd.testing.assert_frame_equal(exported, sheet(served.data, "flags"))
+    assert main([*argv, "--format", "xlsx"]) == 2  # a workbook needs a file
+    assert "-o FILE" in capsys.readouterr().err
+    store.engine.dispose()
