@@ -111,7 +111,18 @@ def flag_view(card: dict, lang: str) -> html.Article:
             ),
             html.Div([figure_box(f, lang) for f in card["figures"]], className="fig-row"),
             *[
-                html.P(t("figure_missing", lang, id=i), className="muted small")
+                html.P(
+                    [
+                        t("figure_missing", lang, id=i),
+                        " ",
+                        dcc.Link(
+                            t("figure_history", lang),
+                            href=href("/figures", {"figure": i, "lang": lang}),
+                            className="history-link",
+                        ),
+                    ],
+                    className="muted small",
+                )
                 for i in card["missing_figures"]
             ],
             html.P([html.Strong(t("analyst_note", lang) + ": "), card["note"]], className="note")

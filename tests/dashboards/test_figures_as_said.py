@@ -132,3 +132,17 @@ def test_places_whose_names_repeat_are_named_with_their_level(dash_store):
     assert distinct_place_name(vocab, "SY") == "Syrian Arab Republic"
     page = figures.layout(dash_store, location="SY12", metric="killed")
     assert "Dar'a (governorate)" in text(page)
+
+
+def test_a_flag_whose_figure_is_no_longer_current_links_its_history(dash_store):
+    import pandas as pd
+
+    from dashboards.pages import discrepancies
+    from tests.dashboards.test_pages import links
+    from tracker.views.tables import flag_card
+
+    flag = {"flag_id": "FL-x", "rule": "echo", "severity": "info", "figure_ids": "R999"}
+    card = flag_card(flag, pd.DataFrame(columns=["figure_id"]), dash_store.vocab, "ar")
+    view = discrepancies.flag_view(card, "ar")
+    assert "/figures?figure=R999&lang=ar" in links(view)
+    assert "الرقم R999 لم يعد سارياً." in text(view)
