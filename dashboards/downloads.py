@@ -13,8 +13,11 @@ download that fails part-way resets the connection (:mod:`dashboards.abort`);
 
 from __future__ import annotations
 
+import tempfile
 import time
+from collections.abc import Iterator
 from datetime import datetime
+from typing import IO
 
 from flask import Blueprint, Flask, Response, request
 
@@ -24,16 +27,19 @@ from tracker.domain.vocabularies import closest
 from tracker.publish import (
     DATAPACKAGE,
     DataVersion,
+    DownloadOptions,
     data_version,
     etag,
     known_names,
     parse_options,
 )
 from tracker.publish.archive import zip_pieces
+from tracker.publish.asof import data_as_of
 from tracker.publish.cache import cached_download
 from tracker.publish.files import ZIP
 from tracker.publish.naming import attachment_name
-from tracker.publish.stream import refused_selectors
+from tracker.publish.stream import XLSX_SUFFIX, refused_selectors
+from tracker.publish.xlsx import XLSX_TYPE, SheetTooLong, write_xlsx
 from tracker.service.store import Store, StoreUnavailable
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -99,6 +105,8 @@ def download(store: Store, name: str) -> Response:
     saved_as = attachment_name(name, options)
     if not_modified(tag, version.last_modified):
         return file_headers(Response(status=304), name, tag, version, saved_as)
+    if name.endswith("." + XLSX_SUFFIX):
+        return workbook(store, name, options, (tag, version, saved_as))
     body = cut_on_error(
         zip_pieces(store, options)
         if name == ZIP
@@ -109,6 +117,34 @@ def download(store: Store, name: str) -> Response:
     mimetype = {DATAPACKAGE: JSON_TYPE, ZIP: ZIP_TYPE}.get(name, CSV_TYPE)
     response = Response(body, content_type=mimetype, direct_passthrough=True)
     return file_headers(response, name, tag, version, saved_as)
+
+
+def workbook(
+    store: Store, name: str, options: DownloadOptions, headers: tuple[str, DataVersion, str]
+) -> Response:
+    """A table as XLSX: written whole to a temporary file first (a workbook is a zip whose
+    directory comes last), so a selection too long for one sheet answers 400 before any
+    byte is sent; then sent a megabyte at a time."""
+    out = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes it once sent
+    try:
+        with store.reachable():
+            write_xlsx(store, name, options, request.url, data_as_of(store), out)
+    except BaseException as exc:
+        out.close()
+        if isinstance(exc, SheetTooLong):
+            return plain(400, str(exc))
+        if isinstance(exc, StoreUnavailable):
+            return plain(503, UNREACHABLE)
+        raise
+    out.seek(0)
+    response = Response(_blocks(out), content_type=XLSX_TYPE, direct_passthrough=True)
+    return file_headers(response, name, *headers)
+
+
+def _blocks(handle: IO[bytes]) -> Iterator[bytes]:
+    with handle:
+        while block := handle.read(1 << 20):
+            yield block
 
 
 def health(store: Store) -> tuple[dict, int, dict]:

@@ -87,8 +87,22 @@ STRINGS: dict[str, dict[str, Any]] = {
         "ar": "الفترة (حسب نهاية الفترة المُبلغ عنها)",
     },
     "filter_from": {"en": "From", "ar": "من"},
+    "picker_previous_month": {"en": "Previous month", "ar": "الشهر السابق"},
+    "picker_next_month": {"en": "Next month", "ar": "الشهر التالي"},
+    "picker_clear_dates": {"en": "Clear dates", "ar": "مسح التاريخين"},
+    "picker_close": {"en": "Close calendar", "ar": "إغلاق التقويم"},
+    "picker_decrease": {"en": "Previous year", "ar": "السنة السابقة"},
+    "picker_increase": {"en": "Next year", "ar": "السنة التالية"},
     "filter_to": {"en": "To", "ar": "إلى"},
     "any": {"en": "Any", "ar": "الكل"},
+    # Dash's own dropdown words ({num_selected} is filled in by the browser)
+    "dropdown_select_all": {"en": "Select all", "ar": "تحديد الكل"},
+    "dropdown_deselect_all": {"en": "Deselect all", "ar": "إلغاء تحديد الكل"},
+    "dropdown_selected_count": {"en": "{num_selected} selected", "ar": "المحدَّد: {num_selected}"},
+    "dropdown_search": {"en": "Search", "ar": "بحث"},
+    "dropdown_clear_search": {"en": "Clear search", "ar": "مسح البحث"},
+    "dropdown_clear_selection": {"en": "Clear selection", "ar": "إزالة التحديد"},
+    "dropdown_no_options_found": {"en": "No options found", "ar": "لا توجد خيارات مطابقة"},
     "clear_filters": {"en": "Clear filters", "ar": "إزالة عوامل التصفية"},
     "filter_error": {
         "en": "A filter in the address was not understood and is ignored: {message}",
@@ -102,6 +116,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "en": "Download the reconciled band (CSV)",
         "ar": "تنزيل النطاق المُوفَّق (CSV)",
     },
+    "download_xlsx": {"en": "The same as a workbook (XLSX)", "ar": "الملف نفسه كمصنّف Excel (XLSX)"},
     "download_flags": {"en": "Download these flags (CSV)", "ar": "تنزيل هذه التنبيهات (CSV)"},
     "download_sources": {
         "en": "Download the source registry (CSV)",
@@ -132,8 +147,18 @@ STRINGS: dict[str, dict[str, Any]] = {
     "range_sources": {"en": "Sources' newest figures", "ar": "أحدث أرقام المصادر"},
     "independent_sources": {"en": "Independent sources", "ar": "مصادر مستقلة"},
     "independent_note": {
-        "en": "{n} sources; a source carried by several outlets, and figures flagged as echoes, count once",
-        "ar": "{n} مصادر؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+        "en": {
+            "one": "{n} source; a source carried by several outlets, and figures flagged as echoes, count once",
+            "other": "{n} sources; a source carried by several outlets, and figures flagged as echoes, count once",
+        },
+        "ar": {
+            "zero": "لا مصادر؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+            "one": "مصدر واحد؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+            "two": "مصدران؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+            "few": "{n} مصادر؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+            "many": "{n} مصدراً؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+            "other": "{n} مصدر؛ المصدر الذي تنقله عدة وسائل، والأرقام المصنّفة صدى، تُحسب مرة واحدة",
+        },
     },
     "newest_report": {"en": "Newest report", "ar": "أحدث تقرير"},
     "open_flags": {"en": "Open flags", "ar": "تنبيهات مفتوحة"},
@@ -189,9 +214,18 @@ STRINGS: dict[str, dict[str, Any]] = {
         "ar": "لم يُخزَّن نطاق مُوفَّق لهذه السلسلة بعد.",
     },
     "other_bands": {
-        "en": "This series is also counted from {n} other start date(s); their bands are in the "
-        "reconciled-band download.",
-        "ar": "تُحسب هذه السلسلة أيضاً من {n} تاريخ بدء آخر؛ نطاقاتها في ملف النطاق المُوفَّق.",
+        "en": {
+            "one": "This series is also counted from {n} other start date; its band is in the reconciled-band download.",
+            "other": "This series is also counted from {n} other start dates; their bands are in the reconciled-band download.",
+        },
+        "ar": {
+            "zero": "لا تُحسب هذه السلسلة من تاريخ بدء آخر.",
+            "one": "تُحسب هذه السلسلة أيضاً من تاريخ بدء آخر؛ نطاقه في ملف النطاق المُوفَّق.",
+            "two": "تُحسب هذه السلسلة أيضاً من تاريخَي بدء آخرَين؛ نطاقاهما في ملف النطاق المُوفَّق.",
+            "few": "تُحسب هذه السلسلة أيضاً من {n} تواريخ بدء أخرى؛ نطاقاتها في ملف النطاق المُوفَّق.",
+            "many": "تُحسب هذه السلسلة أيضاً من {n} تاريخاً آخر للبدء؛ نطاقاتها في ملف النطاق المُوفَّق.",
+            "other": "تُحسب هذه السلسلة أيضاً من {n} تاريخ بدء آخر؛ نطاقاتها في ملف النطاق المُوفَّق.",
+        },
     },
     "in_flag": {"en": "In a flagged disagreement", "ar": "في تباين مُنبَّه عليه"},
     "followed_flag": {"en": "The flag you followed", "ar": "التنبيه الذي اتبعته"},
@@ -214,8 +248,18 @@ STRINGS: dict[str, dict[str, Any]] = {
     "open_publication": {"en": "Open the publication", "ar": "فتح المنشور"},
     "figure_history": {"en": "History of this figure", "ar": "سجل هذا الرقم"},
     "truncated": {
-        "en": "Showing the newest {n} claims of this series.",
-        "ar": "تُعرض أحدث {n} رقم من هذه السلسلة.",
+        "en": {
+            "one": "Showing the newest claim of this series.",
+            "other": "Showing the newest {n} claims of this series.",
+        },
+        "ar": {
+            "zero": "لا يُعرض أي رقم من هذه السلسلة.",
+            "one": "يُعرض أحدث رقم من هذه السلسلة.",
+            "two": "يُعرض أحدث رقمين من هذه السلسلة.",
+            "few": "تُعرض أحدث {n} أرقام من هذه السلسلة.",
+            "many": "يُعرض أحدث {n} رقماً من هذه السلسلة.",
+            "other": "يُعرض أحدث {n} رقم من هذه السلسلة.",
+        },
     },
     "no_series": {
         "en": "No claims for this metric in this area and period.",
@@ -277,15 +321,36 @@ STRINGS: dict[str, dict[str, Any]] = {
     "col_interval": {"en": "Allows", "ar": "النطاق"},
     "col_flags": {"en": "Flags", "ar": "التنبيهات"},
     "sorted_by": {"en": "sorted by", "ar": "مرتبة حسب"},
+    "sort_by": {"en": "Sort by", "ar": "الترتيب حسب"},
     "ascending": {"en": "ascending", "ar": "تصاعدياً"},
     "descending": {"en": "descending", "ar": "تنازلياً"},
     "page_of": {
-        "en": "Page {page} of {pages} · {total} figures",
-        "ar": "الصفحة {page} من {pages} · {total} رقماً",
+        "en": {
+            "one": "Page {page} of {pages} · {n} figure",
+            "other": "Page {page} of {pages} · {n} figures",
+        },
+        "ar": {
+            "zero": "الصفحة {page} من {pages} · لا أرقام",
+            "one": "الصفحة {page} من {pages} · رقم واحد",
+            "two": "الصفحة {page} من {pages} · رقمان",
+            "few": "الصفحة {page} من {pages} · {n} أرقام",
+            "many": "الصفحة {page} من {pages} · {n} رقماً",
+            "other": "الصفحة {page} من {pages} · {n} رقم",
+        },
     },
     "flag_page_of": {
-        "en": "Page {page} of {pages} · {total} flags",
-        "ar": "الصفحة {page} من {pages} · {total} تنبيهاً",
+        "en": {
+            "one": "Page {page} of {pages} · {n} flag",
+            "other": "Page {page} of {pages} · {n} flags",
+        },
+        "ar": {
+            "zero": "الصفحة {page} من {pages} · لا تنبيهات",
+            "one": "الصفحة {page} من {pages} · تنبيه واحد",
+            "two": "الصفحة {page} من {pages} · تنبيهان",
+            "few": "الصفحة {page} من {pages} · {n} تنبيهات",
+            "many": "الصفحة {page} من {pages} · {n} تنبيهاً",
+            "other": "الصفحة {page} من {pages} · {n} تنبيه",
+        },
     },
     "previous": {"en": "← Previous", "ar": "→ السابق"},
     "next": {"en": "Next →", "ar": "التالي ←"},
@@ -304,6 +369,28 @@ STRINGS: dict[str, dict[str, Any]] = {
         "ar": "لا يوجد رقم مخزّن بالمعرّف {id}.",
     },
     "provenance": {"en": "Provenance", "ar": "المصدر والنشر"},
+    "converted": {
+        "en": "converted: {said} × {size} people per household ≈ {people} people",
+        "ar": "محوَّل: {said} × {size} (متوسط حجم الأسرة) ≈ {people} من الأفراد",
+    },
+    "retracted_banner": {
+        "en": "Retracted on {date} by {who}: {why}. A retracted figure is in no page, band or download; its history stays here.",
+        "ar": "سُحب هذا الرقم في {date} بواسطة {who}: {why}. الرقم المسحوب لا يظهر في أي صفحة أو نطاق أو تنزيل؛ ويبقى سجله هنا.",
+    },
+    "revised_banner": {
+        "en": {
+            "one": "Revised: {n} earlier revision is superseded; shown is revision {current} of {date}.",
+            "other": "Revised: {n} earlier revisions are superseded; shown is revision {current} of {date}.",
+        },
+        "ar": {
+            "zero": "لم يُعدَّل هذا الرقم؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "one": "عُدِّل: مراجعة سابقة واحدة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "two": "عُدِّل: مراجعتان سابقتان لم تعودا ساريتين؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "few": "عُدِّل: {n} مراجعات سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "many": "عُدِّل: {n} مراجعةً سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+            "other": "عُدِّل: {n} مراجعة سابقة لم تعد سارية؛ المعروض هو المراجعة {current} بتاريخ {date}.",
+        },
+    },
     "interval_rule": {"en": "Interval rule", "ar": "قاعدة النطاق"},
     "notes": {"en": "Notes", "ar": "ملاحظات"},
     # sources
@@ -350,7 +437,17 @@ STRINGS: dict[str, dict[str, Any]] = {
     "download": {"en": "Download", "ar": "تنزيل"},
     "with_hxl": {"en": "With HXL tags", "ar": "مع وسوم HXL"},
     "address_of": {"en": "Address of {name}", "ar": "عنوان {name}"},
-    "columns": {"en": "The {n} columns", "ar": "الأعمدة ({n})"},
+    "columns": {
+        "en": {"one": "The {n} column", "other": "The {n} columns"},
+        "ar": {
+            "zero": "لا أعمدة",
+            "one": "عمود واحد",
+            "two": "عمودان",
+            "few": "{n} أعمدة",
+            "many": "{n} عموداً",
+            "other": "{n} عمود",
+        },
+    },
     "column": {"en": "Name", "ar": "الاسم"},
     "column_type": {"en": "Type", "ar": "النوع"},
     "column_meaning": {"en": "Meaning", "ar": "المعنى"},

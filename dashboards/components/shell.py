@@ -7,12 +7,15 @@ the language in every link so that a view can be shared by its address.
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from dashboards.components.query import Query, href, shared
 from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
-from tracker.views.data import search_places
+from tracker.views.calendar import calendar_words
+from tracker.views.data import search_places, spreadsheet_url
 from tracker.views.format import label, place_label, place_name, source_name
 
 PAGES = (
@@ -37,6 +40,23 @@ def opening_month(vocab: Vocabularies, query: Query) -> str | None:
         return chosen.isoformat()
     starts = vocab.episodes["start"].dropna().astype(str) if "start" in vocab.episodes else []
     return max(starts) if len(starts) else None
+
+
+#: The words Dash's dropdown shows itself (its search box, select-all, counts), by i18n key.
+DROPDOWN_WORDS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """Dash's own dropdown words in the page's language (its defaults are English)."""
+    return {word: t(f"dropdown_{word}", lang) for word in DROPDOWN_WORDS}
 
 
 def qp_id(name: str) -> dict[str, str]:
@@ -93,6 +113,7 @@ def filter_bar(
     """The filters every page shares (and the page's own, in ``extra``)."""
     lang, f = query.lang, query.filters
     metrics = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("metric"),
         options=_options(vocab.metrics, lang),
         value=(f.metric[0] if f.metric else None) if single_metric else list(f.metric),
@@ -101,6 +122,7 @@ def filter_bar(
         clearable=True,
     )
     area = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("location"),
         options=place_options(vocab, lang, f.location, prefer=places_in_use),
         value=f.location[0] if f.location else None,
@@ -110,6 +132,7 @@ def filter_bar(
         search_order="original",
     )
     population = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("population"),
         options=_options(vocab.populations, lang),
         value=list(f.population),
@@ -117,6 +140,7 @@ def filter_bar(
         placeholder=t("any", lang),
     )
     sources = dcc.Dropdown(
+        labels=dropdown_labels(lang),
         id=qp_id("source"),
         options=[
             {"label": source_name(vocab, s, lang), "value": str(s)} for s in vocab.sources.index
@@ -276,11 +300,45 @@ def page_shell(
         dir="rtl" if lang == "ar" else "ltr",
         lang=lang,
         id="page",
+        # the date picker's month and weekday names (assets/calendar_locale.js reads them)
+        **{"data-calendar": json.dumps(calendar_data(lang), ensure_ascii=False)},
     )
+
+
+#: The date picker's English button names (Dash's own), by the i18n key that translates them.
+PICKER_BUTTONS = {
+    "Previous month": "picker_previous_month",
+    "Next month": "picker_next_month",
+    "Clear Dates": "picker_clear_dates",
+    "Close calendar": "picker_close",
+    "Decrease value": "picker_decrease",
+    "Increase value": "picker_increase",
+}
+
+
+def calendar_data(lang: str) -> dict:
+    """What assets/calendar_locale.js gives the date picker: CLDR month and weekday names,
+    and its buttons' names in the page's language."""
+    buttons = {english: t(key, lang) for english, key in PICKER_BUTTONS.items()}
+    return {**calendar_words(lang), "buttons": buttons}
 
 
 def download_link(text: str, url: str, name: str = "view") -> html.A:
     return html.A(text, href=url, className="download-link", id=f"download-{name}", download="")
+
+
+def table_downloads(text: str, csv_url: str, lang: str, name: str = "view") -> list[html.A]:
+    """A table's download as CSV and, beside it, the same rows as an XLSX workbook."""
+    return [
+        download_link(text, csv_url, name),
+        html.A(
+            t("download_xlsx", lang),
+            href=spreadsheet_url(csv_url),
+            className="download-link download-xlsx",
+            id=f"download-{name}-xlsx",
+            download="",
+        ),
+    ]
 
 
 def pager(

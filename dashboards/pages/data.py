@@ -13,7 +13,7 @@ from dashboards.components.shell import filter_bar, page_shell
 from dashboards.i18n import t
 from tracker.publish import PARAMETERS, catalogue
 from tracker.service.store import Store
-from tracker.views.data import catalogue_entries, parameters_help
+from tracker.views.data import catalogue_entries, parameters_help, spreadsheet_url
 
 
 def reference_table(headers: list[str], rows: list[list]) -> html.Div:
@@ -116,6 +116,19 @@ def layout(store: Store, **raw: object) -> html.Div:
                                     ),
                                 ]
                                 if e["example_hxl"]
+                                else []
+                            ),
+                            *(
+                                [
+                                    " ",
+                                    html.A(
+                                        t("download_xlsx", lang),
+                                        href=spreadsheet_url(e["url"]),
+                                        download="",
+                                        className="small download-xlsx",
+                                    ),
+                                ]
+                                if e["path"].endswith(".csv")
                                 else []
                             ),
                         ],

@@ -11,7 +11,15 @@ from dash import Dash, dcc, html
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
-from dashboards.components.shell import control, download_link, filter_bar, page_shell, pager, qp_id
+from dashboards.components.shell import (
+    control,
+    dropdown_labels,
+    filter_bar,
+    page_shell,
+    pager,
+    qp_id,
+    table_downloads,
+)
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
 from tracker.service.pagecache import cached_view
@@ -103,7 +111,18 @@ def flag_view(card: dict, lang: str) -> html.Article:
             ),
             html.Div([figure_box(f, lang) for f in card["figures"]], className="fig-row"),
             *[
-                html.P(t("figure_missing", lang, id=i), className="muted small")
+                html.P(
+                    [
+                        t("figure_missing", lang, id=i),
+                        " ",
+                        dcc.Link(
+                            t("figure_history", lang),
+                            href=href("/figures", {"figure": i, "lang": lang}),
+                            className="history-link",
+                        ),
+                    ],
+                    className="muted small",
+                )
                 for i in card["missing_figures"]
             ],
             html.P([html.Strong(t("analyst_note", lang) + ": "), card["note"]], className="note")
@@ -126,6 +145,7 @@ def flag_filter(name: str, lang: str, chosen: tuple[str, ...], options: list[dic
     return control(
         t(f"filter_{name}", lang),
         dcc.Dropdown(
+            labels=dropdown_labels(lang),
             id=qp_id(name),
             multi=True,
             value=list(chosen),
@@ -196,7 +216,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                         lang,
                         page=data["page"],
                         pages=data["pages"],
-                        total=fmt_count(data["total"], lang),
+                        n=fmt_count(data["total"], lang),
                     ),
                 )
             )
@@ -210,7 +230,7 @@ def layout(store: Store, **raw: object) -> html.Div:
         body,
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
         downloads=[
-            download_link(
+            *table_downloads(
                 t("download_flags", lang),
                 download_url(
                     "/download/flags.csv",
@@ -220,6 +240,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                     severity=",".join(severities),
                     status=",".join(statuses),
                 ),
+                lang,
             )
         ],
     )

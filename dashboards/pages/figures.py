@@ -9,11 +9,11 @@ from dash import Dash, dcc, html
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query
 from dashboards.components.shell import (
-    download_link,
     filter_bar,
     labelled_row,
     page_shell,
     pager,
+    table_downloads,
 )
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
@@ -21,7 +21,7 @@ from tracker.service.pagecache import cached_view
 from tracker.service.pages.figures import load_figures_page
 from tracker.service.store import Store
 from tracker.views.data import download_url
-from tracker.views.format import fmt_count
+from tracker.views.format import fmt_count, fmt_date
 from tracker.views.tables import FIGURES_PER_PAGE, figure_row, figures_table, history_rows
 
 
@@ -55,10 +55,9 @@ COLUMNS = (  # (i18n key, sort key or None)
 )
 
 
-def _header(key: str, sort_key: str | None, params: dict, table: dict, lang: str) -> html.Th:
-    text = t(key, lang)
-    if sort_key is None:
-        return html.Th(text, scope="col")
+def _sort_link(key: str, sort_key: str, params: dict, table: dict, lang: str, id_prefix: str):
+    """A link sorting by ``sort_key``: the active key turns its order round; another starts
+    newest or largest first for dates and counts. Returns the link and the aria-sort state."""
     active = table["sort"] == sort_key
     descending = (
         (not table["descending"]) if active else sort_key in ("reported_on", "period_end", "value")
@@ -67,35 +66,70 @@ def _header(key: str, sort_key: str | None, params: dict, table: dict, lang: str
     target.pop("page", None)
     arrow = (" ▼" if table["descending"] else " ▲") if active else ""
     sort_state = ("descending" if table["descending"] else "ascending") if active else None
-    return html.Th(
-        dcc.Link(
-            text + arrow,
-            href=href("/figures", target),
-            className="sort-link",
-            id=f"sort-{sort_key}",
-        ),
-        scope="col",
-        **({"aria-sort": sort_state} if sort_state else {}),
+    link = dcc.Link(
+        t(key, lang) + arrow,
+        href=href("/figures", target),
+        className="sort-link active" if active else "sort-link",
+        id=f"{id_prefix}{sort_key}",
+    )
+    return link, sort_state
+
+
+def _header(key: str, sort_key: str | None, params: dict, table: dict, lang: str) -> html.Th:
+    if sort_key is None:
+        return html.Th(t(key, lang), scope="col")
+    link, sort_state = _sort_link(key, sort_key, params, table, lang, "sort-")
+    return html.Th(link, scope="col", **({"aria-sort": sort_state} if sort_state else {}))
+
+
+def phone_sort(params: dict, table: dict, lang: str) -> html.Nav:
+    """The column titles that sort, as a row of links for a phone, where the table becomes
+    one card per figure and its header row is hidden (shown only under 640 px)."""
+    links = [
+        _sort_link(key, sort_key, params, table, lang, "phone-sort-")[0]
+        for key, sort_key in COLUMNS
+        if sort_key is not None
+    ]
+    return html.Nav(
+        [html.Span(t("sort_by", lang), className="phone-sort-label"), *links],
+        className="phone-sort",
+        id="phone-sort",
+        **{"aria-label": t("sort_by", lang)},
     )
 
 
 def _flags_cell(flags: list[dict], lang: str):
+    """Each flag a figure is in, by its rule and severity in words (its id in the tooltip),
+    leading to the flag on its trend."""
     if not flags:
         return ""
     return html.Ul(
         [
             html.Li(
                 dcc.Link(
-                    f["flag_id"],
+                    f"{f['rule_label']} · {f['severity_label']}",
                     href=href("/trends", {"flag": f["flag_id"], "lang": lang}),
                     className=f"badge severity-{f['severity']}",
-                    title=f["rule"],
+                    title=f["flag_id"],
                 )
             )
             for f in flags
         ],
         className="flag-list",
     )
+
+
+def interval_cell(row: dict, lang: str) -> list:
+    """The interval a figure allows; for a count of households, the conversion to people
+    said beside it ("400 households × 5 ≈ 2,000 people"), never a bare 2,000."""
+    c = row["conversion"]
+    if not c:
+        return [row["interval"]]
+    return [
+        row["interval"],
+        html.Br(),
+        html.Small(t("converted", lang, **c), className="conversion muted"),
+    ]
 
 
 def figure_table(table: dict, params: dict, lang: str) -> html.Div:
@@ -130,7 +164,7 @@ def figure_table(table: dict, params: dict, lang: str) -> html.Div:
                     html.Td(r["location"], title=r["location_full"]),
                     html.Td(r["window"]),
                     html.Td(r["claim"], className="claim"),
-                    html.Td(r["interval"], title=r["rule"], className="nowrap"),
+                    html.Td(interval_cell(r, lang), title=r["rule_words"], className="interval"),
                     html.Td(publisher),
                     html.Td(_flags_cell(r["flags"], lang)),
                 ],
@@ -144,6 +178,32 @@ def figure_table(table: dict, params: dict, lang: str) -> html.Div:
             id="figures-table",
         ),
         className="table-wrap",
+    )
+
+
+def state_banner(current, superseded: int, lang: str) -> html.P | None:
+    """What a reader must know first: the figure was retracted (when, by whom, why), or its
+    earlier revisions are superseded by the one shown."""
+    when = fmt_date(current.get("entered_at"), lang)
+    if str(current.get("status")) == "retracted":
+        return html.P(
+            t(
+                "retracted_banner",
+                lang,
+                date=when,
+                who=str(current.get("entered_by") or ""),
+                why=str(current.get("why") or ""),
+            ),
+            className="notice error state-banner",
+            role="alert",
+            id="figure-state",
+        )
+    if superseded < 1:
+        return None
+    return html.P(
+        t("revised_banner", lang, n=superseded, current=int(current["revision"]), date=when),
+        className="notice state-banner",
+        id="figure-state",
     )
 
 
@@ -164,6 +224,7 @@ def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html
     vocab = store.vocab
     current = revisions.sort_values("revision").iloc[-1]
     row = figure_row(current, vocab, lang)
+    banner = state_banner(current, len(revisions) - 1, lang)
     items = []
     for rev in history_rows(revisions):
         state = (
@@ -213,13 +274,14 @@ def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html
     return html.Section(
         [
             html.H2(t("history_title", lang, id=figure_id)),
+            banner,
             html.Dl(
                 [
                     html.Div([html.Dt(t("col_claim", lang)), html.Dd(row["claim"])]),
                     html.Div(
                         [
                             html.Dt(t("col_interval", lang)),
-                            html.Dd(f"{row['interval']} ({row['rule']})"),
+                            html.Dd([*interval_cell(row, lang), html.Br(), row["rule_words"]]),
                         ]
                     ),
                     html.Div([html.Dt(t("col_source", lang)), html.Dd(row["source_full"])]),
@@ -258,6 +320,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     if figure_id:
         body.append(history_panel(store, figure_id, params, lang))
     if table["rows"]:
+        body.append(phone_sort(params, table, lang))
         body.append(figure_table(table, params, lang))
         body.append(
             pager(
@@ -271,7 +334,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                     lang,
                     page=table["page"],
                     pages=table["pages"],
-                    total=fmt_count(table["total"], lang),
+                    n=fmt_count(table["total"], lang),
                 ),
             )
         )
@@ -285,8 +348,10 @@ def layout(store: Store, **raw: object) -> html.Div:
         body,
         filters=filter_bar(vocab, query, "/figures"),
         downloads=[
-            download_link(
-                t("download_view", lang), download_url("/download/figures.csv", query.filters, lang)
+            *table_downloads(
+                t("download_view", lang),
+                download_url("/download/figures.csv", query.filters, lang),
+                lang,
             )
         ],
     )

@@ -8,7 +8,7 @@ from dash import Dash, dcc, html
 
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query, shared
-from dashboards.components.shell import download_link, filter_bar, labelled_row, page_shell
+from dashboards.components.shell import filter_bar, labelled_row, page_shell, table_downloads
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
 from tracker.service.pagecache import cached_view
@@ -117,9 +117,10 @@ def layout(store: Store, **raw: object) -> html.Div:
         [table],
         filters=filter_bar(vocab, query, "/sources"),
         downloads=[
-            download_link(
+            *table_downloads(
                 t("download_sources", lang),
                 download_url("/download/sources.csv", Filters(), lang),
+                lang,
                 "sources",
             )
         ],

@@ -29,7 +29,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Figures entered here are proposals: public only once another reviewer accepts them.",
         "ar": "الأرقام المدخلة هنا مقترحات: لا تُنشر إلا بعد أن يقبلها مراجع آخر.",
     },
-    "pending": {"en": "{n} proposal(s) await review.", "ar": "مقترحات بانتظار المراجعة: {n}"},
+    "pending": {
+        "en": {"one": "{n} proposal awaits review.", "other": "{n} proposals await review."},
+        "ar": {
+            "zero": "لا مقترحات بانتظار المراجعة.",
+            "one": "مقترح واحد بانتظار المراجعة.",
+            "two": "مقترحان بانتظار المراجعة.",
+            "few": "{n} مقترحات بانتظار المراجعة.",
+            "many": "{n} مقترحاً بانتظار المراجعة.",
+            "other": "{n} مقترح بانتظار المراجعة.",
+        },
+    },
     "propose": {"en": "Propose for review", "ar": "اقتراح للمراجعة"},
     "proposed": {
         "en": "Figure {id} is stored as a proposal; a reviewer will see it in the queue.",
@@ -78,16 +88,46 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "check_and_propose": {"en": "Check and propose", "ar": "تحقق واقترح"},
     "upload_stored": {
-        "en": "{file}: {n} figure(s) proposed for review, {same} already stored.",
-        "ar": "{file}: {n} رقم مقترح للمراجعة، {same} محفوظ من قبل.",
+        "en": {
+            "one": "{file}: {n} figure proposed for review; already stored: {same}.",
+            "other": "{file}: {n} figures proposed for review; already stored: {same}.",
+        },
+        "ar": {
+            "zero": "{file}: لا أرقام مقترحة للمراجعة؛ المحفوظ من قبل: {same}.",
+            "one": "{file}: رقم واحد مقترح للمراجعة؛ المحفوظ من قبل: {same}.",
+            "two": "{file}: رقمان مقترحان للمراجعة؛ المحفوظ من قبل: {same}.",
+            "few": "{file}: {n} أرقام مقترحة للمراجعة؛ المحفوظ من قبل: {same}.",
+            "many": "{file}: {n} رقماً مقترحاً للمراجعة؛ المحفوظ من قبل: {same}.",
+            "other": "{file}: {n} رقم مقترح للمراجعة؛ المحفوظ من قبل: {same}.",
+        },
     },
     "upload_refused": {
-        "en": "{file}: nothing stored. {n} problem(s):",
-        "ar": "{file}: لم يُحفظ شيء. المشكلات ({n}):",
+        "en": {
+            "one": "{file}: nothing stored. {n} problem:",
+            "other": "{file}: nothing stored. {n} problems:",
+        },
+        "ar": {
+            "zero": "{file}: لم يُحفظ شيء.",
+            "one": "{file}: لم يُحفظ شيء. مشكلة واحدة:",
+            "two": "{file}: لم يُحفظ شيء. مشكلتان:",
+            "few": "{file}: لم يُحفظ شيء. {n} مشكلات:",
+            "many": "{file}: لم يُحفظ شيء. {n} مشكلةً:",
+            "other": "{file}: لم يُحفظ شيء. {n} مشكلة:",
+        },
     },
     "upload_partial": {
-        "en": "{file}: {rows} row(s) rejected. Problems:",
-        "ar": "{file}: رُفض {rows} صف. المشكلات:",
+        "en": {
+            "one": "{file}: {n} row rejected. Problems:",
+            "other": "{file}: {n} rows rejected. Problems:",
+        },
+        "ar": {
+            "zero": "{file}: لم يُرفض أي صف.",
+            "one": "{file}: رُفض صف واحد. المشكلات:",
+            "two": "{file}: رُفض صفان. المشكلات:",
+            "few": "{file}: رُفضت {n} صفوف. المشكلات:",
+            "many": "{file}: رُفض {n} صفاً. المشكلات:",
+            "other": "{file}: رُفض {n} صف. المشكلات:",
+        },
     },
     "rejects": {"en": "Download the rejected rows", "ar": "تنزيل الصفوف المرفوضة"},
     "explain": {"en": "Explain", "ar": "تفسير"},

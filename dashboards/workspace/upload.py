@@ -64,7 +64,7 @@ def register(bp: Blueprint, store: Store) -> None:
         if plan.ok:
             summary = t("upload_stored", g.lang, file=name, n=result.stored, same=plan.unchanged)
         elif partial:
-            summary = t("upload_partial", g.lang, file=name, rows=len(plan.rejected_rows))
+            summary = t("upload_partial", g.lang, file=name, n=len(plan.rejected_rows))
             summary += " " + t(
                 "upload_stored", g.lang, file=name, n=result.stored, same=plan.unchanged
             )

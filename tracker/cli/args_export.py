@@ -18,16 +18,17 @@ def register(commands: Commands) -> None:
         help="the files the download URLs serve, byte for byte",
         description="Write a download to a file or standard output: the same bytes as "
         "/download/<file>?<the same options>. --format csv writes the CSV, hxl the CSV with "
-        "the HXL hashtag row under the header, json the datapackage.json describing the files. "
+        "the HXL hashtag row under the header, json the datapackage.json describing the files, "
+        "xlsx the table as an XLSX workbook (with -o; as /download/<file>.xlsx). "
         "--package DIR writes datapackage.json and every CSV into DIR.",
     )
     add_filter_options(p)
     p.add_argument(
         "--format",
-        choices=["csv", "hxl", "json"],
+        choices=["csv", "hxl", "json", "xlsx"],
         default="csv",
         help="csv: the CSV (default); hxl: the CSV with the HXL hashtag row; json: "
-        "datapackage.json",
+        "datapackage.json; xlsx: the table as a workbook (needs -o FILE)",
     )
     p.add_argument("--hxl", action="store_true", help="add the HXL row (as --format hxl)")
     p.add_argument(

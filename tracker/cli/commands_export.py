@@ -12,7 +12,10 @@ from pathlib import Path
 from tracker.cli.common import filters_from, open_store
 from tracker.progress import progress
 from tracker.publish import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
+from tracker.publish.asof import data_as_of
 from tracker.publish.package import write_package
+from tracker.publish.xlsx import SheetTooLong, write_xlsx
+from tracker.service.store import Store
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -28,11 +31,37 @@ def cmd_export(args: argparse.Namespace) -> int:
         for path in write_package(store, options, args.package):
             print(path, file=sys.stderr)
         return 0
+    if args.format == "xlsx":
+        return export_workbook(store, args, options)
     name = DATAPACKAGE if args.format == "json" else DOWNLOADS[args.file].filename
     pieces = progress(download_pieces(store, name, options), desc=f"exporting {name}", unit="chunk")
     if args.output is None:
         return write_stdout(pieces)
     return write_file(pieces, args.output)
+
+
+def export_workbook(store: Store, args: argparse.Namespace, options: DownloadOptions) -> int:
+    """The table as XLSX into ``-o FILE`` (a workbook is no stream for a terminal), written
+    beside it and renamed into place once whole, as /download/<file>.xlsx serves it."""
+    if args.output is None:
+        print("tracker export: --format xlsx writes a workbook: give -o FILE", file=sys.stderr)
+        return 2
+    name = f"{args.file}.xlsx"
+    address = f"/download/{name}{options.query_string()}"
+    part = args.output.with_name(f".{args.output.name}.{os.getpid()}.part")
+    try:
+        with part.open("wb") as out:
+            write_xlsx(store, name, options, address, data_as_of(store), out)
+        os.replace(part, args.output)
+    except SheetTooLong as exc:
+        part.unlink(missing_ok=True)
+        print(f"tracker export: {exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        raise
+    return 0
 
 
 def write_file(pieces: Iterable[bytes], target: Path) -> int:

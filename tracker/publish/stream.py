@@ -21,6 +21,8 @@ from tracker.publish.hxl import hxl_row
 from tracker.publish.options import DownloadOptions
 from tracker.service.store import Store
 
+XLSX_SUFFIX = "xlsx"
+
 
 def text_columns(frame: pd.DataFrame, fields: Iterable[Field]) -> list[pa.Array]:
     """Every cell as the text the CSV holds: by type, neutralised, empty when missing."""
@@ -55,19 +57,28 @@ def text_pieces(
             yield csv_rows(columns)
 
 
-def download_csv(store: Store, download: Download, options: DownloadOptions) -> Iterator[bytes]:
-    """One CSV download as UTF-8 pieces."""
+def download_cells(
+    store: Store, download: Download, options: DownloadOptions
+) -> tuple[tuple[Field, ...], list[str] | None, Iterator[list[pa.Array]]]:
+    """A table download's columns, HXL row (when asked) and rows as the text its CSV
+    holds, chunk by chunk (typed, neutralised, empty when missing): what the CSV and the
+    XLSX of the table are both written from."""
     vocab = store.vocab
     fields = download.fields(vocab, options.lang)
     tags = hxl_row([f.name for f in fields], options.filters, vocab) if options.hxl else None
     if download.texts is not None and isinstance(store, Store):  # a real store's fast path
-        return text_pieces(
-            download.texts(store, options.filters, fields), fields, tags, options.excel
-        )
+        return fields, tags, iter(download.texts(store, options.filters, fields))
     frames = download.frames(store, options.filters)
     if options.flag_rows and download.selectors:
         frames = (select_rows(frame, options.flag_rows) for frame in frames)
-    return csv_pieces(frames, fields, tags, options.excel)
+    chunks = (text_columns(frame, fields) for frame in frames if not frame.empty)
+    return fields, tags, chunks
+
+
+def download_csv(store: Store, download: Download, options: DownloadOptions) -> Iterator[bytes]:
+    """One CSV download as UTF-8 pieces."""
+    fields, tags, chunks = download_cells(store, download, options)
+    return text_pieces(chunks, fields, tags, options.excel)
 
 
 def select_rows(
@@ -92,13 +103,24 @@ def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterat
 def refused_selectors(name: str, options: DownloadOptions) -> str | None:
     """Why a file cannot take the flag selectors given (None when it can): only flags.csv
     and the packages holding it select flags by rule, severity or status."""
-    download = DOWNLOADS.get(name.removesuffix(".csv"))
+    download = DOWNLOADS.get(table_of(name))
     if not options.flag_rows or download is None or download.selectors:
         return None
     given = ", ".join(selector for selector, _ in options.flag_rows)
-    return f"{name} does not take {given}: only flags.csv, {DATAPACKAGE} and {ZIP} select flags"
+    return (
+        f"{name} does not take {given}: only flags.csv, flags.{XLSX_SUFFIX}, {DATAPACKAGE} "
+        f"and {ZIP} select flags"
+    )
+
+
+def table_of(name: str) -> str:
+    """The table a file name holds: ``flags`` for flags.csv and flags.xlsx."""
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and suffix in ("csv", XLSX_SUFFIX) else name
 
 
 def known_names() -> list[str]:
-    """Every file name under /download/."""
-    return [d.filename for d in DOWNLOADS.values()] + [DATAPACKAGE, ZIP]
+    """Every file name under /download/: each table as CSV and as XLSX, the package, the zip."""
+    tables = [d.filename for d in DOWNLOADS.values()]
+    sheets = [f"{d.name}.{XLSX_SUFFIX}" for d in DOWNLOADS.values()]
+    return tables + [DATAPACKAGE, ZIP] + sheets

@@ -95,6 +95,14 @@ def download_url(
     return f"{base.rstrip('/')}{path}" + (f"?{query}" if query else "")
 
 
+def spreadsheet_url(csv_url: str) -> str:
+    """The XLSX of the table a CSV download address holds, with the same filters
+    (``excel=1`` dropped: a workbook needs no byte-order mark)."""
+    path, _, query = csv_url.partition("?")
+    kept = [p for p in query.split("&") if p and p != "excel=1"]
+    return path.removesuffix(".csv") + ".xlsx" + ("?" + "&".join(kept) if kept else "")
+
+
 def catalogue_entries(
     filters: Filters, lang: str, published: Iterable[PublishedDownload], base: str = ""
 ) -> list[dict]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.domain.place_names import named, repeated_names
 from tracker.domain.vocabularies import Vocabularies
 
 LANGS = ("en", "ar")
@@ -177,6 +178,42 @@ def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     return str(found) if found is not None else str(pcode)
 
 
+_NAMING_CACHE: dict[tuple, tuple] = {}
+
+
+def _naming(vocab: Vocabularies, lang: str) -> tuple:
+    """Names, repeated names, levels and level words of the gazetteer in ``lang``, built
+    once per vocabulary (the gazetteer has thousands of places)."""
+    names = column_dict(vocab.gazetteer, f"name_{lang}")
+    key = (id(names), lang)
+    found = _NAMING_CACHE.get(key)
+    if found is None:
+        if len(_NAMING_CACHE) > 64:
+            _NAMING_CACHE.clear()
+        levels = vocab.extra.get("levels")
+        words = {} if levels is None else {int(k): label(levels, k, lang) for k in levels.index}
+        if lang == "en":
+            words = {k: v.lower() for k, v in words.items()}
+        found = (
+            names,
+            repeated_names({k: str(v) for k, v in names.items()}),
+            {k: int(v) for k, v in column_dict(vocab.gazetteer, "level").items()},
+            words,
+        )
+        _NAMING_CACHE[key] = found
+    return found
+
+
+def distinct_place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
+    """A place's name, with its level where other places carry the same name ("Dar'a
+    (governorate)", "Dar'a (community)"; "Nawa" alone): the flags' naming rule
+    (:mod:`tracker.domain.place_names`), for pages where places sit side by side."""
+    if missing(pcode):
+        return "—"
+    names, repeated, levels, words = _naming(vocab, lang)
+    return named(str(pcode), names, repeated, levels, words)
+
+
 def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     """A place with its level and, below governorates, its governorate:
     Nawa (sub-district, Dar'a)."""
@@ -217,6 +254,23 @@ def claim_words(
         unit_label = label(vocab.units, str(unit), lang)
         text = f"{text} {unit_label.lower() if lang == 'en' else unit_label}"
     return f"{RLI}{text}{PDI}" if lang == "ar" else text
+
+
+def conversion(row: pd.Series, vocab: Vocabularies, lang: str) -> dict[str, str] | None:
+    """How a count of households became a count of people (DESIGN §1: a conversion is shown
+    as such, never silently): what the source said ("400 households"), the household size
+    used and the people it stands for; None when nothing was converted."""
+    size = row.get("household_size")
+    if str(row.get("unit")) != "households" or missing(size):
+        return None
+    said = claim_words(
+        vocab, row["qualifier"], row["value"], row.get("value_high"), lang, "households"
+    )
+    return {
+        "said": said,
+        "size": str(size),
+        "people": interval_words(row["low"], row["high"], lang),
+    }
 
 
 def interval_words(low: Any, high: Any, lang: str = "en") -> str:

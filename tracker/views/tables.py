@@ -12,9 +12,12 @@ from typing import Any, Protocol
 import pandas as pd
 
 from tracker.domain.filters import Filters
+from tracker.domain.interval_words import interval_rule
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 from tracker.views.format import (
     claim_words,
+    conversion,
+    distinct_place_name,
     fmt_count,
     fmt_date,
     fmt_window,
@@ -23,7 +26,6 @@ from tracker.views.format import (
     label,
     missing,
     place_label,
-    place_name,
     safe_url,
     source_name,
 )
@@ -64,7 +66,7 @@ def figure_row(
         "url": safe_url(row.get("url")),
         "metric": label(vocab.metrics, row["metric"], lang),
         "population": label(vocab.populations, row["population"], lang),
-        "location": place_name(vocab, row["location"], lang),
+        "location": distinct_place_name(vocab, row["location"], lang),
         "location_full": place_label(vocab, row["location"], lang),
         "pcode": str(row["location"]),
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
@@ -80,8 +82,26 @@ def figure_row(
         "qualifier": label(vocab.qualifiers, row["qualifier"], lang),
         "interval": interval_words(row["low"], row["high"], lang),
         "rule": "" if missing(row.get("interval_rule")) else str(row["interval_rule"]),
+        "rule_words": interval_rule(vocab, str(row["qualifier"]), lang),
+        "conversion": conversion(row, vocab, lang),
         "notes": "" if missing(row.get("notes")) else str(row["notes"]),
         "flags": flags or [],
+    }
+
+
+def _flag_words(rec: dict, vocab: Vocabularies, lang: str) -> dict:
+    """A flag a figure is in, with its rule and severity in words (the id stays its link)."""
+    rules = vocab.extra.get("rules")
+    severities = vocab.extra.get("severities")
+    return {
+        "flag_id": rec["flag_id"],
+        "rule": rec["rule"],
+        "severity": rec["severity"],
+        "status": rec["status"],
+        "rule_label": label(rules, rec["rule"], lang) if rules is not None else str(rec["rule"]),
+        "severity_label": label(severities, rec["severity"], lang)
+        if severities is not None
+        else str(rec["severity"]),
     }
 
 
@@ -92,14 +112,7 @@ def figure_rows(
     by_figure: dict[str, list[dict]] = {}
     if figure_flags is not None and not figure_flags.empty:
         for rec in figure_flags.to_dict("records"):
-            by_figure.setdefault(str(rec["figure_id"]), []).append(
-                {
-                    "flag_id": rec["flag_id"],
-                    "rule": rec["rule"],
-                    "severity": rec["severity"],
-                    "status": rec["status"],
-                }
-            )
+            by_figure.setdefault(str(rec["figure_id"]), []).append(_flag_words(rec, vocab, lang))
     return [
         figure_row(row, vocab, lang, by_figure.get(str(row["figure_id"])))
         for _, row in page.iterrows()
@@ -223,7 +236,7 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
         "ratio": None if ratio is None or missing(ratio) else float(ratio),
         "metric": label(vocab.metrics, flag.get("metric"), lang),
         "population": label(vocab.populations, flag.get("population"), lang),
-        "location": place_name(vocab, flag.get("location"), lang),
+        "location": distinct_place_name(vocab, flag.get("location"), lang),
         "figures": [figure_row(r, vocab, lang) for _, r in mine.iterrows()],
         "missing_figures": [i for i in ids if i not in set(mine["figure_id"])]
         if not mine.empty

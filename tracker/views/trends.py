@@ -22,6 +22,7 @@ from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import (
     claim_words,
+    conversion,
     fmt_date,
     fmt_window,
     household_factor,
@@ -80,6 +81,25 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def flag_words(flags: pd.DataFrame, vocab: Vocabularies, lang: str) -> dict[str, str]:
+    """Per figure, the flags it is in by rule and severity in words ("Divergence ·
+    moderate"), never their ids alone."""
+    if flags.empty or "rule" not in flags or "severity" not in flags:
+        return {}
+    rules = vocab.extra.get("rules")
+    severities = vocab.extra.get("severities")
+    out: dict[str, set[str]] = {}
+    for rec in flags.to_dict("records"):
+        rule = label(rules, rec["rule"], lang) if rules is not None else str(rec["rule"])
+        severity = (
+            label(severities, rec["severity"], lang)
+            if severities is not None
+            else str(rec["severity"])
+        )
+        out.setdefault(str(rec["figure_id"]), set()).add(f"{rule} · {severity}")
+    return {fid: "; ".join(sorted(words)) for fid, words in out.items()}
+
+
 def _short_url(url: str, width: int = 60) -> str:
     return url if len(url) <= width else url[: width - 1] + "…"
 
@@ -124,6 +144,7 @@ def trend_points(
     out["flagged"] = out["figure_id"].isin(flagged_ids)
     out["flag_ids"] = out["figure_id"].map(lambda f: ids_by_figure.get(f, ""))
     out["highlighted"] = out["figure_id"].isin(set(highlight))
+    words_by_figure = flag_words(flags, vocab, lang)
     claims_text, windows, hovers, urls, publishers = [], [], [], [], []
     full_names = {s: source_name(vocab, s, lang, short=False) for s in out["source"].unique()}
     lows, highs, flag_ids = out["low"].tolist(), out["high"].tolist(), out["flag_ids"].tolist()
@@ -140,6 +161,17 @@ def trend_points(
         publisher = "" if missing(row.publisher) else str(row.publisher)
         qual = label(vocab.qualifiers, row.qualifier, lang)
         allows = interval_words(lows[i], highs[i], lang)
+        converted = (
+            conversion(pd.Series(row._asdict()), vocab, lang)
+            if str(row.unit) == "households"
+            else None
+        )
+        if converted:  # a count of households: say that, and what it became
+            allows = (
+                f"≈ {converted['people']} من الأفراد ({converted['said']} × {converted['size']})"
+                if ar
+                else f"≈ {converted['people']} people ({converted['said']} × {converted['size']})"
+            )
         lines = [
             f"<b>{_esc(full_names[str(row.source)])}</b>",
             via + _esc(publisher) if publisher else None,
@@ -149,7 +181,7 @@ def trend_points(
             _esc(_short_url(url)) if url else None,
         ]
         if flag_ids[i]:
-            lines.append(flag_word + _esc(flag_ids[i]))
+            lines.append(flag_word + _esc(words_by_figure.get(str(row.figure_id), flag_ids[i])))
         claims_text.append(words)
         windows.append(window)
         hovers.append("<br>".join(line for line in lines if line))
