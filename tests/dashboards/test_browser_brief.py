@@ -4,12 +4,12 @@ and naming who said it."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.dashboards.serving import served
 from tests.dashboards.test_browser import ARTIFACTS, browser  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
@@ -33,9 +33,6 @@ NEVER = ("270,001", "320,001", "28,001")  # derived bounds the cards showed befo
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo database (tracker init --demo) served on a free loopback port."""
-    from werkzeug.serving import make_server
-
-    from dashboards.app import create_app
     from tracker.cli import main
     from tracker.service.store import Store
 
@@ -43,12 +40,8 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"sqlite:///{db}"
     assert main(["--db", url, "init", "--demo"]) == 0
     store = Store(url)
-    server = make_server("127.0.0.1", 0, create_app(store).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with served(store) as address:
+        yield address
     store.close()
 
 

@@ -4,7 +4,6 @@ browser): sessions, CSRF, roles, escaping, login rate limits, password hashes.""
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import requests
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from tests.dashboards.serving import served, token
 from tracker.domain.roles import Actor, Role
 from tracker.ingest.readers import read_figure_file
 from tracker.service import accounts, review
@@ -51,22 +51,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def base(store: Store) -> Iterator[str]:
-    from werkzeug.serving import make_server
-
-    from dashboards.app import create_app
-
-    server = make_server("127.0.0.1", 0, create_app(store).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-def token(page: requests.Response) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert found, page.text[:500]
-    return found.group(1)
+    with served(store) as address:
+        yield address
 
 
 def login(base: str, name: str, password: str | None = None) -> requests.Session:
