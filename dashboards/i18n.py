@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "en": "Click a circle to open that place's trend.",
         "ar": "انقر على دائرة لفتح اتجاه ذلك المكان.",
     },
+    "open_map": {"en": "Open the full map", "ar": "افتح الخريطة كاملة"},
     "map_no_symbols": {
         "en": "No reconciled figure for this choice yet.",
         "ar": "لا يوجد رقم موفَّق لهذا الاختيار بعد.",

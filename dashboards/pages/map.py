@@ -7,6 +7,8 @@ Offline by construction: no tile server, no geo projection fetched, the outlines
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
@@ -29,16 +31,32 @@ DEFAULT_METRIC = "killed"
 
 def chosen(filters: Filters) -> Filters:
     """The map shows one metric (killed unless another is chosen) for all people unless a
-    population is chosen."""
+    population is chosen; place, period, source and episode stay as chosen."""
     metric = filters.metric[:1] or (DEFAULT_METRIC,)
     population = filters.population[:1] or ("all",)
-    return Filters(
-        metric=metric,
-        population=population,
-        location=filters.location,
-        source=filters.source,
-        date_from=filters.date_from,
-        date_to=filters.date_to,
+    return replace(filters, metric=metric, population=population)
+
+
+def map_graph(store: Store, filters: Filters, lang: str, graph_id: str) -> html.Div:
+    """The map of one metric and population (``filters`` already chosen) as a graph; empty
+    of symbols, it says so."""
+    data = load_map(store, filters)
+    figure = map_figure(data, store.vocab, lang, {"open_flags": t("open_flags", lang)})
+    return html.Div(
+        [
+            html.Div(
+                dcc.Graph(
+                    id=graph_id,
+                    figure=figure,
+                    config=graph_config(lang, "tracker-map"),
+                    className="graph map-graph",
+                ),
+                className="graph-wrap",
+                role="img",
+                **{"aria-label": t("map_title", lang)},
+            ),
+            html.P(t("map_no_symbols", lang), className="notice") if data.bands.empty else None,
+        ]
     )
 
 
@@ -48,23 +66,9 @@ def layout(store: Store, **raw: object) -> html.Div:
     query = parse_query(raw, vocab)
     lang = query.lang
     filters = chosen(query.filters)
-    data = load_map(store, filters)
-    words = {"open_flags": t("open_flags", lang)}
-    figure = map_figure(data, vocab, lang, words)
     body = [
         html.P([t("map_hint", lang), " ", help_link("headline", lang)], className="muted small"),
-        html.Div(
-            dcc.Graph(
-                id=GRAPH_ID,
-                figure=figure,
-                config=graph_config(lang, "tracker-map"),
-                className="graph map-graph",
-            ),
-            className="graph-wrap",
-            role="img",
-            **{"aria-label": t("map_title", lang)},
-        ),
-        html.P(t("map_no_symbols", lang), className="notice") if data.bands.empty else None,
+        map_graph(store, filters, lang, GRAPH_ID),
         dcc.Location(id=GO_ID, refresh=True),
     ]
     return page_shell(
@@ -82,16 +86,23 @@ def layout(store: Store, **raw: object) -> html.Div:
     )
 
 
-def trend_of(click_data: dict | None, search: str | None) -> str:
-    """The trend address of the clicked place, keeping the map's metric and population."""
+def trend_href(click_data: dict | None, keep: dict[str, str]) -> str:
+    """The trend address of the clicked symbol's place, keeping ``keep`` (metric, population,
+    episode, language); nothing when the click hit no symbol."""
     points = (click_data or {}).get("points") or []
     place = next((p.get("customdata") for p in points if p.get("customdata")), None)
-    if not place:
+    if not place or not isinstance(place, str):
         return no_update
+    return href("/trends", {**keep, "location": place})
+
+
+def trend_of(click_data: dict | None, search: str | None) -> str:
+    """The trend address of the clicked place, keeping the map's metric, population and
+    episode."""
     params = parse_search(search or "")
-    keep = {k: params[k] for k in ("metric", "population", "lang") if params.get(k)}
+    keep = {k: params[k] for k in ("metric", "population", "episode", "lang") if params.get(k)}
     keep.setdefault("metric", DEFAULT_METRIC)
-    return href("/trends", {**keep, "location": str(place)})
+    return trend_href(click_data, keep)
 
 
 def register(app: Dash, store: Store) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import dash
-from dash import Dash, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
 from dashboards.components.query import Query, href, parse_query
 from dashboards.components.shell import download_link, filter_bar, page_shell
 from dashboards.i18n import t
+from dashboards.pages.map import map_graph, trend_href
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.service.pagecache import cached_view
@@ -285,6 +286,53 @@ def card_view(
     )
 
 
+MAP_GRAPH_ID = "overview-map-graph"
+MAP_SERIES_ID = "overview-map-series"
+MAP_GO_ID = "overview-map-go"
+
+
+def episode_map(store: Store, query: Query, card: Card) -> html.Section:
+    """The episode's map beside its brief: the lead card's metric and population per place in
+    the episode's area and dates; a click opens the place's trend, a link the full map."""
+    lang = query.lang
+    filters = replace(query.filters, metric=(card.metric,), population=(card.population,))
+    keep = {**filters.as_params(), "lang": lang}
+    keep.pop("location", None)  # the clicked place replaces the chosen one
+    title = " · ".join(
+        (
+            t("map_title", lang),
+            label(store.vocab.metrics, card.metric, lang),
+            label(store.vocab.populations, card.population, lang),
+        )
+    )
+    return html.Section(
+        [
+            html.H2(title),
+            html.P(
+                [
+                    t("map_hint", lang),
+                    " ",
+                    dcc.Link(
+                        t("open_map", lang),
+                        href=href("/map", {**filters.as_params(), "lang": lang}),
+                    ),
+                ],
+                className="muted small",
+            ),
+            map_graph(store, filters, lang, MAP_GRAPH_ID),
+            dcc.Store(id=MAP_SERIES_ID, data=keep),
+            dcc.Location(id=MAP_GO_ID, refresh=True),
+        ],
+        className="episode-map",
+        id="episode-map",
+    )
+
+
+def map_trend(click_data: dict | None, keep: dict | None) -> str:
+    """The overview map's click: the clicked place's trend for the map's series."""
+    return trend_href(click_data, {str(k): str(v) for k, v in (keep or {}).items()})
+
+
 def episode_nav(vocab: Vocabularies, query: Query) -> html.Nav:
     """Links to each episode's overview (the one shown marked), and back to all figures."""
     lang, chosen = query.lang, set(query.filters.episode)
@@ -320,6 +368,7 @@ def layout(store: Store, **raw: object) -> html.Div:
                 className="cards brief",
                 id="brief",
             ),  # fmt: skip
+            episode_map(store, query, (lead or rest)[0]),
             html.Div([card_view(c, vocab, query, severities) for c in rest], className="cards"),
             bar,
         ]
@@ -348,7 +397,7 @@ def layout(store: Store, **raw: object) -> html.Div:
 
 
 def register(app: Dash, store: Store) -> None:
-    """Add the page to the app (it has no callback of its own)."""
+    """Add the page and its map's click-to-trend callback."""
     dash.register_page(
         __name__,
         path="/",
@@ -357,3 +406,9 @@ def register(app: Dash, store: Store) -> None:
         order=0,
         layout=routed("overview", layout),
     )
+    app.callback(
+        Output(MAP_GO_ID, "href"),
+        Input(MAP_GRAPH_ID, "clickData"),
+        State(MAP_SERIES_ID, "data"),
+        prevent_initial_call=True,
+    )(map_trend)

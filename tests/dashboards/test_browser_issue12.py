@@ -145,3 +145,29 @@ def test_the_chart_exports_with_its_citation(browser, base_url, lang, tmp_path):
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_episode_overview_has_a_map_whose_click_opens_the_trend(browser, base_url, lang):  # noqa: F811
+    """Build item 1: a map on the episode overview, below the brief, for the lead card's
+    metric; a click on a symbol opens that place's trend in the episode."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    query = "?episode=daraa-2018" + ("&lang=ar" if lang == "ar" else "")
+    symbols_css = "#episode-map .js-plotly-plot .scatterlayer .trace .points path"
+    _open(page, base_url + "/" + query, symbols_css)
+    assert page.locator(symbols_css).count() >= 1
+    heading = page.locator("#episode-map h2").inner_text()
+    assert heading.startswith("أين، وكم" if lang == "ar" else "Where, and how many")
+    full_map = page.locator("#episode-map a", has_text="الخريطة" if lang == "ar" else "full map")
+    assert "episode=daraa-2018" in (full_map.get_attribute("href") or "")
+    page.locator("#episode-map").screenshot(path=str(ARTIFACTS / f"episode-map-{lang}.png"))
+    page.locator(symbols_css).first.click(force=True)
+    page.wait_for_url("**/trends?*", timeout=15_000)
+    assert "location=" in page.url and "episode=daraa-2018" in page.url
+    assert ("lang=ar" in page.url) == (lang == "ar")
+    hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}
+    context.close()
