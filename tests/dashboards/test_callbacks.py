@@ -122,6 +122,7 @@ def test_callbacks_only_read(app):
         "_pages_store.data",
         "_pages_dummy.children",
         "map-go.href",  # the map's click opens a trend: an address, not a write (issue #12)
+        "overview-map-go.href",  # the same on an episode's overview map
     }
     assert outputs <= allowed, outputs - allowed
     assert {"_pages_location.search", "claim-details.children"} <= outputs
