@@ -10,6 +10,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+from dashboards.components.callguard import clicked_data
 from dashboards.components.graph_config import graph_config
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
@@ -84,8 +85,7 @@ def layout(store: Store, **raw: object) -> html.Div:
 
 def trend_of(click_data: dict | None, search: str | None) -> str:
     """The trend address of the clicked place, keeping the map's metric and population."""
-    points = (click_data or {}).get("points") or []
-    place = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    place = clicked_data(click_data)
     if not place:
         return no_update
     params = parse_search(search or "")
