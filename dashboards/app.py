@@ -15,6 +15,9 @@ from pathlib import Path
 from dash import Dash
 
 from dashboards.components import callbacks, serving
+from dashboards.components.callguard import install_callguard
+from dashboards.components.headers import install_headers
+from dashboards.components.limits import install_limits
 from dashboards.components.not_found import install_not_found
 from dashboards.components.pagecache import attach
 from dashboards.downloads import register_downloads
@@ -50,6 +53,7 @@ def create_app(store: Store) -> Dash:
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    install_limits(app.server)  # first: a body too large is refused before anything reads it
     attach(app.server, store)
     for page in PAGES:
         page.register(app, store)
@@ -58,6 +62,8 @@ def create_app(store: Store) -> Dash:
     install_not_found(app.server)
     serving.install(app)
     callbacks.register(app, store)
+    install_callguard(app)
+    install_headers(app)
     app.layout = build_layout
     return app
 

@@ -21,6 +21,9 @@ from tracker.service.store import Store
 from tracker.views.format import lang_of
 
 RESET_ON_CHANGE = ("page", "flag", "figure")
+#: What the area search reads of the typed text: no place name or P-code is longer, and
+#: the text is echoed into every option (so that the control keeps showing them).
+MAX_TYPED = 64
 
 
 def _text(value: object) -> str:
@@ -29,6 +32,12 @@ def _text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value if v not in (None, ""))
     return str(value)
+
+
+def _name(control_id: object) -> str:
+    """The query parameter a control stands for ('' for an id no page gives)."""
+    name = control_id.get("name") if isinstance(control_id, dict) else None
+    return name if isinstance(name, str) else ""
 
 
 def controls_to_search(values, checks, starts, ends, ids, check_ids, search):
@@ -42,10 +51,13 @@ def controls_to_search(values, checks, starts, ends, ids, check_ids, search):
     current = parse_search(search)
     params = dict(current)
     for control_id, value in zip(ids or [], values or [], strict=False):
-        params[control_id["name"]] = _text(value)
+        if _name(control_id):
+            params[_name(control_id)] = _text(value)
     for control_id, value in zip(check_ids or [], checks or [], strict=False):
-        on = bool(value) and "1" in value
-        params[control_id["name"]] = "" if on else "0"
+        if not _name(control_id):
+            continue
+        on = isinstance(value, list) and "1" in value
+        params[_name(control_id)] = "" if on else "0"
     if starts:
         params["from"] = _text(starts[0])[:10]
     if ends:
@@ -67,7 +79,7 @@ def place_search(vocab: Vocabularies, search_value, value, search):
         return no_update
     lang = lang_of(parse_search(search).get("lang"))
     selected = [value] if isinstance(value, str) and value else []
-    return place_options(vocab, lang, selected, typed=str(search_value))
+    return place_options(vocab, lang, selected, typed=str(search_value)[:MAX_TYPED])
 
 
 def register(app: Dash, store: Store) -> None:

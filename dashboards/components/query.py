@@ -19,6 +19,8 @@ from tracker.views.format import lang_of
 LOCATION = "_pages_location"
 PAGE_PARAMS = ("rule", "status", "severity", "sort", "desc", "page", "figure", "flag", "daily")
 ORDER = (*FILTER_NAMES, *PAGE_PARAMS, "lang")
+#: The highest ``?page=`` read; a larger number shows the last page like any page past it.
+MAX_PAGE = 1_000_000
 
 
 @dataclass
@@ -33,6 +35,16 @@ class Query:
 
     def values(self, name: str) -> list[str]:
         return [v for v in self.params.get(name, "").split(",") if v]
+
+
+def page_number(text: str) -> int:
+    """The page a ``?page=`` asks for: 1 unless a whole number, at most :data:`MAX_PAGE`."""
+    text = (text or "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return 1
+    if len(text) > len(str(MAX_PAGE)):  # no int() of a million digits
+        return MAX_PAGE
+    return min(max(1, int(text)), MAX_PAGE)
 
 
 def _flat(value) -> str:

@@ -10,7 +10,7 @@ from dash import Dash, dcc, html
 
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
-from dashboards.components.query import href, parse_query
+from dashboards.components.query import href, page_number, parse_query
 from dashboards.components.shell import (
     control,
     dropdown_labels,
@@ -164,10 +164,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     rules = tuple(r for r in query.values("rule") if r in vocab.extra["rules"].index)
     statuses = tuple(s for s in query.values("status") if s in ("open", "explained"))
     severities = tuple(s for s in query.values("severity") if s in vocab.extra["severities"].index)
-    try:
-        page = max(1, int(query.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(query.get("page", "1"))
     data = flags_of(store, query.filters, lang, rules, statuses, severities, page)
     order = severity_order(vocab)
     rule_options = [

@@ -7,7 +7,7 @@ import dash
 from dash import Dash, dcc, html
 
 from dashboards.components.pagecache import routed
-from dashboards.components.query import href, parse_query
+from dashboards.components.query import href, page_number, parse_query
 from dashboards.components.shell import (
     filter_bar,
     labelled_row,
@@ -309,10 +309,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     lang = query.lang
     sort = query.get("sort", "reported_on")
     descending = query.get("desc", "1") != "0"
-    try:
-        page = max(1, int(query.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(query.get("page", "1"))
     table = figures_of(store, query.filters, lang, sort, descending, page)
     params = dict(query.params)
     body = []

@@ -12,6 +12,7 @@ from dataclasses import replace
 import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+from dashboards.components.callguard import clicked_data
 from dashboards.components.graph_config import graph_config
 from dashboards.components.help import help_link
 from dashboards.components.pagecache import routed
@@ -89,8 +90,7 @@ def layout(store: Store, **raw: object) -> html.Div:
 def trend_href(click_data: dict | None, keep: dict[str, str]) -> str:
     """The trend address of the clicked symbol's place, keeping ``keep`` (metric, population,
     episode, language); nothing when the click hit no symbol."""
-    points = (click_data or {}).get("points") or []
-    place = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    place = clicked_data(click_data)
     if not place or not isinstance(place, str):
         return no_update
     return href("/trends", {**keep, "location": place})

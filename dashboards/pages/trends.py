@@ -10,6 +10,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+from dashboards.components.callguard import clicked_data
 from dashboards.components.chart import build_figure
 from dashboards.components.cite import citation, cite_controls
 from dashboards.components.graph_config import graph_config
@@ -274,11 +275,7 @@ def layout(store: Store, **raw: object) -> html.Div:
 
 def _clicked(click_data: dict | None) -> str | None:
     """The figure id of the clicked point (None when nothing usable was clicked)."""
-    if not click_data or not click_data.get("points"):
-        return None
-    figure_id = click_data["points"][0].get("customdata")
-    if isinstance(figure_id, list):
-        figure_id = figure_id[0] if figure_id else None
+    figure_id = clicked_data(click_data)
     return str(figure_id) if figure_id else None
 
 

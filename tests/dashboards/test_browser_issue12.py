@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+# bypass_csp: Playwright's wait_for_function evaluates strings, which the app's CSP
+# refuses; test_browser_csp.py checks the pages under the policy itself.
 from tests.dashboards.test_browser import ARTIFACTS, _open, base_url, browser  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -34,7 +36,7 @@ def _with_lang(path: str, lang: str) -> str:
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_no_request_leaves_the_host_while_every_page_loads(browser, base_url, lang, width):  # noqa: F811
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -58,7 +60,7 @@ def test_no_request_leaves_the_host_while_every_page_loads(browser, base_url, la
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_methodology_renders_and_is_screenshotted(browser, base_url, lang):  # noqa: F811
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     _open(page, base_url + _with_lang("/methodology", lang), "#rule-echo")
     heading = page.locator("h1").inner_text()
@@ -71,7 +73,7 @@ def test_methodology_renders_and_is_screenshotted(browser, base_url, lang):  # n
 
 
 def test_arabic_toolbar_tooltips_are_arabic_and_nothing_is_shared_out(browser, base_url):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     _open(
         page,
@@ -89,7 +91,9 @@ def test_arabic_toolbar_tooltips_are_arabic_and_nothing_is_shared_out(browser, b
 
 
 def test_an_unknown_path_is_a_404_page_in_arabic(browser, base_url):  # noqa: F811
-    context = browser.new_context()
+    context = browser.new_context(
+        bypass_csp=True,
+    )
     page = context.new_page()
     response = page.goto(base_url + "/no-such-page?lang=ar")
     assert response is not None and response.status == 404
@@ -102,7 +106,7 @@ def test_an_unknown_path_is_a_404_page_in_arabic(browser, base_url):  # noqa: F8
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_map_renders_symbols_and_a_click_opens_the_trend(browser, base_url, lang, width):  # noqa: F811
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -123,7 +127,9 @@ def test_the_map_renders_symbols_and_a_click_opens_the_trend(browser, base_url, 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_chart_exports_with_its_citation(browser, base_url, lang, tmp_path):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -151,7 +157,7 @@ def test_the_chart_exports_with_its_citation(browser, base_url, lang, tmp_path):
 def test_the_episode_overview_has_a_map_whose_click_opens_the_trend(browser, base_url, lang):  # noqa: F811
     """Build item 1: a map on the episode overview, below the brief, for the lead card's
     metric; a click on a symbol opens that place's trend in the episode."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.domain.bidi import isolate_bidi
 from tracker.domain.place_names import named, repeated_names
 from tracker.domain.vocabularies import Vocabularies
 
@@ -167,8 +168,8 @@ def source_name(vocab: Vocabularies, source: Any, lang: str = "en", short: bool 
     for column in columns:
         found = column_dict(vocab.sources, column).get(source)
         if found is not None and str(found).strip():
-            return str(found)
-    return source
+            return isolate_bidi(str(found))
+    return isolate_bidi(source)
 
 
 def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from tracker.domain.bidi import isolate_bidi
 from tracker.domain.filters import Filters
 from tracker.domain.interval_words import interval_rule
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
@@ -62,7 +63,7 @@ def figure_row(
         "source": str(row["source"]),
         "source_label": source_name(vocab, row["source"], lang),
         "source_full": source_name(vocab, row["source"], lang, short=False),
-        "publisher": "" if missing(row.get("publisher")) else str(row["publisher"]),
+        "publisher": "" if missing(row.get("publisher")) else isolate_bidi(str(row["publisher"])),
         "url": safe_url(row.get("url")),
         "metric": label(vocab.metrics, row["metric"], lang),
         "population": label(vocab.populations, row["population"], lang),
@@ -84,7 +85,7 @@ def figure_row(
         "rule": "" if missing(row.get("interval_rule")) else str(row["interval_rule"]),
         "rule_words": interval_rule(vocab, str(row["qualifier"]), lang),
         "conversion": conversion(row, vocab, lang),
-        "notes": "" if missing(row.get("notes")) else str(row["notes"]),
+        "notes": "" if missing(row.get("notes")) else isolate_bidi(str(row["notes"])),
         "flags": flags or [],
     }
 
@@ -231,7 +232,7 @@ def flag_card(flag: dict, figures: pd.DataFrame, vocab: Vocabularies, lang: str)
         if severities is not None
         else str(flag["severity"]),
         "status": str(flag.get("status") or "open"),
-        "note": "" if missing(flag.get("note")) else str(flag.get("note")),
+        "note": "" if missing(flag.get("note")) else isolate_bidi(str(flag.get("note"))),
         "sentence": str(sentence),
         "ratio": None if ratio is None or missing(ratio) else float(ratio),
         "metric": label(vocab.metrics, flag.get("metric"), lang),
