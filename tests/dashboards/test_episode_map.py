@@ -55,7 +55,7 @@ def test_a_click_on_the_overview_map_opens_the_trend_in_the_episode():
     assert url.startswith("/trends?")
     assert "location=SY12" in url and "episode=daraa-2018" in url and "lang=ar" in url
     assert overview.map_trend({"points": [{"x": 1}]}, keep) is no_update
-    assert overview.map_trend({"points": [{"customdata": ["x"]}]}, keep) is no_update
+    assert overview.map_trend({"points": [{"customdata": {"x": 1}}]}, keep) is no_update
 
 
 def test_the_map_page_keeps_the_episode(dash_store):
