@@ -68,7 +68,7 @@ ID_COLUMNS = {
     "household_sizes.csv": "country",
     "aliases.csv": "alias",
     "columns.csv": "column",
-    "registry_texts.csv": "key",
+    "words.csv": "key",
 }
 
 

@@ -2,39 +2,26 @@
 
 The same service as `tracker sources|episodes` (:mod:`tracker.service.registry`): it checks
 the role and every field and logs each change (who, when, old → new); the page shows the log.
-The words of these pages are a data file, ``data/workspace/registry_texts.csv``.
+The words of these pages are a data file, ``data/workspace/words.csv``.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from dashboards.i18n import translate
 from dashboards.workspace import security
 from dashboards.workspace.options import Choice
+from dashboards.workspace.words import rt
 from tracker.domain.registry import FIELDS, RegistryError
 from tracker.domain.roles import Action
-from tracker.ingest.reference import DATA_DIR, read_table
 from tracker.service import registry
 from tracker.service.store import Store
 
 REGISTRIES = ("sources", "episodes")
 DATES = ("start", "end")
-
-
-@cache
-def _texts() -> dict[str, dict[str, str]]:
-    table = read_table(DATA_DIR / "workspace" / "registry_texts.csv").fillna("")
-    return {r["key"]: {"en": r["en"], "ar": r["ar"]} for r in table.to_dict("records")}
-
-
-def rt(key: str, lang: str, **values: object) -> str:
-    """A word of the registry pages in the page language."""
-    return translate(_texts(), key, lang, **values)
 
 
 def _choices(store: Store) -> dict[str, list[Choice]]:
