@@ -4,6 +4,7 @@ CSRF, every change logged, user text shown as text; and the column labels of the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -156,3 +157,63 @@ def test_the_forms_label_every_column_in_both_languages(base: str) -> None:
     assert "ما يُعدّ" in arabic and "بداية الفترة" in arabic and "المصدر" in arabic
     article = ada.get(f"{base}/workspace/article?lang=ar").text
     assert "تاريخ النشر" in article
+
+
+INGEST = Path(__file__).parents[1] / "ingest" / "fixtures"
+
+
+def upload(session: requests.Session, base: str, path: Path, **form: str) -> requests.Response:
+    page = session.get(f"{base}/workspace/upload")
+    with path.open("rb") as handle:
+        return session.post(
+            f"{base}/workspace/upload",
+            data={"csrf_token": token(page), **form},
+            files={"file": (path.name, handle)},
+        )
+
+
+def figures(store: Store) -> int:
+    with store.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(tables.figures)).scalar_one())
+
+
+def test_the_upload_lists_every_format_of_data_formats(base: str) -> None:
+    from tracker.ingest.formats.registry import builtin_formats
+
+    page = login(base, "alice").get(f"{base}/workspace/upload?lang=ar")
+    for name in builtin_formats():
+        assert f'<option value="{name}"' in page.text
+    assert "تُعرف من سطر العناوين" in page.text and "ما يُعدّ" in page.text
+
+
+def test_a_wide_daily_upload_needs_its_source_then_is_proposed(base: str, store: Store) -> None:
+    alice = login(base, "alice")
+    before = figures(store)
+    path = INGEST / "wide_daily.csv"
+    refused = upload(alice, base, path, format="wide-daily")
+    assert refused.status_code == 400 and "needs --set source=" in refused.text
+    answer = upload(alice, base, path, sets="source=vdc\n")
+    assert answer.status_code == 200, answer.text[-2000:]
+    assert "format wide-daily chosen by the header" in answer.text
+    after = figures(store)
+    assert after > before
+    again = upload(alice, base, path, sets="source=vdc")  # the natural keys: nothing new
+    assert again.status_code == 200 and figures(store) == after
+
+
+def test_a_bad_wide_daily_upload_names_every_line_and_stores_nothing(
+    base: str, store: Store
+) -> None:
+    alice = login(base, "alice")
+    before = figures(store)
+    answer = upload(alice, base, INGEST / "wide_daily_bad.csv", sets="source=vdc")
+    assert answer.status_code == 422
+    assert "line 2, column value, value &#39;3.5&#39;: is not a whole number" in answer.text
+    assert "the cell under &#39;Daraa&#39;" in answer.text and "Atlantis" in answer.text
+    assert 'download="wide_daily_bad.rejects.csv"' in answer.text
+    assert figures(store) == before
+
+
+def test_an_idmc_idu_json_upload_is_recognised(base: str, store: Store) -> None:
+    answer = upload(login(base, "alice"), base, INGEST / "idmc_idu.json", mode="partial")
+    assert "format idmc-idu chosen by the header" in answer.text
