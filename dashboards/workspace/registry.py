@@ -32,6 +32,15 @@ def _choices(store: Store) -> dict[str, list[Choice]]:
     }
 
 
+def _labels(store: Store, lang: str) -> dict[str, dict[str, str]]:
+    """The words of a source's type and reliability in the page language, by id."""
+    vocab, column = store.vocab, f"label_{'ar' if lang == 'ar' else 'en'}"
+    return {
+        "type": vocab.source_types[column].to_dict(),
+        "reliability": vocab.reliability[column].to_dict(),
+    }
+
+
 def _admin() -> None:
     """The pages themselves are for admins; the service refuses anyone else's write too."""
     if not g.actor.may(Action.MANAGE_REGISTRY):
@@ -55,6 +64,7 @@ def register(bp: Blueprint, store: Store) -> None:
             fields=FIELDS[kind],
             dates=DATES,
             choices=_choices(store),
+            labels=_labels(store, lang) if kind == "sources" else {},
             rows=registry.listing(store, kind),
             text=_text,
             **{"values": {}, "errors": "", "editing": None, "log": None, **context},
