@@ -25,6 +25,7 @@ from dashboards.workspace import (
 )
 from dashboards.workspace.texts import t
 from tracker.domain.roles import PermissionDenied
+from tracker.service import registry as registry_service
 from tracker.service.secrets import NoSecretKey, workspace_secret
 from tracker.service.store import Store
 
@@ -72,6 +73,8 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _who() -> None:
         g.lang = _language()
         g.actor = security.load_actor(store)
+        if g.actor is not None:  # a source another worker or the shell added is known here
+            registry_service.refresh(store)
 
     @bp.after_request
     def _headers(response: Response) -> Response:

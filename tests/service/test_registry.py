@@ -81,3 +81,13 @@ def test_episodes_are_added_and_edited_with_their_area_and_dates(store: Store) -
     changed = registry.edit(store, ADMIN, "episodes", "idlib-2019", {"end": "2020-03-05"})
     assert [(f, o, str(n)) for f, o, n in changed] == [("end", None, "2020-03-05")]
     assert store.vocab.episodes.loc["idlib-2019", "end"] == "2020-03-05"
+
+
+def test_another_process_sees_a_new_source_once_it_refreshes(store: Store) -> None:
+    other = Store(str(store.engine.url.render_as_string(hide_password=False)))
+    registry.refresh(other)
+    assert "msf" not in other.vocab.source_ids
+    registry.add(store, ADMIN, "sources", MSF)
+    registry.refresh(other)  # the workspace does this on every logged-in request
+    assert "msf" in other.vocab.source_ids
+    other.engine.dispose()

@@ -75,3 +75,13 @@ def changes(store: Store, registry: str, key: str | None = None) -> list[dict[st
     """The change log (who, when, field, old → new), oldest first."""
     with store.connect() as conn:
         return rows.changes(conn, registry, key)
+
+
+def refresh(store: Store) -> None:
+    """Forget the store's cached vocabularies when the registry changed since they were read
+    (by another web worker or from the shell), so a new source is known everywhere at once."""
+    with store.connect() as conn:
+        stamp = rows.newest_change(conn)
+    if store.__dict__.get("_registry_stamp") != stamp:
+        store.__dict__.pop("vocab", None)
+        store.__dict__["_registry_stamp"] = stamp

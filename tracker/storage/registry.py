@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from tracker.storage import tables
@@ -82,3 +82,9 @@ def changes(conn: Connection, registry: str, key: str | None = None) -> list[dic
     if key is not None:
         query = query.where(t.c.key == key)
     return [dict(r._mapping) for r in conn.execute(query.order_by(t.c.id))]
+
+
+def newest_change(conn: Connection) -> int:
+    """The id of the newest change-log row (0 when none): it moves with every add or edit."""
+    t = tables.registry_changes
+    return int(conn.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar_one())
