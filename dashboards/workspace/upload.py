@@ -31,6 +31,7 @@ from tracker.service.store import Store
 
 SUFFIXES = (".csv", ".xlsx", ".json")
 MAX_BYTES = 20 * 1024 * 1024
+SHOWN_GROUPS = 200  # as the command line: one line per distinct problem, then a count
 
 
 def rejects_address(mapped: Mapped, plan: ImportPlan, problems: list) -> str:
@@ -111,8 +112,16 @@ def register(bp: Blueprint, store: Store) -> None:
         return page(
             200 if ok else 422,
             summary=summary,
-            problems=[str(p) for p in problems],
-            notices=list(dict.fromkeys([*mapped.file.notices, *plan.notices])),
+            problems=formats_import.grouped(problems, SHOWN_GROUPS),
+            notices=list(
+                dict.fromkeys(
+                    [
+                        *mapped.file.notices,
+                        *plan.notices,
+                        *formats_import.registry_hints(problems),
+                    ]
+                )
+            ),
             rejects=rejects,
             rejects_name=f"{Path(name).stem}.rejects.csv",
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,21 @@ def test_an_episode_is_added_and_edited(db: str, capsys: pytest.CaptureFixture[s
     assert "episode idlib-2019: location None → SY07" in capsys.readouterr().out
     assert main(["episodes", "list"]) == 0
     assert "هجوم إدلب 2019" in capsys.readouterr().out
+
+
+def test_an_unknown_source_is_said_once_with_how_to_register_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new.csv"
+    row = "2018-06-30,msf,killed,SY12,{}"
+    path.write_text(
+        "reported_on,source,metric,location,value\n"
+        + "\n".join(row.format(n) for n in range(1, 31))
+        + "\n"
+    )
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("unknown source 'msf'") == 1 and "on 30 rows (lines 2–31)" in err
+    assert "1 source(s) not in the registry (msf)" in err and "tracker sources add" in err
+    assert main(MSF) == 0
+    assert main(["validate", str(path)]) == 0

@@ -59,21 +59,12 @@ def _gazetteer(store: Any) -> Any:
 
 def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any]) -> None:
     from tracker.cli.common import err
-    from tracker.domain.problem_groups import group_problems
+    from tracker.service.formats_import import grouped, registry_hints
 
-    for notice in plan.notices:
+    for notice in [*plan.notices, *registry_hints(problems)]:
         err(f"{args.file}: note: {notice}")
-    groups = group_problems(problems)
-    for group in groups[:SHOWN_GROUPS]:  # one line per distinct problem
-        err(f"{args.file}: {group}")
-    hidden = groups[SHOWN_GROUPS:]
-    if hidden:  # a junk file: the rest counted, never silently dropped
-        count = sum(max(g.count, g.rows) for g in hidden)
-        columns = ", ".join(sorted({g.column for g in hidden}))
-        err(
-            f"{args.file}: … and {count:,} more problem(s) of {len(hidden):,} other kind(s) "
-            f"not shown (columns: {columns})"
-        )
+    for line in grouped(problems, SHOWN_GROUPS):  # one line per distinct problem
+        err(f"{args.file}: {line}")
     if mapped.unplaced:
         target = _write_fill_in(args.file, mapped.unplaced)
         err(

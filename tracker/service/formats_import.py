@@ -16,6 +16,7 @@ import pandas as pd
 
 from tracker.domain.formula import guard
 from tracker.domain.places import PlaceIndex
+from tracker.domain.problem_groups import group_problems
 from tracker.domain.revisions import parse_assignments
 from tracker.domain.roles import Actor
 from tracker.domain.validation import Problem
@@ -95,3 +96,35 @@ def upload(
         return mapped, ImportResult(plan, 0, None), found_problems(mapped, plan.problems)
     result = store.import_file(mapped.file, partial=partial, propose=True, actor=actor)
     return mapped, result, found_problems(mapped, result.plan.problems)
+
+
+def registry_hints(problems: list[Problem]) -> list[str]:
+    """One note per unknown source or episode: how to register it (it is not a typo when the
+    registry simply lacks it)."""
+    unknown: dict[str, set[str]] = {}
+    for p in problems:
+        if p.column in ("source", "episode") and p.message.startswith(f"unknown {p.column} "):
+            unknown.setdefault(p.column, set()).add(p.value)
+    return [
+        f"{len(values)} {column}(s) not in the registry ({', '.join(sorted(values)[:5])}"
+        + ("…" if len(values) > 5 else "")
+        + f"): if they are not misspelt, an admin registers them with `tracker {column}s add` "
+        f"or on /workspace/{column}s"
+        for column, values in sorted(unknown.items())
+    ]
+
+
+def grouped(problems: list[Problem], shown: int) -> list[str]:
+    """The problems said once per distinct (column, value, message) with their lines, as the
+    command line prints them; at most ``shown`` groups, then how many more."""
+    groups = group_problems(problems)
+    lines = [str(g) for g in groups[:shown]]
+    hidden = groups[shown:]
+    if hidden:
+        count = sum(max(g.count, g.rows) for g in hidden)
+        columns = ", ".join(sorted({g.column for g in hidden}))
+        lines.append(
+            f"… and {count:,} more problem(s) of {len(hidden):,} other kind(s) not shown "
+            f"(columns: {columns})"
+        )
+    return lines
