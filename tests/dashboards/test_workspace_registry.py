@@ -217,3 +217,25 @@ def test_a_bad_wide_daily_upload_names_every_line_and_stores_nothing(
 def test_an_idmc_idu_json_upload_is_recognised(base: str, store: Store) -> None:
     answer = upload(login(base, "alice"), base, INGEST / "idmc_idu.json", mode="partial")
     assert "format idmc-idu chosen by the header" in answer.text
+
+
+def test_a_canonical_file_with_an_hxl_row_and_an_xlsx_are_uploaded(
+    base: str, store: Store, tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    header = "figure_id,reported_on,source,metric,location,value"
+    tags = "#meta+id,#date+reported,#meta+source,#indicator+metric,#adm1+code,#affected"
+    hxl = tmp_path / "tagged.csv"
+    hxl.write_text(f"{header}\n{tags}\nH1,2018-06-30,sohr,killed,SY12,7\n", encoding="utf-8")
+    alice = login(base, "alice")
+    answer = upload(alice, base, hxl)
+    assert answer.status_code == 200, answer.text[-1500:]
+    assert "HXL hashtag row" in answer.text and "1 figure" in answer.text
+    book = tmp_path / "book.xlsx"
+    pd.DataFrame(
+        [["X1", "2018-06-30", "sohr", "killed", "SY12", "9"]], columns=header.split(",")
+    ).to_excel(book, index=False)
+    answer = upload(alice, base, book)
+    assert answer.status_code == 200, answer.text[-1500:]
+    assert "format canonical" in answer.text
