@@ -67,6 +67,8 @@ ID_COLUMNS = {
     "countries.csv": "iso2",
     "household_sizes.csv": "country",
     "aliases.csv": "alias",
+    "columns.csv": "column",
+    "words.csv": "key",
 }
 
 

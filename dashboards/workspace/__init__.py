@@ -13,9 +13,19 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, g, render_template, request
 
-from dashboards.workspace import article, auth, entry, queue, security, triage, upload
+from dashboards.workspace import (
+    article,
+    auth,
+    entry,
+    queue,
+    registry,
+    security,
+    triage,
+    upload,
+)
 from dashboards.workspace.texts import t
 from tracker.domain.roles import PermissionDenied
+from tracker.service import registry as registry_service
 from tracker.service.secrets import NoSecretKey, workspace_secret
 from tracker.service.store import Store
 
@@ -63,6 +73,8 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _who() -> None:
         g.lang = _language()
         g.actor = security.load_actor(store)
+        if g.actor is not None:  # a source another worker or the shell added is known here
+            registry_service.refresh(store)
 
     @bp.after_request
     def _headers(response: Response) -> Response:
@@ -79,6 +91,9 @@ def register_workspace(server: Flask, store: Store) -> None:
             "dir": "rtl" if lang == "ar" else "ltr",
             "actor": g.get("actor"),
             "csrf_token": security.csrf_token,
+            # a canonical column's label and help in the page language (data/columns.csv)
+            "column_label": lambda column: store.vocab.column_words(column, lang)[0],
+            "column_help": lambda column: store.vocab.column_words(column, lang)[1],
         }
 
     @bp.errorhandler(PermissionDenied)
@@ -98,7 +113,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _unknown(rest: str) -> tuple[str, int]:
         return _error(404, f"no workspace page {rest!r}")
 
-    for module in (auth, entry, queue, upload, triage, article):
+    for module in (auth, entry, queue, upload, triage, article, registry):
         module.register(bp, store)
     server.register_blueprint(bp)
 

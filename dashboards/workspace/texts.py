@@ -24,6 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "upload": {"en": "Upload a file", "ar": "رفع ملف"},
     "article": {"en": "Read an article", "ar": "قراءة مقال"},
     "flags": {"en": "Flag triage", "ar": "فرز التنبيهات"},
+    "sources": {"en": "Sources", "ar": "المصادر"},
+    "episodes": {"en": "Episodes", "ar": "الأحداث"},
     "public": {"en": "Public dashboard", "ar": "اللوحة العامة"},
     "home_intro": {
         "en": "Figures entered here are proposals: public only once another reviewer accepts them.",

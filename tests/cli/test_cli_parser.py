@@ -47,13 +47,14 @@ def test_the_command_list_is_designs() -> None:
     actions and synth; nothing lost in the move."""
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
     commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
-    commands += ["review", "users"]
+    commands += ["review", "users", "sources", "episodes"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
         ("flags", "explain"),
         ("flags", "recompute"),
         *[("review", a) for a in ("list", "accept", "reject")],
         *[("users", a) for a in ("add", "list", "disable")],
+        *[(r, a) for r in ("sources", "episodes") for a in ("add", "list", "edit", "changes")],
     }
 
 

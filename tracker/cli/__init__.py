@@ -19,6 +19,7 @@ from tracker.cli import (
     args_figures,
     args_formats,
     args_reconcile,
+    args_registry,
     args_review,
     args_synth,
 )
@@ -39,6 +40,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
         args_figures,
         args_reconcile,
         args_review,
+        args_registry,
         args_export,
         args_synth,
         args_extract,
@@ -53,6 +55,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
 def user_errors() -> tuple[type[Exception], ...]:
     """The errors a command reports in one line (a bad file, value or database), not a trace."""
     from tracker.domain.filters import FilterError
+    from tracker.domain.registry import RegistryError
     from tracker.domain.revisions import RevisionError
     from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
@@ -68,6 +71,7 @@ def user_errors() -> tuple[type[Exception], ...]:
         PermissionDenied,
         AccountError,
         RejectsError,
+        RegistryError,
     )
 
 

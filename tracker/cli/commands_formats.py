@@ -7,7 +7,6 @@ when it runs (the CLI starts fast).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,32 +26,14 @@ def cmd_formats(args: argparse.Namespace) -> int:
 
 
 def _map(args: argparse.Namespace, gazetteer: Any) -> Any:
-    """The file read through its format (given or detected), as canonical text figures."""
-    from tracker.domain.places import PlaceIndex
-    from tracker.domain.revisions import parse_assignments
-    from tracker.ingest.formats.apply import MapOptions, map_file
-    from tracker.ingest.formats.places import read_countries
-    from tracker.ingest.formats.registry import find_format
-    from tracker.ingest.reference import read_place_aliases
+    """The file read through its format (given or detected), as canonical text figures
+    (the service the workspace's upload uses too)."""
+    from tracker.service.formats_import import assignments, map_path
 
-    sets = _assignments(args.assignments, parse_assignments)
-    index = PlaceIndex(gazetteer.reset_index(drop=True), read_place_aliases())
-    if args.places:
-        index = index.with_aliases(read_place_aliases(args.places))
-    spec = find_format(args.format) if args.format else None
-    options = MapOptions(sets, args.as_of, args.only_country)
-    return map_file(args.file, spec, options, index, read_countries())
-
-
-def _assignments(items: list[str], parse: Callable[[list[str]], dict[str, str]]) -> dict[str, str]:
-    sets: dict[str, str] = {}
-    for item in items:
-        column, _, value = item.partition("=")
-        if column.strip() == "figure_id":
-            sets["figure_id"] = value
-        else:
-            sets.update(parse([item]))
-    return sets
+    sets = assignments(args.assignments)
+    return map_path(
+        args.file, args.format, sets, gazetteer, args.as_of, args.only_country, args.places
+    )
 
 
 def _plan(store: Any, mapped: Any) -> Any:
@@ -78,21 +59,12 @@ def _gazetteer(store: Any) -> Any:
 
 def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any]) -> None:
     from tracker.cli.common import err
-    from tracker.domain.problem_groups import group_problems
+    from tracker.service.formats_import import grouped, registry_hints
 
-    for notice in plan.notices:
+    for notice in [*plan.notices, *registry_hints(problems)]:
         err(f"{args.file}: note: {notice}")
-    groups = group_problems(problems)
-    for group in groups[:SHOWN_GROUPS]:  # one line per distinct problem
-        err(f"{args.file}: {group}")
-    hidden = groups[SHOWN_GROUPS:]
-    if hidden:  # a junk file: the rest counted, never silently dropped
-        count = sum(max(g.count, g.rows) for g in hidden)
-        columns = ", ".join(sorted({g.column for g in hidden}))
-        err(
-            f"{args.file}: … and {count:,} more problem(s) of {len(hidden):,} other kind(s) "
-            f"not shown (columns: {columns})"
-        )
+    for line in grouped(problems, SHOWN_GROUPS):  # one line per distinct problem
+        err(f"{args.file}: {line}")
     if mapped.unplaced:
         target = _write_fill_in(args.file, mapped.unplaced)
         err(
@@ -110,7 +82,9 @@ def _extent(mapped: Any, plan: Any, problems: list[Any]) -> tuple[int, int]:
 
 
 def _problems(mapped: Any, found: list[Any]) -> list[Any]:
-    return list(mapped.problems) + [mapped.origin(p) for p in found]
+    from tracker.service.formats_import import found_problems
+
+    return found_problems(mapped, found)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -208,19 +182,13 @@ def _beside(path: Path, suffix: str) -> Path:
 def _write_rejects(path: Path, mapped: Any, plan: Any, problems: list[Any]) -> Path:
     """The rejected rows with their reasons: canonical rows as given for the canonical
     format, else one row per problem on the source file's lines."""
-    import pandas as pd
-
-    from tracker.domain.formula import guard
+    from tracker.service.formats_import import problem_rows
     from tracker.service.importer import write_rejects
 
     if mapped.origins is None:
         return write_rejects(mapped.file, plan)
-    rows = [  # text cells guarded against spreadsheet formulas, as in every rejects file
-        {"line": p.line, "column": p.column, "value": guard(p.value), "problem": p.message}
-        for p in sorted(problems)
-    ]
     target = _beside(path, "rejects")
-    pd.DataFrame(rows).to_csv(target, index=False, encoding="utf-8")
+    problem_rows(problems).to_csv(target, index=False, encoding="utf-8")
     return target
 
 

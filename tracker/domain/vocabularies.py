@@ -124,6 +124,16 @@ class Vocabularies:
         """One of the smaller tables; empty when it was not loaded."""
         return self.extra.get(name, pd.DataFrame())
 
+    def column_words(self, column: str, lang: str) -> tuple[str, str]:
+        """A canonical column's label and help in ``lang`` (en or ar), from columns.csv; the
+        column's own name and no help when the file lacks it."""
+        words = self._extra("columns")
+        if column not in words.index:
+            return column, ""
+        row = words.loc[column]
+        suffix = "ar" if lang == "ar" else "en"
+        return str(row[f"label_{suffix}"]), str(row[f"help_{suffix}"])
+
     @cached_property
     def magnitudes(self) -> pd.DataFrame:
         """magnitudes.csv: the unit words a magnitude claim may use, with their words."""

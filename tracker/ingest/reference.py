@@ -29,6 +29,7 @@ EXTRA_FILES: dict[str, str] = {
     "magnitudes": "vocabularies/magnitudes.csv",
     "interval_words": "vocabularies/interval_words.csv",
     "methodology": "methodology.csv",
+    "columns": "columns.csv",
 }
 
 

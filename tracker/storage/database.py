@@ -110,6 +110,11 @@ def _add_headline_sources(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE bands ADD COLUMN headline_sources TEXT")
 
 
+def _add_registry_changes(conn: Connection) -> None:
+    """registry_changes: the log of every add and edit of a source or an episode."""
+    tables.registry_changes.create(conn, checkfirst=True)
+
+
 # Each migration takes a database at version N-1 to N. Version 1 creates everything.
 MIGRATIONS = {
     1: lambda conn: tables.metadata.create_all(conn),
@@ -117,6 +122,9 @@ MIGRATIONS = {
     3: _add_scope_indexes,
     4: _add_review_and_accounts,
     5: _add_headline_sources,
+    # 6 is reserved for the review branch's migration; a no-op here until the lead merges it.
+    6: lambda conn: None,
+    7: _add_registry_changes,
 }
 
 

@@ -16,8 +16,15 @@ from tracker.domain.vocabularies import Vocabularies
 from tracker.storage import tables
 
 
-def _sync(conn: Connection, table: Table, frame: pd.DataFrame, key: str) -> int:
-    """Insert missing rows and bring changed ones up to date; rows only in the DB stay."""
+def _sync(
+    conn: Connection,
+    table: Table,
+    frame: pd.DataFrame,
+    key: str,
+    keep: frozenset[str] = frozenset(),
+) -> int:
+    """Insert missing rows and bring changed ones up to date; rows only in the DB stay, and
+    so do the rows whose key is in ``keep`` (edited in the registry: data/ does not undo it)."""
     columns = [c.name for c in table.columns]
     frame = frame[[c for c in columns if c in frame]].copy()
     for column in ("start", "end"):
@@ -32,7 +39,7 @@ def _sync(conn: Connection, table: Table, frame: pd.DataFrame, key: str) -> int:
         old = stored.get(record[key])
         if old is None:
             inserts.append(record)
-        elif any(old.get(c) != v for c, v in record.items()):
+        elif record[key] not in keep and any(old.get(c) != v for c, v in record.items()):
             conn.execute(table.update().where(table.c[key] == record[key]).values(**record))
             changed += 1
     if inserts:
@@ -40,11 +47,20 @@ def _sync(conn: Connection, table: Table, frame: pd.DataFrame, key: str) -> int:
     return len(inserts) + changed
 
 
+def edited_keys(conn: Connection, registry: str) -> frozenset[str]:
+    """The ids of the registry's rows edited with `tracker sources|episodes edit`."""
+    log = tables.registry_changes
+    query = select(log.c.key).where(log.c.registry == registry, log.c.field != "added")
+    return frozenset(conn.execute(query.distinct()).scalars())
+
+
 def load_registry(conn: Connection, vocab: Vocabularies) -> dict[str, int]:
     """Bring sources, episodes and locations in the database up to date with data/."""
     return {
-        "sources": _sync(conn, tables.sources, vocab.sources, "id"),
-        "episodes": _sync(conn, tables.episodes, vocab.episodes, "id"),
+        "sources": _sync(conn, tables.sources, vocab.sources, "id", edited_keys(conn, "sources")),
+        "episodes": _sync(
+            conn, tables.episodes, vocab.episodes, "id", edited_keys(conn, "episodes")
+        ),
         "locations": _sync(conn, tables.locations, vocab.gazetteer, "pcode"),
     }
 

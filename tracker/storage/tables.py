@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -304,3 +304,19 @@ login_failures = Table(
 
 #: The tables schema version 4 adds.
 ACCOUNT_TABLES = (users, login_failures)
+
+# -- registry change log (schema version 7) ---------------------------------------------------
+# Every add or edit of a source or an episode, field by field: who, when, old -> new. The
+# registry rows are updated in place; this log keeps what they said before.
+registry_changes = Table(
+    "registry_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("registry", String(16), nullable=False),  # sources | episodes
+    Column("key", String(64), nullable=False, index=True),
+    Column("field", String(32), nullable=False),
+    Column("old", Text),
+    Column("new", Text),
+    Column("changed_by", Text, nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,111 @@
+"""What a valid row of the sources and episodes registries is (DESIGN.md: source, episode).
+
+Rules, each written once here and used by the shell and the workspace alike:
+
+* An id is 2–64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.
+* Both names, English and Arabic, are required; the short names are optional.
+* A source's type is one of ``source_types.csv`` and its reliability one of
+  ``reliability.csv``; its url, when given, is http(s).
+* An episode starts on an ISO date, ends (when it has ended) on or after its start, and its
+  area, when given, is a P-code of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from tracker.domain.vocabularies import Vocabularies
+
+ID = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+#: The fields of each registry, in the order of data/sources.csv and data/episodes.csv.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "name_en", "name_ar", "short_en", "short_ar", "type", "reliability", "url"),
+    "episodes": ("id", "name_en", "name_ar", "start", "end", "location"),
+}
+#: The fields a row must have.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "sources": ("id", "name_en", "name_ar", "type", "reliability"),
+    "episodes": ("id", "name_en", "name_ar", "start"),
+}
+
+
+class RegistryError(ValueError):
+    """A registry row is not valid; the message names the field, the value and the rule."""
+
+
+def clean(registry: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The record with every field of the registry, blank text as None, trimmed."""
+    out = {}
+    for field in FIELDS[registry]:
+        value = record.get(field)
+        if isinstance(value, str):
+            value = value.strip() or None
+        out[field] = value
+    return out
+
+
+def problems(registry: str, record: dict[str, Any], vocab: Vocabularies) -> list[str]:
+    """Every rule the (cleaned) record breaks, one sentence each; empty when valid."""
+    found = [
+        f"{registry[:-1]} {record.get('id')!r}: {field} is required"
+        for field in REQUIRED[registry]
+        if record.get(field) is None
+    ]
+    key = record.get("id")
+    if key is not None and not ID.match(str(key)):
+        found.append(f"id {key!r}: 2–64 lower-case letters, digits, '.', '_' or '-' (e.g. 'sohr')")
+    check = _source_problems if registry == "sources" else _episode_problems
+    return found + check(record, vocab)
+
+
+def _one_of(record: dict[str, Any], field: str, allowed: list[str]) -> list[str]:
+    value = record.get(field)
+    if value is None or value in allowed:
+        return []
+    return [f"{field} {value!r} is not one of: {', '.join(allowed)}"]
+
+
+def _source_problems(record: dict[str, Any], vocab: Vocabularies) -> list[str]:
+    found = _one_of(record, "type", list(vocab.source_types.index))
+    found += _one_of(record, "reliability", list(vocab.reliability.index))
+    url = record.get("url")
+    if url is not None and not re.match(r"^https?://\S+$", str(url)):
+        found.append(f"url {url!r} is not an http:// or https:// address")
+    return found
+
+
+def _date(record: dict[str, Any], field: str, found: list[str]) -> date | None:
+    value = record.get(field)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        found.append(f"{field} {value!r} is not a date written YYYY-MM-DD")
+        return None
+
+
+def _episode_problems(record: dict[str, Any], vocab: Vocabularies) -> list[str]:
+    found: list[str] = []
+    start, end = _date(record, "start", found), _date(record, "end", found)
+    if start and end and end < start:
+        found.append(f"end {end} is before start {start}")
+    location = record.get("location")
+    if location is not None and location not in vocab.pcodes:
+        found.append(f"location {location!r} is not a P-code of the gazetteer")
+    return found
+
+
+def validated(registry: str, record: dict[str, Any], vocab: Vocabularies) -> dict[str, Any]:
+    """The cleaned record, its dates as dates; RegistryError naming every problem."""
+    row = clean(registry, record)
+    found = problems(registry, row, vocab)
+    if found:
+        raise RegistryError("; ".join(found))
+    for field in ("start", "end"):
+        if field in row and row[field] is not None:
+            row[field] = date.fromisoformat(str(row[field]))
+    return row
