@@ -31,6 +31,7 @@ from bench.server import LOG, ROOT, free_port
 RESULTS = ROOT / "bench" / "results.json"
 CALLBACK_GOAL_MS = 300.0
 BACKENDS = ("sqlite", "postgresql")
+IMPORT_GRACE = 300.0  # seconds the import may go on after the load before it is stopped
 
 
 def gunicorn(url: str, workers: int) -> tuple[subprocess.Popen, str]:
@@ -116,7 +117,13 @@ def run_backend(backend: str, args: argparse.Namespace) -> dict:
                 text=True,
             )
             summary = drive(base, mixes, args.duration, args.think)
-            _, err = importer.communicate()
+            summary["loadavg_1min"] = round(os.getloadavg()[0], 2)  # the machine is shared
+            try:
+                _, err = importer.communicate(timeout=IMPORT_GRACE)
+            except subprocess.TimeoutExpired:  # the import outlived the load by far: stopped
+                importer.kill()
+                _, err = importer.communicate()
+                err = f"stopped {IMPORT_GRACE:g} s after the load ended. {err}"
             summary["import"] = {
                 "figures": args.import_figures,
                 "seconds": round(time.monotonic() - started, 1),
