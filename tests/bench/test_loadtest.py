@@ -72,7 +72,7 @@ def test_quick_load_records_every_kind_without_errors_and_keeps_benchmarks(
             str(target),
         ]
     )
-    assert target.read_text(encoding="utf-8").count("### Load test") == 1
+    assert target.read_text(encoding="utf-8").count("### Load test\n") == 1
     assert {r["backend"] for r in read_loadtest(out)} == set(backends.split(","))
 
 
@@ -83,5 +83,5 @@ def test_a_bench_run_keeps_the_load_table(tmp_path: Path) -> None:
     readme.update(target, [measured("import_sqlite", 5, 1.0, "s", 1.0)], 1.0, runs)
     readme.update(target, [measured("import_sqlite", 5, 1.0, "s", 1.0)], 1.0, runs)
     text = target.read_text(encoding="utf-8")
-    assert text.count("### Load test") == 1
+    assert text.count("### Load test\n") == 1
     assert "| sqlite | 5 | — | not run |" in text
