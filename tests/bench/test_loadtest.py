@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import data, loaddriver, loadtest, readme
+from bench import data, loaddata, loaddriver, loadtest, readme
 from bench.record import measured, read_json, read_loadtest, write_json
 
 
@@ -85,3 +85,11 @@ def test_a_bench_run_keeps_the_load_table(tmp_path: Path) -> None:
     text = target.read_text(encoding="utf-8")
     assert text.count("### Load test\n") == 1
     assert "| sqlite | 5 | — | not run |" in text
+
+
+@pytest.mark.skipif(not data.pg_available(), reason="no PostgreSQL server")
+def test_a_created_database_is_dropped_by_its_url() -> None:
+    url = data.pg_create("droptest")
+    name = url.split("?")[0].rsplit("/", 1)[1]
+    data.pg_drop(url)
+    assert not loaddata._exists(name)
