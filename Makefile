@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TRACKER_DB ?= sqlite:///$(CURDIR)/var/tracker.db
 export TRACKER_DB
 
-.PHONY: run test bench lint format install init clean eval-extract
+.PHONY: run test bench loadtest lint format install init clean eval-extract
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: init
 
 bench: init
 	$(BIN)/python -m bench.run
+
+# 50 readers for 60 s against gunicorn (4 workers, loopback) on 1M figures, SQLite and PostgreSQL,
+# with an import running; bench/results.json (loadtest) and the README table. ARGS=--quick: smoke run.
+loadtest: init
+	$(BIN)/python -m bench.loadtest $(ARGS)
 
 # Scores `tracker extract` on ../shared (dev sentences, founding article); writes docs/extract-eval.md
 eval-extract: $(STAMP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import create_engine, text
 
@@ -60,7 +61,8 @@ def pg_create(label: str) -> str:
 
 
 def pg_drop(url: str) -> None:
-    name = url.split("/")[-1].split("?")[0]
+    """Drop the database of ``url`` (its name is the URL's path, not the socket's)."""
+    name = urlsplit(url).path.lstrip("/")
     admin = create_engine(
         PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT"
     )

@@ -7,6 +7,15 @@ from pathlib import Path
 from bench.record import Record
 
 HEADING = "## Benchmarks"
+LOAD_HEADING = "### Load test"
+LOAD_INTRO = """\
+`make loadtest` (`python -m bench.loadtest`; `--clients`, `--duration`, `--figures`, `--quick`)
+runs gunicorn with 4 workers on the loopback address against a copy of the synthetic database,
+while `tracker import` adds 2% more figures; each client is a reader who opens a page (HTML),
+fires the callback the page fires, sometimes types in the area control, clicks a claim or
+downloads a file, then waits 0.5–1.5 s. The runs are under `loadtest` in `bench/results.json`.
+Goal: no error, p95 of the callbacks ≤ 300 ms.
+"""
 NOTES = Path(__file__).with_name("notes.md")
 INTRO = """\
 `make bench` makes synthetic files with `tracker synth` and runs every benchmark at 100,000
@@ -55,16 +64,71 @@ def table(records: list[Record]) -> str:
     return "\n".join(lines)
 
 
-def section(records: list[Record], minutes: float) -> str:
+def loadtest_table(runs: list[dict]) -> str:
+    """One row per database kind and request kind: requests, p50/p95/p99, errors."""
+    lines = [
+        LOAD_HEADING,
+        "",
+        LOAD_INTRO,
+        "| database | figures | clients × s | kind | requests | req/s | p50 | p95 | p99 | errors |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        if "kinds" not in run:
+            lines.append(
+                f"| {run['backend']} | {run['n']:,} | — | not run | — | — | — | — | — | "
+                f"{run.get('note', '')} |"
+            )
+            continue
+        for kind, k in run["kinds"].items():
+            if ":" in kind:
+                continue
+            lines.append(
+                f"| {run['backend']} | {run['n']:,} | {run['clients']} × {run['duration_s']:g} | "
+                f"{kind} | {k['requests']:,} | {k['requests'] / run['duration_s']:.1f} | "
+                f"{k['p50_ms']:,.0f} ms | {k['p95_ms']:,.0f} ms | {k['p99_ms']:,.0f} ms | "
+                f"{k['errors']} |"
+            )
+        imp = run["import"]
+        lines.append(
+            f"| {run['backend']} | {run['n']:,} | import beside | {imp['figures']:,} figures | — | "
+            f"— | {imp['seconds']:g} s | — | — | exit {imp['exit']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def section(records: list[Record], minutes: float, runs: list[dict] | None = None) -> str:
     notes = NOTES.read_text(encoding="utf-8").strip() if NOTES.exists() else ""
     parts = [HEADING, "", INTRO.format(minutes=round(minutes)), table(records), ""]
+    if runs:
+        parts += [loadtest_table(runs)]
     if notes:
         parts += [notes, ""]
     return "\n".join(parts)
 
 
-def update(readme: Path, records: list[Record], minutes: float) -> None:
+def update(
+    readme: Path, records: list[Record], minutes: float, runs: list[dict] | None = None
+) -> None:
     """Replace (or append) the Benchmarks section, which is the README's last."""
     text = readme.read_text(encoding="utf-8")
     head = text.split("\n" + HEADING + "\n")[0].rstrip("\n")
-    readme.write_text(head + "\n\n" + section(records, minutes), encoding="utf-8")
+    readme.write_text(head + "\n\n" + section(records, minutes, runs), encoding="utf-8")
+
+
+def update_loadtest(readme: Path, runs: list[dict]) -> None:
+    """Replace (or add, after the benchmark table) the load-test table in the README."""
+    text = readme.read_text(encoding="utf-8")
+    new = loadtest_table(runs)
+    if LOAD_HEADING + "\n" in text:
+        before, rest = text.split(LOAD_HEADING + "\n", 1)
+        after = rest.split("\n### ", 1)
+        tail = "\n### " + after[1] if len(after) > 1 else ""
+        text = before + new + tail
+    elif "\n### " in text.split("\n" + HEADING + "\n")[-1] and HEADING in text:
+        head, bench = text.split("\n" + HEADING + "\n")
+        first, more = bench.split("\n### ", 1)
+        text = head + "\n" + HEADING + "\n" + first.rstrip("\n") + "\n\n" + new + "\n### " + more
+    else:
+        text = text.rstrip("\n") + "\n\n" + new
+    readme.write_text(text, encoding="utf-8")

@@ -63,9 +63,35 @@ def _round(x: float | None) -> float | None:
     return float(f"{x:.4g}")
 
 
+def _load(path: Path) -> dict:
+    """results.json as {"benchmarks": [...], "loadtest": [...]} (a bare list is benchmarks)."""
+    if not path.exists():
+        return {}
+    content = json.loads(path.read_text())
+    return {"benchmarks": content} if isinstance(content, list) else content
+
+
+def _save(content: dict, path: Path) -> None:
+    path.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n")
+
+
 def write_json(records: list[Record], path: Path) -> None:
-    path.write_text(json.dumps([asdict(r) for r in records], indent=2, ensure_ascii=False) + "\n")
+    """The benchmark records; the load test's runs already in the file are kept."""
+    _save({**_load(path), "benchmarks": [asdict(r) for r in records]}, path)
 
 
 def read_json(path: Path) -> list[Record]:
-    return [Record(**r) for r in json.loads(path.read_text())]
+    return [Record(**r) for r in _load(path).get("benchmarks", [])]
+
+
+def write_loadtest(runs: list[dict], path: Path) -> None:
+    """The load test's runs, one per database kind, under ``loadtest``; the rest is kept."""
+    content = _load(path)
+    kept = [
+        r for r in content.get("loadtest", []) if r["backend"] not in {x["backend"] for x in runs}
+    ]
+    _save({**content, "loadtest": kept + runs}, path)
+
+
+def read_loadtest(path: Path) -> list[dict]:
+    return list(_load(path).get("loadtest", []))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import dashboard, data, exports, flags, imports, readme
-from bench.record import Record, not_run, write_json
+from bench.record import Record, not_run, read_loadtest, write_json
 from bench.server import Server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         write_json(records, args.out)  # what is done is kept, should a later size fail
     minutes = (time.monotonic() - started) / 60
     if str(args.readme) != "-":
-        readme.update(args.readme, records, minutes)
+        readme.update(args.readme, records, minutes, read_loadtest(args.out))
     print(f"bench: {len(records)} records in {minutes:.1f} min → {args.out}", file=sys.stderr)
     return 0
 

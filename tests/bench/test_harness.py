@@ -32,7 +32,7 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
     assert any(n.startswith("view_bytes:") for n in names)
     for record in records:
         assert record.n == 1500
-        assert set(json.loads(out.read_text())[0]) >= {
+        assert set(json.loads(out.read_text())["benchmarks"][0]) >= {
             "name",
             "n",
             "value",
