@@ -108,3 +108,55 @@ def test_a_disabled_account_acts_no_more(
     as_user(monkeypatch, "alice")
     assert main(PROPOSAL) == 1
     assert "disabled" in capsys.readouterr().err
+
+
+def test_a_reviewer_sends_back_and_the_author_resubmits(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL) == 0
+    assert main(["review", "send-back", "P1", "--comment", "cite the page"]) == 1
+    assert "may not review" in capsys.readouterr().err  # an analyst sends nothing back
+    as_user(monkeypatch, "bob")
+    assert main(["review", "send-back", "P1", "--comment", "cite the page"]) == 0
+    assert "sent back to alice" in capsys.readouterr().out
+    assert main(["review", "list"]) == 0
+    assert "no proposals await review" in capsys.readouterr().out
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "sent back by bob: cite the page" in capsys.readouterr().out
+    assert main(["review", "accept", "P1"]) == 1  # returned: nothing awaits review
+    capsys.readouterr()
+    as_user(monkeypatch, "alice")
+    assert main(["review", "resubmit", "P1", "--set", "value=101", "--why", "page cited"]) == 0
+    assert "resubmitted" in capsys.readouterr().out
+    capsys.readouterr()
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "no proposals are sent back" in capsys.readouterr().out
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1"]) == 0
+    assert main(["history", "P1"]) == 0
+    out = capsys.readouterr().out
+    assert "cite the page" in out and "accepted by bob" in out  # history kept
+
+
+def test_the_author_withdraws_a_proposal_sent_back(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    add_user(monkeypatch, "carol", "analyst", "a third passphrase")
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL) == 0
+    as_user(monkeypatch, "bob")
+    assert main(["review", "send-back", "P1", "--why", "wrong place"]) == 0
+    as_user(monkeypatch, "carol")
+    assert main(["review", "withdraw", "P1"]) == 1
+    assert "only its author resubmits or withdraws it" in capsys.readouterr().err
+    as_user(monkeypatch, "alice")
+    assert main(["review", "withdraw", "P1", "--why", "duplicate"]) == 0
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "no proposals are sent back" in capsys.readouterr().out
+    assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
+    assert "P1" not in capsys.readouterr().out

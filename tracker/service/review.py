@@ -10,18 +10,31 @@ Rules (checked here, whatever the caller: CLI, workspace or a script):
   in the same transaction; rejecting writes the next revision as rejected, never current.
 * A preview runs the acceptance inside a transaction that is rolled back: the flags it
   would raise or clear and the headlines it would move are exactly what accepting does.
+* Sending back is a revision too: the next revision, ``returned``, never current, its
+  ``why`` the reviewer's comment; only a reviewer who is not the author sends back. The
+  author then resubmits (:func:`tracker.service.store.Store` ``propose`` writes a new
+  proposal revision superseding it) or withdraws it (a ``rejected`` revision by the author).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 from sqlalchemy.engine import Connection
 
 from tracker.domain.reconcile import component_key
-from tracker.domain.revisions import RevisionError
-from tracker.domain.roles import ACCEPTED, REJECTED, Actor, require_reviewer_of
+from tracker.domain.revisions import RevisionError, check_reason, revised_figure
+from tracker.domain.roles import (
+    ACCEPTED,
+    PROPOSED,
+    REJECTED,
+    RETURNED,
+    Actor,
+    PermissionDenied,
+    require_reviewer_of,
+)
 from tracker.service.store import Store
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as queue
@@ -73,7 +86,9 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
     """Write the revision that accepts or rejects the proposal (retiring the published one
     when an accepted revision replaces it)."""
     if not why or not why.strip():
-        raise RevisionError("--why is required: say why the proposal is accepted or rejected")
+        raise RevisionError(
+            "--why is required: say why the proposal is accepted, rejected or sent back"
+        )
     figure_id = str(proposal["figure_id"].iloc[0])
     if status == ACCEPTED:
         figure_rows.retire(conn, [figure_id])
@@ -106,6 +121,65 @@ def reject(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
         _decide(conn, proposal, actor.name, why, REJECTED)
     return proposal
+
+
+def send_back(store: Store, actor: Actor, figure_id: str, comment: str) -> pd.DataFrame:
+    """Return a proposal to its author with a comment: the next revision, ``returned``,
+    never public; the proposal leaves the queue until its author resubmits it."""
+    with store.transaction() as conn:
+        proposal = _proposal(conn, figure_id)
+        require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
+        _decide(conn, proposal, actor.name, comment, RETURNED)
+    return proposal
+
+
+def returned(store: Store, author: str | None = None) -> pd.DataFrame:
+    """Proposals sent back and awaiting their author (only ``author``'s when given)."""
+    with store.connect() as conn:
+        return queue.returned(conn, author)
+
+
+def _returned_of(conn: Connection, actor: Actor, figure_id: str) -> pd.DataFrame:
+    """The figure's proposal sent back, refused to anyone but its author."""
+    back = queue.returned(conn)
+    back = back[back["figure_id"] == figure_id].reset_index(drop=True)
+    if back.empty:
+        raise RevisionError(f"figure {figure_id!r} has no proposal sent back")
+    if str(back["entered_by"].iloc[0]) != actor.name:
+        raise PermissionDenied(
+            f"{actor.name} did not enter figure {figure_id}: only its author resubmits "
+            "or withdraws it"
+        )
+    return back
+
+
+def resubmit(
+    store: Store, actor: Actor, figure_id: str, changes: dict[str, str], why: str
+) -> pd.DataFrame:
+    """The author fixes a proposal sent back: the next revision, proposed again (validated
+    by the one schema, as ``revise``), superseding the returned one; back in the queue."""
+    check_reason(why)
+    with store.transaction() as conn:
+        back = _returned_of(conn, actor, figure_id)
+        fixed = revised_figure(back, changes, store.vocab, date.today(), store.settings.tau)
+        figure_rows.insert_revisions(
+            conn,
+            fixed,
+            who=actor.name,
+            why=why,
+            batch=None,
+            revision=queue.newest_revision(conn, figure_id) + 1,
+            review_status=PROPOSED,
+        )
+    return fixed
+
+
+def withdraw(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
+    """The author withdraws a returned proposal: the next revision, rejected by its author."""
+    with store.transaction() as conn:
+        back = _returned_of(conn, actor, figure_id)
+        _decide(conn, back, actor.name, why, REJECTED)
+    return back
 
 
 def preview(store: Store, figure_id: str) -> Preview:

@@ -13,20 +13,34 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from tracker.domain.roles import PROPOSED
+from tracker.domain.roles import PROPOSED, RETURNED
 from tracker.storage import tables
 from tracker.storage.figures import read_frame
 
 F = tables.figures
 
 
-def _newest_proposed():
-    """Proposed revisions no later revision of the same figure follows."""
+def _newest_in(status: str):
+    """Revisions in this review state that no later revision of the same figure follows."""
     later = aliased(F)
     newer = exists().where(
         and_(later.c.figure_id == F.c.figure_id, later.c.revision > F.c.revision)
     )
-    return and_(F.c.review_status == PROPOSED, ~newer)
+    return and_(F.c.review_status == status, ~newer)
+
+
+def _newest_proposed():
+    """Proposed revisions no later revision of the same figure follows."""
+    return _newest_in(PROPOSED)
+
+
+def returned(conn: Connection, author: str | None = None) -> pd.DataFrame:
+    """Proposals sent back to their author and not yet resubmitted or withdrawn (the
+    reviewer's comment is their ``why``), oldest first; only ``author``'s when given."""
+    query = select(F).where(_newest_in(RETURNED))
+    if author is not None:
+        query = query.where(F.c.entered_by == author)
+    return read_frame(conn, query.order_by(F.c.entered_at, F.c.figure_id))
 
 
 def pending(conn: Connection, limit: int | None = None) -> pd.DataFrame:
