@@ -13,7 +13,17 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, Response, g, render_template, request
 
-from dashboards.workspace import article, auth, entry, queue, security, triage, upload
+from dashboards.workspace import (
+    article,
+    auth,
+    entry,
+    queue,
+    security,
+    sendback,
+    sendback_texts,
+    triage,
+    upload,
+)
 from dashboards.workspace.texts import t
 from tracker.domain.roles import PermissionDenied
 from tracker.service.secrets import NoSecretKey, workspace_secret
@@ -75,6 +85,7 @@ def register_workspace(server: Flask, store: Store) -> None:
         lang = g.get("lang", "en")
         return {
             "t": lambda key, **values: t(key, lang, **values),
+            "send_back_t": lambda key, **values: sendback_texts.t(key, lang, **values),
             "lang": lang,
             "dir": "rtl" if lang == "ar" else "ltr",
             "actor": g.get("actor"),
@@ -98,7 +109,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _unknown(rest: str) -> tuple[str, int]:
         return _error(404, f"no workspace page {rest!r}")
 
-    for module in (auth, entry, queue, upload, triage, article):
+    for module in (auth, entry, queue, upload, triage, article, sendback):
         module.register(bp, store)
     server.register_blueprint(bp)
 
