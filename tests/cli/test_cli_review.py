@@ -160,3 +160,16 @@ def test_the_author_withdraws_a_proposal_sent_back(
     assert "no proposals are sent back" in capsys.readouterr().out
     assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
     assert "P1" not in capsys.readouterr().out
+
+
+def test_revise_and_retract_print_the_flags_and_headlines_they_move(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 0  # the operator publishes at once
+    capsys.readouterr()
+    assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 0
+    out = capsys.readouterr().out
+    assert "new revision stored" in out and "clears regression" in out
+    assert main(["retract", "P1", "--why", "not SOHR's"]) == 0
+    out = capsys.readouterr().out
+    assert "retracted" in out and "raises divergence" in out

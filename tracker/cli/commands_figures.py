@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -119,19 +120,38 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_revise(args: argparse.Namespace) -> int:
     store = open_store(args)
-    revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
+    with _watching(store, args.figure_id) as moved:
+        revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
     print(
         f"figure {args.figure_id}: new revision stored "
         f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})"
     )
+    _print_moved(store, moved)
     return 0
 
 
 def cmd_retract(args: argparse.Namespace) -> int:
     store = open_store(args)
-    store.retract(args.figure_id, args.why)
+    with _watching(store, args.figure_id) as moved:
+        store.retract(args.figure_id, args.why)
     print(f"figure {args.figure_id}: retracted (its revisions are kept; see `tracker history`)")
+    _print_moved(store, moved)
     return 0
+
+
+def _watching(store: Any, figure_id: str) -> Any:
+    """What a change of this figure moves (:mod:`tracker.service.consequences`)."""
+    from tracker.service import consequences
+
+    current = store.figures()
+    return consequences.watching(store, current[current["figure_id"] == figure_id])
+
+
+def _print_moved(store: Any, moved: list[Any]) -> None:
+    from tracker.cli.commands_review import describe
+
+    if moved:
+        print("\n".join(describe(store, moved[0])))
 
 
 def _high(value: float) -> str:

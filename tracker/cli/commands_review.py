@@ -16,6 +16,7 @@ import pandas as pd
 from tracker.cli.common import err, open_store, print_table
 from tracker.domain.vocabularies import Vocabularies
 from tracker.service import accounts, review
+from tracker.service.consequences import Consequences
 from tracker.service.store import Store
 from tracker.views.format import claim_words, fmt_count
 
@@ -32,7 +33,11 @@ def _headline(vocab: Vocabularies, value: tuple[float, str | None] | None) -> st
 
 def describe_preview(store: Store, figure_id: str) -> list[str]:
     """The flags accepting the proposal would raise or clear and the headlines it would move."""
-    preview = review.preview(store, figure_id)
+    return describe(store, review.preview(store, figure_id))
+
+
+def describe(store: Store, preview: Consequences) -> list[str]:
+    """Flags raised or cleared (with their sentence) and headlines moved (old → new)."""
     lines = [
         f"  raises {r.rule} ({r.severity}): {r.sentence_en}" for r in preview.raised.itertuples()
     ]

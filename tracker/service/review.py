@@ -18,13 +18,12 @@ Rules (checked here, whatever the caller: CLI, workspace or a script):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from tracker.domain.reconcile import component_key
 from tracker.domain.revisions import RevisionError, check_reason, revised_figure
 from tracker.domain.roles import (
     ACCEPTED,
@@ -35,33 +34,18 @@ from tracker.domain.roles import (
     PermissionDenied,
     require_reviewer_of,
 )
+from tracker.service import consequences
+from tracker.service.consequences import Consequences
 from tracker.service.store import Store
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as queue
-from tracker.storage.flagstore import context_for
 
 
 @dataclass
-class HeadlineMove:
-    """One series' newest headline before and after (None: no headline)."""
-
-    metric: str
-    population: str
-    location: str
-    measure: str
-    window_start: str  # the series' window start ("" when none)
-    before: tuple[float, str | None] | None
-    after: tuple[float, str | None] | None
-
-
-@dataclass
-class Preview:
+class Preview(Consequences):
     """What accepting a proposal would change."""
 
-    figure_id: str
-    raised: pd.DataFrame  # flags it would add (flag_id, rule, severity, sentences)
-    cleared: pd.DataFrame  # flags it would remove
-    moves: list[HeadlineMove] = field(default_factory=list)
+    figure_id: str = ""
 
 
 def pending(store: Store, limit: int | None = None) -> pd.DataFrame:
@@ -189,57 +173,11 @@ def preview(store: Store, figure_id: str) -> Preview:
         transaction = conn.begin()
         try:
             proposal = _proposal(conn, figure_id)
-            ctx = context_for(store.vocab, store.settings)
-            components = sorted(set(component_key(proposal, ctx).dropna().astype(str)))
-            flags_before = queue.component_flags(conn, components)
-            heads_before = queue.component_headlines(conn, components)
+            keys = consequences.components(store, proposal)
+            before = consequences.snapshot(conn, keys)
             _decide(conn, proposal, "(preview)", "preview", ACCEPTED)
             store.after_change(conn, proposal)
-            flags_after = queue.component_flags(conn, components)
-            heads_after = queue.component_headlines(conn, components)
+            found = consequences.compare(before, consequences.snapshot(conn, keys))
         finally:
             transaction.rollback()
-    before_ids = set(flags_before["flag_id"])
-    after_ids = set(flags_after["flag_id"])
-    return Preview(
-        figure_id,
-        raised=flags_after[~flags_after["flag_id"].isin(before_ids)].reset_index(drop=True),
-        cleared=flags_before[~flags_before["flag_id"].isin(after_ids)].reset_index(drop=True),
-        moves=headline_moves(heads_before, heads_after),
-    )
-
-
-SeriesKey = tuple[str, str, str, str, str]
-
-
-def _by_series(heads: pd.DataFrame) -> dict[SeriesKey, tuple[float, str | None]]:
-    out: dict[SeriesKey, tuple[float, str | None]] = {}
-    for row in heads.to_dict("records"):
-        if row["headline"] is None or pd.isna(row["headline"]):
-            continue
-        start = row["window_start"]
-        key = (
-            str(row["metric"]),
-            str(row["population"]),
-            str(row["location"]),
-            str(row["measure"]),
-            "" if start is None or pd.isna(start) else str(start)[:10],
-        )
-        qualifier = row["headline_qualifier"]
-        out[key] = (float(row["headline"]), None if pd.isna(qualifier) else str(qualifier))
-    return out
-
-
-def headline_moves(before: pd.DataFrame, after: pd.DataFrame) -> list[HeadlineMove]:
-    """The series whose newest headline differs after the change, in series order."""
-    old, new = _by_series(before), _by_series(after)
-    moves = []
-    for key in sorted(set(old) | set(new)):
-        if old.get(key) != new.get(key):
-            metric, population, location, measure, start = key
-            moves.append(
-                HeadlineMove(
-                    metric, population, location, measure, start, old.get(key), new.get(key)
-                )
-            )
-    return moves
+    return Preview(found.raised, found.cleared, found.moves, figure_id=figure_id)
