@@ -166,7 +166,9 @@ def test_revise_and_retract_print_the_flags_and_headlines_they_move(
     db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 0  # the operator publishes at once
-    capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "stored figure P1" in out and "raises regression" in out
+    assert "about 126 → about 100" in out
     assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 0
     out = capsys.readouterr().out
     assert "new revision stored" in out and "clears regression" in out

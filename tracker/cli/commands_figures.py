@@ -65,7 +65,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
     table = pd.DataFrame([row]).astype("string")
     file = FigureFile(table, Path("command-line"), [])
-    result = store.import_file(file, propose=args.propose)
+    moved: list[Any] = []
+    if args.propose:  # a proposal moves nothing public: `tracker review list` previews it
+        result = store.import_file(file, propose=True)
+    else:
+        with _watching_figures(store, table) as moved:
+            result = store.import_file(file)
     if not result.plan.ok:
         for p in result.plan.problems:
             err(
@@ -78,6 +83,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if result.stored:
         fid = result.plan.new["figure_id"].iloc[0]
         print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
+        _print_moved(store, moved)
     else:
         print(f"figure {row.get('figure_id')} is already stored with these values")
     return 0
@@ -145,6 +151,13 @@ def _watching(store: Any, figure_id: str) -> Any:
 
     current = store.figures()
     return consequences.watching(store, current[current["figure_id"] == figure_id])
+
+
+def _watching_figures(store: Any, figures: pd.DataFrame) -> Any:
+    """What storing these figures moves (their metric and location name the components)."""
+    from tracker.service import consequences
+
+    return consequences.watching(store, figures[["metric", "location"]].dropna())
 
 
 def _print_moved(store: Any, moved: list[Any]) -> None:
