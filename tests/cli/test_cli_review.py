@@ -175,3 +175,30 @@ def test_revise_and_retract_print_the_flags_and_headlines_they_move(
     assert main(["retract", "P1", "--why", "not SOHR's"]) == 0
     out = capsys.readouterr().out
     assert "retracted" in out and "raises divergence" in out
+
+
+def test_revise_and_retract_propose_a_change_another_reviewer_accepts(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 0  # the operator publishes P1 (100)
+    for name, role in (("alice", "analyst"), ("bob", "reviewer")):
+        assert add_user(monkeypatch, name, role, f"{name}-password-1") == 0
+    as_user(monkeypatch, "alice")
+    assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 1
+    assert "may not publish" in capsys.readouterr().err  # an analyst only proposes
+    assert main(["revise", "P1", "--propose", "--set", "value=126", "--why", "misread"]) == 0
+    assert "revision proposed for review" in capsys.readouterr().out
+    assert main(["retract", "P1", "--propose", "--why", "twice"]) == 1
+    assert "has a proposal proposed" in capsys.readouterr().err
+    assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
+    assert " 100" in capsys.readouterr().out  # still the published value
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1", "--why", "checked"]) == 0
+    as_user(monkeypatch, "alice")
+    assert main(["retract", "P1", "--propose", "--why", "not SOHR's"]) == 0
+    assert "retraction proposed for review" in capsys.readouterr().out
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1"]) == 0
+    assert main(["history", "P1"]) == 0
+    out = capsys.readouterr().out
+    assert "misread" in out and "not SOHR's" in out and "retracted" in out

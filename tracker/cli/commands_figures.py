@@ -126,6 +126,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_revise(args: argparse.Namespace) -> int:
     store = open_store(args)
+    if getattr(args, "propose", False):
+        return _propose_revision(store, args)
     with _watching(store, args.figure_id) as moved:
         revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
     print(
@@ -138,10 +140,31 @@ def cmd_revise(args: argparse.Namespace) -> int:
 
 def cmd_retract(args: argparse.Namespace) -> int:
     store = open_store(args)
+    if getattr(args, "propose", False):
+        return _propose_retraction(store, args)
     with _watching(store, args.figure_id) as moved:
         store.retract(args.figure_id, args.why)
     print(f"figure {args.figure_id}: retracted (its revisions are kept; see `tracker history`)")
     _print_moved(store, moved)
+    return 0
+
+
+def _propose_revision(store: Any, args: argparse.Namespace) -> int:
+    """A revision proposed for review: nothing public moves (`tracker review list` says
+    what accepting it would)."""
+    from tracker.service import proposals
+
+    changes = parse_assignments(args.assignments)
+    proposals.propose_revision(store, store.shell_actor(), args.figure_id, changes, args.why)
+    print(f"figure {args.figure_id}: revision proposed for review (`tracker review list`)")
+    return 0
+
+
+def _propose_retraction(store: Any, args: argparse.Namespace) -> int:
+    from tracker.service import proposals
+
+    proposals.propose_retraction(store, store.shell_actor(), args.figure_id, args.why)
+    print(f"figure {args.figure_id}: retraction proposed for review (`tracker review list`)")
     return 0
 
 

@@ -75,6 +75,7 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
         )
     figure_id = str(proposal["figure_id"].iloc[0])
     if status == ACCEPTED:
+        why = _public_reason(conn, proposal, why)
         figure_rows.retire(conn, [figure_id])
     figure_rows.insert_revisions(
         conn,
@@ -83,9 +84,32 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
         why=why,
         batch=None,
         revision=queue.newest_revision(conn, figure_id) + 1,
+        status=_status(proposal),
         review_status=status,
         reviewed_by=who,
     )
+
+
+def _status(proposal: pd.DataFrame) -> str:
+    """The proposal's figure status: ``retracted`` for a retraction proposal, else active."""
+    status = proposal["status"].iloc[0] if "status" in proposal else None
+    return "active" if status is None or pd.isna(status) else str(status)
+
+
+def _public_reason(conn: Connection, proposal: pd.DataFrame, why: str) -> str:
+    """An accepted change of a published figure keeps its author's reason (the public
+    history shows it), followed by the reviewer's when they gave one."""
+    author_why = proposal["why"].iloc[0] if "why" in proposal else None
+    figure_id = str(proposal["figure_id"].iloc[0])
+    if author_why is None or pd.isna(author_why) or queue.published(conn, figure_id).empty:
+        return why
+    return str(author_why) if why == "accepted" else f"{author_why} — {why}"
+
+
+def _touched(conn: Connection, proposal: pd.DataFrame) -> pd.DataFrame:
+    """The proposal and the published revision it replaces (both series are recomputed)."""
+    published = queue.published(conn, str(proposal["figure_id"].iloc[0]))
+    return pd.concat([published, proposal], ignore_index=True) if not published.empty else proposal
 
 
 def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") -> pd.DataFrame:
@@ -93,8 +117,9 @@ def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") ->
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
+        touched = _touched(conn, proposal)
         _decide(conn, proposal, actor.name, why, ACCEPTED)
-        store.after_change(conn, proposal)
+        store.after_change(conn, touched)
     return proposal
 
 
@@ -153,6 +178,7 @@ def resubmit(
             why=why,
             batch=None,
             revision=queue.newest_revision(conn, figure_id) + 1,
+            status=_status(back),
             review_status=PROPOSED,
         )
     return fixed
@@ -173,10 +199,11 @@ def preview(store: Store, figure_id: str) -> Preview:
         transaction = conn.begin()
         try:
             proposal = _proposal(conn, figure_id)
-            keys = consequences.components(store, proposal)
+            touched = _touched(conn, proposal)
+            keys = consequences.components(store, touched)
             before = consequences.snapshot(conn, keys)
             _decide(conn, proposal, "(preview)", "preview", ACCEPTED)
-            store.after_change(conn, proposal)
+            store.after_change(conn, touched)
             found = consequences.compare(before, consequences.snapshot(conn, keys))
         finally:
             transaction.rollback()

@@ -9,7 +9,7 @@ updated in place but the ``current`` marker of a superseded revision.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
@@ -95,3 +95,18 @@ def component_headlines(conn: Connection, components: list[str]) -> pd.DataFrame
         return frame
     keys = frame[SERIES].astype(str)
     return frame.groupby([keys[c] for c in SERIES], sort=True).tail(1).reset_index(drop=True)
+
+
+def open_proposal(conn: Connection, figure_id: str) -> str | None:
+    """The review state of the figure's newest revision when it is a proposal still open
+    (``proposed`` awaiting review or ``returned`` to its author), else None."""
+    query = select(F.c.review_status).where(
+        and_(F.c.figure_id == figure_id, or_(_newest_in(PROPOSED), _newest_in(RETURNED)))
+    )
+    status = conn.execute(query).scalar()
+    return None if status is None else str(status)
+
+
+def published(conn: Connection, figure_id: str) -> pd.DataFrame:
+    """The figure's current (published) revision; empty when it has none."""
+    return read_frame(conn, select(F).where(and_(F.c.figure_id == figure_id, F.c.current)))
