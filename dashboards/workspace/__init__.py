@@ -17,6 +17,7 @@ from dashboards.workspace import (
     article,
     auth,
     entry,
+    figure_page,
     queue,
     security,
     sendback,
@@ -109,7 +110,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _unknown(rest: str) -> tuple[str, int]:
         return _error(404, f"no workspace page {rest!r}")
 
-    for module in (auth, entry, queue, upload, triage, article, sendback):
+    for module in (auth, entry, queue, upload, triage, article, sendback, figure_page):
         module.register(bp, store)
     server.register_blueprint(bp)
 

@@ -85,3 +85,9 @@ def _store(conn: Connection, figure: pd.DataFrame, actor: Actor, why: str, statu
         status=status,
         review_status=PROPOSED,
     )
+
+
+def open_state(store: Store, figure_id: str) -> str | None:
+    """``proposed`` or ``returned`` while a proposal of the figure is open, else None."""
+    with store.connect() as conn:
+        return queue.open_proposal(conn, figure_id)

@@ -46,6 +46,8 @@ class Preview(Consequences):
     """What accepting a proposal would change."""
 
     figure_id: str = ""
+    #: "new" (a figure not yet published), "revision" or "retraction" of a published one
+    change: str = "new"
 
 
 def pending(store: Store, limit: int | None = None) -> pd.DataFrame:
@@ -200,6 +202,7 @@ def preview(store: Store, figure_id: str) -> Preview:
         try:
             proposal = _proposal(conn, figure_id)
             touched = _touched(conn, proposal)
+            change = _change(proposal, len(touched) > len(proposal))
             keys = consequences.components(store, touched)
             before = consequences.snapshot(conn, keys)
             _decide(conn, proposal, "(preview)", "preview", ACCEPTED)
@@ -207,4 +210,10 @@ def preview(store: Store, figure_id: str) -> Preview:
             found = consequences.compare(before, consequences.snapshot(conn, keys))
         finally:
             transaction.rollback()
-    return Preview(found.raised, found.cleared, found.moves, figure_id=figure_id)
+    return Preview(found.raised, found.cleared, found.moves, figure_id=figure_id, change=change)
+
+
+def _change(proposal: pd.DataFrame, of_published: bool) -> str:
+    if not of_published:
+        return "new"
+    return "retraction" if _status(proposal) == "retracted" else "revision"
