@@ -41,6 +41,7 @@ def register(bp: Blueprint, store: Store) -> None:
                 "value": r["value"],
                 "by": r["reviewed_by"],
                 "comment": r["why"],
+                "retraction": r.get("status") == "retracted",
             }
             for r in back.to_dict("records")
         ]

@@ -192,6 +192,8 @@ def test_revise_and_retract_propose_a_change_another_reviewer_accepts(
     assert "has a proposal proposed" in capsys.readouterr().err
     assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
     assert " 100" in capsys.readouterr().out  # still the published value
+    assert main(["review", "list"]) == 0
+    assert "a revision of the published figure" in capsys.readouterr().out
     as_user(monkeypatch, "bob")
     assert main(["review", "accept", "P1", "--why", "checked"]) == 0
     as_user(monkeypatch, "alice")
@@ -199,6 +201,7 @@ def test_revise_and_retract_propose_a_change_another_reviewer_accepts(
     assert "retraction proposed for review" in capsys.readouterr().out
     as_user(monkeypatch, "bob")
     assert main(["review", "accept", "P1"]) == 0
+    assert "a retraction of the published figure" in capsys.readouterr().out
     assert main(["history", "P1"]) == 0
     out = capsys.readouterr().out
     assert "misread" in out and "not SOHR's" in out and "retracted" in out

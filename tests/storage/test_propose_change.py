@@ -76,3 +76,15 @@ def test_rules_of_proposing_a_change(store: Store) -> None:
     with pytest.raises(RevisionError, match="has a proposal proposed"):
         store.revise("T001", {"value": "130"}, "direct", actor=BOB)
     assert len(review.pending(store)) == 1 and value_of(store, "T001") == 126
+
+
+def test_a_retraction_sent_back_is_resubmitted_with_a_new_reason(store: Store) -> None:
+    published(store)
+    proposals.propose_retraction(store, ALICE, "T002", "wrong")
+    review.send_back(store, BOB, "T002", "say which figure it duplicates")
+    assert proposals.open_state(store, "T002") == "returned"
+    review.resubmit(store, ALICE, "T002", {}, "a duplicate of T001 (same SNHR report)")
+    assert list(review.pending(store)["status"]) == ["retracted"]
+    review.accept(store, BOB, "T002")
+    assert value_of(store, "T002") is None
+    assert store.history("T002", public=True)["why"].iloc[-1].startswith("a duplicate of T001")

@@ -31,9 +31,18 @@ def _headline(vocab: Vocabularies, value: tuple[float, str | None] | None) -> st
     return claim_words(vocab, qualifier, number)
 
 
+CHANGE_WORDS = {
+    "revision": "  a revision of the published figure",
+    "retraction": "  a retraction of the published figure",
+}
+
+
 def describe_preview(store: Store, figure_id: str) -> list[str]:
-    """The flags accepting the proposal would raise or clear and the headlines it would move."""
-    return describe(store, review.preview(store, figure_id))
+    """What the proposal is (a new figure, or a revision or retraction of a published one),
+    the flags accepting it would raise or clear and the headlines it would move."""
+    preview = review.preview(store, figure_id)
+    kind = CHANGE_WORDS.get(preview.change)
+    return ([kind] if kind else []) + describe(store, preview)
 
 
 def describe(store: Store, preview: Consequences) -> list[str]:

@@ -168,11 +168,17 @@ def resubmit(
     store: Store, actor: Actor, figure_id: str, changes: dict[str, str], why: str
 ) -> pd.DataFrame:
     """The author fixes a proposal sent back: the next revision, proposed again (validated
-    by the one schema, as ``revise``), superseding the returned one; back in the queue."""
+    by the one schema, as ``revise``), superseding the returned one; back in the queue. A
+    retraction proposal keeps its values: only its reason is given anew."""
     check_reason(why)
     with store.transaction() as conn:
         back = _returned_of(conn, actor, figure_id)
-        fixed = revised_figure(back, changes, store.vocab, date.today(), store.settings.tau)
+        if _status(back) == "retracted":
+            fixed = back
+            if not why or not why.strip():
+                raise RevisionError("--why is required: say why the figure should be retracted")
+        else:
+            fixed = revised_figure(back, changes, store.vocab, date.today(), store.settings.tau)
         figure_rows.insert_revisions(
             conn,
             fixed,
