@@ -17,9 +17,12 @@ from dashboards.workspace import (
     article,
     auth,
     entry,
+    figure_page,
     queue,
     registry,
     security,
+    sendback,
+    sendback_texts,
     triage,
     upload,
 )
@@ -87,6 +90,7 @@ def register_workspace(server: Flask, store: Store) -> None:
         lang = g.get("lang", "en")
         return {
             "t": lambda key, **values: t(key, lang, **values),
+            "send_back_t": lambda key, **values: sendback_texts.t(key, lang, **values),
             "lang": lang,
             "dir": "rtl" if lang == "ar" else "ltr",
             "actor": g.get("actor"),
@@ -113,7 +117,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     def _unknown(rest: str) -> tuple[str, int]:
         return _error(404, f"no workspace page {rest!r}")
 
-    for module in (auth, entry, queue, upload, triage, article, registry):
+    for module in (auth, entry, queue, upload, triage, article, registry, sendback, figure_page):
         module.register(bp, store)
     server.register_blueprint(bp)
 

@@ -74,8 +74,22 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
         ],
         "cleared": [(r["rule"], r[sentence]) for r in preview.cleared.to_dict("records")],
         "moves": moves,
+        "change": preview.change,
+        "was": _published_claim(store, str(row["figure_id"]), lang)
+        if preview.change != "new"
+        else "",
         "may_decide": g.actor.may(Action.REVIEW) and g.actor.name != row["entered_by"],
     }
+
+
+def _published_claim(store: Store, figure_id: str, lang: str) -> str:
+    """The published claim a revision or retraction proposal would replace, in words."""
+    current = store.current(figure_id)
+    if current.empty:
+        return ""
+    r = current.iloc[0]
+    claim = claim_words(store.vocab, r["qualifier"], r["value"], r["value_high"], lang)
+    return f"{source_name(store.vocab, r['source'], lang)} — {claim}"
 
 
 def register(bp: Blueprint, store: Store) -> None:

@@ -52,7 +52,7 @@ def test_the_command_list_is_designs() -> None:
         *[(c,) for c in commands],
         ("flags", "explain"),
         ("flags", "recompute"),
-        *[("review", a) for a in ("list", "accept", "reject")],
+        *[("review", a) for a in ("list", "accept", "reject", "send-back", "resubmit", "withdraw")],
         *[("users", a) for a in ("add", "list", "disable")],
         *[(r, a) for r in ("sources", "episodes") for a in ("add", "list", "edit", "changes")],
     }

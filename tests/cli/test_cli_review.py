@@ -108,3 +108,100 @@ def test_a_disabled_account_acts_no_more(
     as_user(monkeypatch, "alice")
     assert main(PROPOSAL) == 1
     assert "disabled" in capsys.readouterr().err
+
+
+def test_a_reviewer_sends_back_and_the_author_resubmits(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL) == 0
+    assert main(["review", "send-back", "P1", "--comment", "cite the page"]) == 1
+    assert "may not review" in capsys.readouterr().err  # an analyst sends nothing back
+    as_user(monkeypatch, "bob")
+    assert main(["review", "send-back", "P1", "--comment", "cite the page"]) == 0
+    assert "sent back to alice" in capsys.readouterr().out
+    assert main(["review", "list"]) == 0
+    assert "no proposals await review" in capsys.readouterr().out
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "sent back by bob: cite the page" in capsys.readouterr().out
+    assert main(["review", "accept", "P1"]) == 1  # returned: nothing awaits review
+    capsys.readouterr()
+    as_user(monkeypatch, "alice")
+    assert main(["review", "resubmit", "P1", "--set", "value=101", "--why", "page cited"]) == 0
+    assert "resubmitted" in capsys.readouterr().out
+    capsys.readouterr()
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "no proposals are sent back" in capsys.readouterr().out
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1"]) == 0
+    assert main(["history", "P1"]) == 0
+    out = capsys.readouterr().out
+    assert "cite the page" in out and "accepted by bob" in out  # history kept
+
+
+def test_the_author_withdraws_a_proposal_sent_back(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_user(monkeypatch, "alice", "analyst", "a long passphrase")
+    add_user(monkeypatch, "bob", "reviewer", "another passphrase")
+    add_user(monkeypatch, "carol", "analyst", "a third passphrase")
+    as_user(monkeypatch, "alice")
+    assert main(PROPOSAL) == 0
+    as_user(monkeypatch, "bob")
+    assert main(["review", "send-back", "P1", "--why", "wrong place"]) == 0
+    as_user(monkeypatch, "carol")
+    assert main(["review", "withdraw", "P1"]) == 1
+    assert "only its author resubmits or withdraws it" in capsys.readouterr().err
+    as_user(monkeypatch, "alice")
+    assert main(["review", "withdraw", "P1", "--why", "duplicate"]) == 0
+    assert main(["review", "list", "--status", "returned"]) == 0
+    assert "no proposals are sent back" in capsys.readouterr().out
+    assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
+    assert "P1" not in capsys.readouterr().out
+
+
+def test_revise_and_retract_print_the_flags_and_headlines_they_move(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 0  # the operator publishes at once
+    out = capsys.readouterr().out
+    assert "stored figure P1" in out and "raises regression" in out
+    assert "about 126 → about 100" in out
+    assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 0
+    out = capsys.readouterr().out
+    assert "new revision stored" in out and "clears regression" in out
+    assert main(["retract", "P1", "--why", "not SOHR's"]) == 0
+    out = capsys.readouterr().out
+    assert "retracted" in out and "raises divergence" in out
+
+
+def test_revise_and_retract_propose_a_change_another_reviewer_accepts(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(PROPOSAL[:1] + PROPOSAL[2:]) == 0  # the operator publishes P1 (100)
+    for name, role in (("alice", "analyst"), ("bob", "reviewer")):
+        assert add_user(monkeypatch, name, role, f"{name}-password-1") == 0
+    as_user(monkeypatch, "alice")
+    assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 1
+    assert "may not publish" in capsys.readouterr().err  # an analyst only proposes
+    assert main(["revise", "P1", "--propose", "--set", "value=126", "--why", "misread"]) == 0
+    assert "revision proposed for review" in capsys.readouterr().out
+    assert main(["retract", "P1", "--propose", "--why", "twice"]) == 1
+    assert "has a proposal proposed" in capsys.readouterr().err
+    assert main(["list", "--metric", "killed", "--limit", "0"]) == 0
+    assert " 100" in capsys.readouterr().out  # still the published value
+    assert main(["review", "list"]) == 0
+    assert "a revision of the published figure" in capsys.readouterr().out
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1", "--why", "checked"]) == 0
+    as_user(monkeypatch, "alice")
+    assert main(["retract", "P1", "--propose", "--why", "not SOHR's"]) == 0
+    assert "retraction proposed for review" in capsys.readouterr().out
+    as_user(monkeypatch, "bob")
+    assert main(["review", "accept", "P1"]) == 0
+    assert "a retraction of the published figure" in capsys.readouterr().out
+    assert main(["history", "P1"]) == 0
+    out = capsys.readouterr().out
+    assert "misread" in out and "not SOHR's" in out and "retracted" in out

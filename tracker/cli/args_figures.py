@@ -24,6 +24,10 @@ PROPOSE = (
     "store as proposals awaiting review (`tracker review`): public only once a reviewer "
     "who is not their author accepts them"
 )
+PROPOSE_CHANGE = (
+    "store the change as a proposal awaiting review (`tracker review`): the published figure "
+    "stays as it is until a reviewer who is not its author accepts it"
+)
 
 # The canonical columns in order (tracker.domain.vocabularies.CANONICAL_COLUMNS), each with
 # the help of its `tracker add` option.
@@ -107,11 +111,13 @@ def _figure_commands(commands: Commands) -> None:
         "options of tracker add, with _ for -); VALUE empty clears it",
     )
     p.add_argument("--why", required=True, metavar="TEXT", help="why the figure changes")
+    p.add_argument("--propose", action="store_true", help=PROPOSE_CHANGE)
     p.set_defaults(run=lazy(f"{RUN}:cmd_revise"))
 
     p = commands.add_parser("retract", help="withdraw a figure (a revision; nothing is deleted)")
     p.add_argument("figure_id", metavar="FIGURE_ID", help="the figure's id (see tracker list)")
     p.add_argument("--why", required=True, metavar="TEXT", help="why the figure is withdrawn")
+    p.add_argument("--propose", action="store_true", help=PROPOSE_CHANGE)
     p.set_defaults(run=lazy(f"{RUN}:cmd_retract"))
 
     p = commands.add_parser("history", help="every revision of a figure")

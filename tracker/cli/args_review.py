@@ -20,13 +20,21 @@ ROLES = ("analyst", "reviewer", "admin")  # tracker.domain.roles.ACCOUNT_ROLES
 
 def _review(commands: Commands) -> None:
     p = commands.add_parser(
-        "review", help="proposals awaiting review: `review list`, `accept ID`, `reject ID`"
+        "review",
+        help="proposals: `review list`, `accept ID`, `reject ID`, `send-back ID`, "
+        "`resubmit ID`, `withdraw ID`",
     )
     p.set_defaults(run=lazy(f"{RUN}:cmd_review_list"), limit=50)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     q = actions.add_parser("list", help="every proposal awaiting review, with what it changes")
     q.add_argument(
         "--limit", type=int, default=50, metavar="N", help="at most N proposals (default 50)"
+    )
+    q.add_argument(
+        "--status",
+        choices=("proposed", "returned"),
+        default="proposed",
+        help="proposed (awaiting review, default) or returned (sent back to their author)",
     )
     q.set_defaults(run=lazy(f"{RUN}:cmd_review_list"))
     q = actions.add_parser("accept", help="publish a proposal (not one's own)")
@@ -37,6 +45,30 @@ def _review(commands: Commands) -> None:
     q.add_argument("figure_id", metavar="FIGURE_ID", help="the proposal's figure id")
     q.add_argument("--why", required=True, metavar="TEXT", help="why it is rejected")
     q.set_defaults(run=lazy(f"{RUN}:cmd_review_reject"))
+    q = actions.add_parser(
+        "send-back", help="return a proposal to its author with a comment (kept)"
+    )
+    q.add_argument("figure_id", metavar="FIGURE_ID", help="the proposal's figure id")
+    q.add_argument(
+        "--comment", "--why", dest="why", required=True, metavar="TEXT", help="what to fix"
+    )
+    q.set_defaults(run=lazy(f"{RUN}:cmd_review_send_back"))
+    q = actions.add_parser("resubmit", help="the author fixes a proposal sent back")
+    q.add_argument("figure_id", metavar="FIGURE_ID", help="the proposal's figure id")
+    q.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="a fix (repeatable), as tracker revise --set",
+    )
+    q.add_argument("--why", required=True, metavar="TEXT", help="what was fixed")
+    q.set_defaults(run=lazy(f"{RUN}:cmd_review_resubmit"))
+    q = actions.add_parser("withdraw", help="the author withdraws a proposal sent back")
+    q.add_argument("figure_id", metavar="FIGURE_ID", help="the proposal's figure id")
+    q.add_argument("--why", default="withdrawn", metavar="TEXT", help="why it is withdrawn")
+    q.set_defaults(run=lazy(f"{RUN}:cmd_review_withdraw"))
 
 
 def _users(commands: Commands) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -64,7 +65,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
     table = pd.DataFrame([row]).astype("string")
     file = FigureFile(table, Path("command-line"), [])
-    result = store.import_file(file, propose=args.propose)
+    moved: list[Any] = []
+    if args.propose:  # a proposal moves nothing public: `tracker review list` previews it
+        result = store.import_file(file, propose=True)
+    else:
+        with _watching_figures(store, table) as moved:
+            result = store.import_file(file)
     if not result.plan.ok:
         for p in result.plan.problems:
             err(
@@ -77,6 +83,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if result.stored:
         fid = result.plan.new["figure_id"].iloc[0]
         print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
+        _print_moved(store, moved)
     else:
         print(f"figure {row.get('figure_id')} is already stored with these values")
     return 0
@@ -119,19 +126,68 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_revise(args: argparse.Namespace) -> int:
     store = open_store(args)
-    revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
+    if getattr(args, "propose", False):
+        return _propose_revision(store, args)
+    with _watching(store, args.figure_id) as moved:
+        revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
     print(
         f"figure {args.figure_id}: new revision stored "
         f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})"
     )
+    _print_moved(store, moved)
     return 0
 
 
 def cmd_retract(args: argparse.Namespace) -> int:
     store = open_store(args)
-    store.retract(args.figure_id, args.why)
+    if getattr(args, "propose", False):
+        return _propose_retraction(store, args)
+    with _watching(store, args.figure_id) as moved:
+        store.retract(args.figure_id, args.why)
     print(f"figure {args.figure_id}: retracted (its revisions are kept; see `tracker history`)")
+    _print_moved(store, moved)
     return 0
+
+
+def _propose_revision(store: Any, args: argparse.Namespace) -> int:
+    """A revision proposed for review: nothing public moves (`tracker review list` says
+    what accepting it would)."""
+    from tracker.service import proposals
+
+    changes = parse_assignments(args.assignments)
+    proposals.propose_revision(store, store.shell_actor(), args.figure_id, changes, args.why)
+    print(f"figure {args.figure_id}: revision proposed for review (`tracker review list`)")
+    return 0
+
+
+def _propose_retraction(store: Any, args: argparse.Namespace) -> int:
+    from tracker.service import proposals
+
+    proposals.propose_retraction(store, store.shell_actor(), args.figure_id, args.why)
+    print(f"figure {args.figure_id}: retraction proposed for review (`tracker review list`)")
+    return 0
+
+
+def _watching(store: Any, figure_id: str) -> Any:
+    """What a change of this figure moves (:mod:`tracker.service.consequences`)."""
+    from tracker.service import consequences
+
+    current = store.figures()
+    return consequences.watching(store, current[current["figure_id"] == figure_id])
+
+
+def _watching_figures(store: Any, figures: pd.DataFrame) -> Any:
+    """What storing these figures moves (their metric and location name the components)."""
+    from tracker.service import consequences
+
+    return consequences.watching(store, figures[["metric", "location"]].dropna())
+
+
+def _print_moved(store: Any, moved: list[Any]) -> None:
+    from tracker.cli.commands_review import describe
+
+    if moved:
+        print("\n".join(describe(store, moved[0])))
 
 
 def _high(value: float) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 from tracker.cli.common import err, open_store, print_table
 from tracker.domain.vocabularies import Vocabularies
 from tracker.service import accounts, review
+from tracker.service.consequences import Consequences
 from tracker.service.store import Store
 from tracker.views.format import claim_words, fmt_count
 
@@ -30,9 +31,22 @@ def _headline(vocab: Vocabularies, value: tuple[float, str | None] | None) -> st
     return claim_words(vocab, qualifier, number)
 
 
+CHANGE_WORDS = {
+    "revision": "  a revision of the published figure",
+    "retraction": "  a retraction of the published figure",
+}
+
+
 def describe_preview(store: Store, figure_id: str) -> list[str]:
-    """The flags accepting the proposal would raise or clear and the headlines it would move."""
+    """What the proposal is (a new figure, or a revision or retraction of a published one),
+    the flags accepting it would raise or clear and the headlines it would move."""
     preview = review.preview(store, figure_id)
+    kind = CHANGE_WORDS.get(preview.change)
+    return ([kind] if kind else []) + describe(store, preview)
+
+
+def describe(store: Store, preview: Consequences) -> list[str]:
+    """Flags raised or cleared (with their sentence) and headlines moved (old → new)."""
     lines = [
         f"  raises {r.rule} ({r.severity}): {r.sentence_en}" for r in preview.raised.itertuples()
     ]
@@ -48,6 +62,8 @@ def describe_preview(store: Store, figure_id: str) -> list[str]:
 
 def cmd_review_list(args: argparse.Namespace) -> int:
     store = open_store(args)
+    if getattr(args, "status", "proposed") == "returned":
+        return _list_returned(store)
     queue = review.pending(store, args.limit)
     if queue.empty:
         print("no proposals await review")
@@ -77,6 +93,48 @@ def cmd_review_reject(args: argparse.Namespace) -> int:
     store = open_store(args)
     review.reject(store, store.shell_actor(), args.figure_id, args.why)
     print(f"figure {args.figure_id}: rejected ({args.why}); it stays out of every public file")
+    return 0
+
+
+def _list_returned(store: Store) -> int:
+    """The proposals sent back, each with the reviewer's comment."""
+    back = review.returned(store)
+    if back.empty:
+        print("no proposals are sent back")
+        return 0
+    for row in back.to_dict("records"):
+        print(
+            f"{row['figure_id']}: {row['source']} {row['metric']} {row['population']} "
+            f"{row['location']} {claim_words(store.vocab, row['qualifier'], row['value'])}, "
+            f"proposed by {row['entered_by']}, sent back by {row['reviewed_by']}: {row['why']}"
+        )
+    return 0
+
+
+def cmd_review_send_back(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    proposal = review.send_back(store, store.shell_actor(), args.figure_id, args.why)
+    print(
+        f"figure {args.figure_id}: sent back to {proposal['entered_by'].iloc[0]} ({args.why}); "
+        "they resubmit it (review resubmit) or withdraw it"
+    )
+    return 0
+
+
+def cmd_review_resubmit(args: argparse.Namespace) -> int:
+    from tracker.domain.revisions import parse_assignments
+
+    store = open_store(args)
+    changes = parse_assignments(args.assignments)
+    review.resubmit(store, store.shell_actor(), args.figure_id, changes, args.why)
+    print(f"figure {args.figure_id}: resubmitted for review ({args.why})")
+    return 0
+
+
+def cmd_review_withdraw(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    review.withdraw(store, store.shell_actor(), args.figure_id, args.why)
+    print(f"figure {args.figure_id}: withdrawn ({args.why}); it stays out of every public file")
     return 0
 
 

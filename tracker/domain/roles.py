@@ -49,8 +49,10 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 PROPOSED = "proposed"
 ACCEPTED = "accepted"
 REJECTED = "rejected"
+#: Sent back to its author with a comment: never current; the author resubmits or withdraws.
+RETURNED = "returned"
 #: The review states of a figure revision (the ``review_status`` column of figures.csv).
-REVIEW_STATES: tuple[str, ...] = (PROPOSED, ACCEPTED, REJECTED)
+REVIEW_STATES: tuple[str, ...] = (PROPOSED, ACCEPTED, REJECTED, RETURNED)
 
 
 class PermissionDenied(PermissionError):

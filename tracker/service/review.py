@@ -10,45 +10,44 @@ Rules (checked here, whatever the caller: CLI, workspace or a script):
   in the same transaction; rejecting writes the next revision as rejected, never current.
 * A preview runs the acceptance inside a transaction that is rolled back: the flags it
   would raise or clear and the headlines it would move are exactly what accepting does.
+* Sending back is a revision too: the next revision, ``returned``, never current, its
+  ``why`` the reviewer's comment; only a reviewer who is not the author sends back. The
+  author then resubmits (:func:`tracker.service.store.Store` ``propose`` writes a new
+  proposal revision superseding it) or withdraws it (a ``rejected`` revision by the author).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from tracker.domain.reconcile import component_key
-from tracker.domain.revisions import RevisionError
-from tracker.domain.roles import ACCEPTED, REJECTED, Actor, require_reviewer_of
+from tracker.domain.revisions import RevisionError, check_reason, revised_figure
+from tracker.domain.roles import (
+    ACCEPTED,
+    PROPOSED,
+    REJECTED,
+    RETURNED,
+    Actor,
+    PermissionDenied,
+    require_reviewer_of,
+)
+from tracker.service import consequences
+from tracker.service.consequences import Consequences
 from tracker.service.store import Store
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as queue
-from tracker.storage.flagstore import context_for
 
 
 @dataclass
-class HeadlineMove:
-    """One series' newest headline before and after (None: no headline)."""
-
-    metric: str
-    population: str
-    location: str
-    measure: str
-    window_start: str  # the series' window start ("" when none)
-    before: tuple[float, str | None] | None
-    after: tuple[float, str | None] | None
-
-
-@dataclass
-class Preview:
+class Preview(Consequences):
     """What accepting a proposal would change."""
 
-    figure_id: str
-    raised: pd.DataFrame  # flags it would add (flag_id, rule, severity, sentences)
-    cleared: pd.DataFrame  # flags it would remove
-    moves: list[HeadlineMove] = field(default_factory=list)
+    figure_id: str = ""
+    #: "new" (a figure not yet published), "revision" or "retraction" of a published one
+    change: str = "new"
 
 
 def pending(store: Store, limit: int | None = None) -> pd.DataFrame:
@@ -73,9 +72,12 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
     """Write the revision that accepts or rejects the proposal (retiring the published one
     when an accepted revision replaces it)."""
     if not why or not why.strip():
-        raise RevisionError("--why is required: say why the proposal is accepted or rejected")
+        raise RevisionError(
+            "--why is required: say why the proposal is accepted, rejected or sent back"
+        )
     figure_id = str(proposal["figure_id"].iloc[0])
     if status == ACCEPTED:
+        why = _public_reason(conn, proposal, why)
         figure_rows.retire(conn, [figure_id])
     figure_rows.insert_revisions(
         conn,
@@ -84,9 +86,32 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
         why=why,
         batch=None,
         revision=queue.newest_revision(conn, figure_id) + 1,
+        status=_status(proposal),
         review_status=status,
         reviewed_by=who,
     )
+
+
+def _status(proposal: pd.DataFrame) -> str:
+    """The proposal's figure status: ``retracted`` for a retraction proposal, else active."""
+    status = proposal["status"].iloc[0] if "status" in proposal else None
+    return "active" if status is None or pd.isna(status) else str(status)
+
+
+def _public_reason(conn: Connection, proposal: pd.DataFrame, why: str) -> str:
+    """An accepted change of a published figure keeps its author's reason (the public
+    history shows it), followed by the reviewer's when they gave one."""
+    author_why = proposal["why"].iloc[0] if "why" in proposal else None
+    figure_id = str(proposal["figure_id"].iloc[0])
+    if author_why is None or pd.isna(author_why) or queue.published(conn, figure_id).empty:
+        return why
+    return str(author_why) if why == "accepted" else f"{author_why} — {why}"
+
+
+def _touched(conn: Connection, proposal: pd.DataFrame) -> pd.DataFrame:
+    """The proposal and the published revision it replaces (both series are recomputed)."""
+    published = queue.published(conn, str(proposal["figure_id"].iloc[0]))
+    return pd.concat([published, proposal], ignore_index=True) if not published.empty else proposal
 
 
 def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") -> pd.DataFrame:
@@ -94,8 +119,9 @@ def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") ->
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
+        touched = _touched(conn, proposal)
         _decide(conn, proposal, actor.name, why, ACCEPTED)
-        store.after_change(conn, proposal)
+        store.after_change(conn, touched)
     return proposal
 
 
@@ -108,6 +134,72 @@ def reject(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame
     return proposal
 
 
+def send_back(store: Store, actor: Actor, figure_id: str, comment: str) -> pd.DataFrame:
+    """Return a proposal to its author with a comment: the next revision, ``returned``,
+    never public; the proposal leaves the queue until its author resubmits it."""
+    with store.transaction() as conn:
+        proposal = _proposal(conn, figure_id)
+        require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
+        _decide(conn, proposal, actor.name, comment, RETURNED)
+    return proposal
+
+
+def returned(store: Store, author: str | None = None) -> pd.DataFrame:
+    """Proposals sent back and awaiting their author (only ``author``'s when given)."""
+    with store.connect() as conn:
+        return queue.returned(conn, author)
+
+
+def _returned_of(conn: Connection, actor: Actor, figure_id: str) -> pd.DataFrame:
+    """The figure's proposal sent back, refused to anyone but its author."""
+    back = queue.returned(conn)
+    back = back[back["figure_id"] == figure_id].reset_index(drop=True)
+    if back.empty:
+        raise RevisionError(f"figure {figure_id!r} has no proposal sent back")
+    if str(back["entered_by"].iloc[0]) != actor.name:
+        raise PermissionDenied(
+            f"{actor.name} did not enter figure {figure_id}: only its author resubmits "
+            "or withdraws it"
+        )
+    return back
+
+
+def resubmit(
+    store: Store, actor: Actor, figure_id: str, changes: dict[str, str], why: str
+) -> pd.DataFrame:
+    """The author fixes a proposal sent back: the next revision, proposed again (validated
+    by the one schema, as ``revise``), superseding the returned one; back in the queue. A
+    retraction proposal keeps its values: only its reason is given anew."""
+    check_reason(why)
+    with store.transaction() as conn:
+        back = _returned_of(conn, actor, figure_id)
+        if _status(back) == "retracted":
+            fixed = back
+            if not why or not why.strip():
+                raise RevisionError("--why is required: say why the figure should be retracted")
+        else:
+            fixed = revised_figure(back, changes, store.vocab, date.today(), store.settings.tau)
+        figure_rows.insert_revisions(
+            conn,
+            fixed,
+            who=actor.name,
+            why=why,
+            batch=None,
+            revision=queue.newest_revision(conn, figure_id) + 1,
+            status=_status(back),
+            review_status=PROPOSED,
+        )
+    return fixed
+
+
+def withdraw(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
+    """The author withdraws a returned proposal: the next revision, rejected by its author."""
+    with store.transaction() as conn:
+        back = _returned_of(conn, actor, figure_id)
+        _decide(conn, back, actor.name, why, REJECTED)
+    return back
+
+
 def preview(store: Store, figure_id: str) -> Preview:
     """What accepting the proposal would change, computed by accepting it in a transaction
     that is then rolled back (nothing is stored; no permission is needed to look)."""
@@ -115,57 +207,19 @@ def preview(store: Store, figure_id: str) -> Preview:
         transaction = conn.begin()
         try:
             proposal = _proposal(conn, figure_id)
-            ctx = context_for(store.vocab, store.settings)
-            components = sorted(set(component_key(proposal, ctx).dropna().astype(str)))
-            flags_before = queue.component_flags(conn, components)
-            heads_before = queue.component_headlines(conn, components)
+            touched = _touched(conn, proposal)
+            change = _change(proposal, len(touched) > len(proposal))
+            keys = consequences.components(store, touched)
+            before = consequences.snapshot(conn, keys)
             _decide(conn, proposal, "(preview)", "preview", ACCEPTED)
-            store.after_change(conn, proposal)
-            flags_after = queue.component_flags(conn, components)
-            heads_after = queue.component_headlines(conn, components)
+            store.after_change(conn, touched)
+            found = consequences.compare(before, consequences.snapshot(conn, keys))
         finally:
             transaction.rollback()
-    before_ids = set(flags_before["flag_id"])
-    after_ids = set(flags_after["flag_id"])
-    return Preview(
-        figure_id,
-        raised=flags_after[~flags_after["flag_id"].isin(before_ids)].reset_index(drop=True),
-        cleared=flags_before[~flags_before["flag_id"].isin(after_ids)].reset_index(drop=True),
-        moves=headline_moves(heads_before, heads_after),
-    )
+    return Preview(found.raised, found.cleared, found.moves, figure_id=figure_id, change=change)
 
 
-SeriesKey = tuple[str, str, str, str, str]
-
-
-def _by_series(heads: pd.DataFrame) -> dict[SeriesKey, tuple[float, str | None]]:
-    out: dict[SeriesKey, tuple[float, str | None]] = {}
-    for row in heads.to_dict("records"):
-        if row["headline"] is None or pd.isna(row["headline"]):
-            continue
-        start = row["window_start"]
-        key = (
-            str(row["metric"]),
-            str(row["population"]),
-            str(row["location"]),
-            str(row["measure"]),
-            "" if start is None or pd.isna(start) else str(start)[:10],
-        )
-        qualifier = row["headline_qualifier"]
-        out[key] = (float(row["headline"]), None if pd.isna(qualifier) else str(qualifier))
-    return out
-
-
-def headline_moves(before: pd.DataFrame, after: pd.DataFrame) -> list[HeadlineMove]:
-    """The series whose newest headline differs after the change, in series order."""
-    old, new = _by_series(before), _by_series(after)
-    moves = []
-    for key in sorted(set(old) | set(new)):
-        if old.get(key) != new.get(key):
-            metric, population, location, measure, start = key
-            moves.append(
-                HeadlineMove(
-                    metric, population, location, measure, start, old.get(key), new.get(key)
-                )
-            )
-    return moves
+def _change(proposal: pd.DataFrame, of_published: bool) -> str:
+    if not of_published:
+        return "new"
+    return "retraction" if _status(proposal) == "retracted" else "revision"

@@ -33,6 +33,7 @@ from tracker.service.importer import ImportPlan, plan_import, store_plan
 from tracker.service.rows import FigureRows, figure_rows_of
 from tracker.storage import accounts, summaries, tables, versions
 from tracker.storage import figures as figure_rows
+from tracker.storage import review as review_rows
 from tracker.storage.database import (
     STATISTICS_AFTER,
     open_engine,
@@ -283,6 +284,11 @@ class Store:
             self._write_revision(conn, current, current.copy(), why, "retracted", actor.name)
             self._after_change(conn, current)
 
+    def lock_published(self, conn: Connection, figure_id: str) -> pd.DataFrame:
+        """The figure's published revision, locked until the transaction ends (PostgreSQL);
+        refused when there is none or a proposal of it is still open."""
+        return self._lock_current(conn, figure_id)
+
     def _lock_current(self, conn: Connection, figure_id: str) -> pd.DataFrame:
         query = select(F).where(and_(F.c.figure_id == figure_id, F.c.current))
         if conn.dialect.name == "postgresql":
@@ -292,6 +298,12 @@ class Store:
             raise RevisionError(
                 f"no figure with id {figure_id!r} is stored as published (a proposal "
                 "changes by its review: `tracker review`)"
+            )
+        open_state = review_rows.open_proposal(conn, figure_id)
+        if open_state is not None:
+            raise RevisionError(
+                f"figure {figure_id} has a proposal {open_state} (`tracker review list "
+                f"--status {open_state}`): it is decided before the figure changes again"
             )
         return current
 
@@ -314,7 +326,7 @@ class Store:
             who=who,
             why=why,
             batch=None,
-            revision=int(current["revision"].iloc[0]) + 1,
+            revision=review_rows.newest_revision(conn, str(current["figure_id"].iloc[0])) + 1,
             status=status,
         )
 

@@ -9,24 +9,38 @@ updated in place but the ``current`` marker of a superseded revision.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
-from tracker.domain.roles import PROPOSED
+from tracker.domain.roles import PROPOSED, RETURNED
 from tracker.storage import tables
 from tracker.storage.figures import read_frame
 
 F = tables.figures
 
 
-def _newest_proposed():
-    """Proposed revisions no later revision of the same figure follows."""
+def _newest_in(status: str):
+    """Revisions in this review state that no later revision of the same figure follows."""
     later = aliased(F)
     newer = exists().where(
         and_(later.c.figure_id == F.c.figure_id, later.c.revision > F.c.revision)
     )
-    return and_(F.c.review_status == PROPOSED, ~newer)
+    return and_(F.c.review_status == status, ~newer)
+
+
+def _newest_proposed():
+    """Proposed revisions no later revision of the same figure follows."""
+    return _newest_in(PROPOSED)
+
+
+def returned(conn: Connection, author: str | None = None) -> pd.DataFrame:
+    """Proposals sent back to their author and not yet resubmitted or withdrawn (the
+    reviewer's comment is their ``why``), oldest first; only ``author``'s when given."""
+    query = select(F).where(_newest_in(RETURNED))
+    if author is not None:
+        query = query.where(F.c.entered_by == author)
+    return read_frame(conn, query.order_by(F.c.entered_at, F.c.figure_id))
 
 
 def pending(conn: Connection, limit: int | None = None) -> pd.DataFrame:
@@ -81,3 +95,18 @@ def component_headlines(conn: Connection, components: list[str]) -> pd.DataFrame
         return frame
     keys = frame[SERIES].astype(str)
     return frame.groupby([keys[c] for c in SERIES], sort=True).tail(1).reset_index(drop=True)
+
+
+def open_proposal(conn: Connection, figure_id: str) -> str | None:
+    """The review state of the figure's newest revision when it is a proposal still open
+    (``proposed`` awaiting review or ``returned`` to its author), else None."""
+    query = select(F.c.review_status).where(
+        and_(F.c.figure_id == figure_id, or_(_newest_in(PROPOSED), _newest_in(RETURNED)))
+    )
+    status = conn.execute(query).scalar()
+    return None if status is None else str(status)
+
+
+def published(conn: Connection, figure_id: str) -> pd.DataFrame:
+    """The figure's current (published) revision; empty when it has none."""
+    return read_frame(conn, select(F).where(and_(F.c.figure_id == figure_id, F.c.current)))
