@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboards.components.stock_band import stock_band_traces
 from dashboards.components.style import (
     BAND_FILL,
     BAND_LINE,
@@ -97,7 +98,8 @@ def _top(view: TrendView) -> float:
 
 
 def band_traces(view: TrendView, lang: str, y_max: float) -> list[dict]:
-    """The reconciled band (low and high lines, shaded between) and its headline."""
+    """The reconciled band and its headline: for a flow, low and high lines shaded between;
+    for a stock, a bar at each date (see :mod:`dashboards.components.stock_band`)."""
     data: list[dict] = []
     for i, band in enumerate(view.bands):
         name = (
@@ -105,6 +107,9 @@ def band_traces(view: TrendView, lang: str, y_max: float) -> list[dict]:
             if band["window_start"] is not None
             else t("band", lang)
         )
+        if band["measure"] == "stock":  # a count at dates: bars there, nothing between
+            data += stock_band_traces(band, i, name, lang, y_max)
+            continue
         highs = [min(h, y_max) if math.isfinite(h) else y_max for h in band["high"]]
         x = _dates(band["date"])
         line = {"width": 0.5, "color": BAND_LINE}

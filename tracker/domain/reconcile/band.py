@@ -3,6 +3,12 @@
 For a cumulative flow series (same window start) the count can only grow, so at each date the
 band is [running max of lows up to that date, running min of highs from that date on]. Stocks,
 and flows with no known start, get per date [max low, min high] of the claims dated that day.
+
+A stock is a count at a moment, so its band exists only at the dates its claims give (their
+period end): there is no row between two dates, since nobody said anything about the days
+between. Its floor at a date is the highest lower bound any claim dated there gives; an "up to"
+claim gives none (its low is 0), so it never lowers a floor another claim holds up, and the
+floor is 0 only where no claim at that date gives one.
 Claims that contradict (containment, regression), echoes and stale figures are left out first.
 A source's daily counts summed over a window (a derived claim) narrow the band of that window's
 series but are not counted in n_claims or n_sources: they are not a separate statement.
