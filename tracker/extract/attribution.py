@@ -52,12 +52,18 @@ class Context:
 def publisher_source(
     sent_tables: ExtractTables, publisher: str | None, url: str | None
 ) -> tuple[str | None, str]:
-    """The registered source a publisher or an address stands for (rule 4)."""
+    """The registered source a publisher or an address stands for (rule 4): a source it
+    names; else a report series it names ("ReliefWeb (Flash Update No. 2)": OCHA's own
+    series, ``data/extract/report_series.csv``); else the registry's source at its host."""
     if publisher:
-        folded = Folded.of(publisher)
-        found = sent_tables.sources.find(folded.tokens())
+        tokens = Folded.of(publisher).tokens()
+        found = sent_tables.sources.find(tokens)
         if found:
             return found[0].payload, f"publisher '{publisher}' is {found[0].payload}"
+        series = sent_tables.report_series.find(tokens)
+        if series:
+            source = series[0].payload
+            return source, f"publisher '{publisher}' is a report series of {source}"
     host = urlparse(url or "").netloc.lower().removeprefix("www.")
     for known, source in sent_tables.source_hosts.items():
         if host == known or host.endswith("." + known):
@@ -124,7 +130,11 @@ def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
     if a >= b:
         return "none", ""
     name = sent.source_text(a, b)
-    inside = [m for m in sent.source_matches if a <= m.start < b or m.start <= a < m.end]
+    inside = [
+        m
+        for m in sent.source_matches
+        if (a <= m.start < b or m.start <= a < m.end) and not _is_wire(sent, m)
+    ]
     if inside:
         return "registered", inside[0].payload
     for kind in ("wire", "pronoun"):
@@ -166,7 +176,11 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
 
 
 def _is_wire(sent: Sentence, match: Match) -> bool:
-    return any(c.start <= match.start < c.end for c in sent.cues("wire"))
+    """A name that is no source: a news agency's, or one inside a description that stands
+    for the source named before ("the UN agency", "الوكالة الأممية")."""
+    if any(c.start <= match.start < c.end for c in sent.cues("wire")):
+        return True
+    return any(c.start <= match.start and match.end <= c.end for c in sent.cues("pronoun"))
 
 
 def _gap(a: Match, m: NumberMention) -> int:
@@ -184,15 +198,18 @@ def last_source_named(sent: Sentence) -> str | None:
 
 def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:
     """The sources a sentence names (news agencies left out) and the names the registry
-    lacks that a reporting verb gives as its subject, in text order, for the article-level
-    resolution."""
+    lacks that a reporting verb gives as its subject, in text order, with the sentence's
+    places and metrics, for the article-level resolution."""
+    metrics = tuple(dict.fromkeys(m.payload for m in sent.metric_matches))
     out = [
-        Attribution(s.payload, sent.paragraph, _offset(sent, s.start), _text(sent, s), places)
+        Attribution(
+            s.payload, sent.paragraph, _offset(sent, s.start), _text(sent, s), places, metrics
+        )
         for s in sent.source_matches
         if not _is_wire(sent, s)
     ]
     out += [
-        Attribution("", sent.paragraph, _offset(sent, verb.start), name, places)
+        Attribution("", sent.paragraph, _offset(sent, verb.start), name, places, metrics)
         for verb, kind, name in _frames(sent)
         if kind == "unregistered"
     ]
