@@ -186,3 +186,41 @@ def test_a_description_continues_the_source_named_before(
     got, reasons = source_of(text, tables, "45000" if "45,000" in text or "ألف" in text else "45")
     assert got == source
     assert "continues the source named before" in reasons
+
+
+# ------------------------------------------------ a person set off by commas, or by a title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Observatory for Human Rights said 30 civilians were killed in Deraa.\n"
+        "Ahmad, a doctor in Nawa, said 20 civilians were killed in the hospital.",
+        "The Syrian Observatory for Human Rights said 30 civilians were killed in Deraa.\n"
+        "Khaled al-Hariri, a local activist, told reporters that 20 civilians were killed.",
+        "قال المرصد السوري لحقوق الإنسان إن 30 مدنياً قتلوا في درعا.\n"
+        "وقال أحمد، وهو طبيب في نوى، إن 20 مدنياً قتلوا في المستشفى.",
+        "قال المرصد السوري لحقوق الإنسان إن 30 مدنياً قتلوا في درعا.\n"
+        "وأفاد ناشط محلي بأن 20 مدنياً قتلوا في المستشفى.",
+    ],
+)
+def test_a_person_the_registry_lacks_is_not_the_source_before(
+    tables: ExtractTables, text: str
+) -> None:
+    got = by_value(extract(text, tables, reported_on=R))
+    assert got["30"]["source"] == "sohr"
+    assert got["20"]["source"] is None or got["20"]["source"] == ""
+    assert "not in the source registry" in got["20"]["reasons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rami Abdel Rahman, who heads the Syrian Observatory, said 20 civilians were killed.",
+        "وقال رامي عبد الرحمن، الذي يدير المرصد السوري، إن 20 مدنياً قتلوا.",
+    ],
+)
+def test_a_registered_source_in_the_apposition_is_the_source(
+    tables: ExtractTables, text: str
+) -> None:
+    assert source_of(text, tables, "20")[0] == "sohr"

@@ -89,8 +89,8 @@ def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
 
 def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
     """Up to four words after (Arabic, "according to") or before (English) a reporting verb,
-    stopping at a clause mark, a number, a date or a table phrase; none when "that"/أن
-    follows the verb directly."""
+    stopping at a clause mark, a number, a date or a table phrase (English: or a name and
+    its apposition between commas); none when "that"/أن follows the verb directly."""
     tokens = sent.tokens
     stop = {m.start for m in sent.figures} | {d.start for d in sent.dates}
     stop |= {m.start for m in sent.qualifier_matches + sent.metric_matches}
@@ -105,9 +105,28 @@ def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
             b += 1
         return a, b
     b = a = verb.start
+    if a > 0 and tokens[a - 1].text == ",":
+        return _apposed(sent, a - 1, stop)
     while a > 0 and b - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
         a -= 1
     return a, b
+
+
+def _apposed(sent: Sentence, comma: int, stop: set[int]) -> tuple[int, int]:
+    """A subject set off by commas before its verb: "Ahmad, a doctor in Nawa, said", "X,
+    who heads the Observatory, told AFP": the name and its apposition (at most six words
+    between the commas, none a number or a table phrase); none when the commas enclose
+    anything else."""
+    tokens = sent.tokens
+    k = comma
+    while k > 0 and comma - k < 7 and tokens[k - 1].kind == "word" and k - 1 not in stop:
+        k -= 1
+    if k == comma or k == 0 or tokens[k - 1].text != ",":
+        return comma, comma
+    a = k - 1
+    while a > 0 and k - 1 - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
+        a -= 1
+    return a, comma
 
 
 def _name_token(token: Token) -> bool:
