@@ -6,10 +6,12 @@ verbs, pronouns and news agencies in ``data/extract/cues.csv``):
 1. A registered source named in the sentence: the one nearest the number, a name beside a
    reporting verb ("قال", "said", "according to") counting as nearer.
 2. Else a reporting verb whose subject is a name the registry lacks ("قال مكتب …", "health
-   organizations report"): no source, and the reason says whose words they are; news
-   agencies (Reuters, فرانس برس) carry figures and are never their source.
-3. Else a reporting verb without a subject or with a pronoun ("وأضاف أن", "he said"): the
-   source the text named last.
+   organizations report", "Ahmad, a doctor in Nawa, said", "a local activist said"): no
+   source, and the reason says whose words they are; news agencies (Reuters, فرانس برس)
+   carry figures and are never their source.
+3. Else a reporting verb without a subject or with a pronoun or a description ("وأضاف أن",
+   "he said", "the UN agency added", "وأوضحت المنظمة الأممية"; a registered name inside the
+   description is not a new source): the source the text named last.
 4. Else the sentence does not decide: :mod:`tracker.extract.article_sources` resolves the
    source over the whole article (the attribution nearest before it in its paragraph, the
    article's dominant attribution, the publisher when it is a registered source, by alias or
