@@ -59,6 +59,14 @@ def test_an_agency_named_in_the_publisher_wins_over_its_series(
     assert source_of(text, tables, "6500", publisher=publisher)[0] == "unhcr"
 
 
+def test_a_series_beside_an_unregistered_organisations_acronym_is_not_ochas(
+    tables: ExtractTables,
+) -> None:
+    text = "Some 6,500 people were displaced from eastern Deraa."
+    source, _ = source_of(text, tables, "6500", publisher="UNICEF Situation Report No. 3")
+    assert source == "unattributed"
+
+
 # ------------------------------------ an organisation named whole in its office's report
 
 

@@ -63,7 +63,7 @@ def publisher_source(
         if found:
             return found[0].payload, f"publisher '{publisher}' is {found[0].payload}"
         series = sent_tables.report_series.find(tokens)
-        if series:
+        if series and not _acronym(publisher):
             source = series[0].payload
             return source, f"publisher '{publisher}' is a report series of {source}"
     host = urlparse(url or "").netloc.lower().removeprefix("www.")
@@ -71,6 +71,12 @@ def publisher_source(
         if host == known or host.endswith("." + known):
             return source, f"the address {host} is {source}'s own site"
     return None, ""
+
+
+def _acronym(publisher: str) -> bool:
+    """Whether a publisher's name holds an organisation's acronym (UNICEF, WHO): a series
+    name beside it is that organisation's series, not the registry's."""
+    return any(len(w) >= 3 and w.isalpha() and w.isupper() for w in publisher.split())
 
 
 # ------------------------------------------------------------------------------- sources
