@@ -232,3 +232,39 @@ def test_a_registered_source_in_the_apposition_is_the_source(
     tables: ExtractTables, text: str
 ) -> None:
     assert source_of(text, tables, "20")[0] == "sohr"
+
+
+# ------------------------------------------ "they added" continues the last speaker, named or not
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Observatory for Human Rights said 30 civilians were killed in Deraa.\n"
+        "Medical sources in Nawa said 20 civilians were killed in the hospital.\n"
+        "They added that 8 civilians were killed in Tafas.",
+        "قال المرصد السوري لحقوق الإنسان إن 30 مدنياً قتلوا في درعا.\n"
+        "وقال أطباء في نوى إن 20 مدنياً قتلوا في المستشفى.\n"
+        "وأضافوا أن 8 مدنيين قتلوا في طفس.",
+    ],
+)
+def test_a_pronoun_continues_a_speaker_the_registry_lacks(tables: ExtractTables, text: str) -> None:
+    got = by_value(extract(text, tables, reported_on=R))
+    assert got["30"]["source"] == "sohr"
+    assert not got["8"]["source"]
+    assert "which is not in the source registry" in got["8"]["reasons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Network for Human Rights said it documented since January the deaths of "
+        "4,100 civilians.\nIt also documented 590 civilian deaths in June.",
+        "وقالت الشبكة السورية لحقوق الإنسان إنها وثقت منذ بداية العام مقتل 4100 مدني.\n"
+        "ووثقت أيضاً مقتل 590 مدنياً في حزيران.",
+    ],
+)
+def test_a_calendar_word_after_the_verb_is_no_speaker(tables: ExtractTables, text: str) -> None:
+    got = by_value(extract(text, tables, reported_on=R))
+    assert got["4100"]["source"] == "snhr"
+    assert got["590"]["source"] == "snhr"

@@ -11,7 +11,8 @@ verbs, pronouns and news agencies in ``data/extract/cues.csv``):
    carry figures and are never their source.
 3. Else a reporting verb without a subject or with a pronoun or a description ("وأضاف أن",
    "he said", "the UN agency added", "وأوضحت المنظمة الأممية"; a registered name inside the
-   description is not a new source): the source the text named last.
+   description is not a new source): the speaker the text named last — no source when the
+   registry lacks that speaker ("Medical sources said … They added").
 4. Else the sentence does not decide: :mod:`tracker.extract.article_sources` resolves the
    source over the whole article (the attribution nearest before it in its paragraph, the
    article's dominant attribution, the publisher when it is a registered source, by alias or
@@ -40,6 +41,8 @@ from tracker.extract.tables import ExtractTables
 from tracker.extract.text import ARABIC, Folded, Token
 
 MAX_PLACE_TOKENS = 5
+#: calendar words no subject runs into ("وثقت منذ بداية العام": منذ is no one's name)
+SUBJECT_STOPS = frozenset({"since", "until", "as_of", "between", "began", "relative_day"})
 
 
 @dataclass
@@ -47,6 +50,8 @@ class Context:
     """What earlier sentences of the text established."""
 
     last_source: str | None = None
+    #: the last speaker's words when the registry lacks them (then ``last_source`` is '')
+    last_name: str = ""
     last_place: str | None = None
     places_seen: list[str] = field(default_factory=list)
 
@@ -97,12 +102,14 @@ def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
 
 def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
     """Up to four words after (Arabic, "according to") or before (English) a reporting verb,
-    stopping at a clause mark, a number, a date or a table phrase (English: or a name and
-    its apposition between commas); none when "that"/أن follows the verb directly."""
+    stopping at a clause mark, a number, a date or calendar word, or a table phrase
+    (English: or a name and its apposition between commas); none when "that"/أن follows the
+    verb directly."""
     tokens = sent.tokens
     stop = {m.start for m in sent.figures} | {d.start for d in sent.dates}
     stop |= {m.start for m in sent.qualifier_matches + sent.metric_matches}
     stop |= {c.start for c in sent.cues("complementizer", "filler", "reporting")}
+    stop |= {c.start for c in sent.tables.calendar.all(tokens) if c.payload[0] in SUBJECT_STOPS}
     fillers = {c.start for c in sent.cues("filler")}
     if after:
         a = verb.end
@@ -193,8 +200,12 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
     for verb, kind, name in frames:
         if kind == "unregistered":
             return "", f"attributed to '{name}', which is not in the source registry"
+        verb_text = sent.source_text(verb.start, verb.end)
+        if kind in ("pronoun", "none") and ctx.last_source == "":
+            return "", (
+                f"'{verb_text}' continues '{ctx.last_name}', which is not in the source registry"
+            )
         if kind in ("pronoun", "none") and ctx.last_source:
-            verb_text = sent.source_text(verb.start, verb.end)
             return (
                 ctx.last_source,
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
@@ -218,9 +229,12 @@ def _gap(a: Match, m: NumberMention) -> int:
     return 0
 
 
-def last_source_named(sent: Sentence) -> str | None:
-    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
-    return named[-1].payload if named else None
+def last_speaker(sent: Sentence) -> tuple[str, str] | None:
+    """The last source a sentence names, or the last name the registry lacks that a
+    reporting verb gives as its subject ('' and that name): whom "he added", "وأضافت"
+    continue."""
+    said = attributions(sent, ())
+    return (said[-1].source, said[-1].name) if said else None
 
 
 def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:

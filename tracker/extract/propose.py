@@ -29,7 +29,7 @@ from tracker.extract.attribution import (
     Context,
     PlaceMention,
     attributions,
-    last_source_named,
+    last_speaker,
     place_mentions,
     publisher_source,
     source_of,
@@ -140,7 +140,9 @@ def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> 
         proposal = _propose(sent, m, head, places, ctx)
         if proposal is not None:
             out.append(proposal)
-    ctx.last_source = last_source_named(sent) or ctx.last_source
+    speaker = last_speaker(sent)
+    if speaker is not None:
+        ctx.last_source, ctx.last_name = speaker
     if places:
         ctx.last_place = places[-1].pcode
         ctx.places_seen.extend(p.pcode for p in places)
