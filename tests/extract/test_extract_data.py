@@ -20,6 +20,7 @@ TABLES = {
     "extract/calendar.csv": ("kind,lang,word,value,note", "word"),
     "extract/cues.csv": ("kind,lang,phrase,position,note", "phrase"),
     "extract/source_aliases.csv": ("source,lang,alias,note", "alias"),
+    "extract/report_series.csv": ("source,lang,series,note", "series"),
     "extract/qualifier_after.csv": ("lang,phrase,note", "phrase"),
     "vocabularies/metric_phrases.csv": ("metric,lang,phrase,note", "phrase"),
     "vocabularies/population_phrases.csv": ("population,lang,phrase,not_for,note", "phrase"),
@@ -66,8 +67,18 @@ def test_phrases_name_known_ids() -> None:
     assert ids("vocabularies/population_phrases.csv", "population") <= populations
     assert ids("vocabularies/unit_phrases.csv", "unit") <= units
     assert ids("extract/source_aliases.csv", "source") <= sources
+    assert ids("extract/report_series.csv", "source") <= sources
     for row in read("vocabularies/population_phrases.csv")[1]:
         assert set(filter(None, row["not_for"].split(";"))) <= metrics, row
+
+
+def test_source_parts_name_registered_sources_once() -> None:
+    header, body = read("extract/source_parts.csv")
+    assert ",".join(header) == "source,part_of,note"
+    sources = ids("sources.csv") - {"unattributed"}
+    assert body and [r["source"] for r in body] == sorted({r["source"] for r in body})
+    for row in body:
+        assert {row["source"], row["part_of"]} <= sources and row["source"] != row["part_of"], row
 
 
 def test_every_metric_and_registered_source_has_phrases_in_both_languages() -> None:

@@ -6,21 +6,28 @@ has no attribution of its own (no source named, no reporting verb; see
 :func:`tracker.extract.attribution.source_of`) takes, in this order:
 
 1. the attribution nearest before it within its paragraph (a line of the text);
-2. else, when its sentence reports speech without naming a registered speaker ("the report
+2. else the publisher, when it is a registered source: its own report speaks in its own
+   voice, and "reports confirm" in an OCHA update are OCHA's;
+3. else the one registered source the article gives for other figures of the same metric
+   (a wire story names the monitor beside one death toll and gives another in its lead:
+   both are the monitor's; the displacement figure beside the refugee agency is not);
+4. else, when its sentence reports speech without naming a registered speaker ("the report
    said", "وأضافت أن", "reports confirm"), the article's dominant attribution: the source it
    names most often (the first named, on a tie). A sentence that reports nothing is the
    article's own voice: a lead such as "More than 270,000 people are trapped" is not the
    source of a quote further down (on the development set, carrying the dominant source to
    such sentences was wrong more often than right);
-3. else the publisher, when it is a registered source (its own report);
-4. else ``unattributed``.
+5. else ``unattributed``.
 
-A source named elsewhere speaks for a figure only where it spoke: rules 1 and 2 take an
+A source named elsewhere speaks for a figure only where it spoke: rules 1, 3 and 4 take an
 attribution only when the figure's place and the places of the attribution's sentence are
 the same, one inside the other, or either is not named. A number about another crisis
 given as background ("Eastern Ghouta, where more than 1,000 civilians died") is not carried
 to a source that spoke of Dar'a. An attribution to a name the registry lacks counts too: the
 figure then gets no source, and the reason names whose words they are.
+
+Finally, an organisation named without its office (``un``: "the UN has received reports")
+in a report its office publishes (OCHA's) is that office (``data/extract/source_parts.csv``).
 """
 
 from __future__ import annotations
@@ -34,13 +41,15 @@ from tracker.domain.places import PlaceIndex
 @dataclass(frozen=True)
 class Attribution:
     """A source named in the text: registry id ('' for a name the registry lacks), the
-    paragraph and folded offset where it is named, the places its sentence names."""
+    paragraph and folded offset where it is named, the places and metrics its sentence
+    names."""
 
     source: str
     paragraph: int
     offset: int
     name: str
     places: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -55,27 +64,31 @@ class ArticleSources:
         self,
         paragraph: int,
         offset: int,
-        location: str | None,
+        figure: tuple[str | None, str | None],
         places: PlaceIndex,
         *,
         reported_speech: bool,
     ) -> tuple[str, str]:
-        """The source of a figure at ``offset`` in ``paragraph`` placed at ``location``,
-        and the reason (see the module's rules)."""
+        """The source of a figure at ``offset`` in ``paragraph`` with ``figure`` = (its
+        place, its metric), and the reason (see the module's rules)."""
+        location, metric = figure
         speaking = [a for a in self.attributions if _same_story(a, location, places)]
         before = [a for a in speaking if a.paragraph == paragraph and a.offset < offset]
         if before:
             near = before[-1]
             return near.source, _say(near, "named before it in its paragraph")
+        if self.publisher_source:
+            return self.publisher_source, f"no source named; {self.publisher_reason}"
         registered = [a for a in speaking if a.source]
+        same = [a for a in registered if metric and metric in a.metrics]
+        if same and len({a.source for a in same}) == 1:
+            return same[0].source, _say(same[0], f"the source of the article's other {metric}")
         if registered and reported_speech:
             counts = Counter(a.source for a in registered)
             top = max(counts.values())
             best = next(a for a in registered if counts[a.source] == top)
             times = "once" if top == 1 else f"{top} times"
             return best.source, _say(best, f"the source the article names most ({times})")
-        if self.publisher_source:
-            return self.publisher_source, f"no source named; {self.publisher_reason}"
         skipped = len(self.attributions) - len(speaking)
         if skipped:
             return "unattributed", (
@@ -83,6 +96,14 @@ class ArticleSources:
                 "places) → unattributed"
             )
         return "unattributed", "no source named → unattributed"
+
+    def narrow(self, source: str | None, parts: dict[str, str]) -> tuple[str, str] | None:
+        """The publisher's office for its organisation named whole ("the UN" in an OCHA
+        update → un-ocha); None when nothing narrows."""
+        own = self.publisher_source
+        if own and source and parts.get(own) == source:
+            return own, f"{source} in a report of its office {own} ({self.publisher_reason})"
+        return None
 
 
 def _same_story(a: Attribution, location: str | None, places: PlaceIndex) -> bool:

@@ -6,10 +6,13 @@ verbs, pronouns and news agencies in ``data/extract/cues.csv``):
 1. A registered source named in the sentence: the one nearest the number, a name beside a
    reporting verb ("قال", "said", "according to") counting as nearer.
 2. Else a reporting verb whose subject is a name the registry lacks ("قال مكتب …", "health
-   organizations report"): no source, and the reason says whose words they are; news
-   agencies (Reuters, فرانس برس) carry figures and are never their source.
-3. Else a reporting verb without a subject or with a pronoun ("وأضاف أن", "he said"): the
-   source the text named last.
+   organizations report", "Ahmad, a doctor in Nawa, said", "a local activist said"): no
+   source, and the reason says whose words they are; news agencies (Reuters, فرانس برس)
+   carry figures and are never their source.
+3. Else a reporting verb without a subject or with a pronoun or a description ("وأضاف أن",
+   "he said", "the UN agency added", "وأوضحت المنظمة الأممية"; a registered name inside the
+   description is not a new source): the speaker the text named last — no source when the
+   registry lacks that speaker ("Medical sources said … They added").
 4. Else the sentence does not decide: :mod:`tracker.extract.article_sources` resolves the
    source over the whole article (the attribution nearest before it in its paragraph, the
    article's dominant attribution, the publisher when it is a registered source, by alias or
@@ -38,6 +41,8 @@ from tracker.extract.tables import ExtractTables
 from tracker.extract.text import ARABIC, Folded, Token
 
 MAX_PLACE_TOKENS = 5
+#: calendar words no subject runs into ("وثقت منذ بداية العام": منذ is no one's name)
+SUBJECT_STOPS = frozenset({"since", "until", "as_of", "between", "began", "relative_day"})
 
 
 @dataclass
@@ -45,6 +50,8 @@ class Context:
     """What earlier sentences of the text established."""
 
     last_source: str | None = None
+    #: the last speaker's words when the registry lacks them (then ``last_source`` is '')
+    last_name: str = ""
     last_place: str | None = None
     places_seen: list[str] = field(default_factory=list)
 
@@ -52,17 +59,29 @@ class Context:
 def publisher_source(
     sent_tables: ExtractTables, publisher: str | None, url: str | None
 ) -> tuple[str | None, str]:
-    """The registered source a publisher or an address stands for (rule 4)."""
+    """The registered source a publisher or an address stands for (rule 4): a source it
+    names; else a report series it names ("ReliefWeb (Flash Update No. 2)": OCHA's own
+    series, ``data/extract/report_series.csv``); else the registry's source at its host."""
     if publisher:
-        folded = Folded.of(publisher)
-        found = sent_tables.sources.find(folded.tokens())
+        tokens = Folded.of(publisher).tokens()
+        found = sent_tables.sources.find(tokens)
         if found:
             return found[0].payload, f"publisher '{publisher}' is {found[0].payload}"
+        series = sent_tables.report_series.find(tokens)
+        if series and not _acronym(publisher):
+            source = series[0].payload
+            return source, f"publisher '{publisher}' is a report series of {source}"
     host = urlparse(url or "").netloc.lower().removeprefix("www.")
     for known, source in sent_tables.source_hosts.items():
         if host == known or host.endswith("." + known):
             return source, f"the address {host} is {source}'s own site"
     return None, ""
+
+
+def _acronym(publisher: str) -> bool:
+    """Whether a publisher's name holds an organisation's acronym (UNICEF, WHO): a series
+    name beside it is that organisation's series, not the registry's."""
+    return any(len(w) >= 3 and w.isalpha() and w.isupper() for w in publisher.split())
 
 
 # ------------------------------------------------------------------------------- sources
@@ -83,12 +102,14 @@ def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
 
 def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
     """Up to four words after (Arabic, "according to") or before (English) a reporting verb,
-    stopping at a clause mark, a number, a date or a table phrase; none when "that"/أن
-    follows the verb directly."""
+    stopping at a clause mark, a number, a date or calendar word, or a table phrase
+    (English: or a name and its apposition between commas); none when "that"/أن follows the
+    verb directly."""
     tokens = sent.tokens
     stop = {m.start for m in sent.figures} | {d.start for d in sent.dates}
     stop |= {m.start for m in sent.qualifier_matches + sent.metric_matches}
     stop |= {c.start for c in sent.cues("complementizer", "filler", "reporting")}
+    stop |= {c.start for c in sent.tables.calendar.all(tokens) if c.payload[0] in SUBJECT_STOPS}
     fillers = {c.start for c in sent.cues("filler")}
     if after:
         a = verb.end
@@ -99,9 +120,28 @@ def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
             b += 1
         return a, b
     b = a = verb.start
+    if a > 0 and tokens[a - 1].text == ",":
+        return _apposed(sent, a - 1, stop)
     while a > 0 and b - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
         a -= 1
     return a, b
+
+
+def _apposed(sent: Sentence, comma: int, stop: set[int]) -> tuple[int, int]:
+    """A subject set off by commas before its verb: "Ahmad, a doctor in Nawa, said", "X,
+    who heads the Observatory, told AFP": the name and its apposition (at most six words
+    between the commas, none a number or a table phrase); none when the commas enclose
+    anything else."""
+    tokens = sent.tokens
+    k = comma
+    while k > 0 and comma - k < 7 and tokens[k - 1].kind == "word" and k - 1 not in stop:
+        k -= 1
+    if k == comma or k == 0 or tokens[k - 1].text != ",":
+        return comma, comma
+    a = k - 1
+    while a > 0 and k - 1 - a < 4 and tokens[a - 1].kind == "word" and a - 1 not in stop:
+        a -= 1
+    return a, comma
 
 
 def _name_token(token: Token) -> bool:
@@ -124,7 +164,11 @@ def _classify(sent: Sentence, span: tuple[int, int]) -> tuple[str, str]:
     if a >= b:
         return "none", ""
     name = sent.source_text(a, b)
-    inside = [m for m in sent.source_matches if a <= m.start < b or m.start <= a < m.end]
+    inside = [
+        m
+        for m in sent.source_matches
+        if (a <= m.start < b or m.start <= a < m.end) and not _is_wire(sent, m)
+    ]
     if inside:
         return "registered", inside[0].payload
     for kind in ("wire", "pronoun"):
@@ -156,8 +200,12 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
     for verb, kind, name in frames:
         if kind == "unregistered":
             return "", f"attributed to '{name}', which is not in the source registry"
+        verb_text = sent.source_text(verb.start, verb.end)
+        if kind in ("pronoun", "none") and ctx.last_source == "":
+            return "", (
+                f"'{verb_text}' continues '{ctx.last_name}', which is not in the source registry"
+            )
         if kind in ("pronoun", "none") and ctx.last_source:
-            verb_text = sent.source_text(verb.start, verb.end)
             return (
                 ctx.last_source,
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
@@ -166,7 +214,11 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
 
 
 def _is_wire(sent: Sentence, match: Match) -> bool:
-    return any(c.start <= match.start < c.end for c in sent.cues("wire"))
+    """A name that is no source: a news agency's, or one inside a description that stands
+    for the source named before ("the UN agency", "الوكالة الأممية")."""
+    if any(c.start <= match.start < c.end for c in sent.cues("wire")):
+        return True
+    return any(c.start <= match.start and match.end <= c.end for c in sent.cues("pronoun"))
 
 
 def _gap(a: Match, m: NumberMention) -> int:
@@ -177,22 +229,28 @@ def _gap(a: Match, m: NumberMention) -> int:
     return 0
 
 
-def last_source_named(sent: Sentence) -> str | None:
-    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
-    return named[-1].payload if named else None
+def last_speaker(sent: Sentence) -> tuple[str, str] | None:
+    """The last source a sentence names, or the last name the registry lacks that a
+    reporting verb gives as its subject ('' and that name): whom "he added", "وأضافت"
+    continue."""
+    said = attributions(sent, ())
+    return (said[-1].source, said[-1].name) if said else None
 
 
 def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:
     """The sources a sentence names (news agencies left out) and the names the registry
-    lacks that a reporting verb gives as its subject, in text order, for the article-level
-    resolution."""
+    lacks that a reporting verb gives as its subject, in text order, with the sentence's
+    places and metrics, for the article-level resolution."""
+    metrics = tuple(dict.fromkeys(m.payload for m in sent.metric_matches))
     out = [
-        Attribution(s.payload, sent.paragraph, _offset(sent, s.start), _text(sent, s), places)
+        Attribution(
+            s.payload, sent.paragraph, _offset(sent, s.start), _text(sent, s), places, metrics
+        )
         for s in sent.source_matches
         if not _is_wire(sent, s)
     ]
     out += [
-        Attribution("", sent.paragraph, _offset(sent, verb.start), name, places)
+        Attribution("", sent.paragraph, _offset(sent, verb.start), name, places, metrics)
         for verb, kind, name in _frames(sent)
         if kind == "unregistered"
     ]

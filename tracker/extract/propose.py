@@ -29,7 +29,7 @@ from tracker.extract.attribution import (
     Context,
     PlaceMention,
     attributions,
-    last_source_named,
+    last_speaker,
     place_mentions,
     publisher_source,
     source_of,
@@ -62,6 +62,8 @@ class Proposal:
     head: Proposal | None = None
     #: the index in ``reasons`` of the source's reason, while the article decides it
     source_reason: int | None = None
+    #: the index in ``reasons`` of the source's reason, once written
+    source_at: int = -1
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -111,6 +113,7 @@ def extract(
         proposals += _propose_sentence(sent, ctx, article)
     for p in proposals:
         _resolve_source(p, article, tables)
+        _narrow_source(p, article, tables)
     for p in proposals:
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
@@ -137,7 +140,9 @@ def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> 
         proposal = _propose(sent, m, head, places, ctx)
         if proposal is not None:
             out.append(proposal)
-    ctx.last_source = last_source_named(sent) or ctx.last_source
+    speaker = last_speaker(sent)
+    if speaker is not None:
+        ctx.last_source, ctx.last_name = speaker
     if places:
         ctx.last_place = places[-1].pcode
         ctx.places_seen.extend(p.pcode for p in places)
@@ -282,6 +287,7 @@ def _attribute(
     p.cells.update(source=source or None, location=location)
     if p.unsourced is not None or (head is not None and head.source_reason is not None):
         p.source_reason = len(p.reasons)
+    p.source_at = len(p.reasons)
     p.reasons += [why, place_why]
 
 
@@ -292,8 +298,9 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
         return
     if p.unsourced is not None:
         paragraph, offset, reported = p.unsourced
+        figure = (p.text("location"), p.text("metric"))
         source, why = article.resolve(
-            paragraph, offset, p.text("location"), tables.places, reported_speech=reported
+            paragraph, offset, figure, tables.places, reported_speech=reported
         )
     else:
         head = p.head
@@ -301,6 +308,14 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
         why = "source of the figure it is part of"
     p.cells["source"] = source or None
     p.reasons[p.source_reason] = why
+
+
+def _narrow_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
+    """An organisation named whole in a report of its own office is that office."""
+    narrowed = article.narrow(p.text("source"), tables.source_parts)
+    if narrowed is not None:
+        p.cells["source"], why = narrowed
+        p.reasons[p.source_at] = f"{p.reasons[p.source_at]}; {why}"
 
 
 def _place(

@@ -42,7 +42,8 @@ def _pairs(frame: pd.DataFrame, phrase: str, payload: str) -> list[tuple[str, st
 @dataclass
 class ExtractTables:
     """The extractor's tables. ``frames`` holds the DataFrames by name: numbers, calendar,
-    cues, source_aliases, qualifier_after, metric_phrases, population_phrases, unit_phrases;
+    cues, source_aliases, report_series, source_parts, qualifier_after, metric_phrases,
+    population_phrases, unit_phrases;
     ``aliases`` the place aliases (alias, pcode)."""
 
     vocab: Vocabularies
@@ -103,6 +104,17 @@ class ExtractTables:
     @cached_property
     def sources(self) -> Lexicon:
         return Lexicon(_pairs(self.frames["source_aliases"], "alias", "source"))
+
+    @cached_property
+    def report_series(self) -> Lexicon:
+        """Names of a registered source's report series ("Flash Update" → un-ocha), read in a
+        publisher's name only."""
+        return Lexicon(_pairs(self.frames["report_series"], "series", "source"))
+
+    @cached_property
+    def source_parts(self) -> dict[str, str]:
+        """A registered source → the organisation it is an office of (un-ocha → un)."""
+        return dict(_pairs(self.frames["source_parts"], "source", "part_of"))
 
     @cached_property
     def calendar(self) -> Lexicon:

@@ -13,6 +13,8 @@ EXTRACT_FILES: dict[str, str] = {
     "calendar": "extract/calendar.csv",
     "cues": "extract/cues.csv",
     "source_aliases": "extract/source_aliases.csv",
+    "report_series": "extract/report_series.csv",
+    "source_parts": "extract/source_parts.csv",
     "qualifier_after": "extract/qualifier_after.csv",
     "metric_phrases": "vocabularies/metric_phrases.csv",
     "population_phrases": "vocabularies/population_phrases.csv",
