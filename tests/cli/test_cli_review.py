@@ -169,6 +169,7 @@ def test_revise_and_retract_print_the_flags_and_headlines_they_move(
     out = capsys.readouterr().out
     assert "stored figure P1" in out and "raises regression" in out
     assert "about 126 → about 100" in out
+    assert "headline Killed, Civilians, Dar'a (governorate) (SY12)" in out  # words, and the code
     assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 0
     out = capsys.readouterr().out
     assert "new revision stored" in out and "clears regression" in out
