@@ -68,3 +68,12 @@ def update(readme: Path, records: list[Record], minutes: float) -> None:
     text = readme.read_text(encoding="utf-8")
     head = text.split("\n" + HEADING + "\n")[0].rstrip("\n")
     readme.write_text(head + "\n\n" + section(records, minutes), encoding="utf-8")
+
+
+def update_table(readme: Path, records: list[Record]) -> None:
+    """Replace only the results table (``--only``: the intro's run time and notes stay)."""
+    text = readme.read_text(encoding="utf-8")
+    start = text.index("| benchmark | n |", text.index("\n" + HEADING + "\n"))
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    readme.write_text(text[:start] + table(records) + text[end:], encoding="utf-8")
