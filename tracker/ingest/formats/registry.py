@@ -2,9 +2,10 @@
 
 Without ``--format`` the header decides: a format matches when its ``detect.columns`` are all
 in the header and its ``detect.tags`` all among the file's HXL tags. Formats marked
-``generic`` (any HXL-tagged table) are tried only when no specific one matches. Two matches
-are refused, never guessed; no match falls back to the canonical CSV, whose schema then says
-which required columns are missing.
+``generic`` (any HXL-tagged table) are tried only when no specific one matches. A match
+whose detected columns another match has, with more, gives way to it (most specific wins). Two
+matches left are refused, never guessed; no match falls back to the canonical CSV, whose
+schema then says which required columns are missing.
 """
 
 from __future__ import annotations
@@ -48,12 +49,23 @@ def matches(spec: FormatSpec, header: list[str], tags: set[str]) -> bool:
     return set(spec.detect_columns) <= set(header) and set(spec.detect_tags) <= tags
 
 
+def _most_specific(found: list[FormatSpec]) -> list[FormatSpec]:
+    """Drop a match whose detected columns and tags another match has, and more of them
+    (`day` alone is the wide file; `day` with the causes is the by-cause file)."""
+
+    def needs(spec: FormatSpec) -> set[str]:
+        return set(spec.detect_columns) | set(spec.detect_tags)
+
+    return [s for s in found if not any(needs(s) < needs(o) for o in found)]
+
+
 def detect_format(header: list[str], tags: set[str]) -> tuple[FormatSpec, str]:
     """The one format the header picks, and a sentence saying why."""
     specs = list(builtin_formats().values())
     found = [s for s in specs if not s.generic and matches(s, header, tags)]
     if not found:
         found = [s for s in specs if s.generic and matches(s, header, tags)]
+    found = _most_specific(found)
     if len(found) > 1:
         names = ", ".join(s.name for s in found)
         raise FormatError(

@@ -147,6 +147,7 @@ class FormatSpec:
     detect_tags: tuple[str, ...] = ()
     traps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    overlaps: tuple[str, ...] = ()  # formats counting the same events (warned at import)
     needs: tuple[str, ...] = ()  # canonical columns the user must give with --set
     reshape: Reshape = field(default_factory=Reshape)
     estimates: Estimates | None = None
@@ -181,6 +182,7 @@ def _spec(raw: dict[str, Any], path: Path) -> FormatSpec:
         "detect",
         "traps",
         "warnings",
+        "overlaps",
         "needs",
     }
     top |= {"reshape", "estimates", "place", "columns", "hxl"}
@@ -202,6 +204,7 @@ def _spec(raw: dict[str, Any], path: Path) -> FormatSpec:
         detect_tags=tuple(detect.get("tags", ())),
         traps=tuple(raw.get("traps", ())),
         warnings=tuple(raw.get("warnings", ())),
+        overlaps=tuple(raw.get("overlaps", ())),
         needs=tuple(raw.get("needs", ())),
         reshape=_reshape(path, raw.get("reshape", {})),
         estimates=_estimates(path, raw.get("estimates")),
