@@ -20,6 +20,7 @@ from tracker.domain.places import PlaceIndex
 from tracker.domain.validation import Problem
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.formats.columns import fill_column
+from tracker.ingest.formats.hxl import hxl_spec
 from tracker.ingest.formats.places import PCODE, Unplaced, place_rows
 from tracker.ingest.formats.registry import detect_format
 from tracker.ingest.formats.reshape import CELL, COLUMN, LINES, melt, sum_events
@@ -88,6 +89,9 @@ def map_file(
         notices.append(f"format {spec.name} (given with --format)")
     if spec.canonical:
         return _canonical(source, spec, options, notices, index)
+    if spec.hxl:  # the generic HXL format: a mapping made from this file's tags
+        spec, read = hxl_spec(spec, source.tags, header)
+        notices.extend(read)
     missing = [c for c in spec.needs if c not in options.sets]
     if missing:
         raise FormatError(

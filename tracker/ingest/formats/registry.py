@@ -44,6 +44,8 @@ def find_format(name: str) -> FormatSpec:
 
 def matches(spec: FormatSpec, header: list[str], tags: set[str]) -> bool:
     """Whether a file's header (and tags) carry what the format needs to be recognised."""
+    if spec.generic and spec.hxl and not spec.detect_columns and not spec.detect_tags:
+        return bool(tags)  # any HXL-tagged table
     if not spec.detect_columns and not spec.detect_tags:
         return False
     return set(spec.detect_columns) <= set(header) and set(spec.detect_tags) <= tags
@@ -74,5 +76,5 @@ def detect_format(header: list[str], tags: set[str]) -> tuple[FormatSpec, str]:
     if not found:
         return builtin_formats()[CANONICAL], "no format's header matched: read as canonical"
     spec = found[0]
-    what = ", ".join(spec.detect_columns + spec.detect_tags)
+    what = ", ".join(spec.detect_columns + spec.detect_tags) or "its HXL tag row"
     return spec, f"format {spec.name} chosen by the header ({what})"
