@@ -21,10 +21,10 @@ def test_hapi_idps_one_figure_per_population_and_empty_is_no_figure(mapped) -> N
     assert m.spec.name == "hapi-idps"
     figures = {f["figure_id"]: f for f in rows(m)}
     assert sorted(figures) == [
-        "hapi-idps:SY07::Syria:12:2024-01-01",
-        "hapi-idps:SY12::Syria:12:2024-01-01",
+        "hapi-idps:SY07:Syria:12:2024-01-01",
+        "hapi-idps:SY12:Syria:12:2024-01-01",
     ]  # Aleppo's empty population is no figure, never zero
-    idleb = figures["hapi-idps:SY07::Syria:12:2024-01-01"]
+    idleb = figures["hapi-idps:SY07:Syria:12:2024-01-01"]
     assert (idleb["source"], idleb["metric"], idleb["location"], idleb["value"]) == (
         "iom",
         "idps",
@@ -40,10 +40,10 @@ def test_hapi_conflict_events_types_never_summed_and_demonstrations_empty(mapped
     figures = {f["figure_id"]: f for f in rows(m)}
     idleb = {k: f["value"] for k, f in figures.items() if ":SY07:" in k}
     assert idleb == {  # two overlapping types, each its own figure; no demonstration figure
-        "hapi-conflict-events:SY07::political_violence:2024-01-01": "25",
-        "hapi-conflict-events:SY07::civilian_targeting:2024-01-01": "9",
+        "hapi-conflict-events:SY07:political_violence:2024-01-01": "25",
+        "hapi-conflict-events:SY07:civilian_targeting:2024-01-01": "9",
     }
-    daraa = figures["hapi-conflict-events:SY12::political_violence:2024-01-01"]
+    daraa = figures["hapi-conflict-events:SY12:political_violence:2024-01-01"]
     assert (daraa["value"], daraa["source"], daraa["metric"]) == ("0", "acled", "killed")
     assert all(f["period_end"] == "2024-01-31" for f in figures.values())
 
@@ -52,12 +52,8 @@ def test_hapi_needs_people_in_need_only_and_sectors_kept_apart(mapped) -> None:
     m = mapped("hapi_humanitarian_needs.csv")
     assert m.spec.name == "hapi-humanitarian-needs"
     by_id = {f["figure_id"]: f for f in rows(m)}
-    assert by_id["hapi-humanitarian-needs:SY07::Intersectoral:total:PIN:2024-01-01"]["value"] == (
-        "3400000"
-    )
-    assert by_id["hapi-humanitarian-needs:SY07::FSC:total:PIN:2024-01-01"]["metric"] == (
-        "people_in_need"
-    )
+    assert by_id["hapi-hno:SY07:Intersectoral:total:PIN:2024-01-01"]["value"] == ("3400000")
+    assert by_id["hapi-hno:SY07:FSC:total:PIN:2024-01-01"]["metric"] == ("people_in_need")
 
 
 def test_hapi_needs_other_statuses_are_reported_not_stored(
@@ -101,3 +97,24 @@ def test_importing_twice_stores_nothing_the_second_time(
     assert f"{count} figure(s) stored" in capsys.readouterr().out
     assert main(["import", path]) == 0
     assert f"0 figure(s) stored, {count} already stored" in capsys.readouterr().out
+
+
+def test_hapi_conflict_events_real_layout_admin2_and_country_rows(mapped) -> None:
+    """The 2025 layout (HXL row, plain dates): admin-2 rows at their district, never lumped
+    into the governorate; a country-level row at its country; other countries said."""
+    m = mapped("hapi_conflict_events_2025.csv", only_country="SY")
+    figures = {f["figure_id"]: f for f in rows(m)}
+    assert sorted(figures) == [
+        "hapi-conflict-events:SY0200:civilian_targeting:2025-01-01",
+        "hapi-conflict-events:SY0200:political_violence:2025-01-01",
+        "hapi-conflict-events:SY0700:civilian_targeting:2025-01-01",
+    ]  # demonstration fatalities are empty: no figure
+    jebel = figures["hapi-conflict-events:SY0200:political_violence:2025-01-01"]
+    assert (jebel["location"], jebel["value"], jebel["qualifier"]) == ("SY0200", "21", "at_least")
+    assert (jebel["period_start"], jebel["period_end"]) == ("2025-01-01", "2025-01-31")
+    assert any("left out (--only-country): ALB 1, BGD 1" in n for n in m.file.notices)
+    everywhere = mapped("hapi_conflict_events_2025.csv")
+    placed = {f["location"] for f in rows(everywhere)}
+    assert placed == {"BD", "SY0200", "SY0700"}  # Bangladesh's country-level row: BD
+    (albania,) = everywhere.problems
+    assert "country AL is not in the gazetteer" in albania.message and albania.line == 3

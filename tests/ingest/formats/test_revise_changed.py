@@ -12,7 +12,7 @@ from tracker.service.store import Store
 
 from .conftest import FIXTURES
 
-FIGURE = "hapi-idps:SY07::Syria:12:2024-01-01"
+FIGURE = "hapi-idps:SY07:Syria:12:2024-01-01"
 
 
 @pytest.fixture

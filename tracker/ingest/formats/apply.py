@@ -249,7 +249,7 @@ def _unused(header: list[str], spec: FormatSpec) -> list[str]:
     named |= {v.column for v in spec.reshape.values}
     named |= {spec.reshape.start, spec.reshape.end, *spec.reshape.sums}
     if spec.place:
-        named |= {spec.place.code, spec.place.name, spec.place.country}
+        named |= {*spec.place.codes, spec.place.name, spec.place.country}
         named |= set(spec.place.coordinates or ())
     if spec.estimates:
         named |= {spec.estimates.low, spec.estimates.best, spec.estimates.high}

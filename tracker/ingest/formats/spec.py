@@ -81,16 +81,25 @@ class PlaceRule:
     country: str | None = None
     coordinates: tuple[str, str] | None = None
     max_km: float = 25.0
+    more_codes: tuple[str, ...] = ()  # code columns tried in turn where ``code`` is empty
+    whole_country: bool = False  # a row with no code and no name is its country's (admin 0)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return ((self.code,) if self.code else ()) + self.more_codes
 
     def describe(self) -> list[str]:
         steps = []
         if self.code:
-            steps.append(f"the code in column {self.code!r} ({self.code_kind})")
+            columns = " or else ".join(repr(c) for c in self.codes)
+            steps.append(f"the code in column {columns} ({self.code_kind})")
         if self.name:
             where = f" at level {self.level}" if self.level is not None else ""
             within = f", within {self.parent}" if self.parent else ""
             within += f", within the country in column {self.country!r}" if self.country else ""
             steps.append(f"the name in column {self.name!r}{where}{within} (gazetteer, aliases)")
+        if self.whole_country and self.country:
+            steps.append(f"a row without a code or name: its country (column {self.country!r})")
         if self.coordinates:
             lat, lon = self.coordinates
             steps.append(
@@ -274,12 +283,18 @@ def _place(path: Path, raw: dict[str, Any] | None) -> PlaceRule | None:
     if raw is None:
         return None
     keys = {"code", "code_kind", "name", "level", "parent", "country", "coordinates", "max_km"}
-    _check_keys(f"{path} [place]", raw, keys)
+    _check_keys(f"{path} [place]", raw, keys | {"whole_country"})
     if raw.get("code_kind", "pcode") not in CODE_KINDS:
         raise FormatError(f"{path} [place] code_kind: one of {', '.join(CODE_KINDS)}")
+    if raw.get("whole_country") and not raw.get("country"):
+        raise FormatError(f"{path} [place] whole_country needs the country column (country)")
     coords = raw.get("coordinates")
+    codes = raw.get("code")
+    codes = [codes] if isinstance(codes, str) else list(codes or [])
     return PlaceRule(
-        code=raw.get("code"),
+        code=codes[0] if codes else None,
+        more_codes=tuple(codes[1:]),
+        whole_country=bool(raw.get("whole_country", False)),
         code_kind=raw.get("code_kind", "pcode"),
         name=raw.get("name"),
         level=raw.get("level"),
