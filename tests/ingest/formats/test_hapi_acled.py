@@ -118,3 +118,17 @@ def test_hapi_conflict_events_real_layout_admin2_and_country_rows(mapped) -> Non
     assert placed == {"BD", "SY0200", "SY0700"}  # Bangladesh's country-level row: BD
     (albania,) = everywhere.problems
     assert "country AL is not in the gazetteer" in albania.message and albania.line == 3
+
+
+def test_acled_dates_in_each_way_acled_writes_them(mapped, tmp_path) -> None:
+    """The API writes 2024-01-03, the export tool 03 January 2024, the codebook 03-01-2024:
+    the same sums; a date in none of these is reported, never guessed."""
+    text = (FIXTURES / "acled.csv").read_text()
+    text = text.replace("2024-01-03", "03 January 2024").replace("2024-01-20", "20-01-2024")
+    path = tmp_path / "acled_export.csv"
+    path.write_text(text.replace("2024-01-11", "Jan 11th 2024"))
+    m = mapped(str(path), "acled")
+    values = {f["figure_id"]: f["value"] for f in rows(m)}
+    assert values["acled:SY07:2024-01-01:2024-01-31"] == "6"
+    (bad,) = {p.value: p for p in m.problems}.values()
+    assert bad.value == "Jan 11th 2024" and bad.line == 5 and "not a date" in bad.message

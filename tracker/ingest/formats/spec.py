@@ -130,6 +130,7 @@ class Reshape:
     end: str | None = None
     window: str = "month"
     sums: tuple[str, ...] = ()
+    date_formats: tuple[str, ...] = ("%Y-%m-%d",)  # sum: the ways its dates are written
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _column(where: str, name: str, raw: Any) -> ColumnRule:
 
 
 def _reshape(path: Path, raw: dict[str, Any]) -> Reshape:
-    keys = {"kind", "keep", "values", "start", "end", "window", "sums"}
+    keys = {"kind", "keep", "values", "start", "end", "window", "sums", "date_formats"}
     _check_keys(f"{path} [reshape]", raw, keys)
     kind = raw.get("kind", "none")
     if kind not in RESHAPES:
@@ -269,6 +270,7 @@ def _reshape(path: Path, raw: dict[str, Any]) -> Reshape:
         end=raw.get("end"),
         window=raw.get("window", "month"),
         sums=tuple(raw.get("sums", ())),
+        date_formats=tuple(raw.get("date_formats", ("%Y-%m-%d",))),
     )
 
 
