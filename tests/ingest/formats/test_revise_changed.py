@@ -89,3 +89,16 @@ def test_a_retracted_figure_is_never_revived_by_an_import(
     assert main(["import", v2, "--revise-changed", "--why", "round 12"]) == 1
     assert f"figure {FIGURE} is retracted" in capsys.readouterr().err
     assert history(cli_db)[0] == [1, 2]  # the retraction is still the current revision
+
+
+def test_a_revision_proposed_for_review_leaves_the_published_one_current(
+    cli_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v2 = changed_copy(tmp_path)
+    args = ["import", v2, "--revise-changed", "--why", "round 12", "--propose"]
+    assert main(args) == 0
+    assert "1 figure(s) proposed for review (1 as a new revision)" in capsys.readouterr().out
+    assert history(cli_db) == ([1, 2], [2900000, 2950000], [True, False])
+    store = Store(cli_db)
+    assert store.history(FIGURE)["review_status"].tolist() == ["accepted", "proposed"]
+    store.engine.dispose()
