@@ -84,3 +84,23 @@ def test_hxl_import_twice_stores_nothing_the_second_time(
     assert "4 figure(s) stored, 0 already stored" in capsys.readouterr().out
     assert main(["import", str(GENERIC)]) == 0
     assert "0 figure(s) stored, 4 already stored" in capsys.readouterr().out
+
+
+def test_dates_may_be_timestamps_read_as_their_utc_date(mapped, tmp_path: Path) -> None:
+    path = tmp_path / "stamps.csv"
+    path.write_text(
+        "P,S,E,N\n#adm1+code,#date+start,#date+end,#affected+killed\n"
+        "SY12,2024-01-01T00:00:00,2024-01-31T23:59:59,7\n"
+    )
+    (figure,) = rows(mapped(str(path), sets={"source": "vdc"}))
+    assert (figure["period_start"], figure["period_end"]) == ("2024-01-01", "2024-01-31")
+    assert figure["figure_id"] == "hxl:vdc:SY12:killed:2024-01-01:2024-01-31"
+
+
+def test_a_year_in_a_day_column_is_reported_never_read_as_1_january(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "years.csv"
+    path.write_text("P,D,N\n#adm1+code,#date,#affected+killed\nSY12,2018,7\n")
+    assert main(["validate", str(path), "--set", "source=vdc"]) == 1
+    assert "value '2018'" in capsys.readouterr().err

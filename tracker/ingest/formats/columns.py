@@ -74,6 +74,7 @@ def _date(
         day = "01-01" if kind == "year-start" else "12-31"
         return cells.str.replace(r"^(\d{4})(\.0)?$", rf"\1-{day}", regex=True)
     stamps = pd.to_datetime(cells, utc=True, errors="coerce", format="ISO8601")
+    stamps = stamps.where(cells.str.match(ISO_DATE).fillna(False).astype(bool))  # never '2018'
     local = stamps.dt.tz_convert(rule.timezone or "UTC")
     text = local.dt.strftime("%Y-%m-%d").astype("string")
     if kind == "local-midnight":
