@@ -101,3 +101,9 @@ def test_ucdp_bangladesh_reports_unmapped_places_then_imports_at_country_level(
     assert "211 figure(s) stored" in out
     code, out, _ = run(args, capsys)
     assert "0 figure(s) stored, 211 already stored" in out
+
+
+def test_idmc_grid_read_as_generic_hxl_names_what_the_tags_cannot_settle(db: str, capsys) -> None:
+    code, _, err = run(["validate", str(GRID), "--format", "hxl", "--set", "source=idmc"], capsys)
+    assert code != 0 and "Traceback" not in err
+    assert "'Conflict Stock Displacement', 'Disaster Stock Displacement' all read as idps" in err
