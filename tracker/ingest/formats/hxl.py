@@ -168,6 +168,7 @@ def hxl_spec(
             f"format {spec.name}: no column's tag names a Tracker metric (the metrics' tags "
             "are in data/vocabularies/metrics.csv, e.g. #affected+killed)"
             + ("; " + "; ".join(found.notices) if found.notices else "")
+            + "; a Tracker file missing a canonical column: --format canonical names it"
         )
     values = tuple(
         MeltColumn(c, {"metric": m, "population": p, "key": _key(m, p), "tag": tags[c]})
