@@ -47,6 +47,8 @@ def test_count_columns_by_their_most_specific_tag(mapped) -> None:
     said = "\n".join(m.file.notices)
     assert "'Killed or injured' (#affected+killed+injured) fits #affected+killed" in said
     assert "equally: not read" in said
+    assert "columns not read: Governorate (#adm1+name), Killed or injured" in said
+    assert "Entered (#date+entered)" in said
 
 
 def test_columns_the_tags_cannot_tell_apart_are_reported_and_not_read(mapped) -> None:
@@ -104,3 +106,13 @@ def test_a_year_in_a_day_column_is_reported_never_read_as_1_january(
     path.write_text("P,D,N\n#adm1+code,#date,#affected+killed\nSY12,2018,7\n")
     assert main(["validate", str(path), "--set", "source=vdc"]) == 1
     assert "value '2018'" in capsys.readouterr().err
+
+
+def test_a_tagged_tracker_file_missing_a_column_points_to_canonical(mapped, tmp_path: Path) -> None:
+    path = tmp_path / "canon.csv"
+    path.write_text(
+        "reported_on,source,metric,location\n#date+reported,#org+source+code,#indicator+code,"
+        "#loc+code\n2018-06-19,sohr,killed,SY12\n"
+    )
+    with pytest.raises(FormatError, match="--format canonical names it"):
+        mapped(str(path))

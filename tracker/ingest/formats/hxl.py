@@ -188,6 +188,14 @@ def hxl_spec(
     notices = [f"hxl: counts read from {', '.join(read)}", *found.notices]
     if place is not None:
         notices.append("hxl: places from " + "; then ".join(place.describe()))
+    used = {*found.counts, *(c for _, c, _ in found.columns.values())}
+    used |= {place.code} if place is not None and place.code else set()
+    used |= {place.name} if place is not None and place.name else set()
+    unused = [
+        f"{c} ({tags[c]})" if c in tags else f"{c} (untagged)" for c in header if c not in used
+    ]
+    if unused:
+        notices.append(f"hxl: columns not read: {', '.join(unused)}")
     made = replace(spec, reshape=reshape, place=place, columns=columns, needs=tuple(needs))
     return made, notices
 
