@@ -61,3 +61,10 @@ def test_no_warning_for_another_source_or_other_days(
     )
     assert main(["import", str(later), "--set", "source=vdc", "--dry-run"]) == 0
     assert WARNING not in capsys.readouterr().err
+
+
+def test_formats_show_says_which_formats_count_the_same_events(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["formats", "--show", "wide-daily"]) == 0
+    assert "counts the same events as: wide-daily-by-cause" in capsys.readouterr().out

@@ -42,6 +42,11 @@ def describe(spec: FormatSpec) -> str:
         )
     if spec.canonical:
         out.append("  read as is: the canonical columns (DESIGN.md §4), checked by the schema")
+    if spec.overlaps:
+        out.append(
+            "  counts the same events as: " + ", ".join(spec.overlaps) + " (an import warns when "
+            "their figures from the same source and days are stored)"
+        )
     if spec.needs:
         out.append("  you must give: " + ", ".join(f"--set {c}=…" for c in spec.needs))
     r = spec.reshape
