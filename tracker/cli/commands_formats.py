@@ -65,6 +65,12 @@ def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any
         err(f"{args.file}: note: {notice}")
     for line in grouped(problems, SHOWN_GROUPS):  # one line per distinct problem
         err(f"{args.file}: {line}")
+    if plan.revisable:
+        err(
+            f"{args.file}: {plan.revisable} stored figure(s) given with other values: "
+            "`tracker import FILE --revise-changed --why TEXT` stores them as their next "
+            "revision (the stored ones stay)"
+        )
     if mapped.unplaced:
         target = _write_fill_in(args.file, mapped.unplaced)
         err(
@@ -112,14 +118,21 @@ def run_import(args: argparse.Namespace) -> int:
     from tracker.cli.common import err, open_store
 
     store = open_store(args)
+    revise: bool = args.revise_changed
+    if revise and not (args.why and args.why.strip()):
+        err("--revise-changed needs --why TEXT: say why the figures change")
+        return 2
     mapped = _map(args, store.vocab.gazetteer)
+    for warning in store.double_counting(mapped.spec.name, mapped.spec.overlaps, mapped.file):
+        err(f"{args.file}: warning: {warning}")
     if args.dry_run or (mapped.problems and not args.partial):
-        plan = store.plan(mapped.file)
+        plan = store.plan(mapped.file, revise_changed=revise)
         problems = _problems(mapped, plan.problems)
         _report(args, mapped, plan, problems)
         if args.dry_run:
             print(
-                f"{args.file}: would store {len(plan.new)} figure(s), {plan.unchanged} already "
+                f"{args.file}: would store {len(plan.new) + len(plan.revised)} figure(s), "
+                f"{plan.unchanged} already "
                 f"stored, {len({p.line for p in problems})} line(s) rejected (--dry-run: "
                 "nothing stored)"
             )
@@ -144,6 +157,7 @@ def run_import(args: argparse.Namespace) -> int:
             why=args.why,
             propose=propose,
             before_commit=keep_rejects if args.partial else None,
+            revise_changed=revise,
         )
     except BaseException:
         for path in written:
@@ -167,9 +181,10 @@ def run_import(args: argparse.Namespace) -> int:
             f"their reasons to {target}"
         )
     stored = "proposed for review" if propose else "stored"
+    revised = f" ({len(plan.revised)} as a new revision)" if len(plan.revised) else ""
     print(
-        f"{args.file}: {result.stored} figure(s) {stored}, {plan.unchanged} already stored"
-        + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
+        f"{args.file}: {result.stored} figure(s) {stored}{revised}, {plan.unchanged} already "
+        "stored" + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
     )
     return 0 if not problems else 1
 

@@ -150,8 +150,20 @@ class Store:
         return self.vocab.gazetteer["level"].astype(int).to_dict()
 
     # -- figures ---------------------------------------------------------------------------
+    def double_counting(self, name: str, overlaps: Sequence[str], file: FigureFile) -> list[str]:
+        """Warnings that stored figures of formats counting the same events (``overlaps``)
+        meet this file's sources and days (see :mod:`tracker.service.overlaps`)."""
+        from tracker.service.overlaps import double_counting
+
+        with self.engine.connect() as conn:
+            return double_counting(conn, name, overlaps, file.table)
+
     def plan(
-        self, file: FigureFile, today: date | None = None, vocab: Vocabularies | None = None
+        self,
+        file: FigureFile,
+        today: date | None = None,
+        vocab: Vocabularies | None = None,
+        revise_changed: bool = False,
     ) -> ImportPlan:
         """Validate a file and compare it with what is stored; store nothing. ``vocab``
         checks against other vocabularies than the stored ones (data/'s, before init)."""
@@ -162,6 +174,7 @@ class Store:
                 self.vocab if vocab is None else vocab,
                 today or date.today(),
                 self.settings.tau,
+                revise_changed,
             )
 
     # -- who acts ------------------------------------------------------------------------------
@@ -195,6 +208,7 @@ class Store:
         propose: bool = False,
         actor: Actor | None = None,
         before_commit: Callable[[ImportPlan], object] | None = None,
+        revise_changed: bool = False,
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial).
 
@@ -202,8 +216,12 @@ class Store:
         changes); otherwise they are published at once, which only a reviewer or admin may do.
         ``before_commit(plan)`` runs inside the transaction once the figures are stored (the
         CLI writes the rejects file there): when it raises, nothing is stored.
+        ``revise_changed`` stores a stored figure given with other values as its next
+        revision (``why`` required), instead of refusing it as a conflict.
         """
         check_reason(why)
+        if revise_changed and not (why and why.strip()):
+            raise RevisionError("--why is required with --revise-changed: say why figures change")
         actor = actor or self.shell_actor()
         require(actor, Action.PROPOSE if propose else Action.PUBLISH)
         batch = uuid.uuid4().hex
@@ -211,7 +229,14 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 steps.advance("checking")
-                plan = plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
+                plan = plan_import(
+                    conn,
+                    file,
+                    self.vocab,
+                    today or date.today(),
+                    self.settings.tau,
+                    revise_changed,
+                )
                 if not plan.ok and not partial:
                     return ImportResult(plan, 0, None)
                 steps.advance("storing")
@@ -219,7 +244,7 @@ class Store:
                 stored = store_plan(conn, plan, actor.name, why, batch, review)
                 steps.advance("recomputing flags")
                 if not propose:
-                    self._after_change(conn, plan.new)
+                    self._after_change(conn, _touched(plan))
                 if stored >= STATISTICS_AFTER:
                     refresh_statistics(conn)
                 if before_commit is not None:
@@ -432,3 +457,11 @@ class Store:
     def count(self) -> int:
         with self.engine.connect() as conn:
             return figure_rows.count_current(conn)
+
+
+def _touched(plan: ImportPlan) -> pd.DataFrame:
+    """The figures whose series change: the new ones, and for each revision both the new
+    values and the superseded ones (a revision may move a figure to another series)."""
+    if plan.revised.empty:
+        return plan.new
+    return pd.concat([plan.new, plan.revised, plan.superseded], ignore_index=True)
