@@ -144,8 +144,8 @@ def _with_revision(changed: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
     current = stored[stored["current"].astype(bool)].set_index("figure_id")["status"]
     status = changed["figure_id"].map(current)
     changed["next_revision"] = changed["figure_id"].map(latest).astype("int64") + 1
-    changed["revisable"] = (status.notna() & status.ne("retracted")).astype(bool)
-    changed["retracted"] = status.eq("retracted").astype(bool)
+    changed["revisable"] = (status.notna() & status.ne("retracted")).fillna(False).astype(bool)
+    changed["retracted"] = status.eq("retracted").fillna(False).astype(bool)
     return changed
 
 
