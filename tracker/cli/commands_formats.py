@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+SHOWN_MOVES = 20  # lines of flags raised/cleared and headlines moved an import prints
 SHOWN_GROUPS = 200  # a report names at most this many distinct problems
 
 
@@ -150,15 +151,17 @@ def run_import(args: argparse.Namespace) -> int:
         if found:
             written.append(_write_rejects(args.file, mapped, plan, found))
 
+    moved: list[Any] = []
     try:
-        result = store.import_file(
-            mapped.file,
-            partial=args.partial,
-            why=args.why,
-            propose=propose,
-            before_commit=keep_rejects if args.partial else None,
-            revise_changed=revise,
-        )
+        with _watching(store, mapped.file.table, propose) as moved:
+            result = store.import_file(
+                mapped.file,
+                partial=args.partial,
+                why=args.why,
+                propose=propose,
+                before_commit=keep_rejects if args.partial else None,
+                revise_changed=revise,
+            )
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -180,6 +183,8 @@ def run_import(args: argparse.Namespace) -> int:
             f"{len(plan.rejected_rows) + len(mapped.problems)} row(s) rejected, written with "
             f"their reasons to {target}"
         )
+    if result.stored:
+        _print_moved(store, moved)
     stored = "proposed for review" if propose else "stored"
     revised = f" ({len(plan.revised)} as a new revision)" if len(plan.revised) else ""
     print(
@@ -187,6 +192,31 @@ def run_import(args: argparse.Namespace) -> int:
         "stored" + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
     )
     return 0 if not problems else 1
+
+
+def _watching(store: Any, table: Any, propose: bool) -> Any:
+    """What storing these figures moves (:mod:`tracker.service.consequences`); a proposal
+    moves nothing public (`tracker review list` previews it)."""
+    from contextlib import nullcontext
+
+    from tracker.service import consequences
+
+    if propose or table.empty:
+        return nullcontext([])
+    return consequences.watching(store, table[["metric", "location"]].dropna())
+
+
+def _print_moved(store: Any, moved: list[Any]) -> None:
+    """The flags raised or cleared and the headlines moved, at most :data:`SHOWN_MOVES`
+    lines (a large import moves many: `tracker flags` lists them all)."""
+    from tracker.cli.commands_review import describe
+
+    if not moved:
+        return
+    lines = describe(store, moved[0])
+    print("\n".join(lines[:SHOWN_MOVES]))
+    if len(lines) > SHOWN_MOVES:
+        print(f"  … and {len(lines) - SHOWN_MOVES:,} more (`tracker flags`, `tracker series`)")
 
 
 def _beside(path: Path, suffix: str) -> Path:
