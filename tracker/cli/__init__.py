@@ -58,12 +58,14 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.ingest.readers import InputFileError
     from tracker.service.accounts import AccountError
     from tracker.service.importer import RejectsError
+    from tracker.service.writing import StoreBusy
     from tracker.storage.database import DatabaseError
 
     return (
         InputFileError,
         RevisionError,
         DatabaseError,
+        StoreBusy,
         FilterError,
         PermissionDenied,
         AccountError,

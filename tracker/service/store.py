@@ -31,6 +31,7 @@ from tracker.ingest.reference import read_reference
 from tracker.progress import IMPORT_STEPS, Steps, progress
 from tracker.service.importer import ImportPlan, plan_import, store_plan
 from tracker.service.rows import FigureRows, figure_rows_of
+from tracker.service.writing import retrying, write_transaction
 from tracker.storage import accounts, summaries, tables, versions
 from tracker.storage import figures as figure_rows
 from tracker.storage.database import (
@@ -205,10 +206,26 @@ class Store:
         check_reason(why)
         actor = actor or self.shell_actor()
         require(actor, Action.PROPOSE if propose else Action.PUBLISH)
+        return retrying(
+            lambda: self._import_once(file, partial, why, today, propose, actor, before_commit),
+            f"import {file.path.name}",
+        )
+
+    def _import_once(
+        self,
+        file: FigureFile,
+        partial: bool,
+        why: str | None,
+        today: date | None,
+        propose: bool,
+        actor: Actor,
+        before_commit: Callable[[ImportPlan], object] | None,
+    ) -> ImportResult:
+        """One attempt at an import, planned against what is stored now."""
         batch = uuid.uuid4().hex
         steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 steps.advance("checking")
                 plan = plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
                 if not plan.ok and not partial:
@@ -261,7 +278,19 @@ class Store:
         A published figure changes without review: reviewers and admins only."""
         actor = actor or self.shell_actor()
         require(actor, Action.PUBLISH)
-        with self.engine.begin() as conn:
+        return retrying(
+            lambda: self._revise_once(figure_id, changes, why, today, actor), f"revise {figure_id}"
+        )
+
+    def _revise_once(
+        self,
+        figure_id: str,
+        changes: dict[str, str],
+        why: str,
+        today: date | None,
+        actor: Actor,
+    ) -> pd.DataFrame:
+        with write_transaction(self.engine) as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
                 raise RevisionError(f"figure {figure_id} is retracted; it cannot be revised")
@@ -276,7 +305,10 @@ class Store:
         """Withdraw a figure with a revision whose status is retracted (reviewers, admins)."""
         actor = actor or self.shell_actor()
         require(actor, Action.PUBLISH)
-        with self.engine.begin() as conn:
+        retrying(lambda: self._retract_once(figure_id, why, actor), f"retract {figure_id}")
+
+    def _retract_once(self, figure_id: str, why: str, actor: Actor) -> None:
+        with write_transaction(self.engine) as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
                 raise RevisionError(f"figure {figure_id} is already retracted")
@@ -289,11 +321,28 @@ class Store:
             query = query.with_for_update()
         current = figure_rows.read_frame(conn, query)
         if current.empty:
+            revised_at = self._revised_meanwhile(conn, figure_id)
+            if revised_at is not None:
+                raise RevisionError(
+                    f"figure {figure_id} was revised by another user at {revised_at}; "
+                    "re-run to revise the new revision"
+                )
             raise RevisionError(
                 f"no figure with id {figure_id!r} is stored as published (a proposal "
                 "changes by its review: `tracker review`)"
             )
         return current
+
+    def _revised_meanwhile(self, conn: Connection, figure_id: str) -> str | None:
+        """When the figure's current revision was written, if one is stored now: a writer that
+        waited on the row lock finds the row it waited for superseded by another user's."""
+        query = select(F.c.entered_at, F.c.entered_by).where(
+            and_(F.c.figure_id == figure_id, F.c.current)
+        )
+        row = conn.execute(query).first()
+        if row is None:
+            return None
+        return f"{row.entered_at:%Y-%m-%d %H:%M:%S} ({row.entered_by})"
 
     def _write_revision(
         self,

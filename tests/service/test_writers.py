@@ -1,0 +1,119 @@
+"""Writers racing each other: the loser is told what happened in one line, nothing is lost."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from sqlalchemy import and_, insert, literal, select, update
+from sqlalchemy.exc import OperationalError
+
+from tests.helpers import write_figures
+from tracker.domain.revisions import RevisionError
+from tracker.ingest.readers import read_figure_file
+from tracker.service import writing
+from tracker.service.store import Store
+from tracker.storage import tables
+
+F = tables.figures
+
+
+def _import(url: str, path: Path) -> tuple[int, int]:
+    store = Store(url)
+    try:
+        result = store.import_file(read_figure_file(path))
+        return result.stored, result.plan.unchanged
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.slow
+def test_the_same_file_imported_twice_at_once_is_stored_once(
+    store: Store, db_url: str, tmp_path: Path
+) -> None:
+    path = write_figures(tmp_path / "same.csv", 400, "S")
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(lambda _: _import(db_url, path), range(2)))
+    assert sorted(outcomes) == [(0, 400), (400, 0)]
+    assert store.count() == 400
+
+
+@pytest.mark.slow
+def test_several_sqlite_imports_at_once_all_land(sqlite_url: str, tmp_path: Path) -> None:
+    store = Store(sqlite_url)
+    store.upgrade()
+    paths = [write_figures(tmp_path / f"{p}.csv", 500, p) for p in "ABCD"]
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(lambda p: _import(sqlite_url, p), paths))
+    assert outcomes == [(500, 0)] * 4
+    assert store.count() == 2000
+
+
+def _revise_by_hand_while_locked(store: Store, figure_id: str, started: threading.Event) -> None:
+    """Another user's revision, committed while the CLI's revise waits on the row lock."""
+    names = [c.name for c in F.columns if c.name != "row_id"]
+    replaced = {"revision": F.c.revision + 1, "current": literal(True)}
+    replaced["entered_by"] = literal("other analyst")
+    values = [replaced.get(n, F.c[n]) for n in names]
+    with store.engine.begin() as conn:
+        mine = and_(F.c.figure_id == figure_id, F.c.current)
+        conn.execute(select(F.c.row_id).where(mine).with_for_update())
+        started.set()
+        time.sleep(1.0)  # the other revise is now blocked on this row
+        row = conn.execute(select(F.c.revision).where(mine)).scalar_one()
+        conn.execute(update(F).where(mine).values(current=False))
+        conn.execute(
+            insert(F).from_select(
+                names, select(*values).where(and_(F.c.figure_id == figure_id, F.c.revision == row))
+            )
+        )
+
+
+@pytest.mark.postgres
+def test_two_revisions_of_one_figure_at_once_tell_the_loser_on_postgres(
+    pg_url: str, tmp_path: Path
+) -> None:
+    store = Store(pg_url)
+    store.upgrade()
+    store.import_file(read_figure_file(write_figures(tmp_path / "r.csv", 3, "R")))
+    figure_id = str(store.figures()["figure_id"].iloc[0])
+    started = threading.Event()
+    other = threading.Thread(target=_revise_by_hand_while_locked, args=(store, figure_id, started))
+    other.start()
+    started.wait(10)
+    with pytest.raises(RevisionError) as caught:
+        store.revise(figure_id, {"notes": "mine"}, why="a correction")
+    other.join()
+    message = str(caught.value)
+    assert f"figure {figure_id} was revised by another user at" in message
+    assert "other analyst" in message and "re-run to revise the new revision" in message
+    assert len(store.history(figure_id)) == 2  # the winner's revision only
+    store.engine.dispose()
+
+
+def test_a_store_kept_busy_ends_in_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
+    tries = []
+
+    def locked() -> None:
+        tries.append(1)
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    with pytest.raises(writing.StoreBusy, match="^store busy: .*nothing was stored"):
+        writing.retrying(locked, "import a.csv")
+    assert len(tries) == writing.ATTEMPTS
+
+
+def test_other_database_errors_are_not_retried() -> None:
+    tries = []
+
+    def broken() -> None:
+        tries.append(1)
+        raise OperationalError("SELECT", {}, Exception("no such table: figures"))
+
+    with pytest.raises(OperationalError):
+        writing.retrying(broken)
+    assert tries == [1]
