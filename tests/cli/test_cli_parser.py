@@ -48,6 +48,7 @@ def test_the_command_list_is_designs() -> None:
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
     commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
     commands += ["review", "users"]
+    commands += ["backup", "restore"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
         ("flags", "explain"),

@@ -14,6 +14,7 @@ import os
 import sys
 
 from tracker.cli import (
+    args_backup,
     args_export,
     args_extract,
     args_figures,
@@ -43,6 +44,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
         args_synth,
         args_extract,
         args_formats,
+        args_backup,
     ):
         module.register(commands)
     if plugins:
@@ -57,6 +59,7 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
     from tracker.service.accounts import AccountError
+    from tracker.service.backups import BackupError
     from tracker.service.importer import RejectsError
     from tracker.service.writing import StoreBusy
     from tracker.storage.database import DatabaseError
@@ -66,6 +69,7 @@ def user_errors() -> tuple[type[Exception], ...]:
         RevisionError,
         DatabaseError,
         StoreBusy,
+        BackupError,
         FilterError,
         PermissionDenied,
         AccountError,

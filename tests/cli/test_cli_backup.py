@@ -1,0 +1,103 @@
+"""`tracker backup` and `tracker restore`: a copy taken while others write, restored exactly."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import write_figures
+from tracker.cli import main
+from tracker.ingest.readers import read_figure_file
+from tracker.service.store import Store
+
+DATA = Path(__file__).parents[2] / "data"
+
+
+@pytest.fixture
+def db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    monkeypatch.setenv("TRACKER_USER", "analyst")
+    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
+    assert main(["init", "--demo"]) == 0
+    return sqlite_url
+
+
+def _export(tmp_path: Path, name: str) -> bytes:
+    out = tmp_path / name
+    assert main(["export", "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+def test_a_restored_backup_exports_the_same_bytes(db: str, tmp_path: Path, capsys) -> None:
+    before = _export(tmp_path, "before.csv")
+    backup = tmp_path / "tracker.backup"
+    assert main(["backup", str(backup)]) == 0
+    assert "backed up" in capsys.readouterr().out
+    assert main(["import", str(write_figures(tmp_path / "more.csv", 20, "M"))]) == 0
+    assert _export(tmp_path, "changed.csv") != before
+    capsys.readouterr()
+    assert main(["restore", str(backup)]) == 1  # the database holds figures
+    refused = capsys.readouterr().err.strip()
+    assert refused.startswith("tracker restore: the database holds") and "--force" in refused
+    assert "\n" not in refused
+    assert main(["restore", str(backup), "--force"]) == 0
+    assert _export(tmp_path, "after.csv") == before
+
+
+def test_a_backup_never_overwrites_a_file(db: str, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "kept.txt"
+    target.write_text("mine")
+    assert main(["backup", str(target)]) == 1
+    assert "exists" in capsys.readouterr().err
+    assert target.read_text() == "mine"
+
+
+def test_restore_into_an_empty_database_needs_no_force(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _export(tmp_path, "before.csv")
+    backup = tmp_path / "tracker.backup"
+    assert main(["backup", str(backup)]) == 0
+    monkeypatch.setenv("TRACKER_DB", f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert main(["restore", str(backup)]) == 0
+    assert _export(tmp_path, "after.csv") == before
+
+
+@pytest.mark.slow
+def test_a_backup_taken_during_an_import_is_one_moment(db: str, tmp_path: Path) -> None:
+    store = Store(db)
+    committed = [store.count()]
+    files = [write_figures(tmp_path / f"{p}.csv", 2000, p) for p in ("W", "X", "Y")]
+
+    def write() -> None:
+        for path in files:
+            store.import_file(read_figure_file(path))
+            committed.append(store.count())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    copies = []
+    while writer.is_alive():
+        copies.append(tmp_path / f"copy{len(copies)}.db")
+        assert main(["backup", str(copies[-1])]) == 0
+    writer.join()
+    for copy in copies:
+        conn = sqlite3.connect(copy)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        count = conn.execute("SELECT count(*) FROM figures WHERE current").fetchone()[0]
+        conn.close()
+        assert count in committed, (count, committed)
+    store.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_backup_points_to_pg_dump(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", pg_url)
+    assert main(["init"]) == 0
+    assert main(["backup", str(tmp_path / "pg.backup")]) == 1
+    assert "pg_dump" in capsys.readouterr().err
