@@ -37,8 +37,11 @@ HERE = Path(__file__).resolve().parent
 PAGES = (overview, trends, discrepancies, figures, sources, data, map, methodology)
 
 
-def create_app(store: Store) -> Dash:
-    """The dashboard and its download routes, reading from ``store``."""
+def create_app(store: Store, public: Store | None = None) -> Dash:
+    """The dashboard and its download routes, reading from ``public`` (a read-only database
+    role, README "The public app's database role"), else from ``store``; the workspace alone
+    writes, to ``store``."""
+    reader = public or store
     app = Dash(
         __name__,
         use_pages=True,
@@ -50,14 +53,14 @@ def create_app(store: Store) -> Dash:
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    attach(app.server, store)
+    attach(app.server, reader)
     for page in PAGES:
-        page.register(app, store)
-    register_downloads(app.server, store)
+        page.register(app, reader)
+    register_downloads(app.server, reader)
     register_workspace(app.server, store)  # /workspace: login required, the only writer
     install_not_found(app.server)
     serving.install(app)
-    callbacks.register(app, store)
+    callbacks.register(app, reader)
     app.layout = build_layout
     return app
 

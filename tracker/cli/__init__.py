@@ -15,6 +15,7 @@ import sys
 
 from tracker.cli import (
     args_backup,
+    args_db,
     args_export,
     args_extract,
     args_figures,
@@ -45,6 +46,7 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
         args_extract,
         args_formats,
         args_backup,
+        args_db,
     ):
         module.register(commands)
     if plugins:
@@ -61,6 +63,7 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.service.accounts import AccountError
     from tracker.service.backups import BackupError
     from tracker.service.importer import RejectsError
+    from tracker.service.readonly import ReadOnlyRoleError
     from tracker.service.writing import StoreBusy
     from tracker.storage.database import DatabaseError
 
@@ -70,6 +73,7 @@ def user_errors() -> tuple[type[Exception], ...]:
         DatabaseError,
         StoreBusy,
         BackupError,
+        ReadOnlyRoleError,
         FilterError,
         PermissionDenied,
         AccountError,
