@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -117,3 +118,32 @@ def test_other_database_errors_are_not_retried() -> None:
     with pytest.raises(OperationalError):
         writing.retrying(broken)
     assert tries == [1]
+
+
+def test_import_into_a_locked_sqlite_store_says_store_busy_in_one_line(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from tracker.cli import main
+    from tracker.storage import database
+
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
+    assert main(["init"]) == 0
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    monkeypatch.setattr(writing, "ATTEMPTS", 2)
+    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock throughout
+    capsys.readouterr()
+    try:
+        code = main(["import", str(write_figures(tmp_path / "b.csv", 5, "B"))])
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert err.startswith("tracker import: store busy:") and "\n" not in err
+    assert Store(sqlite_url).count() == 7  # the founding article only
