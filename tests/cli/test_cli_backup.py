@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -94,10 +95,57 @@ def test_a_backup_taken_during_an_import_is_one_moment(db: str, tmp_path: Path) 
 
 
 @pytest.mark.postgres
-def test_postgres_backup_points_to_pg_dump(
+def test_postgres_backup_and_restore_run_pg_dump(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", pg_url)
+    monkeypatch.setenv("TRACKER_USER", "analyst")
+    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
+    assert main(["init", "--demo"]) == 0
+    before = _export(tmp_path, "before.csv")
+    backup = tmp_path / "pg.backup"
+    assert main(["backup", str(backup)]) == 0
+    assert main(["import", str(write_figures(tmp_path / "more.csv", 20, "M"))]) == 0
+    capsys.readouterr()
+    assert main(["restore", str(backup)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["restore", str(backup), "--force"]) == 0
+    assert _export(tmp_path, "after.csv") == before
+
+
+@pytest.mark.postgres
+def test_postgres_backup_without_pg_dump_points_to_the_recipe(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     monkeypatch.setenv("TRACKER_DB", pg_url)
     assert main(["init"]) == 0
+    monkeypatch.setenv("PATH", str(tmp_path))
     assert main(["backup", str(tmp_path / "pg.backup")]) == 1
-    assert "pg_dump" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "pg_dump is not on PATH" in err and "pg_restore --clean" in err
+
+
+@pytest.mark.postgres
+def test_a_failed_pg_dump_leaves_no_file_and_no_password_on_its_command_line(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", pg_url.replace("root@", "root:s3cret@", 1))
+    assert main(["init"]) == 0
+    fake = tmp_path / "bin" / "pg_dump"
+    fake.parent.mkdir()
+    fake.write_text(
+        '#!/bin/sh\necho "$@" > "$0.args"\necho "$PGPASSWORD" > "$0.env"\n'
+        'echo partial > "$4"\necho "pg_dump: error: disk full" >&2\n'
+        "exit 1\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
+    target = tmp_path / "pg.backup"
+    assert main(["backup", str(target)]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == "tracker backup: pg_dump failed: pg_dump: error: disk full"
+    )
+    assert not target.exists()
+    assert "s3cret" not in (tmp_path / "bin" / "pg_dump.args").read_text()
+    assert (tmp_path / "bin" / "pg_dump.env").read_text().strip() == "s3cret"

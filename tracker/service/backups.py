@@ -2,12 +2,16 @@
 
 Domain rules: a backup is a consistent copy of one moment, taken while others read and write
 (SQLite's online backup API copies one read snapshot); a restore never replaces stored figures
-unless asked to (``force``). PostgreSQL is backed up with its own tools (README, "Backups").
+unless asked to (``force``). PostgreSQL is backed up with its own tools, pg_dump and
+pg_restore, run here when they are on PATH.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 from tracker.progress import Steps
@@ -47,13 +51,51 @@ def _copy(source: Path, target: Path, desc: str) -> None:
         steps.close()
 
 
+def _libpq(store: Store) -> tuple[str, dict[str, str]]:
+    """The store's URL as pg_dump reads it, and an environment carrying its password.
+
+    The password goes in ``PGPASSWORD``, never on the command line, where other users of the
+    host could read it in the process list.
+    """
+    url = store.engine.url.set(drivername="postgresql")
+    env = dict(os.environ)
+    if url.password is not None:
+        env["PGPASSWORD"] = str(url.password)
+    return url._replace(password=None).render_as_string(hide_password=False), env
+
+
+def _pg_tool(store: Store, name: str, *args: str) -> None:
+    """Run pg_dump or pg_restore on the store; without it on PATH, point to the recipe."""
+    if shutil.which(name) is None:
+        raise BackupError(f"{name} is not on PATH. {PG_RECIPE}")
+    url, env = _libpq(store)
+    steps = Steps([name], f"running {name}")
+    try:
+        steps.advance(name)
+        done = subprocess.run(
+            [name, f"--dbname={url}", *args], capture_output=True, text=True, env=env, check=False
+        )
+    finally:
+        steps.close()
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines() or ["(no message)"]
+        raise BackupError(f"{name} failed: {lines[-1]}")
+
+
 def backup(store: Store, target: Path) -> int:
     """Write a consistent copy of the store to ``target``; the number of current figures."""
-    source = _sqlite_path(store)
     if target.exists():
         raise BackupError(f"{target} exists; choose a new file name (a backup never overwrites)")
-    _copy(source, target, f"backing up to {target.name}")
-    return _current_figures(target)
+    try:
+        if store.engine.dialect.name == "postgresql":
+            count = store.count()
+            _pg_tool(store, "pg_dump", "-Fc", "-f", str(target))  # one snapshot
+            return count
+        _copy(_sqlite_path(store), target, f"backing up to {target.name}")
+        return _current_figures(target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # a backup that failed part-way must not look whole
+        raise
 
 
 def _current_figures(path: Path) -> int:
@@ -68,10 +110,8 @@ def _current_figures(path: Path) -> int:
 
 def restore(store: Store, source: Path, force: bool = False) -> int:
     """Replace the store by the backup ``source``; refused over stored figures unless force."""
-    target = _sqlite_path(store)
     if not source.is_file():
         raise BackupError(f"{source}: no such backup file")
-    figures = _current_figures(source)
     stored = _stored_figures(store)
     if stored and not force:
         raise BackupError(
@@ -79,7 +119,21 @@ def restore(store: Store, source: Path, force: bool = False) -> int:
             "(add --force to replace them, or restore into an empty database)"
         )
     store.engine.dispose()
-    _copy(source, target, f"restoring {source.name}")
+    if store.engine.dialect.name == "postgresql":
+        # one transaction: a restore that fails part-way leaves the database as it was
+        _pg_tool(
+            store,
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            str(source),
+        )
+        store.engine.dispose()
+        return store.count()
+    figures = _current_figures(source)
+    _copy(source, _sqlite_path(store), f"restoring {source.name}")
     return figures
 
 
