@@ -13,6 +13,7 @@ from sqlalchemy import and_, insert, literal, select, update
 from sqlalchemy.exc import OperationalError
 
 from tests.helpers import write_figures
+from tests.service.test_concurrency import tracker
 from tracker.domain.revisions import RevisionError
 from tracker.ingest.readers import read_figure_file
 from tracker.service import writing
@@ -147,3 +148,57 @@ def test_import_into_a_locked_sqlite_store_says_store_busy_in_one_line(
     assert code == 1
     assert err.startswith("tracker import: store busy:") and "\n" not in err
     assert Store(sqlite_url).count() == 7  # the founding article only
+
+
+def _revise(url: str, figure_id: str, note: str, start: threading.Barrier) -> str:
+    """One user's `revise`; what the user is told ("" when the revision was stored)."""
+    store = Store(url)
+    try:
+        start.wait(30)
+        store.revise(figure_id, {"notes": note}, why="a correction")
+        return ""
+    except RevisionError as exc:
+        return str(exc)
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.slow
+def test_revisions_of_one_figure_at_once_never_fail_or_lose_a_revision(
+    store: Store, db_url: str, tmp_path: Path
+) -> None:
+    store.import_file(read_figure_file(write_figures(tmp_path / "r.csv", 3, "R")))
+    figure_id = str(store.figures()["figure_id"].iloc[0])
+    users = 4
+    start = threading.Barrier(users)
+    with ThreadPoolExecutor(users) as pool:
+        told = list(
+            pool.map(lambda i: _revise(db_url, figure_id, f"note {i}", start), range(users))
+        )
+    losers = [m for m in told if m]
+    for message in losers:
+        assert f"figure {figure_id} was revised by another user at" in message
+        assert message.endswith("re-run to revise the new revision")
+    history = store.history(figure_id)
+    assert list(history["revision"]) == list(range(1, 2 + users - len(losers)))
+    notes = list(history["notes"].iloc[1:])
+    assert len(set(notes)) == len(notes) and set(notes) <= {f"note {i}" for i in range(users)}
+    if store.engine.dialect.name == "sqlite":
+        assert losers == []  # SQLite writers queue for the lock and each revises the newest
+
+
+@pytest.mark.slow
+def test_two_processes_importing_the_same_file_at_once_say_so_without_a_traceback(
+    store: Store, db_url: str, tmp_path: Path
+) -> None:
+    path = write_figures(tmp_path / "same.csv", 3000, "P")
+    procs = [tracker("import", str(path), db=db_url) for _ in range(2)]
+    outcomes = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outcomes
+    assert not any("Traceback" in err for _, err in outcomes)
+    said = sorted(out.strip() for out, _ in outcomes)
+    assert said == [
+        f"{path}: 0 figure(s) stored, 3000 already stored",
+        f"{path}: 3000 figure(s) stored, 0 already stored",
+    ]
+    assert store.count() == 3000
