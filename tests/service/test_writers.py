@@ -202,3 +202,69 @@ def test_two_processes_importing_the_same_file_at_once_say_so_without_a_tracebac
         f"{path}: 3000 figure(s) stored, 0 already stored",
     ]
     assert store.count() == 3000
+
+
+def test_any_write_kept_waiting_beyond_the_busy_timeout_is_one_store_busy_line(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import io
+
+    from tracker.cli import main
+    from tracker.storage import database
+
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
+    assert main(["init"]) == 0
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    monkeypatch.setattr(writing, "ATTEMPTS", 2)
+    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    holder.execute("BEGIN IMMEDIATE")
+    capsys.readouterr()
+    try:
+        code = main(["users", "add", "nadia", "--role", "analyst"])
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert err.startswith("tracker users: store busy:") and "\n" not in err
+
+
+def _add_account(url: str, start: threading.Barrier) -> str:
+    from tracker.service import accounts
+
+    store = Store(url)
+    try:
+        start.wait(30)
+        accounts.add_user(store, store.shell_actor(), "nadia", "analyst", "long enough password")
+        return "added"
+    except accounts.AccountError as exc:
+        return str(exc)
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.slow
+def test_one_account_added_twice_at_once_is_refused_once_by_name(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check and the write it allows are one transaction: the second of two users adding
+    the same account is told it exists (on SQLite the write lock is held from the check)."""
+    monkeypatch.setenv("TRACKER_USER", "root")
+    Store(db_url).upgrade()
+    start = threading.Barrier(2)
+    with ThreadPoolExecutor(2) as pool:
+        told = sorted(pool.map(lambda _: _add_account(db_url, start), range(2)))
+    assert told == ["added", "an account named 'nadia' exists already"]
+
+
+def test_a_blocked_write_outside_the_retries_is_said_as_store_busy() -> None:
+    locked = OperationalError("INSERT", {}, Exception("database is locked"))
+    said = writing.busy(locked)
+    assert isinstance(said, writing.StoreBusy) and str(said).startswith("store busy: ")
+    assert writing.busy(OperationalError("SELECT", {}, Exception("no such table"))) is None

@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted; nothing of the unfinished step was stored", file=sys.stderr)
         return 130
     except Exception as exc:
+        from tracker.service.writing import busy
+
+        exc = busy(exc) or exc
         if not isinstance(exc, user_errors()):
             raise
         print(f"tracker {args.command}: {exc}", file=sys.stderr)

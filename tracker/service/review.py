@@ -23,6 +23,7 @@ from tracker.domain.reconcile import component_key
 from tracker.domain.revisions import RevisionError
 from tracker.domain.roles import ACCEPTED, REJECTED, Actor, require_reviewer_of
 from tracker.service.store import Store
+from tracker.service.writing import retrying
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as queue
 from tracker.storage.flagstore import context_for
@@ -91,6 +92,10 @@ def _decide(conn: Connection, proposal: pd.DataFrame, who: str, why: str, status
 
 def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") -> pd.DataFrame:
     """Publish a proposal: the next revision, accepted; flags and bands recomputed."""
+    return retrying(lambda: _accept_once(store, actor, figure_id, why), f"accept {figure_id}")
+
+
+def _accept_once(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
@@ -101,6 +106,10 @@ def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") ->
 
 def reject(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     """Refuse a proposal with a reason: the next revision, rejected, never public."""
+    return retrying(lambda: _reject_once(store, actor, figure_id, why), f"reject {figure_id}")
+
+
+def _reject_once(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))

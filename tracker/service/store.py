@@ -89,8 +89,10 @@ class Store:
         return self.engine.connect()
 
     def transaction(self) -> AbstractContextManager[Connection]:
-        """A connection in a transaction, committed when the block ends without an error."""
-        return self.engine.begin()
+        """A connection in a write transaction, committed when the block ends without an
+        error; on SQLite it holds the write lock from the start (``tracker/service/writing.py``),
+        so that a writer waits for the others instead of failing half-way."""
+        return write_transaction(self.engine)
 
     def close(self) -> None:
         """Close the pooled connections (the store can still be used; it reconnects)."""
@@ -125,14 +127,14 @@ class Store:
     def upgrade(self) -> tuple[int, int]:
         """Create or upgrade the schema and refresh the registry from data/."""
         versions = upgrade(self.engine)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             load_registry(conn, read_reference())
         self.__dict__.pop("vocab", None)
         return versions
 
     def add_sources(self, sources: pd.DataFrame) -> int:
         """Add the sources (registry rows) missing from the database; returns how many."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             added = add_sources(conn, sources)
         self.__dict__.pop("vocab", None)
         return added
@@ -445,20 +447,24 @@ class Store:
         actor = actor or self.shell_actor()
         require(actor, Action.EXPLAIN)
         check_reason(note, "--note")
-        with self.engine.begin() as conn:
-            known = conn.execute(
-                select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
-            ).first()
-            if known is None:
-                raise RevisionError(f"no flag with id {flag_id!r} is stored")
-            explain_flag(conn, flag_id, note, actor.name, status)
+
+        def once() -> None:
+            with write_transaction(self.engine) as conn:
+                known = conn.execute(
+                    select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
+                ).first()
+                if known is None:
+                    raise RevisionError(f"no flag with id {flag_id!r} is stored")
+                explain_flag(conn, flag_id, note, actor.name, status)
+
+        retrying(once, f"explain {flag_id}")
 
     def recompute_flags(self) -> tuple[int, int]:
         """Recompute every component's flags and bands from scratch, in one transaction:
         (components, flags)."""
         from tracker.storage.flagstore import clear_all, recompute, stored_components
 
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             components = stored_components(conn)
             n = 0
             clear_all(conn)

@@ -53,6 +53,17 @@ def is_contention(exc: BaseException) -> bool:
     return _sqlstate(exc) in RETRIED_SQLSTATES
 
 
+def busy(exc: BaseException) -> StoreBusy | None:
+    """A write that another writer blocked beyond the busy timeout, said in one line (for a
+    write not run through :func:`retrying`); None for any other error."""
+    if not is_contention(exc):
+        return None
+    return StoreBusy(
+        "store busy: another user is writing; nothing of this command's unfinished step was "
+        "stored, try again in a minute"
+    )
+
+
 def retrying(work: Callable[[], T], what: str = "write") -> T:
     """Run ``work`` (a whole transaction) again while other writers are in the way."""
     wait = FIRST_WAIT
