@@ -268,3 +268,33 @@ def test_a_blocked_write_outside_the_retries_is_said_as_store_busy() -> None:
     said = writing.busy(locked)
     assert isinstance(said, writing.StoreBusy) and str(said).startswith("store busy: ")
     assert writing.busy(OperationalError("SELECT", {}, Exception("no such table"))) is None
+
+
+def _accept(url: str, reviewer: str, figure_id: str, start: threading.Barrier) -> str:
+    from tracker.domain.roles import Actor, Role
+    from tracker.service import review
+
+    store = Store(url)
+    try:
+        start.wait(30)
+        review.accept(store, Actor(reviewer, Role.REVIEWER), figure_id, why="checked")
+        return "accepted"
+    except RevisionError as exc:
+        return str(exc)
+    finally:
+        store.engine.dispose()
+
+
+@pytest.mark.slow
+def test_two_reviewers_accepting_one_proposal_at_once_publish_it_once(
+    store: Store, db_url: str
+) -> None:
+    from tests.storage.test_review import ALICE, CONTRADICTING, one_figure
+
+    store.import_file(one_figure(CONTRADICTING), actor=ALICE, propose=True)
+    start = threading.Barrier(2)
+    with ThreadPoolExecutor(2) as pool:
+        told = sorted(pool.map(lambda r: _accept(db_url, r, "P001", start), ["bob", "carol"]))
+    assert told == ["accepted", "no proposal of figure 'P001' awaits review"]
+    history = store.history("P001")
+    assert list(history["review_status"]) == ["proposed", "accepted"]
