@@ -47,6 +47,7 @@ def test_the_public_app_works_through_the_read_only_role(pg_url: str, public_url
         download = requests.get(f"{base}/download/figures.csv", timeout=60)
     assert page.status_code == 200
     assert download.status_code == 200 and download.text.count("\n") > 60
+    assert public.engine.pool.checkedin() > 0  # the pages read through the read-only role
     with (
         pytest.raises(ProgrammingError, match="permission denied"),
         public.transaction() as conn,
@@ -63,3 +64,44 @@ def test_grant_readonly_on_sqlite_says_why_not(sqlite_url: str, monkeypatch, cap
     capsys.readouterr()
     assert main(["db", "grant-readonly", "tracker_public"]) == 1
     assert "PostgreSQL feature" in capsys.readouterr().err
+
+
+def test_grant_readonly_refuses_a_role_that_can_write(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", pg_url)
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    assert main(["db", "grant-readonly", "root"]) == 1  # the superuser the tests run as
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("tracker db: role root can still write (")
+    assert "superuser" in err and "\n" not in err
+
+
+def test_grant_readonly_takes_write_rights_from_an_existing_role(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_DB", pg_url)
+    assert main(["init"]) == 0
+    role = f"writers_was_writer_{uuid.uuid4().hex[:8]}"
+    admin = Store(pg_url)
+    with admin.transaction() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}"'))
+        conn.execute(text(f'GRANT INSERT, UPDATE, DELETE ON figures TO "{role}"'))
+    try:
+        assert main(["db", "grant-readonly", role]) == 0
+        with admin.connect() as conn:
+            rights = conn.execute(
+                text(
+                    "SELECT has_table_privilege(:r, 'figures', 'SELECT'),"
+                    " has_table_privilege(:r, 'figures', 'INSERT'),"
+                    " has_table_privilege(:r, 'figures', 'DELETE')"
+                ),
+                {"r": role},
+            ).one()
+        assert tuple(rights) == (True, False, False)
+    finally:
+        with admin.transaction() as conn:
+            conn.execute(text(f'DROP OWNED BY "{role}"'))
+            conn.execute(text(f'DROP ROLE "{role}"'))
+        admin.engine.dispose()
