@@ -12,6 +12,7 @@ import pytest
 from tests.helpers import write_figures
 from tracker.cli import main
 from tracker.ingest.readers import read_figure_file
+from tracker.service import backups
 from tracker.service.store import Store
 
 DATA = Path(__file__).parents[2] / "data"
@@ -68,7 +69,11 @@ def test_restore_into_an_empty_database_needs_no_force(
 
 
 @pytest.mark.slow
-def test_a_backup_taken_during_an_import_is_one_moment(db: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("pages", [backups.PAGES_PER_STEP, 8])  # 8: restarts, then one step
+def test_a_backup_taken_during_an_import_is_one_moment(
+    db: str, tmp_path: Path, pages: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backups, "PAGES_PER_STEP", pages)
     store = Store(db)
     committed = [store.count()]
     files = [write_figures(tmp_path / f"{p}.csv", 2000, p) for p in ("W", "X", "Y")]
@@ -149,3 +154,65 @@ def test_a_failed_pg_dump_leaves_no_file_and_no_password_on_its_command_line(
     assert not target.exists()
     assert "s3cret" not in (tmp_path / "bin" / "pg_dump.args").read_text()
     assert (tmp_path / "bin" / "pg_dump.env").read_text().strip() == "s3cret"
+
+
+def test_a_long_backup_shows_a_bar_on_a_terminal(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setattr(backups, "progress_enabled", lambda: True)
+    monkeypatch.setattr(backups, "BAR_DELAY", 0.0)  # as if the copy had taken over a second
+    monkeypatch.setattr(backups, "PAGES_PER_STEP", 4)
+    target = tmp_path / "copy.db"
+    assert main(["backup", str(target)]) == 0
+    bar = capsys.readouterr().err
+    assert "backing up to copy.db" in bar and "page" in bar
+    pages = sqlite3.connect(target).execute("PRAGMA page_count").fetchone()[0]
+    assert f"{pages}/{pages}" in bar
+
+
+def test_a_quick_backup_shows_no_bar(db: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(backups, "progress_enabled", lambda: True)
+    assert main(["backup", str(tmp_path / "copy.db")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_backup_under_a_stream_of_commits_ends_in_one_step_and_one_moment(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer commits between every two steps of the copy: SQLite starts the copy
+    again each time; after a few restarts it is taken in one step, as of one moment."""
+    copied = []
+    connect = sqlite3.connect
+    writer = connect(db.removeprefix("sqlite:///"), isolation_level=None)
+    commits = []
+
+    class Spy(sqlite3.Connection):
+        def backup(self, target, **kwargs):  # type: ignore[no-untyped-def,override]
+            copied.append(kwargs.get("pages", -1))
+            return super().backup(target, **kwargs)
+
+    class CommittingBar:  # stands in for the bar: each step, another user commits
+        def __init__(self, **_kwargs: object) -> None:
+            self.n, self.total = 0, None
+
+        def update(self, k: int) -> None:
+            self.n += k
+            commits.append(f"w{len(commits):06d}")
+            writer.execute("INSERT INTO tracker_meta VALUES (?, 'x')", (commits[-1],))
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(backups.sqlite3, "connect", lambda *a, **k: connect(*a, factory=Spy, **k))
+    monkeypatch.setattr(backups, "tqdm", CommittingBar)
+    monkeypatch.setattr(backups, "progress_enabled", lambda: True)
+    monkeypatch.setattr(backups, "PAGES_PER_STEP", 1)
+    assert main(["backup", str(tmp_path / "copy.db")]) == 0
+    writer.close()
+    assert copied == [1, -1]  # restarted by the commits, then taken in one step
+    assert len(commits) == backups.RESTARTS + 1
+    conn = connect(tmp_path / "copy.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    keys = [k for (k,) in conn.execute("SELECT key FROM tracker_meta WHERE key LIKE 'w%'")]
+    assert keys == commits  # every commit made before the copy's moment
+    conn.close()

@@ -1,7 +1,8 @@
 """Backing the store up to a file and restoring it (`tracker backup`, `tracker restore`).
 
 Domain rules: a backup is a consistent copy of one moment, taken while others read and write
-(SQLite's online backup API copies one read snapshot); a restore never replaces stored figures
+(SQLite's online backup API starts again when another writer commits during the copy); a
+restore never replaces stored figures
 unless asked to (``force``). PostgreSQL is backed up with its own tools, pg_dump and
 pg_restore, run here when they are on PATH.
 """
@@ -12,9 +13,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
-from tracker.progress import Steps
+from tqdm import tqdm
+
+from tracker.progress import Steps, progress_enabled
 from tracker.service.store import Store
 from tracker.storage.database import DatabaseError
 
@@ -37,18 +41,51 @@ def _sqlite_path(store: Store) -> Path:
     return Path(database)
 
 
+PAGES_PER_STEP = 4096  # 16 MB of 4 KB pages between two looks at the bar
+RESTARTS = 3  # copies restarted by other writers' commits before one copy in a single step
+BAR_DELAY = 1.0  # seconds: a quick copy shows no bar
+
+
+class _Restarted(Exception):
+    """Other writers committed during a stepwise copy too often; copy in one step instead."""
+
+
 def _copy(source: Path, target: Path, desc: str) -> None:
-    """Copy one SQLite database onto another in one read snapshot of the source."""
-    steps = Steps(["copying"], desc)
+    """Copy one SQLite database onto another as it was at one moment.
+
+    The copy goes in steps, so a terminal sees a bar and writers are not held back; a commit
+    by another writer between two steps makes SQLite start the copy again (so it stays one
+    moment). After a few restarts the copy is taken in a single step, one read snapshot.
+    """
+    bar = (
+        tqdm(desc=desc, unit="page", delay=BAR_DELAY, file=sys.stderr)
+        if progress_enabled()
+        else None
+    )
     src = sqlite3.connect(str(source))
     dst = sqlite3.connect(str(target))
+    seen = {"remaining": -1, "restarts": 0}
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if remaining >= seen["remaining"] >= 0:  # no page gained: the copy started again
+            seen["restarts"] += 1
+            if seen["restarts"] > RESTARTS:
+                raise _Restarted
+        seen["remaining"] = remaining
+        if bar is not None:
+            bar.total = total
+            bar.update(total - remaining - bar.n)
+
     try:
-        steps.advance("copying")
-        src.backup(dst)  # all pages in one step: one consistent snapshot
+        try:
+            src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+        except _Restarted:
+            src.backup(dst)  # all pages in one step: one read snapshot
     finally:
         dst.close()
         src.close()
-        steps.close()
+        if bar is not None:
+            bar.close()
 
 
 def _libpq(store: Store) -> tuple[str, dict[str, str]]:
