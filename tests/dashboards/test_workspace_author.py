@@ -4,6 +4,7 @@ command line only)."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,9 @@ import requests
 from tests.dashboards.serving import served, token
 from tests.helpers import write_figures
 from tracker.domain.roles import Actor, Role
-from tracker.service import accounts, review
+from tracker.service import accounts, review, writing
 from tracker.service.store import Store
+from tracker.storage import database
 
 PASSWORD = "nadia's long passphrase"
 
@@ -41,4 +43,46 @@ def test_an_upload_is_entered_by_the_account_not_by_tracker_user(
     proposals = review.pending(store)
     assert len(proposals) == 3
     assert set(proposals["entered_by"]) == {"nadia"}
+    store.close()
+
+
+def test_an_upload_while_others_keep_the_store_busy_says_so_in_both_languages(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    monkeypatch.setattr(writing, "ATTEMPTS", 1)
+    store = Store(sqlite_url)
+    store.upgrade()
+    accounts.add_user(store, Actor("operator", Role.ADMIN), "nadia", "analyst", PASSWORD)
+    csv = write_figures(tmp_path / "mine.csv", 3, "N").read_bytes()
+    answers = []
+    with served(store) as base:
+        session = requests.Session()
+        form = session.get(f"{base}/workspace/login")
+        login = {"name": "nadia", "password": PASSWORD, "csrf_token": token(form)}
+        assert session.post(f"{base}/workspace/login", data=login).ok
+        for lang in ("en", "ar"):
+            page = session.get(f"{base}/workspace/upload?lang={lang}")
+            holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+            holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock throughout
+            try:
+                answers.append(
+                    session.post(
+                        f"{base}/workspace/upload?lang={lang}",
+                        data={"mode": "all", "csrf_token": token(page)},
+                        files={"file": ("mine.csv", csv)},
+                    )
+                )
+            finally:
+                holder.rollback()
+                holder.close()
+    assert [a.status_code for a in answers] == [503, 503]
+    assert answers[0].headers["Retry-After"] == "60"
+    assert "nothing was stored" in answers[0].text
+    assert "لم يُحفظ شيء" in answers[1].text
+    assert review.pending(store).empty
     store.close()
