@@ -86,3 +86,34 @@ def test_an_upload_while_others_keep_the_store_busy_says_so_in_both_languages(
     assert "لم يُحفظ شيء" in answers[1].text
     assert review.pending(store).empty
     store.close()
+
+
+def test_a_login_while_others_keep_the_store_busy_answers_503(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    monkeypatch.setattr(writing, "ATTEMPTS", 2)
+    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
+    store = Store(sqlite_url)
+    store.upgrade()
+    accounts.add_user(store, Actor("operator", Role.ADMIN), "nadia", "analyst", PASSWORD)
+    with served(store) as base:
+        session = requests.Session()
+        form = session.get(f"{base}/workspace/login")
+        holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            login = {"name": "nadia", "password": PASSWORD, "csrf_token": token(form)}
+            answer = session.post(f"{base}/workspace/login", data=login)
+        finally:
+            holder.rollback()
+            holder.close()
+        assert answer.status_code == 503 and "Try again in a minute" in answer.text
+        form = session.get(f"{base}/workspace/login")
+        login["csrf_token"] = token(form)
+        assert session.post(f"{base}/workspace/login", data=login).ok  # once the others are done
+    store.close()

@@ -88,7 +88,12 @@ def disable_user(store: Store, by: Actor, name: str) -> None:
 
 
 def authenticate(store: Store, name: str, password: str, address: str) -> LoginResult:
-    """Check a password, counting failures per account and per address."""
+    """Check a password, counting failures per account and per address (run again while
+    other writers hold the store; :class:`StoreBusy` when they keep it)."""
+    return retrying(lambda: _authenticate_once(store, name, password, address), "log in")
+
+
+def _authenticate_once(store: Store, name: str, password: str, address: str) -> LoginResult:
     keys = (f"user:{name}", f"addr:{address}")
     moment = now()
     with store.transaction() as conn:
