@@ -216,3 +216,9 @@ def test_a_backup_under_a_stream_of_commits_ends_in_one_step_and_one_moment(
     keys = [k for (k,) in conn.execute("SELECT key FROM tracker_meta WHERE key LIKE 'w%'")]
     assert keys == commits  # every commit made before the copy's moment
     conn.close()
+
+
+def test_a_backup_into_a_missing_folder_is_one_line(db: str, tmp_path: Path, capsys) -> None:
+    assert main(["backup", str(tmp_path / "nowhere" / "copy.db")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"tracker backup: {tmp_path / 'nowhere'}: no such folder for the backup"

@@ -57,13 +57,16 @@ def _copy(source: Path, target: Path, desc: str) -> None:
     by another writer between two steps makes SQLite start the copy again (so it stays one
     moment). After a few restarts the copy is taken in a single step, one read snapshot.
     """
+    try:
+        src = sqlite3.connect(str(source))
+        dst = sqlite3.connect(str(target))
+    except sqlite3.Error as exc:
+        raise BackupError(f"{target}: cannot be written ({exc})") from exc
     bar = (
         tqdm(desc=desc, unit="page", delay=BAR_DELAY, file=sys.stderr)
         if progress_enabled()
         else None
     )
-    src = sqlite3.connect(str(source))
-    dst = sqlite3.connect(str(target))
     seen = {"remaining": -1, "restarts": 0}
 
     def step(_status: int, remaining: int, total: int) -> None:
@@ -81,6 +84,8 @@ def _copy(source: Path, target: Path, desc: str) -> None:
             src.backup(dst, pages=PAGES_PER_STEP, progress=step)
         except _Restarted:
             src.backup(dst)  # all pages in one step: one read snapshot
+    except sqlite3.Error as exc:  # a full disk, a file that cannot be written
+        raise BackupError(f"copying {source} to {target} failed: {exc}") from exc
     finally:
         dst.close()
         src.close()
@@ -123,6 +128,8 @@ def backup(store: Store, target: Path) -> int:
     """Write a consistent copy of the store to ``target``; the number of current figures."""
     if target.exists():
         raise BackupError(f"{target} exists; choose a new file name (a backup never overwrites)")
+    if not target.parent.is_dir():
+        raise BackupError(f"{target.parent}: no such folder for the backup")
     try:
         if store.engine.dialect.name == "postgresql":
             count = store.count()
