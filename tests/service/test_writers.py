@@ -298,3 +298,31 @@ def test_two_reviewers_accepting_one_proposal_at_once_publish_it_once(
     assert told == ["accepted", "no proposal of figure 'P001' awaits review"]
     history = store.history("P001")
     assert list(history["review_status"]) == ["proposed", "accepted"]
+
+
+def test_an_import_kept_waiting_past_the_busy_timeout_lands_on_a_later_try(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four large imports at once used to end in "database is locked" after the busy timeout
+    (finding 6); now a writer tries again, so waiting longer than the timeout still lands."""
+    from tracker.storage import database
+
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA busy_timeout=300")
+
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    store = Store(sqlite_url)
+    store.upgrade()
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # a long import of someone else's
+    release = threading.Timer(1.5, holder.rollback)
+    release.start()
+    started = time.monotonic()
+    result = store.import_file(read_figure_file(write_figures(tmp_path / "w.csv", 5, "W")))
+    waited = time.monotonic() - started
+    release.join()
+    holder.close()
+    assert result.stored == 5 and store.count() == 5
+    assert waited >= 1.4  # it did wait for the other writer, past its 0.3 s timeout
+    store.engine.dispose()
