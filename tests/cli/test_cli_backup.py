@@ -140,7 +140,8 @@ def test_a_failed_pg_dump_leaves_no_file_and_no_password_on_its_command_line(
     fake.parent.mkdir()
     fake.write_text(
         '#!/bin/sh\necho "$@" > "$0.args"\necho "$PGPASSWORD" > "$0.env"\n'
-        'echo partial > "$4"\necho "pg_dump: error: disk full" >&2\n'
+        'while [ $# -gt 0 ]; do [ "$1" = -f ] && echo partial > "$2"; shift; done\n'
+        'echo "pg_dump: error: disk full" >&2\n'
         "exit 1\n"
     )
     fake.chmod(0o755)
@@ -151,7 +152,8 @@ def test_a_failed_pg_dump_leaves_no_file_and_no_password_on_its_command_line(
         capsys.readouterr().err.strip()
         == "tracker backup: pg_dump failed: pg_dump: error: disk full"
     )
-    assert not target.exists()
+    assert (tmp_path / "bin" / "pg_dump.args").read_text().count(str(target)) == 1
+    assert not target.exists()  # written part-way by pg_dump, then removed
     assert "s3cret" not in (tmp_path / "bin" / "pg_dump.args").read_text()
     assert (tmp_path / "bin" / "pg_dump.env").read_text().strip() == "s3cret"
 

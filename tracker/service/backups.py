@@ -21,6 +21,7 @@ from tqdm import tqdm
 from tracker.progress import Steps, progress_enabled
 from tracker.service.store import Store
 from tracker.storage.database import DatabaseError
+from tracker.storage.figures import count_current
 
 PG_RECIPE = (
     "PostgreSQL is backed up with its own tools: `pg_dump -Fc -f FILE DBURL` and "
@@ -132,14 +133,23 @@ def backup(store: Store, target: Path) -> int:
         raise BackupError(f"{target.parent}: no such folder for the backup")
     try:
         if store.engine.dialect.name == "postgresql":
-            count = store.count()
-            _pg_tool(store, "pg_dump", "-Fc", "-f", str(target))  # one snapshot
-            return count
+            return _pg_dump(store, target)
         _copy(_sqlite_path(store), target, f"backing up to {target.name}")
         return _current_figures(target)
     except BaseException:
         target.unlink(missing_ok=True)  # a backup that failed part-way must not look whole
         raise
+
+
+def _pg_dump(store: Store, target: Path) -> int:
+    """pg_dump the snapshot in which the figures were counted: the count is the backup's."""
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            snapshot = conn.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
+            count = count_current(conn)
+            _pg_tool(store, "pg_dump", f"--snapshot={snapshot}", "-Fc", "-f", str(target))
+    return count
 
 
 def _current_figures(path: Path) -> int:
