@@ -228,7 +228,9 @@ class Store:
         actor = actor or self.shell_actor()
         require(actor, Action.PROPOSE if propose else Action.PUBLISH)
         return retrying(
-            lambda: self._import_once(file, partial, why, today, propose, actor, before_commit),
+            lambda: self._import_once(
+                file, partial, why, today, propose, actor, before_commit, revise_changed
+            ),
             f"import {file.path.name}",
         )
 
@@ -241,6 +243,7 @@ class Store:
         propose: bool,
         actor: Actor,
         before_commit: Callable[[ImportPlan], object] | None,
+        revise_changed: bool,
     ) -> ImportResult:
         """One attempt at an import, planned against what is stored now."""
         batch = uuid.uuid4().hex
