@@ -3,7 +3,9 @@
 Rules (the words are in ``data/extract/calendar.csv``):
 
 - A day is "19 June", "June 19, 2018", "19 حزيران/يونيو", "19 من الشهر الجاري", "28/29 June",
-  "2018-06-19" or "19/06/2018". A month is "July 2018", "شهر تموز", "mid-June", "in July"; a
+  "2018-06-19" or "19/06/2018". Two days of one month ("12-15 June", "between 12 and 15
+  June", "from 12 to 15 June", "بين 12 و15 حزيران") are one window, first day to last.
+  A month is "July 2018", "شهر تموز", "mid-June", "in July"; a
   bare month name counts only beside a day, a year or a window word ("may" is also a verb).
   A year is 1900–2100 written alone.
 - A date without a year takes the year of ``reported_on`` (the year before when it would fall
@@ -140,12 +142,15 @@ class Reader:
     # ------------------------------------------------------------------ expressions
 
     def day_first(self, i: int) -> DateMention | None:
-        d = self.plain(i, 1, 31)
-        if d is None:
+        span = self.day_span(i)
+        if span is not None:
+            first_day, last_day, j = span
+        elif (d := self.plain(i, 1, 31)) is not None:
+            first_day, last_day, j = d.value, d.value, d.end
+            if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
+                last_day, j = d2.value, d2.end
+        else:
             return None
-        last_day, j = d.value, d.end
-        if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
-            last_day, j = d2.value, d2.end
         j = self.skip(j, "date_filler")
         month = self.month_at(j)
         if month is None:
@@ -154,7 +159,26 @@ class Reader:
                 return None
         number, end = month
         year, after = self.year_after(end)
-        return self.day_mention(i, after if year else end, d.value, last_day, number, year)
+        mention = self.day_mention(i, after if year else end, first_day, last_day, number, year)
+        return replace(mention, role="between") if span is not None else mention
+
+    def day_span(self, i: int) -> tuple[int, int, int] | None:
+        """Two days of one month ("12-15 June", "between 12 and 15 June", "from 12 to 15
+        June", "بين 12 و15 حزيران"): (first, last, end), the first day before the last."""
+        n = self.numbers.get(i)
+        if n is None or not self.text(i).isdigit():
+            return None
+        if n.is_range and n.value_high is not None:
+            first, last, end = n.value, n.value_high, n.end
+        else:
+            word = self.kind_at(n.end, "until")
+            second = self.plain(word.end, 1, 31) if word and n.plain else None
+            if second is None:
+                return None
+            first, last, end = n.value, second.value, second.end
+        if not 1 <= first < last <= 31 or self.month_at(self.skip(end, "date_filler")) is None:
+            return None
+        return first, last, end
 
     def relative_month(self, i: int) -> tuple[int, int] | None:
         """ "الشهر الجاري" / "الشهر الماضي" as (month, end), from reported_on."""
@@ -357,7 +381,8 @@ def read_dates(reader: Reader) -> list[DateMention]:
             continue
         if found.kind not in ("duration", "episode"):
             role, lead = _role(reader, found, out[-1] if out else None)
-            found = replace(found, role=role, lead=lead)
+            # a span of days names both ends of its window whatever word leads it
+            found = replace(found, role=role if found.role == "point" else found.role, lead=lead)
         out.append(found)
         i = max(found.end, i + 1)
     return _episode_gives_way(out)

@@ -108,9 +108,12 @@ def extract(
     article.publisher_source, article.publisher_reason = publisher_source(tables, publisher, url)
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
+    before: list[Proposal] = []
     for start, end in folded.sentences():
         sent = Sentence(folded, start, end, tables, clock)
-        proposals += _propose_sentence(sent, ctx, article)
+        found = _propose_sentence(sent, ctx, article, before)
+        proposals += found
+        before = found
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
@@ -128,7 +131,11 @@ def _text_year(folded: str, today: date | None) -> int | None:
     return max(years) if years else None
 
 
-def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> list[Proposal]:
+def _propose_sentence(
+    sent: Sentence, ctx: Context, article: ArticleSources, before: list[Proposal]
+) -> list[Proposal]:
+    """The proposals of one sentence; ``before`` holds the previous sentence's, for a
+    sentence that opens with an including-word ("Among them were 12 children")."""
     places = place_mentions(sent, ctx.places_seen)
     article.attributions += attributions(sent, _story_places(sent, places, ctx))
     out: list[Proposal] = []
@@ -136,8 +143,11 @@ def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> 
         why_not = sem.not_a_figure(sent, m)
         if why_not:
             continue
-        head = _head(sent, m, out)
-        proposal = _propose(sent, m, head, places, ctx)
+        head = _head(sent, m, out or _opening(sent, before))
+        sibling = _coordinated(sent, m, out) if head is None else None
+        if sibling is not None:
+            head = sibling.head
+        proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
             out.append(proposal)
     speaker = last_speaker(sent)
@@ -168,6 +178,30 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
     return None
 
 
+def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
+    """The previous sentence's proposals when this one opens with an including-word
+    ("Among them were …", "ومن بينهم …"): its parts belong to the last whole figure
+    before it (not to a part of that figure)."""
+    opens = any(c.start <= 1 for c in sent.cues("including"))
+    return [p for p in before if p.head is None] if opens else []
+
+
+def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
+    """The number a coordinated list joins this one to ("12 children and 7 women", "12
+    طفلاً و7 نساء"): the figure just before it, with only its counted words between them and
+    a coordinating word right before this number. The two count the same thing."""
+    if not earlier or earlier[-1].mention is None:
+        return None
+    last = earlier[-1]
+    a = last.mention.end
+    joins = [c for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
+    if not joins or joins[0].start - a > 4 or _figure_between(sent, a, m):
+        return None
+    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0].start)):
+        return None
+    return last
+
+
 def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
     return any(a <= f.start < m.start for f in sent.figures)
 
@@ -178,11 +212,15 @@ def _propose(
     head: Proposal | None,
     places: list[PlaceMention],
     ctx: Context,
+    sibling: Proposal | None = None,
 ) -> Proposal | None:
     qualified = sem.qualifier_of(sent, m)
     counted = sem.counted_noun(sent, m)
     unit = sem.unit_of(sent, counted)
     metric, metric_why = sem.metric_of(sent, m, unit, counted)
+    if metric is None and sibling is not None:
+        metric = sibling.text("metric")
+        metric_why = f"listed with {sibling.cells['value']} → {metric}"
     p = Proposal({}, mention=m)
     if head is not None:
         metric, metric_why = _sub_metric(sent, m, counted, head, metric, metric_why)

@@ -91,7 +91,7 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
     elif point and point.last and (measure == "stock" or start == point.first):
         end = point.last
         reasons.append(_say(sent, point, "period_end", point.last))
-    elif since and measure == "flow" and since.role == "past" and since.last:
+    elif since and measure == "flow" and since.role in ("past", "between") and since.last:
         end = since.last
     if r and (end is None or end > r):
         if end is not None:

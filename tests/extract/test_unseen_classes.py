@@ -1,0 +1,111 @@
+"""Classes of misses found on articles the extractor had never seen (issue #15), each with
+sentences written for these tests in both languages (other places, numbers and wording)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from tracker.extract import extract
+from tracker.extract.tables import ExtractTables
+
+R = date(2018, 7, 11)  # a Wednesday
+
+
+def proposals(text: str, tables: ExtractTables, publisher: str | None = None) -> dict[str, dict]:
+    frame = extract(text, tables, reported_on=R, publisher=publisher)
+    return {
+        r["value"]: {k: (None if pd.isna(v) else v) for k, v in r.items()}
+        for r in frame.to_dict("records")
+    }
+
+
+def metrics(text: str, tables: ExtractTables) -> dict[str, str]:
+    return {v: r["metric"] for v, r in proposals(text, tables).items()}
+
+
+# --- 1. every metric has the verbs and nouns a reader expects, in both languages
+
+
+def test_aid_delivered_is_people_assisted(tables) -> None:
+    en = "The World Food Programme said it reached some 14,200 people in Jasim with food rations."
+    ar = "وقال برنامج الأغذية العالمي إنه تمكن من إيصال سلال غذائية إلى 23 ألف شخص في جاسم."
+    assert metrics(en, tables) == {"14200": "people_assisted"}
+    assert metrics(ar, tables) == {"23000": "people_assisted"}
+
+
+def test_gathered_near_a_crossing_is_at_border(tables) -> None:
+    en = "Around 9,000 of them have gathered near the Tel Shihab crossing, UNHCR said."
+    ar = "وقالت المفوضية إن قرابة 9 آلاف منهم تجمعوا قرب معبر تل شهاب."
+    assert metrics(en, tables) == {"9000": "at_border"}
+    assert metrics(ar, tables) == {"9000": "at_border"}
+
+
+def test_facilities_put_out_of_service(tables) -> None:
+    en = "The WHO said four hospitals in Nawa were put out of action by the bombardment."
+    ar = "وأعلنت منظمة الصحة العالمية خروج أربعة مستشفيات في نوى عن الخدمة."
+    assert metrics(en, tables) == {"4": "health_facilities_out_of_service"}
+    assert metrics(ar, tables) == {"4": "health_facilities_out_of_service"}
+
+
+def test_a_coordinated_part_keeps_the_metric(tables) -> None:
+    en = (
+        "The Syrian Network for Human Rights said 163 civilians were killed in Tafas, "
+        "among them 41 children and 19 women."
+    )
+    got = proposals(en, tables)
+    assert {v: (r["metric"], r["population"]) for v, r in got.items()} == {
+        "163": ("killed", "civilians"),
+        "41": ("killed", "children"),
+        "19": ("killed", "women"),
+    }
+    assert got["19"]["source"] == "snhr"
+
+
+def test_among_them_opening_a_sentence_refers_to_the_figure_before(tables) -> None:
+    en = "The network recorded 87 deaths in Inkhil. Among them were 16 children and 9 women."
+    ar = "ووثقت الشبكة مقتل 87 مدنياً في إنخل. ومن بينهم 16 طفلاً و9 نساء."
+    for text in (en, ar):
+        got = proposals(text, tables)
+        assert {v: (r["metric"], r["population"]) for v, r in got.items() if v != "87"} == {
+            "16": ("killed", "children"),
+            "9": ("killed", "women"),
+        }
+
+
+def test_a_span_of_days_is_a_window_not_a_figure(tables) -> None:
+    en = "WFP delivered food rations to 3,400 people in Busra between 2 and 6 July."
+    ar = "وزع برنامج الأغذية العالمي حصصاً غذائية على 3400 شخص في بصرى بين 2 و6 تموز."
+    dashed = "WFP delivered food rations to 3,400 people in Busra on 2-6 July."
+    for text in (en, ar, dashed):
+        got = proposals(text, tables)
+        assert set(got) == {"3400"}, text
+        assert (got["3400"]["period_start"], got["3400"]["period_end"]) == (
+            "2018-07-02",
+            "2018-07-06",
+        )
+
+
+# --- 2. a displaced-people noun says who is counted; the clause's verb or place says what
+
+
+def test_what_became_of_the_displaced_is_the_metric(tables) -> None:
+    cases = {
+        "وقال المكتب إن مئات النازحين ينامون في العراء قرب معبر جابر.": ("100", "at_border"),
+        "وعاد نحو 35 ألف نازح إلى بلداتهم في ريف درعا الشرقي.": ("35000", "returned"),
+        "Some 250,000 people trapped in the enclave are in need of aid, OCHA said.": (
+            "250000",
+            "people_in_need",
+        ),
+        "About 6,500 displaced people went back to their homes in Tafas.": ("6500", "returned"),
+    }
+    for text, (value, metric) in cases.items():
+        assert metrics(text, tables) == {value: metric}, text
+
+
+def test_a_displacement_verb_keeps_its_metric_beside_a_border_word(tables) -> None:
+    en = "The fighting displaced 12,000 people to areas close to the border, OCHA said."
+    ar = "وأدى القتال إلى نزوح 12 ألف شخص إلى مناطق قريبة من الحدود."
+    assert metrics(en, tables) == {"12000": "displaced"}
+    assert metrics(ar, tables) == {"12000": "displaced"}
