@@ -109,3 +109,18 @@ def test_a_displacement_verb_keeps_its_metric_beside_a_border_word(tables) -> No
     ar = "وأدى القتال إلى نزوح 12 ألف شخص إلى مناطق قريبة من الحدود."
     assert metrics(en, tables) == {"12000": "displaced"}
     assert metrics(ar, tables) == {"12000": "displaced"}
+
+
+# --- 3. the population words reporters use
+
+
+def test_common_population_words(tables) -> None:
+    ar = (
+        "ووثق المرصد السوري مقتل 23 مدنياً في طفس، بينهم 6 أطفال و3 مواطنات. "
+        "واستشهد 7 مواطنين في نوى."
+    )
+    en = "The observatory said 14 civilians died in Inkhil, including 5 infants and 2 mothers."
+    got = {v: r["population"] for v, r in proposals(ar, tables).items()}
+    assert got == {"23": "civilians", "6": "children", "3": "women", "7": "civilians"}
+    got = {v: r["population"] for v, r in proposals(en, tables).items()}
+    assert got == {"14": "civilians", "5": "children", "2": "women"}
