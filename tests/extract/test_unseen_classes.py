@@ -124,3 +124,29 @@ def test_common_population_words(tables) -> None:
     assert got == {"23": "civilians", "6": "children", "3": "women", "7": "civilians"}
     got = {v: r["population"] for v, r in proposals(en, tables).items()}
     assert got == {"14": "civilians", "5": "children", "2": "women"}
+
+
+# --- 4. sources: nameless local sources, a spokesperson by surname
+
+
+def test_local_sources_are_unattributed(tables) -> None:
+    ar = "وقتل 4 مدنيين في قصف على بلدة طفس، بحسب ما ذكرت مصادر محلية."
+    en = "Four civilians were killed in shelling on Tafas, local sources said."
+    for text in (ar, en):
+        (row,) = proposals(text, tables).values()
+        assert row["source"] == "unattributed", text
+
+
+def test_a_spokesperson_named_again_by_surname_keeps_the_source(tables) -> None:
+    ar = (
+        "وقالت سارة حداد، المتحدثة باسم مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية، إن 5 آلاف "
+        "شخص نزحوا من بصرى. وشهدت المنطقة هدوءاً حذراً صباح اليوم. "
+        "وأضافت حداد أن 300 عائلة عادت إلى بلداتها."
+    )
+    en = (
+        "Sara Haddad, a spokeswoman for OCHA, said 5,000 people had fled Busra. "
+        "The area was calm in the morning. In Busra, 300 families have returned, Haddad added."
+    )
+    for text in (ar, en):
+        got = proposals(text, tables)
+        assert got["300"]["source"] == "un-ocha", text

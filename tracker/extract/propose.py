@@ -15,6 +15,7 @@ source and window, and its metric unless its own words name another ("بينهم
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,8 +31,10 @@ from tracker.extract.attribution import (
     PlaceMention,
     attributions,
     last_speaker,
+    person_source,
     place_mentions,
     publisher_source,
+    remember_people,
     source_of,
 )
 from tracker.extract.calendar import Clock, date_from_url
@@ -137,7 +140,13 @@ def _propose_sentence(
     """The proposals of one sentence; ``before`` holds the previous sentence's, for a
     sentence that opens with an including-word ("Among them were 12 children")."""
     places = place_mentions(sent, ctx.places_seen)
-    article.attributions += attributions(sent, _story_places(sent, places, ctx))
+    remember_people(sent, ctx)
+    article.attributions += [
+        dataclasses.replace(a, source=known)
+        if not a.source and (known := person_source(ctx, a.name))
+        else a
+        for a in attributions(sent, _story_places(sent, places, ctx))
+    ]
     out: list[Proposal] = []
     for m in sent.figures:
         why_not = sem.not_a_figure(sent, m)
@@ -153,6 +162,7 @@ def _propose_sentence(
     speaker = last_speaker(sent)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
+        ctx.last_source = ctx.last_source or person_source(ctx, ctx.last_name) or ""
     if places:
         ctx.last_place = places[-1].pcode
         ctx.places_seen.extend(p.pcode for p in places)
