@@ -150,3 +150,60 @@ def test_a_spokesperson_named_again_by_surname_keeps_the_source(tables) -> None:
     for text in (ar, en):
         got = proposals(text, tables)
         assert got["300"]["source"] == "un-ocha", text
+
+
+# --- 5. windows: until is an end, dawn, unit-first durations, this month, own point date
+
+
+def window(text: str, tables: ExtractTables) -> dict[str, tuple]:
+    return {v: (r["period_start"], r["period_end"]) for v, r in proposals(text, tables).items()}
+
+
+def test_until_after_an_episode_phrase_ends_the_window(tables) -> None:
+    ar = "ووثقت الشبكة مقتل 58 مدنياً في درعا منذ بدء الحملة وحتى يوم الاثنين."
+    en = (
+        "The network documented 58 civilian deaths in Dar'a "
+        "from the start of the offensive until Monday."
+    )
+    for text in (ar, en):
+        assert window(text, tables) == {"58": ("2018-06-19", "2018-07-09")}, text
+
+
+def test_since_dawn_is_the_reporting_day(tables) -> None:
+    ar = "وقتل 6 مدنيين منذ فجر اليوم في قصف على بلدة طفس، بحسب المرصد السوري."
+    en = "Shelling has killed 6 civilians in Tafas since dawn, the Syrian Observatory said."
+    for text in (ar, en):
+        assert window(text, tables) == {"6": ("2018-07-11", "2018-07-11")}, text
+
+
+def test_a_duration_written_unit_first_is_a_window_not_a_figure(tables) -> None:
+    cases = {
+        "وقتل 13 مدنياً خلال الساعات الـ 48 الماضية في درعا، بحسب المرصد السوري.": "2018-07-10",
+        "وقتل 13 مدنياً خلال الأيام الخمسة الماضية في درعا، بحسب المرصد السوري.": "2018-07-07",
+        "The Observatory said 13 civilians died in Dar'a in the past 48 hours.": "2018-07-10",
+    }
+    for text, start in cases.items():
+        assert window(text, tables) == {"13": (start, "2018-07-11")}, text
+
+
+def test_since_the_start_of_this_month(tables) -> None:
+    ar = "وقتل 15 مدنياً منذ مطلع الشهر الجاري في درعا، بحسب المرصد السوري."
+    en = "The Observatory said 15 civilians were killed in Dar'a since the start of this month."
+    for text in (ar, en):
+        assert window(text, tables) == {"15": ("2018-07-01", "2018-07-11")}, text
+
+
+def test_a_number_with_its_own_day_before_a_running_total(tables) -> None:
+    en = (
+        "Air strikes killed at least 21 people in Nawa on Tuesday, raising the death toll in "
+        "the town to more than 300 since Friday, the Syrian Observatory said."
+    )
+    assert window(en, tables) == {
+        "21": ("2018-07-10", "2018-07-10"),
+        "300": ("2018-07-06", "2018-07-11"),
+    }
+
+
+def test_a_day_after_a_place_name(tables) -> None:
+    en = "Government air strikes killed 11 civilians in Inkhil on Monday, the Observatory said."
+    assert window(en, tables) == {"11": ("2018-07-09", "2018-07-09")}

@@ -12,10 +12,15 @@ Rules (the words are in ``data/extract/calendar.csv``):
   after it); without ``reported_on``, a year the text writes; otherwise it stays unresolved.
 - "yesterday", "أمس", "last night" are days counted back from ``reported_on``; a weekday is
   its latest occurrence on or before ``reported_on`` (before it, with الفائت/الماضي/last).
-- A duration ("72 hours", "خمسة أيام", "أسبوعين") is no figure; after "past"/"خلال" it is a
-  window ending on the reporting day.
+- A duration ("72 hours", "خمسة أيام", "أسبوعين", "الساعات الـ 24 الماضية") is no figure;
+  after "past"/"خلال" (or before الماضية) it is a window of that many days ending on the
+  reporting day, the reporting day counted: "the past 24 hours" starts on the reporting day,
+  "the past 72 hours" two days before it, "the past week" six days before it.
+- "since dawn", "منذ فجر اليوم" is the reporting day; "منذ مطلع الشهر الجاري", "since the
+  start of this month" the first of the reporting month.
 - "since the start of the offensive" / "منذ بدء العملية" with no date of its own is the start
-  of the episode the figure belongs to.
+  of the episode the figure belongs to; a date right after it is that start, unless an until
+  word leads it ("منذ بدء الحملة وحتى يوم الخميس": Thursday ends the window).
 - A date's role comes from the window word before it: since, until, as_of, between, during;
   otherwise it is a point in time.
 """
@@ -192,6 +197,31 @@ class Reader:
             return (r.month - 2) % 12 + 1, past.end
         return None
 
+    def this_month(self, i: int) -> DateMention | None:
+        """ "الشهر الجاري", "this month", "last month" read as a month when a part or a window
+        word leads it ("منذ مطلع الشهر الجاري", "since the start of this month")."""
+        word = self.kind_at(i, "month_word")
+        month = self.relative_month(i)
+        if month is None and (modifier := self.kind_at(i, "current", "past")) is not None:
+            after = self.kind_at(modifier.end, "month_word")
+            r = self.clock.reported_on
+            if after is not None and r is not None:
+                current = modifier.payload[0] == "current"
+                month = (r.month if current else (r.month - 2) % 12 + 1, after.end)
+        lead = i - 1 if self.kind_at(i - 1, "date_filler") else i
+        part = self.part_before(lead)
+        r = self.clock.reported_on
+        if month is None and word is not None and part and r and lead < i:
+            # "since the start of the month": the reporting month, unless a month is named
+            named = self.month_at(self.skip(word.end, "date_filler"))
+            month = None if named else (r.month, word.end)
+        if month is None or (word is None and self.kind_at(i, "current", "past") is None):
+            return None
+        if part is None and not self.cue_before(i):
+            return None
+        number, end = month
+        return self.month_mention(part[1] if part else i, end, number, None, part)
+
     def month_first(self, i: int) -> DateMention | None:
         month = self.month_at(i)
         if month is None:
@@ -310,6 +340,37 @@ class Reader:
         day = r - timedelta(days=back)
         return DateMention(i, end, "weekday", day, day, note=f"the {m.phrase} before reported_on")
 
+    def counted_duration(self, i: int) -> DateMention | None:
+        """A duration written unit first ("الساعات الـ 24 الماضية", "الأيام الثلاثة
+        الماضية"): a unit word, its number, then a past word: a window back from the
+        reporting day."""
+        unit = self.kind_at(i, "duration")
+        if unit is None:
+            return None
+        k = unit.end + (1 if self.text(unit.end) == "ال" else 0)
+        value, end = self.count_at(k)
+        past = self.kind_at(end, "past") if value else None
+        if past is None:
+            return None
+        days = float(unit.payload[1]) * value
+        r = self.clock.reported_on
+        first = r - timedelta(days=max(0, round(days + 0.49) - 1)) if r else None
+        return DateMention(i, past.end, "duration", first, r if first else None, "past", days=days)
+
+    def count_at(self, k: int) -> tuple[int, int]:
+        """A plain count at token k, in digits or as one number word (its article or
+        clitics allowed): (value, end), or (0, k)."""
+        n = self.numbers.get(k)
+        if n is not None:
+            plain = not n.is_range and n.how != "magnitude"
+            return (n.value, n.end) if plain else (0, k)
+        if k < len(self.tokens):
+            for form in self.tokens[k].forms():
+                word = self.tables.numbers.get(form)
+                if word is not None and word.kind == "add":
+                    return word.value, k + 1
+        return 0, k
+
     def duration(self, i: int) -> DateMention | None:
         n = self.numbers.get(i)
         j = n.end if n else i
@@ -366,7 +427,17 @@ def _role(
     return "point", None
 
 
-FINDERS = ("episode", "day_first", "month_first", "relative", "weekday", "duration", "year_mention")
+FINDERS = (
+    "episode",
+    "day_first",
+    "month_first",
+    "this_month",
+    "relative",
+    "weekday",
+    "counted_duration",
+    "duration",
+    "year_mention",
+)
 
 
 def read_dates(reader: Reader) -> list[DateMention]:
@@ -394,6 +465,7 @@ def _episode_gives_way(dates: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in dates:
         dated = d.kind in ("day", "month", "year", "relative", "weekday")
+        dated = dated and d.role not in ("until", "as_of")  # "منذ بدء الحملة وحتى الخميس"
         if out and out[-1].kind == "episode" and dated and d.first and d.start - out[-1].end <= 8:
             out[-1] = replace(d, role="since", note=d.note + "; the start as dated in the text")
             continue

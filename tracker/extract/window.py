@@ -5,7 +5,10 @@ Rules:
 - A flow starts at the nearest *since* date of its sentence ("منذ 19 يونيو", "since 17 June",
   "the offensive, which began on June 19", "between 15 and 30 June", "خلال 5 أيام", "since the
   start of the offensive" → the episode's start); without one, at a point date close to it
-  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it.
+  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it. A
+  number followed by its own point date, then another figure and a since date, is the point
+  date's ("29 killed on Saturday, raising the toll to 500 since Sunday": the 29 is
+  Saturday's, the 500 since Sunday).
 - It ends at the nearest *until* or *as of* date ("وحتى 22 تموز", "as of 28 June"), else at the
   point or month it started in, else on the reporting day.
 - A stock has no start; it is counted at the nearest as-of or point date, else on the
@@ -75,6 +78,9 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
         point = None
     if measure == "flow":
         since = _near(dates, m, ("since", "between", "past"))
+        if since and point and _own_point_first(sent, m, point, since):
+            reasons.append(f"'{_text(sent, since)}' belongs to the figure between: not this one's")
+            since = None
         if since and since.kind == "episode":
             episode = True
             reasons.append(f"'{_text(sent, since)}' → period_start: the episode's start")
@@ -101,6 +107,18 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
         reasons.append(f"period_start {start.isoformat()} after period_end: left empty")
         start = None
     return Window(start, end, tuple(reasons), episode)
+
+
+def _own_point_first(
+    sent: Sentence, m: NumberMention, point: DateMention, since: DateMention
+) -> bool:
+    """Whether a number is followed by its own point date and then, past another figure, by a
+    since date ("killed 29 on Saturday, raising the toll to 500 since Sunday": "since
+    Sunday" is the 500's, "Saturday" the 29's)."""
+    if not m.end <= point.start < since.start:
+        return False
+    own = sent.numbers_between(m.end, point.start, m) == 0
+    return own and sent.numbers_between(point.end, since.start, m) > 0
 
 
 def _text(sent: Sentence, d: DateMention) -> str:
