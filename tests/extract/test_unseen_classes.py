@@ -207,3 +207,13 @@ def test_a_number_with_its_own_day_before_a_running_total(tables) -> None:
 def test_a_day_after_a_place_name(tables) -> None:
     en = "Government air strikes killed 11 civilians in Inkhil on Monday, the Observatory said."
     assert window(en, tables) == {"11": ("2018-07-09", "2018-07-09")}
+
+
+# --- 6. what is not a figure
+
+
+def test_temperatures_are_not_figures(tables) -> None:
+    en = "Some 4,000 displaced people at the border face temperatures above 43 degrees Celsius."
+    ar = "ويعاني نحو 4 آلاف نازح على الحدود من حر تتجاوز فيه الحرارة 43 درجة مئوية."
+    assert set(proposals(en, tables)) == {"4000"}
+    assert set(proposals(ar, tables)) == {"4000"}

@@ -5,9 +5,10 @@ Rules (words in ``data/extract/cues.csv``, ``qualifier_after.csv`` and the phras
 beside the vocabularies):
 
 - **Not a figure**: money (``$``, dollars, ليرة before or after), a share (%, per cent,
-  بالمئة), an age, the size of a committee (members, أعضاء), the number of a document
-  (No., #, رقم), an ordinal (5th), a phone number (seven digits or more), and a number a
-  projection or fear governs (could, may, قد + imperfect, يتوقع) in its clause. Dates, years
+  بالمئة), a temperature (degrees, °, درجة مئوية), an age, the size of a committee
+  (members, أعضاء), the number of a document (No., #, رقم), an ordinal (5th), a phone
+  number (seven digits or more), and a number a projection or fear governs (could, may,
+  قد + imperfect, يتوقع) in its clause. Dates, years
   and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
@@ -40,7 +41,8 @@ PERSONS = "persons"
 
 def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
-    for cue in sent.cues("money", "percent", "age", "members", "document", "ordinal"):
+    kinds = ("money", "percent", "temperature", "age", "members", "document", "ordinal")
+    for cue in sent.cues(*kinds):
         kind, position = cue.payload
         before = cue.end == m.start or (cue.end == m.start - 1 and kind == "money")
         after = (
