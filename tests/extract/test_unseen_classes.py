@@ -217,3 +217,18 @@ def test_temperatures_are_not_figures(tables) -> None:
     ar = "ويعاني نحو 4 آلاف نازح على الحدود من حر تتجاوز فيه الحرارة 43 درجة مئوية."
     assert set(proposals(en, tables)) == {"4000"}
     assert set(proposals(ar, tables)) == {"4000"}
+
+
+def test_a_spokesperson_named_after_the_role_keeps_the_source(tables) -> None:
+    ar = (
+        "قالت المتحدثة باسم برنامج الأغذية العالمي في عمّان، سارة حداد، إن 5 آلاف شخص نزحوا "
+        "من بصرى. وشهدت المنطقة هدوءاً حذراً. وأضافت حداد، في حديث للصحفيين، أن 300 عائلة "
+        "عادت إلى بلداتها. وأوضح البرنامج أن 40 ألف شخص تلقوا مساعدات."
+    )
+    en = (
+        "WFP spokeswoman Sara Haddad said 5,000 people had fled Busra. The area was calm. "
+        "In Busra, 300 families have returned, Haddad told reporters."
+    )
+    got = proposals(ar, tables)
+    assert {v: r["source"] for v, r in got.items()} == {"5000": "wfp", "300": "wfp", "40000": "wfp"}
+    assert proposals(en, tables)["300"]["source"] == "wfp"

@@ -122,10 +122,49 @@ def remember_people(sent: Sentence, ctx: Context) -> None:
             continue
         beside = [s for s in named if a <= s.start and s.start - end <= 5]
         if beside:
-            source = str(beside[0].payload)
-            words = [sent.tokens[k].text for k in range(a, end)]
-            for key in (" ".join(words), *words):
-                ctx.people[key] = source
+            _remember(sent, ctx, (a, end), str(beside[0].payload))
+    for role in sent.cues("speaker_role"):
+        for source, name in _role_names(sent, role, named):
+            _remember(sent, ctx, name, source)
+
+
+def _remember(sent: Sentence, ctx: Context, name: tuple[int, int], source: str) -> None:
+    words = [sent.tokens[k].text for k in range(*name)]
+    for key in (" ".join(words), *words):
+        ctx.people[key] = source
+
+
+def _role_names(
+    sent: Sentence, role: Match, named: list[Match]
+) -> list[tuple[str, tuple[int, int]]]:
+    """The person a role word names beside a registered source: "OCHA spokeswoman Sara
+    Haddad" (source, role, name), "المتحدثة باسم أوتشا في دمشق، سارة حداد،" (role, source,
+    the name set off by commas a few words on)."""
+    tokens = sent.tokens
+    before = [s for s in named if 0 <= role.start - s.end <= 1]
+    after = [s for s in named if 0 <= s.start - role.end <= 2]
+    if before:
+        end = _name_run(sent, role.end)
+        return [(str(before[-1].payload), (role.end, end))] if end - role.end >= 2 else []
+    if not after:
+        return []
+    k = after[0].end
+    while k < len(tokens) and k - after[0].end <= 6 and tokens[k].text not in (",", "،"):
+        k += 1
+    end = _name_run(sent, k + 1)
+    closed = end < len(tokens) and tokens[end].text in (",", "،")
+    if k < len(tokens) and end - (k + 1) >= 2 and closed:
+        return [(str(after[0].payload), (k + 1, end))]
+    return []
+
+
+def _name_run(sent: Sentence, a: int) -> int:
+    """The end of up to three name words from token a (none a table phrase or a cue)."""
+    taken = {m.start for m in sent.cue_matches + sent.source_matches + sent.metric_matches}
+    b = a
+    while b < len(sent.tokens) and b - a < 3 and sent.tokens[b].kind == "word" and b not in taken:
+        b += 1
+    return b if _looks_like_name(sent, a, b) else a
 
 
 def person_source(ctx: Context, name: str) -> str | None:
