@@ -200,9 +200,9 @@ def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> P
     """The number a coordinated list joins this one to ("12 children and 7 women", "12
     طفلاً و7 نساء"): the figure just before it, with only its counted words between them and
     a coordinating word right before this number. The two count the same thing."""
-    if not earlier or earlier[-1].mention is None:
+    last = earlier[-1] if earlier else None
+    if last is None or last.mention is None:
         return None
-    last = earlier[-1]
     a = last.mention.end
     joins = [c for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
     if not joins or joins[0].start - a > 4 or _figure_between(sent, a, m):
