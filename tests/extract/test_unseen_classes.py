@@ -205,7 +205,10 @@ def test_a_number_with_its_own_day_before_a_running_total(tables) -> None:
 
 
 def test_a_day_after_a_place_name(tables) -> None:
-    en = "Government air strikes killed 11 civilians in Inkhil on Monday, the Observatory said."
+    en = (
+        "Government air strikes killed at least 11 civilians in the town of Kafr Shams in the "
+        "north of Deraa province on Monday, a war monitor said."
+    )
     assert window(en, tables) == {"11": ("2018-07-09", "2018-07-09")}
 
 

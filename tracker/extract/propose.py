@@ -249,7 +249,7 @@ def _propose(
     if population == "all" and not counted.unit:
         p.penalties.append(0.05)
     _attribute(sent, m, head, places, ctx, p)
-    _date(sent, m, head, measure, p)
+    _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places])
     unit_id = (
         "households"
         if unit == "households" and "households" in sent.tables.metric_units[metric]
@@ -395,11 +395,17 @@ def _place(
 
 
 def _date(
-    sent: Sentence, m: NumberMention, head: Proposal | None, measure: str, p: Proposal
+    sent: Sentence,
+    m: NumberMention,
+    head: Proposal | None,
+    measure: str,
+    p: Proposal,
+    names: list[tuple[int, int]],
 ) -> None:
     tables = sent.tables
     r = sent.clock.reported_on
-    window = head.window if head is not None and head.window else window_of(sent, m, measure)
+    inherited = head.window if head is not None else None
+    window = inherited or window_of(sent, m, measure, names)
     p.window = window
     episode = episode_of(tables, p.text("location"), r)
     start = window.start

@@ -5,7 +5,9 @@ Rules:
 - A flow starts at the nearest *since* date of its sentence ("منذ 19 يونيو", "since 17 June",
   "the offensive, which began on June 19", "between 15 and 30 June", "خلال 5 أيام", "since the
   start of the offensive" → the episode's start); without one, at a point date close to it
-  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it. A
+  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it (a
+  point date reaches 12 tokens, place names not counted: "in the town of Busra al-Harir in
+  Deraa province on Wednesday"). A
   number followed by its own point date, then another figure and a since date, is the point
   date's ("29 killed on Saturday, raising the toll to 500 since Sunday": the 29 is
   Saturday's, the 500 since Sunday).
@@ -21,6 +23,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,15 +69,21 @@ def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) ->
     return min(found, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)))
 
 
-def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
-    """The window of a figure from the dates of its sentence (see the module's rules)."""
+def window_of(
+    sent: Sentence,
+    m: NumberMention,
+    measure: str,
+    names: Sequence[tuple[int, int]] = (),
+) -> Window:
+    """The window of a figure from the dates of its sentence (see the module's rules);
+    ``names`` are the token spans of the place names the sentence gives."""
     r = sent.clock.reported_on
     dates = [d for d in sent.dates if not statement_date(sent, d)]
     reasons: list[str] = []
     start = end = since = None
     episode = False
     point = _near([d for d in dates if d.first], m, ("point", "during"))
-    if point and min(abs(point.start - m.end), abs(m.start - point.end)) > POINT_REACH:
+    if point and _reach(m, point, names) > POINT_REACH:
         point = None
     if measure == "flow":
         since = _near(dates, m, ("since", "between", "past"))
@@ -107,6 +116,14 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
         reasons.append(f"period_start {start.isoformat()} after period_end: left empty")
         start = None
     return Window(start, end, tuple(reasons), episode)
+
+
+def _reach(m: NumberMention, d: DateMention, names: Sequence[tuple[int, int]]) -> int:
+    """Tokens between a number and a date, a place name's tokens not counted ("17 civilians
+    in the town of Busra al-Harir in Deraa province on Wednesday")."""
+    a, b = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
+    inside = sum(max(0, min(b, y) - max(a, x)) for x, y in names)
+    return max(0, b - a - inside)
 
 
 def _own_point_first(
