@@ -235,3 +235,15 @@ def test_a_spokesperson_named_after_the_role_keeps_the_source(tables) -> None:
     got = proposals(ar, tables)
     assert {v: r["source"] for v, r in got.items()} == {"5000": "wfp", "300": "wfp", "40000": "wfp"}
     assert proposals(en, tables)["300"]["source"] == "wfp"
+
+
+def test_the_dead_included_refers_to_the_figure_before(tables) -> None:
+    en = (
+        "Government air strikes killed at least 11 civilians in Nawa on Monday, a monitor said. "
+        "The Syrian Observatory for Human Rights said the dead included four children."
+    )
+    ar = "وقتل 11 مدنياً في نوى يوم الاثنين. وقال المرصد السوري إن القتلى شملت 4 أطفال."
+    for text in (en, ar):
+        got = proposals(text, tables)
+        assert (got["4"]["metric"], got["4"]["population"]) == ("killed", "children"), text
+        assert (got["4"]["period_start"], got["4"]["period_end"]) == ("2018-07-09", "2018-07-09")

@@ -190,9 +190,11 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
 
 def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
     """The previous sentence's proposals when this one opens with an including-word
-    ("Among them were …", "ومن بينهم …"): its parts belong to the last whole figure
-    before it (not to a part of that figure)."""
-    opens = any(c.start <= 1 for c in sent.cues("including"))
+    ("Among them were …", "ومن بينهم …", "The monitor said the dead included …"): an
+    including-word with no figure before it in its sentence; its parts belong to the last
+    whole figure before it (not to a part of that figure)."""
+    first = min((f.start for f in sent.figures), default=len(sent.tokens))
+    opens = any(c.end <= first for c in sent.cues("including"))
     return [p for p in before if p.head is None] if opens else []
 
 
