@@ -247,3 +247,12 @@ def test_the_dead_included_refers_to_the_figure_before(tables) -> None:
         got = proposals(text, tables)
         assert (got["4"]["metric"], got["4"]["population"]) == ("killed", "children"), text
         assert (got["4"]["period_start"], got["4"]["period_end"]) == ("2018-07-09", "2018-07-09")
+
+
+def test_among_inside_a_sentence_of_its_own_makes_no_part(tables) -> None:
+    en = (
+        "Government air strikes killed at least 11 civilians in Nawa on Monday. "
+        "Clashes among rival factions killed 12 people in Tafas, the Observatory said."
+    )
+    got = proposals(en, tables)
+    assert "part of the figure" not in got["12"]["reasons"]

@@ -191,10 +191,16 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
 def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
     """The previous sentence's proposals when this one opens with an including-word
     ("Among them were …", "ومن بينهم …", "The monitor said the dead included …"): an
-    including-word with no figure before it in its sentence; its parts belong to the last
-    whole figure before it (not to a part of that figure)."""
+    including-word that opens the sentence, or follows a metric word ("the dead", القتلى)
+    with no figure before it; its parts belong to the last whole figure before it (not to a
+    part of that figure)."""
     first = min((f.start for f in sent.figures), default=len(sent.tokens))
-    opens = any(c.end <= first for c in sent.cues("including"))
+    after_metric = {x.end for x in sent.metric_matches}
+    opens = any(
+        all(t.kind != "word" for t in sent.tokens[: c.start])
+        or (c.end <= first and c.start in after_metric)
+        for c in sent.cues("including")
+    )
     return [p for p in before if p.head is None] if opens else []
 
 
