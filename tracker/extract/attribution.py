@@ -12,7 +12,9 @@ verbs, pronouns and news agencies in ``data/extract/cues.csv``):
 3. Else a reporting verb without a subject or with a pronoun or a description ("وأضاف أن",
    "he said", "the UN agency added", "وأوضحت المنظمة الأممية"; a registered name inside the
    description is not a new source): the speaker the text named last — no source when the
-   registry lacks that speaker ("Medical sources said … They added").
+   registry lacks that speaker ("Medical sources said … They added"). A person the text
+   introduced beside a registered source ("ليندا توم، المتحدثة باسم أوتشا") speaks for it
+   later by any part of the name ("وأضافت توم").
 4. Else the sentence does not decide: :mod:`tracker.extract.article_sources` resolves the
    source over the whole article (the attribution nearest before it in its paragraph, the
    article's dominant attribution, the publisher when it is a registered source, by alias or
@@ -38,7 +40,7 @@ from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
-from tracker.extract.text import ARABIC, Folded, Token
+from tracker.extract.text import ARABIC, Folded, Token, fold
 
 MAX_PLACE_TOKENS = 5
 #: calendar words no subject runs into ("وثقت منذ بداية العام": منذ is no one's name)
@@ -54,6 +56,9 @@ class Context:
     last_name: str = ""
     last_place: str | None = None
     places_seen: list[str] = field(default_factory=list)
+    #: people the text introduced as speaking for a registered source ("ليندا توم، المتحدثة
+    #: باسم أوتشا"), by their full name and by each word of it (folded) → the source
+    people: dict[str, str] = field(default_factory=dict)
 
 
 def publisher_source(
@@ -90,14 +95,85 @@ def _acronym(publisher: str) -> bool:
 def _frames(sent: Sentence) -> list[tuple[Match, str, str]]:
     """Reporting verbs and what stands as their subject: (verb, kind, name) with kind
     'registered', 'pronoun', 'none', 'wire' or 'unregistered'."""
+    return [(verb, *_classify(sent, span)) for verb, span in _subject_spans(sent)]
+
+
+def _subject_spans(sent: Sentence) -> list[tuple[Match, tuple[int, int]]]:
     out = []
     for verb in sent.cues("reporting"):
         after = (
             verb.payload[1] == "before" or ARABIC.match(sent.tokens[verb.start].text) is not None
         )
-        span = _subject(sent, verb, after)
-        out.append((verb, *_classify(sent, span)))
+        out.append((verb, _subject(sent, verb, after)))
     return out
+
+
+def remember_people(sent: Sentence, ctx: Context) -> None:
+    """A person a reporting verb gives as its subject, set beside a registered source
+    ("Linda Tom, a spokeswoman for OCHA, said", "وقالت ليندا توم، المتحدثة باسم أوتشا"):
+    the source speaks through that person for the rest of the text, by full name or by any
+    word of it ("وأضافت توم", "Tom added")."""
+    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
+    for _, (a, b) in _subject_spans(sent):
+        end = a
+        while end < b and sent.tokens[end].kind == "word" and not _starts_source(named, end):
+            end += 1
+        if not 2 <= end - a <= 4 or not _looks_like_name(sent, a, end):
+            continue
+        beside = [s for s in named if a <= s.start and s.start - end <= 5]
+        if beside:
+            _remember(sent, ctx, (a, end), str(beside[0].payload))
+    for role in sent.cues("speaker_role"):
+        for source, name in _role_names(sent, role, named):
+            _remember(sent, ctx, name, source)
+
+
+def _remember(sent: Sentence, ctx: Context, name: tuple[int, int], source: str) -> None:
+    words = [sent.tokens[k].text for k in range(*name)]
+    for key in (" ".join(words), *words):
+        ctx.people[key] = source
+
+
+def _role_names(
+    sent: Sentence, role: Match, named: list[Match]
+) -> list[tuple[str, tuple[int, int]]]:
+    """The person a role word names beside a registered source: "OCHA spokeswoman Sara
+    Haddad" (source, role, name), "المتحدثة باسم أوتشا في دمشق، سارة حداد،" (role, source,
+    the name set off by commas a few words on)."""
+    tokens = sent.tokens
+    before = [s for s in named if 0 <= role.start - s.end <= 1]
+    after = [s for s in named if 0 <= s.start - role.end <= 2]
+    if before:
+        end = _name_run(sent, role.end)
+        return [(str(before[-1].payload), (role.end, end))] if end - role.end >= 2 else []
+    if not after:
+        return []
+    k = after[0].end
+    while k < len(tokens) and k - after[0].end <= 6 and tokens[k].text not in (",", "،"):
+        k += 1
+    end = _name_run(sent, k + 1)
+    closed = end < len(tokens) and tokens[end].text in (",", "،")
+    if k < len(tokens) and end - (k + 1) >= 2 and closed:
+        return [(str(after[0].payload), (k + 1, end))]
+    return []
+
+
+def _name_run(sent: Sentence, a: int) -> int:
+    """The end of up to three name words from token a (none a table phrase or a cue)."""
+    taken = {m.start for m in sent.cue_matches + sent.source_matches + sent.metric_matches}
+    b = a
+    while b < len(sent.tokens) and b - a < 3 and sent.tokens[b].kind == "word" and b not in taken:
+        b += 1
+    return b if _looks_like_name(sent, a, b) else a
+
+
+def person_source(ctx: Context, name: str) -> str | None:
+    """The registered source a person named before speaks for (see :func:`remember_people`)."""
+    return ctx.people.get(" ".join(t.text for t in Folded.of(fold(name)).tokens()))
+
+
+def _starts_source(named: list[Match], k: int) -> bool:
+    return any(s.start == k for s in named)
 
 
 def _subject(sent: Sentence, verb: Match, after: bool) -> tuple[int, int]:
@@ -198,6 +274,8 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
         return best.payload, f"{text} → {best.payload}"
     frames = sorted(_frames(sent), key=lambda f: _gap(f[0], m))
     for verb, kind, name in frames:
+        if kind == "unregistered" and (person := _person(sent, verb, ctx)) is not None:
+            return person
         if kind == "unregistered":
             return "", f"attributed to '{name}', which is not in the source registry"
         verb_text = sent.source_text(verb.start, verb.end)
@@ -211,6 +289,19 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
             )
     return None
+
+
+def _person(sent: Sentence, verb: Match, ctx: Context) -> tuple[str, str] | None:
+    """A subject the text introduced before as speaking for a registered source."""
+    span = dict((v.start, sp) for v, sp in _subject_spans(sent)).get(verb.start)
+    if span is None:
+        return None
+    words = " ".join(sent.tokens[k].text for k in range(*span) if sent.tokens[k].kind == "word")
+    source = ctx.people.get(words)
+    if not source:
+        return None
+    name = sent.source_text(*span).strip("\"' ")
+    return source, f"'{name}' was introduced before as speaking for {source} → {source}"
 
 
 def _is_wire(sent: Sentence, match: Match) -> bool:

@@ -3,17 +3,24 @@
 Rules (the words are in ``data/extract/calendar.csv``):
 
 - A day is "19 June", "June 19, 2018", "19 حزيران/يونيو", "19 من الشهر الجاري", "28/29 June",
-  "2018-06-19" or "19/06/2018". A month is "July 2018", "شهر تموز", "mid-June", "in July"; a
+  "2018-06-19" or "19/06/2018". Two days of one month ("12-15 June", "between 12 and 15
+  June", "from 12 to 15 June", "بين 12 و15 حزيران") are one window, first day to last.
+  A month is "July 2018", "شهر تموز", "mid-June", "in July"; a
   bare month name counts only beside a day, a year or a window word ("may" is also a verb).
   A year is 1900–2100 written alone.
 - A date without a year takes the year of ``reported_on`` (the year before when it would fall
   after it); without ``reported_on``, a year the text writes; otherwise it stays unresolved.
 - "yesterday", "أمس", "last night" are days counted back from ``reported_on``; a weekday is
   its latest occurrence on or before ``reported_on`` (before it, with الفائت/الماضي/last).
-- A duration ("72 hours", "خمسة أيام", "أسبوعين") is no figure; after "past"/"خلال" it is a
-  window ending on the reporting day.
+- A duration ("72 hours", "خمسة أيام", "أسبوعين", "الساعات الـ 24 الماضية") is no figure;
+  after "past"/"خلال" (or before الماضية) it is a window of that many days ending on the
+  reporting day, the reporting day counted: "the past 24 hours" starts on the reporting day,
+  "the past 72 hours" two days before it, "the past week" six days before it.
+- "since dawn", "منذ فجر اليوم" is the reporting day; "منذ مطلع الشهر الجاري", "since the
+  start of this month" the first of the reporting month.
 - "since the start of the offensive" / "منذ بدء العملية" with no date of its own is the start
-  of the episode the figure belongs to.
+  of the episode the figure belongs to; a date right after it is that start, unless an until
+  word leads it ("منذ بدء الحملة وحتى يوم الخميس": Thursday ends the window).
 - A date's role comes from the window word before it: since, until, as_of, between, during;
   otherwise it is a point in time.
 """
@@ -140,12 +147,15 @@ class Reader:
     # ------------------------------------------------------------------ expressions
 
     def day_first(self, i: int) -> DateMention | None:
-        d = self.plain(i, 1, 31)
-        if d is None:
+        span = self.day_span(i)
+        if span is not None:
+            first_day, last_day, j = span
+        elif (d := self.plain(i, 1, 31)) is not None:
+            first_day, last_day, j = d.value, d.value, d.end
+            if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
+                last_day, j = d2.value, d2.end
+        else:
             return None
-        last_day, j = d.value, d.end
-        if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
-            last_day, j = d2.value, d2.end
         j = self.skip(j, "date_filler")
         month = self.month_at(j)
         if month is None:
@@ -154,7 +164,26 @@ class Reader:
                 return None
         number, end = month
         year, after = self.year_after(end)
-        return self.day_mention(i, after if year else end, d.value, last_day, number, year)
+        mention = self.day_mention(i, after if year else end, first_day, last_day, number, year)
+        return replace(mention, role="between") if span is not None else mention
+
+    def day_span(self, i: int) -> tuple[int, int, int] | None:
+        """Two days of one month ("12-15 June", "between 12 and 15 June", "from 12 to 15
+        June", "بين 12 و15 حزيران"): (first, last, end), the first day before the last."""
+        n = self.numbers.get(i)
+        if n is None or not self.text(i).isdigit():
+            return None
+        if n.is_range and n.value_high is not None:
+            first, last, end = n.value, n.value_high, n.end
+        else:
+            word = self.kind_at(n.end, "until")
+            second = self.plain(word.end, 1, 31) if word and n.plain else None
+            if second is None:
+                return None
+            first, last, end = n.value, second.value, second.end
+        if not 1 <= first < last <= 31 or self.month_at(self.skip(end, "date_filler")) is None:
+            return None
+        return first, last, end
 
     def relative_month(self, i: int) -> tuple[int, int] | None:
         """ "الشهر الجاري" / "الشهر الماضي" as (month, end), from reported_on."""
@@ -167,6 +196,31 @@ class Reader:
         if (past := self.kind_at(word.end, "past")) is not None:
             return (r.month - 2) % 12 + 1, past.end
         return None
+
+    def this_month(self, i: int) -> DateMention | None:
+        """ "الشهر الجاري", "this month", "last month" read as a month when a part or a window
+        word leads it ("منذ مطلع الشهر الجاري", "since the start of this month")."""
+        word = self.kind_at(i, "month_word")
+        month = self.relative_month(i)
+        if month is None and (modifier := self.kind_at(i, "current", "past")) is not None:
+            after = self.kind_at(modifier.end, "month_word")
+            r = self.clock.reported_on
+            if after is not None and r is not None:
+                current = modifier.payload[0] == "current"
+                month = (r.month if current else (r.month - 2) % 12 + 1, after.end)
+        lead = i - 1 if self.kind_at(i - 1, "date_filler") else i
+        part = self.part_before(lead)
+        r = self.clock.reported_on
+        if month is None and word is not None and part and r and lead < i:
+            # "since the start of the month": the reporting month, unless a month is named
+            named = self.month_at(self.skip(word.end, "date_filler"))
+            month = None if named else (r.month, word.end)
+        if month is None or (word is None and self.kind_at(i, "current", "past") is None):
+            return None
+        if part is None and not self.cue_before(i):
+            return None
+        number, end = month
+        return self.month_mention(part[1] if part else i, end, number, None, part)
 
     def month_first(self, i: int) -> DateMention | None:
         month = self.month_at(i)
@@ -286,6 +340,37 @@ class Reader:
         day = r - timedelta(days=back)
         return DateMention(i, end, "weekday", day, day, note=f"the {m.phrase} before reported_on")
 
+    def counted_duration(self, i: int) -> DateMention | None:
+        """A duration written unit first ("الساعات الـ 24 الماضية", "الأيام الثلاثة
+        الماضية"): a unit word, its number, then a past word: a window back from the
+        reporting day."""
+        unit = self.kind_at(i, "duration")
+        if unit is None:
+            return None
+        k = unit.end + (1 if self.text(unit.end) == "ال" else 0)
+        value, end = self.count_at(k)
+        past = self.kind_at(end, "past") if value else None
+        if past is None:
+            return None
+        days = float(unit.payload[1]) * value
+        r = self.clock.reported_on
+        first = r - timedelta(days=max(0, round(days + 0.49) - 1)) if r else None
+        return DateMention(i, past.end, "duration", first, r if first else None, "past", days=days)
+
+    def count_at(self, k: int) -> tuple[int, int]:
+        """A plain count at token k, in digits or as one number word (its article or
+        clitics allowed): (value, end), or (0, k)."""
+        n = self.numbers.get(k)
+        if n is not None:
+            plain = not n.is_range and n.how != "magnitude"
+            return (n.value, n.end) if plain else (0, k)
+        if k < len(self.tokens):
+            for form in self.tokens[k].forms():
+                word = self.tables.numbers.get(form)
+                if word is not None and word.kind == "add":
+                    return word.value, k + 1
+        return 0, k
+
     def duration(self, i: int) -> DateMention | None:
         n = self.numbers.get(i)
         j = n.end if n else i
@@ -342,7 +427,17 @@ def _role(
     return "point", None
 
 
-FINDERS = ("episode", "day_first", "month_first", "relative", "weekday", "duration", "year_mention")
+FINDERS = (
+    "episode",
+    "day_first",
+    "month_first",
+    "this_month",
+    "relative",
+    "weekday",
+    "counted_duration",
+    "duration",
+    "year_mention",
+)
 
 
 def read_dates(reader: Reader) -> list[DateMention]:
@@ -357,7 +452,8 @@ def read_dates(reader: Reader) -> list[DateMention]:
             continue
         if found.kind not in ("duration", "episode"):
             role, lead = _role(reader, found, out[-1] if out else None)
-            found = replace(found, role=role, lead=lead)
+            # a span of days names both ends of its window whatever word leads it
+            found = replace(found, role=role if found.role == "point" else found.role, lead=lead)
         out.append(found)
         i = max(found.end, i + 1)
     return _episode_gives_way(out)
@@ -369,6 +465,7 @@ def _episode_gives_way(dates: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in dates:
         dated = d.kind in ("day", "month", "year", "relative", "weekday")
+        dated = dated and d.role not in ("until", "as_of")  # "منذ بدء الحملة وحتى الخميس"
         if out and out[-1].kind == "episode" and dated and d.first and d.start - out[-1].end <= 8:
             out[-1] = replace(d, role="since", note=d.note + "; the start as dated in the text")
             continue

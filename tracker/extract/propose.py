@@ -15,6 +15,7 @@ source and window, and its metric unless its own words name another ("بينهم
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,8 +31,10 @@ from tracker.extract.attribution import (
     PlaceMention,
     attributions,
     last_speaker,
+    person_source,
     place_mentions,
     publisher_source,
+    remember_people,
     source_of,
 )
 from tracker.extract.calendar import Clock, date_from_url
@@ -108,9 +111,12 @@ def extract(
     article.publisher_source, article.publisher_reason = publisher_source(tables, publisher, url)
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
+    before: list[Proposal] = []
     for start, end in folded.sentences():
         sent = Sentence(folded, start, end, tables, clock)
-        proposals += _propose_sentence(sent, ctx, article)
+        found = _propose_sentence(sent, ctx, article, before)
+        proposals += found
+        before = found
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
@@ -128,21 +134,35 @@ def _text_year(folded: str, today: date | None) -> int | None:
     return max(years) if years else None
 
 
-def _propose_sentence(sent: Sentence, ctx: Context, article: ArticleSources) -> list[Proposal]:
+def _propose_sentence(
+    sent: Sentence, ctx: Context, article: ArticleSources, before: list[Proposal]
+) -> list[Proposal]:
+    """The proposals of one sentence; ``before`` holds the previous sentence's, for a
+    sentence that opens with an including-word ("Among them were 12 children")."""
     places = place_mentions(sent, ctx.places_seen)
-    article.attributions += attributions(sent, _story_places(sent, places, ctx))
+    remember_people(sent, ctx)
+    article.attributions += [
+        dataclasses.replace(a, source=known)
+        if not a.source and (known := person_source(ctx, a.name))
+        else a
+        for a in attributions(sent, _story_places(sent, places, ctx))
+    ]
     out: list[Proposal] = []
     for m in sent.figures:
         why_not = sem.not_a_figure(sent, m)
         if why_not:
             continue
-        head = _head(sent, m, out)
-        proposal = _propose(sent, m, head, places, ctx)
+        head = _head(sent, m, out or _opening(sent, before))
+        sibling = _coordinated(sent, m, out) if head is None else None
+        if sibling is not None:
+            head = sibling.head
+        proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
             out.append(proposal)
     speaker = last_speaker(sent)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
+        ctx.last_source = ctx.last_source or person_source(ctx, ctx.last_name) or ""
     if places:
         ctx.last_place = places[-1].pcode
         ctx.places_seen.extend(p.pcode for p in places)
@@ -168,6 +188,38 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
     return None
 
 
+def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
+    """The previous sentence's proposals when this one opens with an including-word
+    ("Among them were …", "ومن بينهم …", "The monitor said the dead included …"): an
+    including-word that opens the sentence, or follows a metric word ("the dead", القتلى)
+    with no figure before it; its parts belong to the last whole figure before it (not to a
+    part of that figure)."""
+    first = min((f.start for f in sent.figures), default=len(sent.tokens))
+    after_metric = {x.end for x in sent.metric_matches}
+    opens = any(
+        all(t.kind != "word" for t in sent.tokens[: c.start])
+        or (c.end <= first and c.start in after_metric)
+        for c in sent.cues("including")
+    )
+    return [p for p in before if p.head is None] if opens else []
+
+
+def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
+    """The number a coordinated list joins this one to ("12 children and 7 women", "12
+    طفلاً و7 نساء"): the figure just before it, with only its counted words between them and
+    a coordinating word right before this number. The two count the same thing."""
+    last = earlier[-1] if earlier else None
+    if last is None or last.mention is None:
+        return None
+    a = last.mention.end
+    joins = [c for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
+    if not joins or joins[0].start - a > 4 or _figure_between(sent, a, m):
+        return None
+    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0].start)):
+        return None
+    return last
+
+
 def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
     return any(a <= f.start < m.start for f in sent.figures)
 
@@ -178,11 +230,15 @@ def _propose(
     head: Proposal | None,
     places: list[PlaceMention],
     ctx: Context,
+    sibling: Proposal | None = None,
 ) -> Proposal | None:
     qualified = sem.qualifier_of(sent, m)
     counted = sem.counted_noun(sent, m)
     unit = sem.unit_of(sent, counted)
     metric, metric_why = sem.metric_of(sent, m, unit, counted)
+    if metric is None and sibling is not None:
+        metric = sibling.text("metric")
+        metric_why = f"listed with {sibling.cells['value']} → {metric}"
     p = Proposal({}, mention=m)
     if head is not None:
         metric, metric_why = _sub_metric(sent, m, counted, head, metric, metric_why)
@@ -201,7 +257,7 @@ def _propose(
     if population == "all" and not counted.unit:
         p.penalties.append(0.05)
     _attribute(sent, m, head, places, ctx, p)
-    _date(sent, m, head, measure, p)
+    _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places])
     unit_id = (
         "households"
         if unit == "households" and "households" in sent.tables.metric_units[metric]
@@ -347,11 +403,17 @@ def _place(
 
 
 def _date(
-    sent: Sentence, m: NumberMention, head: Proposal | None, measure: str, p: Proposal
+    sent: Sentence,
+    m: NumberMention,
+    head: Proposal | None,
+    measure: str,
+    p: Proposal,
+    names: list[tuple[int, int]],
 ) -> None:
     tables = sent.tables
     r = sent.clock.reported_on
-    window = head.window if head is not None and head.window else window_of(sent, m, measure)
+    inherited = head.window if head is not None else None
+    window = inherited or window_of(sent, m, measure, names)
     p.window = window
     episode = episode_of(tables, p.text("location"), r)
     start = window.start

@@ -5,9 +5,10 @@ Rules (words in ``data/extract/cues.csv``, ``qualifier_after.csv`` and the phras
 beside the vocabularies):
 
 - **Not a figure**: money (``$``, dollars, ليرة before or after), a share (%, per cent,
-  بالمئة), an age, the size of a committee (members, أعضاء), the number of a document
-  (No., #, رقم), an ordinal (5th), a phone number (seven digits or more), and a number a
-  projection or fear governs (could, may, قد + imperfect, يتوقع) in its clause. Dates, years
+  بالمئة), a temperature (degrees, °, درجة مئوية), an age, the size of a committee
+  (members, أعضاء), the number of a document (No., #, رقم), an ordinal (5th), a phone
+  number (seven digits or more), and a number a projection or fear governs (could, may,
+  قد + imperfect, يتوقع) in its clause. Dates, years
   and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
@@ -19,6 +20,9 @@ beside the vocabularies):
 - **Metric**: the counted noun's metric when it names one; else the metric phrase nearest
   the number whose metric can be counted in the counted noun's unit (without a counted noun:
   a metric of people), counting each other number and clause mark between them as distance.
+- **Precedence**: a metric that only says who is counted (a displaced-people noun, a
+  displacement verb) yields to a phrase in the number's clause that says what became of them
+  (at the border, returned, in need, assisted): ``data/extract/metric_precedence.csv``.
 - **Population**: the counted noun's population, else ``all``.
 """
 
@@ -37,7 +41,8 @@ PERSONS = "persons"
 
 def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
-    for cue in sent.cues("money", "percent", "age", "members", "document", "ordinal"):
+    kinds = ("money", "percent", "temperature", "age", "members", "document", "ordinal")
+    for cue in sent.cues(*kinds):
         kind, position = cue.payload
         before = cue.end == m.start or (cue.end == m.start - 1 and kind == "money")
         after = (
@@ -184,11 +189,52 @@ def metric_of(
     sent: Sentence, m: NumberMention, unit: str | None, counted: Counted
 ) -> tuple[str | None, str]:
     """The metric of a number and why (see the module's rules)."""
+    chosen, why = _metric_phrase(sent, m, unit, counted)
+    if chosen is None:
+        return None, why
+    better = _says_better(sent, m, unit, chosen)
+    if better is None:
+        return chosen.payload, why
+    text = sent.source_text(better.start, better.end)
+    said = sent.source_text(chosen.start, chosen.end)
+    return better.payload, f"{text} → {better.payload} (says what the {said} are counted as)"
+
+
+def _says_better(sent: Sentence, m: NumberMention, unit: str | None, chosen: Match) -> Match | None:
+    """A phrase in the number's clause whose metric the chosen one yields to
+    (``metric_precedence.csv``: "آلاف النازحين … قرب معبر" → at_border, "عاد 80 ألف نازح" →
+    returned): no other figure and no clause mark between it and the number."""
+    yields = sent.tables.metric_yields.get(chosen.payload, frozenset())
+    units = sent.tables.metric_units
+    best: tuple[float, Match] | None = None
+    for phrase in sent.metric_matches:
+        if phrase.payload not in yields or (unit or PERSONS) not in units[phrase.payload]:
+            continue
+        if _inside_other(sent, phrase) or _inside_population(sent, phrase):
+            continue
+        a, b = sorted(
+            (
+                phrase.end if phrase.end <= m.start else m.end,
+                phrase.start if phrase.start >= m.end else m.start,
+            )
+        )
+        if sent.numbers_between(a, b, m) or sent.punct_between(a, b):
+            continue
+        distance = _distance(sent, m, phrase)
+        if distance <= MAX_METRIC_DISTANCE and (best is None or distance < best[0]):
+            best = (distance, phrase)
+    return best[1] if best else None
+
+
+def _metric_phrase(
+    sent: Sentence, m: NumberMention, unit: str | None, counted: Counted
+) -> tuple[Match | None, str]:
+    """The metric phrase a number is read with, and why (see the module's rules)."""
     units = sent.tables.metric_units
     wanted = unit or PERSONS
     if counted.metric and wanted in units[counted.metric.payload]:
         text = sent.source_text(counted.metric.start, counted.metric.end)
-        return counted.metric.payload, f"{text} → {counted.metric.payload} (right after the number)"
+        return counted.metric, f"{text} → {counted.metric.payload} (right after the number)"
     best: tuple[float, Match] | None = None
     for phrase in sent.metric_matches:
         if wanted not in units[phrase.payload] or _inside_other(sent, phrase):
@@ -204,7 +250,7 @@ def metric_of(
         return None, "no metric phrase near the number"
     phrase = best[1]
     text = sent.source_text(phrase.start, phrase.end)
-    return phrase.payload, f"{text} → {phrase.payload}"
+    return phrase, f"{text} → {phrase.payload}"
 
 
 def _distance(sent: Sentence, m: NumberMention, phrase: Match) -> float:

@@ -42,7 +42,8 @@ def _pairs(frame: pd.DataFrame, phrase: str, payload: str) -> list[tuple[str, st
 @dataclass
 class ExtractTables:
     """The extractor's tables. ``frames`` holds the DataFrames by name: numbers, calendar,
-    cues, source_aliases, report_series, source_parts, qualifier_after, metric_phrases,
+    cues, source_aliases, report_series, source_parts, qualifier_after, metric_precedence,
+    metric_phrases,
     population_phrases, unit_phrases;
     ``aliases`` the place aliases (alias, pcode)."""
 
@@ -81,6 +82,15 @@ class ExtractTables:
     @cached_property
     def metrics(self) -> Lexicon:
         return Lexicon(_pairs(self.frames["metric_phrases"], "phrase", "metric"))
+
+    @cached_property
+    def metric_yields(self) -> dict[str, frozenset[str]]:
+        """A metric → the metrics whose phrase, in the same clause, says better what is
+        counted (``data/extract/metric_precedence.csv``)."""
+        out: dict[str, set[str]] = {}
+        for metric, other in _rows(self.frames["metric_precedence"], "metric", "yields_to"):
+            out.setdefault(metric, set()).add(other)
+        return {m: frozenset(o) for m, o in out.items()}
 
     @cached_property
     def populations(self) -> Lexicon:

@@ -5,7 +5,12 @@ Rules:
 - A flow starts at the nearest *since* date of its sentence ("منذ 19 يونيو", "since 17 June",
   "the offensive, which began on June 19", "between 15 and 30 June", "خلال 5 أيام", "since the
   start of the offensive" → the episode's start); without one, at a point date close to it
-  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it.
+  ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it (a
+  point date reaches 12 tokens, place names not counted: "in the town of Busra al-Harir in
+  Deraa province on Wednesday"). A
+  number followed by its own point date, then another figure and a since date, is the point
+  date's ("29 killed on Saturday, raising the toll to 500 since Sunday": the 29 is
+  Saturday's, the 500 since Sunday).
 - It ends at the nearest *until* or *as of* date ("وحتى 22 تموز", "as of 28 June"), else at the
   point or month it started in, else on the reporting day.
 - A stock has no start; it is counted at the nearest as-of or point date, else on the
@@ -18,6 +23,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,18 +69,27 @@ def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) ->
     return min(found, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)))
 
 
-def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
-    """The window of a figure from the dates of its sentence (see the module's rules)."""
+def window_of(
+    sent: Sentence,
+    m: NumberMention,
+    measure: str,
+    names: Sequence[tuple[int, int]] = (),
+) -> Window:
+    """The window of a figure from the dates of its sentence (see the module's rules);
+    ``names`` are the token spans of the place names the sentence gives."""
     r = sent.clock.reported_on
     dates = [d for d in sent.dates if not statement_date(sent, d)]
     reasons: list[str] = []
     start = end = since = None
     episode = False
     point = _near([d for d in dates if d.first], m, ("point", "during"))
-    if point and min(abs(point.start - m.end), abs(m.start - point.end)) > POINT_REACH:
+    if point and _reach(m, point, names) > POINT_REACH:
         point = None
     if measure == "flow":
         since = _near(dates, m, ("since", "between", "past"))
+        if since and point and _own_point_first(sent, m, point, since):
+            reasons.append(f"'{_text(sent, since)}' belongs to the figure between: not this one's")
+            since = None
         if since and since.kind == "episode":
             episode = True
             reasons.append(f"'{_text(sent, since)}' → period_start: the episode's start")
@@ -91,7 +106,7 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
     elif point and point.last and (measure == "stock" or start == point.first):
         end = point.last
         reasons.append(_say(sent, point, "period_end", point.last))
-    elif since and measure == "flow" and since.role == "past" and since.last:
+    elif since and measure == "flow" and since.role in ("past", "between") and since.last:
         end = since.last
     if r and (end is None or end > r):
         if end is not None:
@@ -101,6 +116,26 @@ def window_of(sent: Sentence, m: NumberMention, measure: str) -> Window:
         reasons.append(f"period_start {start.isoformat()} after period_end: left empty")
         start = None
     return Window(start, end, tuple(reasons), episode)
+
+
+def _reach(m: NumberMention, d: DateMention, names: Sequence[tuple[int, int]]) -> int:
+    """Tokens between a number and a date, a place name's tokens not counted ("17 civilians
+    in the town of Busra al-Harir in Deraa province on Wednesday")."""
+    a, b = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
+    inside = sum(max(0, min(b, y) - max(a, x)) for x, y in names)
+    return max(0, b - a - inside)
+
+
+def _own_point_first(
+    sent: Sentence, m: NumberMention, point: DateMention, since: DateMention
+) -> bool:
+    """Whether a number is followed by its own point date and then, past another figure, by a
+    since date ("killed 29 on Saturday, raising the toll to 500 since Sunday": "since
+    Sunday" is the 500's, "Saturday" the 29's)."""
+    if not m.end <= point.start < since.start:
+        return False
+    own = sent.numbers_between(m.end, point.start, m) == 0
+    return own and sent.numbers_between(point.end, since.start, m) > 0
 
 
 def _text(sent: Sentence, d: DateMention) -> str:

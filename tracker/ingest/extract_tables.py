@@ -16,6 +16,7 @@ EXTRACT_FILES: dict[str, str] = {
     "report_series": "extract/report_series.csv",
     "source_parts": "extract/source_parts.csv",
     "qualifier_after": "extract/qualifier_after.csv",
+    "metric_precedence": "extract/metric_precedence.csv",
     "metric_phrases": "vocabularies/metric_phrases.csv",
     "population_phrases": "vocabularies/population_phrases.csv",
     "unit_phrases": "vocabularies/unit_phrases.csv",
