@@ -105,3 +105,49 @@ def test_an_unknown_location_is_said_to_be_neither_a_p_code_nor_an_area(
     assert problem.line == 2 and problem.column == "location" and problem.value == "eastern-gouta"
     assert "neither a P-code of the gazetteer nor an area id" in problem.message
     assert "did you mean 'eastern-ghouta'" in problem.message
+
+
+def _import(store: Store, tmp_path: Path, name: str, *rows: str) -> None:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+    assert store.import_file(read_figure_file(path)).stored == len(rows)
+
+
+def test_stored_area_figures_are_bounded_by_their_governorate_and_bound_their_members(
+    store: Store, tmp_path: Path
+) -> None:
+    """Each import recomputes only what it touched; the flags are those of a full run."""
+    _import(
+        store, tmp_path, "a.csv", "2018-03-02,snhr,killed,all,SY03,2018-02-01,2018-03-01,exact,400"
+    )
+    _import(
+        store,
+        tmp_path,
+        "b.csv",
+        "2018-03-01,sohr,killed,all,eastern-ghouta,2018-02-18,2018-02-28,at_least,500",
+    )
+    _import(
+        store,
+        tmp_path,
+        "c.csv",
+        "2018-07-10,un-ocha,killed,all,south-west-syria,2018-06-19,2018-07-09,exact,300",
+    )
+    _import(
+        store,
+        tmp_path,
+        "d.csv",
+        "2018-07-09,snhr,killed,all,SY12,2018-06-20,2018-07-08,more_than,350",
+    )
+    _import(
+        store, tmp_path, "e.csv", "2018-07-09,sohr,killed,all,SY12,2018-06-19,2018-07-09,exact,900"
+    )
+    found = store.flags()
+    incremental = sorted(zip(found["rule"], found["sentence_en"], strict=True))
+    assert [rule for rule, _ in incremental] == ["hierarchy", "hierarchy"]
+    said = " ".join(s for _, s in incremental)
+    assert "Eastern Ghouta is part of Rural Damascus" in said
+    assert "Dar'a (governorate) is part of south-west Syria" in said
+    assert "900" in said  # the largest of Dar'a's counts is set against south-west's 300
+    store.recompute_flags()
+    full = store.flags()
+    assert sorted(zip(full["rule"], full["sentence_en"], strict=True)) == incremental
