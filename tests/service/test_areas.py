@@ -75,6 +75,8 @@ def test_a_bad_area_is_refused_naming_every_rule(store: Store) -> None:
         "member 'SY1200' lies inside member 'SY12'",
     ):
         assert words in message
+    with pytest.raises(RegistryError, match=r"member 'SY' is a country.*different countries"):
+        registry.add(store, ADMIN, "areas", {**HAWRAN, "members": "SY BD"})
     with pytest.raises(RegistryError, match="at least two different members"):
         registry.add(store, ADMIN, "areas", {**HAWRAN, "members": "SY12"})
 

@@ -10,8 +10,9 @@ Rules, each written once here and used by the shell and the workspace alike:
 * An episode starts on an ISO date, ends (when it has ended) on or after its start, and its
   area, when given, is a P-code of the gazetteer.
 * An area (DESIGN §6: a named set of places that is no admin unit) has at least two members,
-  each a P-code of the gazetteer, none repeated and none inside another member (the area
-  already holds what lies below a member); its id is not a P-code.
+  each a P-code of the gazetteer below its country, all in one country, none repeated and
+  none inside another member (the area already holds what lies below a member); its id is
+  not a P-code.
 """
 
 from __future__ import annotations
@@ -129,8 +130,18 @@ def _area_problems(record: dict[str, Any], vocab: Vocabularies) -> list[str]:
         found += [
             f"{name}: member {p!r} lies inside member {q!r}" for q in sorted(above & set(codes))
         ]
+    found += _one_country(name, [p for p in codes if p in chains.index], chains)
     if record.get("id") in vocab.pcodes:
         found.append(f"{name}: the id is a P-code of the gazetteer")
+    return found
+
+
+def _one_country(name: str, codes: list[str], chains: Any) -> list[str]:
+    """An area lies inside one country and is smaller than it."""
+    found = [f"{name}: member {p!r} is a country" for p in codes if chains.at[p, "adm0"] == p]
+    countries = sorted({str(chains.at[p, "adm0"]) for p in codes})
+    if len(countries) > 1:
+        found.append(f"{name}: the members lie in different countries ({', '.join(countries)})")
     return found
 
 
