@@ -55,3 +55,39 @@ def test_the_place_pickers_offer_the_areas(area_store: Store) -> None:
     assert "south-west-syria" in filter_places(area_store.vocab, "")
     (found,) = search_places(area_store.vocab, "الغوطة الشرقية")
     assert found["pcode"] == "eastern-ghouta" and "الغوطة الشرقية" in found["label"]
+
+
+def test_an_admin_adds_an_area_in_the_workspace_and_an_analyst_may_not(
+    area_store: Store,
+) -> None:
+    from tests.dashboards.serving import token
+    from tracker.domain.roles import Actor, Role
+    from tracker.service import accounts
+
+    operator = Actor("operator", Role.ADMIN)
+    accounts.add_user(area_store, operator, "ada", "admin", "ada's long passphrase")
+    accounts.add_user(area_store, operator, "alice", "analyst", "alice's long passphrase")
+    with served(area_store) as base:
+
+        def login(name: str) -> requests.Session:
+            session = requests.Session()
+            form = session.get(f"{base}/workspace/login")
+            password = f"{name}'s long passphrase"
+            data = {"name": name, "password": password, "csrf_token": token(form)}
+            session.post(f"{base}/workspace/login", data=data, allow_redirects=False)
+            return session
+
+        ada = login("ada")
+        page = ada.get(f"{base}/workspace/areas?lang=ar")
+        assert page.status_code == 200 and "إضافة منطقة" in page.text
+        assert "الغوطة الشرقية" in page.text and 'id="nav-areas"' in page.text
+        form = {"id": "hawran", "name_en": "Hawran", "name_ar": "حوران", "csrf_token": token(page)}
+        bad = ada.post(f"{base}/workspace/areas", data={**form, "members": "SY1200"})
+        assert bad.status_code == 422 and "at least two different members" in bad.text
+        good = ada.post(f"{base}/workspace/areas", data={**form, "members": "SY1200 SY1203"})
+        assert good.status_code == 200 and "حوران" in good.text
+        edit = ada.get(f"{base}/workspace/areas/hawran")
+        assert "Edit the area hawran" in edit.text and "registry-log" in edit.text
+        alice = login("alice")
+        assert alice.get(f"{base}/workspace/areas").status_code == 403
+    assert "hawran" in area_store.vocab.location_ids
