@@ -14,8 +14,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import dashboard, data, exports, flags, imports, readme
-from bench.record import Record, not_run, read_loadtest, write_json
+from bench import dashboard, data, exports, flags, imports, readme, wide
+from bench.record import Record, not_run, read_json, read_loadtest, write_json
 from bench.server import Server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,22 @@ def at_size(n: int, largest: bool) -> list[Record]:
             lambda: flags.flags_incremental(n, url),
         )
         records += served(n, url)
+        records += guarded("import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily)
     return records
+
+
+ONLY = ("import_wide_daily",)
+
+
+def only(name: str, out: Path, readme_path: Path) -> int:
+    """One benchmark alone, merged into the results file (and the README table) kept so far."""
+    fresh = guarded(name, 0, "s", wide.GOAL, wide.import_wide_daily)
+    kept = [r for r in read_json(out) if r.name != name] if out.exists() else []
+    records = kept + fresh
+    write_json(records, out)
+    if str(readme_path) != "-":
+        readme.update_table(readme_path, records)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="few repetitions (the harness's own smoke test)"
     )
+    parser.add_argument(
+        "--only",
+        choices=ONLY,
+        help="run one benchmark alone; its records replace the same names in results.json",
+    )
     args = parser.parse_args(argv)
+    if args.only:
+        return only(args.only, args.out, args.readme)
     if args.quick:
         dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))

@@ -40,8 +40,11 @@ HERE = Path(__file__).resolve().parent
 PAGES = (overview, trends, discrepancies, figures, sources, data, map, methodology)
 
 
-def create_app(store: Store) -> Dash:
-    """The dashboard and its download routes, reading from ``store``."""
+def create_app(store: Store, public: Store | None = None) -> Dash:
+    """The dashboard and its download routes, reading from ``public`` (a read-only database
+    role, README "The public app's database role"), else from ``store``; the workspace alone
+    writes, to ``store``."""
+    reader = public or store
     app = Dash(
         __name__,
         use_pages=True,
@@ -54,14 +57,14 @@ def create_app(store: Store) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     install_limits(app.server)  # first: a body too large is refused before anything reads it
-    attach(app.server, store)
+    attach(app.server, reader)
     for page in PAGES:
-        page.register(app, store)
-    register_downloads(app.server, store)
+        page.register(app, reader)
+    register_downloads(app.server, reader)
     register_workspace(app.server, store)  # /workspace: login required, the only writer
     install_not_found(app.server)
     serving.install(app)
-    callbacks.register(app, store)
+    callbacks.register(app, reader)
     install_callguard(app)
     install_headers(app)
     app.layout = build_layout

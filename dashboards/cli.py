@@ -36,15 +36,26 @@ def register(commands: Commands) -> None:
     p.add_argument(
         "--debug", action="store_true", help="Dash's debug mode: reload on change, tracebacks"
     )
+    p.add_argument(
+        "--public-db",
+        metavar="URL",
+        help="the database URL the public pages and downloads read, as a read-only role "
+        "(default $TRACKER_PUBLIC_DB; else the same as --db)",
+    )
     p.set_defaults(run=run_serve)
 
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve the dashboard (embedded use; production runs gunicorn on dashboards.wsgi)."""
+    import os
+
     from dashboards.app import create_app
     from tracker.cli.common import open_store
+    from tracker.service.store import Store
 
-    app = create_app(open_store(args))
+    public_url = args.public_db or os.environ.get("TRACKER_PUBLIC_DB")
+    store = open_store(args)
+    app = create_app(store, Store(public_url)) if public_url else create_app(store)
     print(f"Tracker dashboard on http://{args.host}:{args.port}/  (downloads under /download/)")
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

@@ -428,6 +428,10 @@ STRINGS: dict[str, dict[str, Any]] = {
         "صف وسوم HXL؛ excel=1 يبدأ الملف بعلامة ترتيب البايتات ليعرض Excel العربية؛ lang=ar يضيف "
         "أعمدة الأسماء بالعربية.",
     },
+    "source_terms": {
+        "en": "Terms of the sources: these downloads hold figures of sources that restrict republishing their data",
+        "ar": "شروط المصادر: تضم هذه التنزيلات أرقاماً لمصادر تقيّد إعادة نشر بياناتها",
+    },
     "data_safety": {
         "en": "Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or "
         "line break) are prefixed with an apostrophe; numbers and dates never are.",

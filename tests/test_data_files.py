@@ -67,6 +67,7 @@ ID_COLUMNS = {
     "BD.csv": "pcode",
     "countries.csv": "iso2",
     "household_sizes.csv": "country",
+    "source_terms.csv": "source",
     "aliases.csv": "alias",
     "columns.csv": "column",
     "words.csv": "key",

@@ -11,7 +11,9 @@ from dashboards.components.pagecache import routed
 from dashboards.components.query import parse_query
 from dashboards.components.shell import filter_bar, page_shell
 from dashboards.i18n import t
+from tracker.domain.filters import Filters
 from tracker.publish import PARAMETERS, catalogue
+from tracker.publish.terms import terms_in_scope
 from tracker.service.store import Store
 from tracker.views.data import catalogue_entries, parameters_help, spreadsheet_url
 
@@ -52,6 +54,26 @@ def _copyable(text: str, element_id: str, label_text: str) -> html.Div:
         className="url-row",
         role="group",
         **{"aria-label": label_text},
+    )
+
+
+def terms_box(store: Store, filters: Filters, lang: str) -> html.Section | None:
+    """The terms of restricted sources (ACLED) whose figures these downloads republish."""
+    terms = terms_in_scope(store, filters, lang)
+    if not terms:
+        return None
+    return html.Section(
+        [
+            html.H2(t("source_terms", lang)),
+            html.Ul(
+                [
+                    html.Li([html.Strong(f"{x.name}: "), x.terms, " ", html.A(x.url, href=x.url)])
+                    for x in terms
+                ]
+            ),
+        ],
+        className="notes-box source-terms",
+        id="source-terms",
     )
 
 
@@ -167,6 +189,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     )
     body = [
         html.Div(items, className="cards downloads-list"),
+        terms_box(store, query.filters, lang),
         params_box,
         html.Section(html.P(t("data_safety", lang)), className="notes-box"),
     ]

@@ -31,6 +31,7 @@ from tracker.domain.roles import PermissionDenied
 from tracker.service import registry as registry_service
 from tracker.service.secrets import NoSecretKey, workspace_secret
 from tracker.service.store import Store
+from tracker.service.writing import StoreBusy
 
 HEADERS = {
     "Cache-Control": "no-store",
@@ -103,6 +104,14 @@ def register_workspace(server: Flask, store: Store) -> None:
     @bp.errorhandler(PermissionDenied)
     def _denied(exc: PermissionDenied) -> tuple[str, int]:
         return _error(403, str(exc))
+
+    @bp.errorhandler(StoreBusy)
+    def _busy(_exc: StoreBusy) -> tuple[str, int, dict[str, str]]:
+        """Other writers kept the store busy through every retry: nothing was stored."""
+        page = render_template(
+            "workspace/error.html", title=t("busy", g.lang), message=t("store_busy", g.lang)
+        )
+        return page, 503, {"Retry-After": "60"}
 
     @bp.errorhandler(400)
     def _bad(exc: Exception) -> tuple[str, int]:

@@ -19,6 +19,7 @@ from tracker.service import review
 from tracker.service.store import Store
 from tracker.views.format import (
     claim_words,
+    distinct_place_name,
     fmt_count,
     fmt_window,
     label,
@@ -52,7 +53,7 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
         {
             "series": f"{label(vocab.metrics, m.metric, lang)}, "
             f"{label(vocab.populations, m.population, lang)}, "
-            f"{place_name(vocab, m.location, lang)}",
+            f"{distinct_place_name(vocab, m.location, lang)}",
             "before": headline_text(store, m.before, lang),
             "after": headline_text(store, m.after, lang),
         }

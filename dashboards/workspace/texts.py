@@ -144,6 +144,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_flags": {"en": "No flags match.", "ar": "لا تنبيهات مطابقة."},
     "forbidden": {"en": "Not allowed", "ar": "غير مسموح"},
     "bad_request": {"en": "Bad request", "ar": "طلب غير صالح"},
+    "busy": {"en": "Busy", "ar": "مشغول"},
+    "store_busy": {
+        "en": "Others are writing to the database right now: nothing was stored. "
+        "Try again in a minute.",
+        "ar": "يكتب آخرون في قاعدة البيانات الآن: لم يُحفظ شيء. حاول مجدداً بعد دقيقة.",
+    },
     "other_lang": {"en": "العربية", "ar": "English"},
 }
 

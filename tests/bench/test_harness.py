@@ -18,6 +18,7 @@ NAMES = {
     "server_rss",
     "export_csv",
     "export_memory",
+    "import_wide_daily",
 }
 
 
@@ -31,7 +32,7 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
     assert any(n.startswith("callback_p95:") for n in names)
     assert any(n.startswith("view_bytes:") for n in names)
     for record in records:
-        assert record.n == 1500
+        assert record.n == (37_618 if record.name == "import_wide_daily" else 1500)
         assert set(json.loads(out.read_text())["benchmarks"][0]) >= {
             "name",
             "n",
@@ -65,3 +66,18 @@ def test_readme_section_matches_the_records(tmp_path: Path) -> None:
     assert text.startswith("# T\n\nintro\n")
     assert "| import_sqlite | 100 | 2.00 s | 4.00 s | 0.50 | ratio ≤ 1 | yes |" in text
     assert "| flags_incremental | 100 | — | — | — | ≤ 50 ms | not run | engine missing |" in text
+
+
+def test_only_replaces_its_own_row_and_keeps_the_rest_of_the_readme(tmp_path: Path) -> None:
+    from bench.record import measured, write_json
+
+    kept = measured("import_sqlite", 100, 2.0, "s", 1.0, 4.0)
+    old = measured("import_wide_daily", 37_618, 9.0, "s", 1.5, 3.0)
+    path, out = tmp_path / "README.md", tmp_path / "results.json"
+    path.write_text("# T\n\n" + readme.section([kept, old], 8) + "\nhand-written\n")
+    new = measured("import_wide_daily", 37_618, 3.0, "s", 1.5, 2.5)
+    write_json([kept, new], out)
+    readme.update_table(path, read_json(out))
+    text = path.read_text()
+    assert "| import_wide_daily | 37,618 | 3.00 s | 2.50 s | 1.20 | ratio ≤ 1.5 | yes |" in text
+    assert "9.00 s" not in text and "its run took 8 minutes" in text and "hand-written" in text

@@ -48,10 +48,12 @@ def test_the_command_list_is_designs() -> None:
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
     commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
     commands += ["review", "users", "sources", "episodes", "areas"]
+    commands += ["backup", "restore", "db"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
         ("flags", "explain"),
         ("flags", "recompute"),
+        ("db", "grant-readonly"),
         *[("review", a) for a in ("list", "accept", "reject", "send-back", "resubmit", "withdraw")],
         *[("users", a) for a in ("add", "list", "disable")],
         *[

@@ -169,6 +169,7 @@ def test_revise_and_retract_print_the_flags_and_headlines_they_move(
     out = capsys.readouterr().out
     assert "stored figure P1" in out and "raises regression" in out
     assert "about 126 → about 100" in out
+    assert "headline Killed, Civilians, Dar'a (governorate) (SY12)" in out  # words, and the code
     assert main(["revise", "P1", "--set", "value=126", "--why", "misread"]) == 0
     out = capsys.readouterr().out
     assert "new revision stored" in out and "clears regression" in out
@@ -205,3 +206,29 @@ def test_revise_and_retract_propose_a_change_another_reviewer_accepts(
     assert main(["history", "P1"]) == 0
     out = capsys.readouterr().out
     assert "misread" in out and "not SOHR's" in out and "retracted" in out
+
+
+def test_an_import_prints_what_it_moved_and_a_second_import_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same words as `add`: the flag the file raises and the headline it moves."""
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "figure_id,reported_on,source,metric,population,location,period_start,qualifier,value\n"
+        "P1,2018-06-30,sohr,killed,civilians,SY12,2018-06-19,approx,100\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 figure(s) stored" in out and "raises regression" in out
+    assert "headline Killed, Civilians, Dar'a (governorate) (SY12)" in out
+    assert "about 126 → about 100" in out
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 figure(s) stored, 1 already stored" in out and "raises" not in out
+    path.write_text(path.read_text(encoding="utf-8").replace("P1,", "P2,"), encoding="utf-8")
+    assert main(["import", str(path), "--propose"]) == 0
+    out = capsys.readouterr().out
+    assert "1 figure(s) proposed for review" in out
+    assert "headline" not in out  # a proposal moves nothing public

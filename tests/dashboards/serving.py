@@ -14,13 +14,14 @@ from tracker.service.store import Store
 
 
 @contextmanager
-def served(store: Store) -> Iterator[str]:
-    """The app built on ``store``, served on a free loopback port; yields its base address."""
+def served(store: Store, public: Store | None = None) -> Iterator[str]:
+    """The app built on ``store`` (public pages on ``public`` if given), served on a free
+    loopback port; yields its base address."""
     from werkzeug.serving import make_server
 
     from dashboards.app import create_app
 
-    server = make_server("127.0.0.1", 0, create_app(store).server, threaded=True)
+    server = make_server("127.0.0.1", 0, create_app(store, public).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

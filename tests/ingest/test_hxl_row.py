@@ -56,10 +56,10 @@ def test_unknown_source_is_one_line_with_its_count(
     demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = ["reported_on,source,metric,location,value"]
-    rows += [f"2018-06-{d:02d},acled,killed,SY12,{d}" for d in range(1, 29)]
+    rows += [f"2018-06-{d:02d},liveuamap,killed,SY12,{d}" for d in range(1, 29)]
     path = tmp_path / "daily.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert err.count("unknown source 'acled'") == 1
+    assert err.count("unknown source 'liveuamap'") == 1
     assert "on 28 rows (lines 2–29)" in err

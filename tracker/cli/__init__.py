@@ -14,6 +14,8 @@ import os
 import sys
 
 from tracker.cli import (
+    args_backup,
+    args_db,
     args_export,
     args_extract,
     args_figures,
@@ -45,6 +47,8 @@ def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
         args_synth,
         args_extract,
         args_formats,
+        args_backup,
+        args_db,
     ):
         module.register(commands)
     if plugins:
@@ -60,13 +64,19 @@ def user_errors() -> tuple[type[Exception], ...]:
     from tracker.domain.roles import PermissionDenied
     from tracker.ingest.readers import InputFileError
     from tracker.service.accounts import AccountError
+    from tracker.service.backups import BackupError
     from tracker.service.importer import RejectsError
+    from tracker.service.readonly import ReadOnlyRoleError
+    from tracker.service.writing import StoreBusy
     from tracker.storage.database import DatabaseError
 
     return (
         InputFileError,
         RevisionError,
         DatabaseError,
+        StoreBusy,
+        BackupError,
+        ReadOnlyRoleError,
         FilterError,
         PermissionDenied,
         AccountError,
@@ -97,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted; nothing of the unfinished step was stored", file=sys.stderr)
         return 130
     except Exception as exc:
+        from tracker.service.writing import busy
+
+        exc = busy(exc) or exc
         if not isinstance(exc, user_errors()):
             raise
         print(f"tracker {args.command}: {exc}", file=sys.stderr)

@@ -32,6 +32,12 @@ def add_format_options(parser: argparse.ArgumentParser, importing: bool) -> None
         group.add_argument(
             "--dry-run", action="store_true", help="say what would be stored; store nothing"
         )
+        group.add_argument(
+            "--revise-changed",
+            action="store_true",
+            help="store a stored figure given with other values as its next revision "
+            "(needs --why; the stored revision stays); default: refused as a conflict",
+        )
 
 
 def register(commands: Commands) -> None:

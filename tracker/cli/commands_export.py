@@ -14,6 +14,7 @@ from tracker.progress import progress
 from tracker.publish import DATAPACKAGE, DOWNLOADS, DownloadOptions, download_pieces
 from tracker.publish.asof import data_as_of
 from tracker.publish.package import write_package
+from tracker.publish.terms import terms_in_scope
 from tracker.publish.xlsx import SheetTooLong, write_xlsx
 from tracker.service.store import Store
 
@@ -27,6 +28,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         excel=args.excel,
         lang=args.lang,
     )
+    for terms in terms_in_scope(store, options.filters):  # said wherever they are republished
+        print(f"tracker export: note: {terms.name}: {terms.terms} ({terms.url})", file=sys.stderr)
     if args.package is not None:
         for path in write_package(store, options, args.package):
             print(path, file=sys.stderr)

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+SHOWN_MOVES = 20  # lines of flags raised/cleared and headlines moved an import prints
 SHOWN_GROUPS = 200  # a report names at most this many distinct problems
 
 
@@ -68,6 +69,12 @@ def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any
         err(f"{args.file}: note: {notice}")
     for line in grouped(problems, SHOWN_GROUPS):  # one line per distinct problem
         err(f"{args.file}: {line}")
+    if plan.revisable:
+        err(
+            f"{args.file}: {plan.revisable} stored figure(s) given with other values: "
+            "`tracker import FILE --revise-changed --why TEXT` stores them as their next "
+            "revision (the stored ones stay)"
+        )
     if mapped.unplaced:
         target = _write_fill_in(args.file, mapped.unplaced)
         err(
@@ -115,14 +122,21 @@ def run_import(args: argparse.Namespace) -> int:
     from tracker.cli.common import err, open_store
 
     store = open_store(args)
+    revise: bool = args.revise_changed
+    if revise and not (args.why and args.why.strip()):
+        err("--revise-changed needs --why TEXT: say why the figures change")
+        return 2
     mapped = _map(args, (store.vocab.gazetteer, store.vocab.areas))
+    for warning in store.double_counting(mapped.spec.name, mapped.spec.overlaps, mapped.file):
+        err(f"{args.file}: warning: {warning}")
     if args.dry_run or (mapped.problems and not args.partial):
-        plan = store.plan(mapped.file)
+        plan = store.plan(mapped.file, revise_changed=revise)
         problems = _problems(mapped, plan.problems)
         _report(args, mapped, plan, problems)
         if args.dry_run:
             print(
-                f"{args.file}: would store {len(plan.new)} figure(s), {plan.unchanged} already "
+                f"{args.file}: would store {len(plan.new) + len(plan.revised)} figure(s), "
+                f"{plan.unchanged} already "
                 f"stored, {len({p.line for p in problems})} line(s) rejected (--dry-run: "
                 "nothing stored)"
             )
@@ -140,14 +154,17 @@ def run_import(args: argparse.Namespace) -> int:
         if found:
             written.append(_write_rejects(args.file, mapped, plan, found))
 
+    moved: list[Any] = []
     try:
-        result = store.import_file(
-            mapped.file,
-            partial=args.partial,
-            why=args.why,
-            propose=propose,
-            before_commit=keep_rejects if args.partial else None,
-        )
+        with _watching(store, mapped.file.table, propose) as moved:
+            result = store.import_file(
+                mapped.file,
+                partial=args.partial,
+                why=args.why,
+                propose=propose,
+                before_commit=keep_rejects if args.partial else None,
+                revise_changed=revise,
+            )
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -169,12 +186,40 @@ def run_import(args: argparse.Namespace) -> int:
             f"{len(plan.rejected_rows) + len(mapped.problems)} row(s) rejected, written with "
             f"their reasons to {target}"
         )
+    if result.stored:
+        _print_moved(store, moved)
     stored = "proposed for review" if propose else "stored"
+    revised = f" ({len(plan.revised)} as a new revision)" if len(plan.revised) else ""
     print(
-        f"{args.file}: {result.stored} figure(s) {stored}, {plan.unchanged} already stored"
-        + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
+        f"{args.file}: {result.stored} figure(s) {stored}{revised}, {plan.unchanged} already "
+        "stored" + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
     )
     return 0 if not problems else 1
+
+
+def _watching(store: Any, table: Any, propose: bool) -> Any:
+    """What storing these figures moves (:mod:`tracker.service.consequences`); a proposal
+    moves nothing public (`tracker review list` previews it)."""
+    from contextlib import nullcontext
+
+    from tracker.service import consequences
+
+    if propose or table.empty:
+        return nullcontext([])
+    return consequences.watching(store, table[["metric", "location"]].dropna())
+
+
+def _print_moved(store: Any, moved: list[Any]) -> None:
+    """The flags raised or cleared and the headlines moved, at most :data:`SHOWN_MOVES`
+    lines (a large import moves many: `tracker flags` lists them all)."""
+    from tracker.cli.commands_review import describe
+
+    if not moved:
+        return
+    lines = describe(store, moved[0])
+    print("\n".join(lines[:SHOWN_MOVES]))
+    if len(lines) > SHOWN_MOVES:
+        print(f"  … and {len(lines) - SHOWN_MOVES:,} more (`tracker flags`, `tracker series`)")
 
 
 def _beside(path: Path, suffix: str) -> Path:

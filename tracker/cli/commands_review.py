@@ -18,7 +18,7 @@ from tracker.domain.vocabularies import Vocabularies
 from tracker.service import accounts, review
 from tracker.service.consequences import Consequences
 from tracker.service.store import Store
-from tracker.views.format import claim_words, fmt_count
+from tracker.views.format import claim_words, distinct_place_name, fmt_count, label
 
 
 def _headline(vocab: Vocabularies, value: tuple[float, str | None] | None) -> str:
@@ -53,7 +53,9 @@ def describe(store: Store, preview: Consequences) -> list[str]:
     lines += [f"  clears {r.rule}: {r.sentence_en}" for r in preview.cleared.itertuples()]
     for move in preview.moves:
         lines.append(
-            f"  headline {move.metric}, {move.population}, {move.location} "
+            f"  headline {label(store.vocab.metrics, move.metric)}, "
+            f"{label(store.vocab.populations, move.population)}, "
+            f"{distinct_place_name(store.vocab, move.location)} ({move.location}) "
             f"(from {move.window_start or 'no start'}): "
             f"{_headline(store.vocab, move.before)} → {_headline(store.vocab, move.after)}"
         )

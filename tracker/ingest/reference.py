@@ -30,6 +30,7 @@ EXTRA_FILES: dict[str, str] = {
     "interval_words": "vocabularies/interval_words.csv",
     "methodology": "methodology.csv",
     "columns": "columns.csv",
+    "source_terms": "source_terms.csv",
 }
 
 

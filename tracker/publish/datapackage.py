@@ -80,12 +80,14 @@ def datapackage(
     options: DownloadOptions = DEFAULTS,
     query_paths: bool = True,
     as_of: dict | None = None,
+    terms: list[dict[str, str]] | None = None,
 ) -> dict:
     """The Data Package descriptor of every CSV download, with licence and citation.
 
     ``query_paths``: resource paths carry the options as a query string (the URL form);
     False names plain files, for a package written to a folder. ``as_of``: when the data last
     changed and the newest report they hold (``data_as_of``, see tracker.publish.asof).
+    ``terms``: the ``sources`` entries of restricted sources in scope (tracker.publish.terms).
     """
     descriptor: dict[str, object] = {
         "profile": "tabular-data-package",
@@ -103,6 +105,8 @@ def datapackage(
         "keywords": ["humanitarian", "displacement", "casualties", "Syria", "HXL"],
         "resources": [resource(d, vocab, options, query_paths) for d in DOWNLOADS.values()],
     }
+    if terms:
+        descriptor["sources"] = terms
     if as_of is not None:
         descriptor["data_as_of"] = as_of
     return descriptor
@@ -113,7 +117,8 @@ def datapackage_json(
     options: DownloadOptions = DEFAULTS,
     query_paths: bool = True,
     as_of: dict | None = None,
+    terms: list[dict[str, str]] | None = None,
 ) -> str:
     """datapackage.json as text: UTF-8, 2-space indent, keys in a fixed order."""
-    descriptor = datapackage(vocab, options, query_paths, as_of)
+    descriptor = datapackage(vocab, options, query_paths, as_of, terms)
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"

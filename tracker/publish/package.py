@@ -9,6 +9,7 @@ from tracker.publish.datapackage import datapackage_json
 from tracker.publish.files import DATAPACKAGE, DOWNLOADS
 from tracker.publish.options import DownloadOptions
 from tracker.publish.stream import download_pieces
+from tracker.publish.terms import package_terms
 from tracker.service.store import Store
 
 
@@ -19,7 +20,11 @@ def write_package(store: Store, options: DownloadOptions, folder: Path) -> list[
     package = folder / DATAPACKAGE
     package.write_text(
         datapackage_json(
-            store.vocab, options, query_paths=False, as_of=data_as_of(store).as_json()
+            store.vocab,
+            options,
+            query_paths=False,
+            as_of=data_as_of(store).as_json(),
+            terms=package_terms(store, options),
         ),
         "utf-8",
     )

@@ -19,6 +19,7 @@ from tracker.publish.fields import Field
 from tracker.publish.files import DATAPACKAGE, DOWNLOADS, ZIP, Download
 from tracker.publish.hxl import hxl_row
 from tracker.publish.options import DownloadOptions
+from tracker.publish.terms import package_terms
 from tracker.service.store import Store
 
 XLSX_SUFFIX = "xlsx"
@@ -95,7 +96,8 @@ def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterat
     """The bytes of ``/download/<name>`` (figures.csv, …, datapackage.json), in pieces."""
     if name == DATAPACKAGE:
         as_of = data_as_of(store).as_json()
-        yield datapackage_json(store.vocab, options, as_of=as_of).encode("utf-8")
+        terms = package_terms(store, options)
+        yield datapackage_json(store.vocab, options, as_of=as_of, terms=terms).encode("utf-8")
         return
     yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
 

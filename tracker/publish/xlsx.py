@@ -24,6 +24,7 @@ from tracker.publish.fields import Field
 from tracker.publish.files import DOWNLOADS
 from tracker.publish.options import DownloadOptions
 from tracker.publish.stream import XLSX_SUFFIX, download_cells, table_of
+from tracker.publish.terms import SourceTerms, terms_in_scope
 from tracker.service.store import Store
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,9 +73,11 @@ def sheet_rows(fields: tuple[Field, ...], chunks: Iterable[list]) -> Iterable[li
             yield [read(cell) for read, cell in zip(readers, row, strict=True)]
 
 
-def about_rows(name: str, url: str, as_of: DataAsOf) -> list[list[str]]:
+def about_rows(
+    name: str, url: str, as_of: DataAsOf, terms: tuple[list[SourceTerms], list[SourceTerms]]
+) -> list[list[str]]:
     """The ``about`` sheet, in English and Arabic: what, where from, as of when, licence,
-    citation."""
+    citation, and the terms of restricted sources in scope (``terms``: English, Arabic)."""
     download = DOWNLOADS[table_of(name)]
     today = date.today().isoformat()
     changed = as_of.changed.isoformat() if as_of.changed else ""
@@ -90,6 +93,9 @@ def about_rows(name: str, url: str, as_of: DataAsOf) -> list[list[str]]:
         ["cite as", CITATION_EN.format(file=name, date=today, url=url)],
         ["يُستشهد به هكذا", CITATION_AR.format(file=name, date=today, url=url)],
     ]
+    for en, ar in zip(*terms, strict=True):
+        rows.append(["terms of " + en.source, f"{en.name}: {en.terms}", en.url])
+        rows.append(["شروط " + ar.source, f"{ar.name}: {ar.terms}", ar.url])
     return rows
 
 
@@ -116,7 +122,8 @@ def write_xlsx(
             )
         sheet.append(row)
     about = book.create_sheet("about")
-    for row in about_rows(name, url, as_of):
+    terms = (terms_in_scope(store, options.filters), terms_in_scope(store, options.filters, "ar"))
+    for row in about_rows(name, url, as_of, terms):
         about.append(row)
     book.save(out)
 

@@ -22,6 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from tracker.domain.roles import Action, Actor, Role, parse_role, require
 from tracker.service.store import Store
+from tracker.service.writing import retrying
 from tracker.storage import accounts as rows
 
 MIN_PASSWORD = 10
@@ -60,10 +61,15 @@ def add_user(store: Store, by: Actor, name: str, role: str, password: str) -> Ac
     parsed = _role(role)
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password must be at least {MIN_PASSWORD} characters long")
-    with store.transaction() as conn:
-        if rows.user(conn, name) is not None:
-            raise AccountError(f"an account named {name!r} exists already")
-        rows.insert_user(conn, name, parsed.value, _HASHER.hash(password), by.name, now())
+    hashed = _HASHER.hash(password)
+
+    def once() -> None:  # run again when another user added an account at the same moment
+        with store.transaction() as conn:
+            if rows.user(conn, name) is not None:
+                raise AccountError(f"an account named {name!r} exists already")
+            rows.insert_user(conn, name, parsed.value, hashed, by.name, now())
+
+    retrying(once, f"add account {name}")
     return Actor(name, parsed)
 
 
@@ -82,7 +88,12 @@ def disable_user(store: Store, by: Actor, name: str) -> None:
 
 
 def authenticate(store: Store, name: str, password: str, address: str) -> LoginResult:
-    """Check a password, counting failures per account and per address."""
+    """Check a password, counting failures per account and per address (run again while
+    other writers hold the store; :class:`StoreBusy` when they keep it)."""
+    return retrying(lambda: _authenticate_once(store, name, password, address), "log in")
+
+
+def _authenticate_once(store: Store, name: str, password: str, address: str) -> LoginResult:
     keys = (f"user:{name}", f"addr:{address}")
     moment = now()
     with store.transaction() as conn:

@@ -2,7 +2,8 @@
 
 Nothing is silently dropped: every row is stored, recognised as already stored, or
 rejected with its reasons. A figure_id already stored with other values is refused
-with a pointer to `tracker revise` (stored data is never overwritten).
+with a pointer to `tracker revise`, or, asked for (``--revise-changed --why``), stored as its
+next revision: stored data is never overwritten, and a retracted figure is never revived.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ class ImportPlan:
     rejected_rows: pd.Index
     notices: list[str] = field(default_factory=list)
     unlisted: int = 0  # problems counted but not described (past MAX_LISTED)
+    #: stored figures given with other values, to store as their next revision
+    #: (``--revise-changed``); their ``next_revision`` column says which
+    revised: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: the current revisions the revised ones supersede (their series' flags are recomputed)
+    superseded: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: conflicts that ``--revise-changed --why`` would store as revisions
+    revisable: int = 0
 
     @property
     def problems(self) -> list[Problem]:
@@ -76,38 +84,69 @@ def plan_import(
     vocab: Vocabularies,
     today: date,
     tau: float = DEFAULT_SETTINGS.tau,
+    revise_changed: bool = False,
 ) -> ImportPlan:
-    """Validate a file and compare its figures with what is stored; store nothing."""
+    """Validate a file and compare its figures with what is stored; store nothing.
+
+    A stored figure given with other values is a conflict, or, with ``revise_changed``, a
+    revision to store (never an overwrite: the stored revision stays, superseded)."""
     table = file.table
     checked = validate_figures(table, vocab, today, first_line=FIRST_DATA_LINE)
     valid = table.drop(index=checked.bad_rows)
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
-    new, unchanged, conflicts = _against_stored(conn, new, valid)
+    new, unchanged, changed, stored = _against_stored(conn, new, valid)
+    revisable = changed["revisable"] if revise_changed else changed["revisable"] & False
+    conflicts = _conflicts(changed[~revisable], stored)
+    revised = changed[revisable]
+    superseded = stored[
+        stored["current"].astype(bool) & stored["figure_id"].isin(revised["figure_id"])
+    ]
     rejected = checked.bad_rows.union(pd.Index([p.line - FIRST_DATA_LINE for p in conflicts]))
     notices = file.notices + header_notices(table) + unlisted_notice(checked.unlisted)
     return ImportPlan(
-        new, unchanged, checked.problems, conflicts, rejected, notices, checked.unlisted
+        new,
+        unchanged,
+        checked.problems,
+        conflicts,
+        rejected,
+        notices,
+        checked.unlisted,
+        revised,
+        superseded,
+        0 if revise_changed else int(changed["revisable"].sum()),
     )
 
 
 def _against_stored(
     conn: Connection, new: pd.DataFrame, given: pd.DataFrame
-) -> tuple[pd.DataFrame, int, list[Problem]]:
+) -> tuple[pd.DataFrame, int, pd.DataFrame, pd.DataFrame]:
     """Split off the figures whose id is stored: unchanged when their values equal a stored
-    revision's, a conflict otherwise. Only the rows whose id is stored are compared."""
+    revision's, changed otherwise. Returns the new figures, the unchanged count, the changed
+    ones (with their ``next_revision``, and ``revisable`` unless the figure is retracted) and
+    the stored revisions of the given ids. Only the rows whose id is stored are compared."""
     given_ids = given["figure_id"].dropna() if "figure_id" in given else pd.Series(dtype="string")
-    if given_ids.empty:
-        return new, 0, []
-    found = figure_rows.stored_ids(conn, given_ids.tolist())
-    if not found:
-        return new, 0, []
+    found = figure_rows.stored_ids(conn, given_ids.tolist()) if len(given_ids) else set()
     stored = figure_rows.revisions_of(conn, sorted(found))
+    if not found:
+        return new, 0, _with_revision(new.iloc[:0], stored), stored
     known = new["figure_id"].isin(list(found)).to_numpy(dtype=bool)
-    stored_text = _keyed_text(stored)
-    new_text = _keyed_text(new[known])
-    same = _equal_to_a_revision(new_text, stored_text)
-    conflicts = _conflicts(new_text[~same], stored_text)
-    return new[~known], int(same.sum()), conflicts
+    same = _equal_to_a_revision(_keyed_text(new[known]), _keyed_text(stored))
+    changed = new[known][~same.to_numpy(dtype=bool)]
+    return new[~known], int(same.sum()), _with_revision(changed, stored), stored
+
+
+def _with_revision(changed: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
+    """The changed figures with the revision they would be stored as (after every stored one,
+    proposals included) and whether they may be: only a published figure is revised this
+    way (a proposal changes by its review) and a retracted one stays retracted."""
+    changed = changed.copy()
+    latest = stored.groupby("figure_id")["revision"].max()
+    current = stored[stored["current"].astype(bool)].set_index("figure_id")["status"]
+    status = changed["figure_id"].map(current)
+    changed["next_revision"] = changed["figure_id"].map(latest).astype("int64") + 1
+    changed["revisable"] = (status.notna() & status.ne("retracted")).fillna(False).astype(bool)
+    changed["retracted"] = status.eq("retracted").fillna(False).astype(bool)
+    return changed
 
 
 def _keyed_text(figures: pd.DataFrame) -> pd.DataFrame:
@@ -125,13 +164,20 @@ def _equal_to_a_revision(new_text: pd.DataFrame, stored_text: pd.DataFrame) -> p
     return pd.Series(new_text.index.isin(matched["_row"]), index=new_text.index)
 
 
-def _conflicts(changed: pd.DataFrame, stored_text: pd.DataFrame) -> list[Problem]:
+def _conflicts(changed: pd.DataFrame, stored: pd.DataFrame) -> list[Problem]:
     """A stored figure given with other values: refused, with what differs from its latest
-    revision and a pointer to `tracker revise`."""
-    latest = stored_text.groupby("figure_id", sort=False).tail(1).set_index("figure_id")
+    revision and a pointer to `tracker revise` (a retracted figure: refused as such)."""
+    if changed.empty:
+        return []
+    changed_text = _keyed_text(changed)
+    latest = _keyed_text(stored).groupby("figure_id", sort=False).tail(1).set_index("figure_id")
     problems = []
-    for index, row in zip(changed.index, changed.to_dict("records"), strict=True):
+    records = changed_text.to_dict("records")
+    for index, row, retracted in zip(changed.index, records, changed["retracted"], strict=True):
         fid = row["figure_id"]
+        if retracted:
+            problems.append(_retracted(int(index), str(fid)))
+            continue
         what = "; ".join(differences(pd.Series(row), latest.loc[fid]))
         problems.append(
             Problem(
@@ -144,6 +190,16 @@ def _conflicts(changed: pd.DataFrame, stored_text: pd.DataFrame) -> list[Problem
             )
         )
     return problems
+
+
+def _retracted(index: int, fid: str) -> Problem:
+    return Problem(
+        FIRST_DATA_LINE + index,
+        "figure_id",
+        fid,
+        f"figure {fid} is retracted and given with other values; a retracted figure is "
+        "never revived by an import (enter it under a new figure_id)",
+    )
 
 
 def rejects_path(path: Path) -> Path:
@@ -193,7 +249,21 @@ def store_plan(
     review_status: str = "accepted",
 ) -> int:
     """Store the planned new figures as revision 1, in the caller's transaction (published,
-    or as proposals when ``review_status`` is proposed)."""
-    return figure_rows.insert_revisions(
+    or as proposals when ``review_status`` is proposed), and the changed ones as their next
+    revision (the stored one stays, superseded)."""
+    stored = figure_rows.insert_revisions(
         conn, plan.new, who=who, why=why, batch=batch, review_status=review_status
+    )
+    if plan.revised.empty:
+        return stored
+    if review_status == "accepted":
+        figure_rows.retire(conn, plan.revised["figure_id"].astype(str).tolist())
+    return stored + figure_rows.insert_revisions(
+        conn,
+        plan.revised,
+        who=who,
+        why=why,
+        batch=batch,
+        revision=plan.revised["next_revision"],
+        review_status=review_status,
     )

@@ -37,6 +37,7 @@ from tracker.domain.roles import (
 from tracker.service import consequences
 from tracker.service.consequences import Consequences
 from tracker.service.store import Store
+from tracker.service.writing import retrying
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as queue
 
@@ -116,6 +117,10 @@ def _touched(conn: Connection, proposal: pd.DataFrame) -> pd.DataFrame:
 
 def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") -> pd.DataFrame:
     """Publish a proposal: the next revision, accepted; flags and bands recomputed."""
+    return retrying(lambda: _accept_once(store, actor, figure_id, why), f"accept {figure_id}")
+
+
+def _accept_once(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))
@@ -127,6 +132,10 @@ def accept(store: Store, actor: Actor, figure_id: str, why: str = "accepted") ->
 
 def reject(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     """Refuse a proposal with a reason: the next revision, rejected, never public."""
+    return retrying(lambda: _reject_once(store, actor, figure_id, why), f"reject {figure_id}")
+
+
+def _reject_once(store: Store, actor: Actor, figure_id: str, why: str) -> pd.DataFrame:
     with store.transaction() as conn:
         proposal = _proposal(conn, figure_id)
         require_reviewer_of(actor, str(proposal["entered_by"].iloc[0]))

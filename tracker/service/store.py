@@ -31,6 +31,7 @@ from tracker.ingest.reference import read_reference
 from tracker.progress import IMPORT_STEPS, Steps, progress
 from tracker.service.importer import ImportPlan, plan_import, store_plan
 from tracker.service.rows import FigureRows, figure_rows_of
+from tracker.service.writing import retrying, write_transaction
 from tracker.storage import accounts, summaries, tables, versions
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as review_rows
@@ -89,8 +90,10 @@ class Store:
         return self.engine.connect()
 
     def transaction(self) -> AbstractContextManager[Connection]:
-        """A connection in a transaction, committed when the block ends without an error."""
-        return self.engine.begin()
+        """A connection in a write transaction, committed when the block ends without an
+        error; on SQLite it holds the write lock from the start (``tracker/service/writing.py``),
+        so that a writer waits for the others instead of failing half-way."""
+        return write_transaction(self.engine)
 
     def close(self) -> None:
         """Close the pooled connections (the store can still be used; it reconnects)."""
@@ -125,14 +128,14 @@ class Store:
     def upgrade(self) -> tuple[int, int]:
         """Create or upgrade the schema and refresh the registry from data/."""
         versions = upgrade(self.engine)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             load_registry(conn, read_reference())
         self.__dict__.pop("vocab", None)
         return versions
 
     def add_sources(self, sources: pd.DataFrame) -> int:
         """Add the sources (registry rows) missing from the database; returns how many."""
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             added = add_sources(conn, sources)
         self.__dict__.pop("vocab", None)
         return added
@@ -150,8 +153,20 @@ class Store:
         return self.vocab.gazetteer["level"].astype(int).to_dict()
 
     # -- figures ---------------------------------------------------------------------------
+    def double_counting(self, name: str, overlaps: Sequence[str], file: FigureFile) -> list[str]:
+        """Warnings that stored figures of formats counting the same events (``overlaps``)
+        meet this file's sources and days (see :mod:`tracker.service.overlaps`)."""
+        from tracker.service.overlaps import double_counting
+
+        with self.engine.connect() as conn:
+            return double_counting(conn, name, overlaps, file.table)
+
     def plan(
-        self, file: FigureFile, today: date | None = None, vocab: Vocabularies | None = None
+        self,
+        file: FigureFile,
+        today: date | None = None,
+        vocab: Vocabularies | None = None,
+        revise_changed: bool = False,
     ) -> ImportPlan:
         """Validate a file and compare it with what is stored; store nothing. ``vocab``
         checks against other vocabularies than the stored ones (data/'s, before init)."""
@@ -162,6 +177,7 @@ class Store:
                 self.vocab if vocab is None else vocab,
                 today or date.today(),
                 self.settings.tau,
+                revise_changed,
             )
 
     # -- who acts ------------------------------------------------------------------------------
@@ -195,6 +211,7 @@ class Store:
         propose: bool = False,
         actor: Actor | None = None,
         before_commit: Callable[[ImportPlan], object] | None = None,
+        revise_changed: bool = False,
     ) -> ImportResult:
         """Store a file's figures in one transaction (all or nothing unless partial).
 
@@ -202,16 +219,46 @@ class Store:
         changes); otherwise they are published at once, which only a reviewer or admin may do.
         ``before_commit(plan)`` runs inside the transaction once the figures are stored (the
         CLI writes the rejects file there): when it raises, nothing is stored.
+        ``revise_changed`` stores a stored figure given with other values as its next
+        revision (``why`` required), instead of refusing it as a conflict.
         """
         check_reason(why)
+        if revise_changed and not (why and why.strip()):
+            raise RevisionError("--why is required with --revise-changed: say why figures change")
         actor = actor or self.shell_actor()
         require(actor, Action.PROPOSE if propose else Action.PUBLISH)
+        return retrying(
+            lambda: self._import_once(
+                file, partial, why, today, propose, actor, before_commit, revise_changed
+            ),
+            f"import {file.path.name}",
+        )
+
+    def _import_once(
+        self,
+        file: FigureFile,
+        partial: bool,
+        why: str | None,
+        today: date | None,
+        propose: bool,
+        actor: Actor,
+        before_commit: Callable[[ImportPlan], object] | None,
+        revise_changed: bool,
+    ) -> ImportResult:
+        """One attempt at an import, planned against what is stored now."""
         batch = uuid.uuid4().hex
         steps = Steps(IMPORT_STEPS, f"importing {file.path.name}")
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 steps.advance("checking")
-                plan = plan_import(conn, file, self.vocab, today or date.today(), self.settings.tau)
+                plan = plan_import(
+                    conn,
+                    file,
+                    self.vocab,
+                    today or date.today(),
+                    self.settings.tau,
+                    revise_changed,
+                )
                 if not plan.ok and not partial:
                     return ImportResult(plan, 0, None)
                 steps.advance("storing")
@@ -219,7 +266,7 @@ class Store:
                 stored = store_plan(conn, plan, actor.name, why, batch, review)
                 steps.advance("recomputing flags")
                 if not propose:
-                    self._after_change(conn, plan.new)
+                    self._after_change(conn, _touched(plan))
                 if stored >= STATISTICS_AFTER:
                     refresh_statistics(conn)
                 if before_commit is not None:
@@ -262,7 +309,19 @@ class Store:
         A published figure changes without review: reviewers and admins only."""
         actor = actor or self.shell_actor()
         require(actor, Action.PUBLISH)
-        with self.engine.begin() as conn:
+        return retrying(
+            lambda: self._revise_once(figure_id, changes, why, today, actor), f"revise {figure_id}"
+        )
+
+    def _revise_once(
+        self,
+        figure_id: str,
+        changes: dict[str, str],
+        why: str,
+        today: date | None,
+        actor: Actor,
+    ) -> pd.DataFrame:
+        with write_transaction(self.engine) as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
                 raise RevisionError(f"figure {figure_id} is retracted; it cannot be revised")
@@ -277,7 +336,10 @@ class Store:
         """Withdraw a figure with a revision whose status is retracted (reviewers, admins)."""
         actor = actor or self.shell_actor()
         require(actor, Action.PUBLISH)
-        with self.engine.begin() as conn:
+        retrying(lambda: self._retract_once(figure_id, why, actor), f"retract {figure_id}")
+
+    def _retract_once(self, figure_id: str, why: str, actor: Actor) -> None:
+        with write_transaction(self.engine) as conn:
             current = self._lock_current(conn, figure_id)
             if current["status"].iloc[0] == "retracted":
                 raise RevisionError(f"figure {figure_id} is already retracted")
@@ -295,6 +357,12 @@ class Store:
             query = query.with_for_update()
         current = figure_rows.read_frame(conn, query)
         if current.empty:
+            revised_at = self._revised_meanwhile(conn, figure_id)
+            if revised_at is not None:
+                raise RevisionError(
+                    f"figure {figure_id} was revised by another user at {revised_at}; "
+                    "re-run to revise the new revision"
+                )
             raise RevisionError(
                 f"no figure with id {figure_id!r} is stored as published (a proposal "
                 "changes by its review: `tracker review`)"
@@ -306,6 +374,17 @@ class Store:
                 f"--status {open_state}`): it is decided before the figure changes again"
             )
         return current
+
+    def _revised_meanwhile(self, conn: Connection, figure_id: str) -> str | None:
+        """When the figure's current revision was written, if one is stored now: a writer that
+        waited on the row lock finds the row it waited for superseded by another user's."""
+        query = select(F.c.entered_at, F.c.entered_by).where(
+            and_(F.c.figure_id == figure_id, F.c.current)
+        )
+        row = conn.execute(query).first()
+        if row is None:
+            return None
+        return f"{row.entered_at:%Y-%m-%d %H:%M:%S} ({row.entered_by})"
 
     def _write_revision(
         self,
@@ -408,20 +487,24 @@ class Store:
         actor = actor or self.shell_actor()
         require(actor, Action.EXPLAIN)
         check_reason(note, "--note")
-        with self.engine.begin() as conn:
-            known = conn.execute(
-                select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
-            ).first()
-            if known is None:
-                raise RevisionError(f"no flag with id {flag_id!r} is stored")
-            explain_flag(conn, flag_id, note, actor.name, status)
+
+        def once() -> None:
+            with write_transaction(self.engine) as conn:
+                known = conn.execute(
+                    select(tables.flags.c.flag_id).where(tables.flags.c.flag_id == flag_id)
+                ).first()
+                if known is None:
+                    raise RevisionError(f"no flag with id {flag_id!r} is stored")
+                explain_flag(conn, flag_id, note, actor.name, status)
+
+        retrying(once, f"explain {flag_id}")
 
     def recompute_flags(self) -> tuple[int, int]:
         """Recompute every component's flags and bands from scratch, in one transaction:
         (components, flags)."""
         from tracker.storage.flagstore import clear_all, recompute, stored_components
 
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             components = stored_components(conn)
             n = 0
             clear_all(conn)
@@ -432,3 +515,11 @@ class Store:
     def count(self) -> int:
         with self.engine.connect() as conn:
             return figure_rows.count_current(conn)
+
+
+def _touched(plan: ImportPlan) -> pd.DataFrame:
+    """The figures whose series change: the new ones, and for each revision both the new
+    values and the superseded ones (a revision may move a figure to another series)."""
+    if plan.revised.empty:
+        return plan.new
+    return pd.concat([plan.new, plan.revised, plan.superseded], ignore_index=True)

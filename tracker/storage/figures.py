@@ -358,3 +358,21 @@ def iter_current(
 
 def count_current(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(F).where(F.c.current)).scalar_one())
+
+
+def current_with_prefix(
+    conn: Connection, prefix: str, sources: Sequence[str], start: date, end: date
+) -> tuple[int, date | None, date | None]:
+    """How many current, not retracted figures of these sources have an id starting with
+    ``prefix`` and a period meeting ``start``…``end``, and the span of their periods."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = select(func.count(), func.min(F.c.period_end), func.max(F.c.period_end)).where(
+        F.c.current,
+        F.c.status != "retracted",
+        F.c.figure_id.like(escaped + "%", escape="\\"),
+        F.c.source.in_(list(sources)),
+        F.c.period_end >= start,
+        func.coalesce(F.c.period_start, F.c.period_end) <= end,
+    )
+    count, first, last = conn.execute(query).one()
+    return int(count), first, last

@@ -53,10 +53,13 @@ def pending(conn: Connection, limit: int | None = None) -> pd.DataFrame:
 
 def pending_one(conn: Connection, figure_id: str, lock: bool = False) -> pd.DataFrame:
     """The figure's proposal awaiting review (empty when it has none); ``lock`` holds its row
-    until the transaction ends (PostgreSQL), so two reviewers cannot both decide it."""
+    until the transaction ends (PostgreSQL), so two reviewers cannot both decide it.
+
+    A decision is a new revision, not a change of the locked row, so after waiting for the
+    lock the proposal is read again: that statement sees the other reviewer's decision."""
     query = select(F).where(and_(F.c.figure_id == figure_id, _newest_proposed()))
     if lock and conn.dialect.name == "postgresql":
-        query = query.with_for_update()
+        conn.execute(query.with_for_update()).fetchall()
     return read_frame(conn, query)
 
 

@@ -13,6 +13,7 @@ REAL = Path(__file__).resolve().parents[3].parent / "shared" / "real-data" / "da
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-data is not here")
 
 DAILY = REAL / "romansul__syrian-civil-war" / "casualties_by_province_by_day.csv"
+BY_CAUSE = REAL / "romansul__syrian-civil-war" / "casualties_by_cause_of_death_by_day.csv"
 GRID = REAL / "OCHA-DAP__hdx-python-scraper" / "idps_download-displacement-data.csv"
 IDU_CSV = REAL / "OCHA-DAP__hdx-scraper-idmc-idu" / "ind_idmc_idu_events.csv"
 IDU_JSON = REAL / "OCHA-DAP__hdx-scraper-idmc-idu" / "idmc_idu.json"
@@ -39,6 +40,21 @@ def test_daily_deaths_unknown_source_is_one_line(db: str, capsys) -> None:
     assert code == 1
     assert err.count("unknown source 'vdc-sy'") == 1
     assert "on 37,618 figures of 2,687 rows (lines 2–2688)" in err
+
+
+def test_both_daily_files_warn_that_they_count_the_same_deaths(db: str, capsys) -> None:
+    code, out, err = run(["import", str(BY_CAUSE), "--set", "source=vdc"], capsys)
+    assert code == 0, err
+    assert "format wide-daily-by-cause chosen by the header" in err
+    assert "24183 figure(s) stored" in out  # 2,687 days × 9 causes, every cell accounted for
+    assert "count the same events" not in err
+    code, out, err = run(["import", str(DAILY), "--set", "source=vdc"], capsys)
+    assert code == 0, err
+    assert "37618 figure(s) stored" in out
+    assert err.count("count the same events") == 1
+    assert "24,183 figure(s) of format wide-daily-by-cause from vdc" in err
+    code, out, _ = run(["import", str(BY_CAUSE), "--set", "source=vdc"], capsys)
+    assert "0 figure(s) stored, 24183 already stored" in out
 
 
 def test_idmc_grid_syria(db: str, capsys) -> None:
@@ -85,3 +101,9 @@ def test_ucdp_bangladesh_reports_unmapped_places_then_imports_at_country_level(
     assert "211 figure(s) stored" in out
     code, out, _ = run(args, capsys)
     assert "0 figure(s) stored, 211 already stored" in out
+
+
+def test_idmc_grid_read_as_generic_hxl_names_what_the_tags_cannot_settle(db: str, capsys) -> None:
+    code, _, err = run(["validate", str(GRID), "--format", "hxl", "--set", "source=idmc"], capsys)
+    assert code != 0 and "Traceback" not in err
+    assert "'Conflict Stock Displacement', 'Disaster Stock Displacement' all read as idps" in err

@@ -20,6 +20,7 @@ from tracker.domain.places import PlaceIndex
 from tracker.domain.validation import Problem
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.formats.columns import fill_column
+from tracker.ingest.formats.hxl import hxl_spec
 from tracker.ingest.formats.places import PCODE, Unplaced, place_rows
 from tracker.ingest.formats.registry import detect_format
 from tracker.ingest.formats.reshape import CELL, COLUMN, LINES, melt, sum_events
@@ -88,6 +89,9 @@ def map_file(
         notices.append(f"format {spec.name} (given with --format)")
     if spec.canonical:
         return _canonical(source, spec, options, notices, index)
+    if spec.hxl:  # the generic HXL format: a mapping made from this file's tags
+        spec, read = hxl_spec(spec, source.tags, header)
+        notices.extend(read)
     missing = [c for c in spec.needs if c not in options.sets]
     if missing:
         raise FormatError(
@@ -245,7 +249,7 @@ def _unused(header: list[str], spec: FormatSpec) -> list[str]:
     named |= {v.column for v in spec.reshape.values}
     named |= {spec.reshape.start, spec.reshape.end, *spec.reshape.sums}
     if spec.place:
-        named |= {spec.place.code, spec.place.name, spec.place.country}
+        named |= {*spec.place.codes, spec.place.name, spec.place.country}
         named |= set(spec.place.coordinates or ())
     if spec.estimates:
         named |= {spec.estimates.low, spec.estimates.best, spec.estimates.high}

@@ -50,12 +50,15 @@ def _column(table: pd.DataFrame, column: str) -> pd.Series:
 
 
 def template(table: pd.DataFrame, text: str) -> pd.Series:
-    """``"idmc-idu:{id}"`` → one string per row; a row missing a named cell gets NA."""
+    """``"idmc-idu:{id}"`` → one string per row; a row missing a named cell gets NA, unless
+    the name ends in ``?`` (``{admin2_code?}``): an optional cell, empty when missing."""
     out = pd.Series("", index=table.index, dtype="string")
     for literal, field_name, _spec, _conv in string.Formatter().parse(text):
         out = out + literal
         if field_name:
-            out = out + _column(table, field_name).astype("string").str.strip()
+            optional = field_name.endswith("?")
+            cells = _column(table, field_name.rstrip("?")).astype("string").str.strip()
+            out = out + (cells.fillna("") if optional else cells)
     return out
 
 
@@ -71,6 +74,7 @@ def _date(
         day = "01-01" if kind == "year-start" else "12-31"
         return cells.str.replace(r"^(\d{4})(\.0)?$", rf"\1-{day}", regex=True)
     stamps = pd.to_datetime(cells, utc=True, errors="coerce", format="ISO8601")
+    stamps = stamps.where(cells.str.match(ISO_DATE).fillna(False).astype(bool))  # never '2018'
     local = stamps.dt.tz_convert(rule.timezone or "UTC")
     text = local.dt.strftime("%Y-%m-%d").astype("string")
     if kind == "local-midnight":

@@ -33,8 +33,20 @@ def describe(spec: FormatSpec) -> str:
     if spec.detect_columns or spec.detect_tags:
         what = ", ".join(spec.detect_columns + spec.detect_tags)
         out.append(f"  recognised by its header: {what}")
+    if spec.generic and spec.hxl:
+        out.append("  recognised by its HXL tag row, when no other format matches")
+        out.append("  tags read (most specific rule wins; metrics' tags from data/vocabularies):")
+        out.extend(
+            f"    {tag}: " + (", ".join(f"{k} {v}" for k, v in target.items() if v) or "not read")
+            for tag, target in spec.hxl.items()
+        )
     if spec.canonical:
         out.append("  read as is: the canonical columns (DESIGN.md §4), checked by the schema")
+    if spec.overlaps:
+        out.append(
+            "  counts the same events as: " + ", ".join(spec.overlaps) + " (an import warns when "
+            "their figures from the same source and days are stored)"
+        )
     if spec.needs:
         out.append("  you must give: " + ", ".join(f"--set {c}=…" for c in spec.needs))
     r = spec.reshape

@@ -112,7 +112,7 @@ def _by_value(
     """Code, then name (gazetteer, aliases) per distinct (code, name, country)."""
     keys = pd.DataFrame(
         {
-            "code": table[rule.code] if rule.code else pd.NA,
+            "code": _first_code(table, rule),
             "name": table[rule.name] if rule.name else pd.NA,
             "country": country,
         },
@@ -123,6 +123,16 @@ def _by_value(
         found[key] = _one(key, rule, index, placed, countries)
     resolved = [found[k] for k in keys.itertuples(index=False, name=None)]
     return pd.Series(resolved, index=table.index, dtype="string")
+
+
+def _first_code(table: pd.DataFrame, rule: PlaceRule) -> pd.Series | object:
+    """Each row's first filled code column (the most precise first, as the mapping lists)."""
+    if not rule.code:
+        return pd.NA
+    code = table[rule.code].astype("string")
+    for column in rule.more_codes:
+        code = code.fillna(table[column].astype("string"))
+    return code
 
 
 def _one(
@@ -146,6 +156,10 @@ def _one(
             if match.how == "alias":
                 placed.aliases[name] = match.pcode
             return match.pcode
+    bare = rule.whole_country and not code and not name
+    if bare and country and index.level(country) is not None:
+        placed.how["country (no code, no name)"] += 1
+        return country
     return None
 
 
@@ -192,10 +206,10 @@ def _report_unplaced(
 def _unplaced_message(
     value: str, rule: PlaceRule, index: PlaceIndex, within: str | None, near: tuple[str, ...]
 ) -> str:
-    if not value:
-        return "no place given (the place columns of this row are empty)"
     if within and index.level(within) is None:
         return f"country {within} is not in the gazetteer (data/gazetteer/): no place can be found"
+    if not value:
+        return "no place given (the place columns of this row are empty)"
     level = f" at level {rule.level}" if rule.level is not None else ""
     where = f" within {within}" if within else ""
     english = dict(zip(index.gazetteer["pcode"], index.gazetteer["name_en"], strict=True))

@@ -48,14 +48,15 @@ def sum_events(
     table: pd.DataFrame, reshape: Reshape, place: str
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Rows summed per (place, window); rows whose dates cannot be read are reported."""
-    start = pd.to_datetime(table[reshape.start], format="%Y-%m-%d", errors="coerce")
-    end = pd.to_datetime(table[reshape.end], format="%Y-%m-%d", errors="coerce")
+    start = _dates(table[reshape.start], reshape.date_formats)
+    end = _dates(table[reshape.end], reshape.date_formats)
     problems = []
+    written = " or ".join(reshape.date_formats).replace("%", "")
     for column, parsed in ((reshape.start, start), (reshape.end, end)):
         for i in parsed[parsed.isna()].index:
             value = "" if pd.isna(table.at[i, column]) else str(table.at[i, column])
             problems.append(
-                Problem(int(table.at[i, LINE]), str(column), value, "not a date (YYYY-MM-DD)")
+                Problem(int(table.at[i, LINE]), str(column), value, f"not a date ({written})")
             )
     ok = start.notna() & end.notna() & table[place].notna()
     rows = table[ok].copy()
@@ -71,3 +72,12 @@ def sum_events(
     summed[LINE] = summed[LINES].map(lambda lines: lines[0])
     summed[EVENTS] = summed[EVENTS].astype(str)
     return summed, problems
+
+
+def _dates(cells: pd.Series, formats: tuple[str, ...]) -> pd.Series:
+    """Dates written in any of ``formats`` (tried in order, each exactly); others NaT."""
+    text = cells.astype("string").str.strip()
+    parsed = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    for form in formats:
+        parsed = parsed.fillna(pd.to_datetime(text, format=form, errors="coerce"))
+    return parsed

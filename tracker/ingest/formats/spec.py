@@ -81,16 +81,25 @@ class PlaceRule:
     country: str | None = None
     coordinates: tuple[str, str] | None = None
     max_km: float = 25.0
+    more_codes: tuple[str, ...] = ()  # code columns tried in turn where ``code`` is empty
+    whole_country: bool = False  # a row with no code and no name is its country's (admin 0)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return ((self.code,) if self.code else ()) + self.more_codes
 
     def describe(self) -> list[str]:
         steps = []
         if self.code:
-            steps.append(f"the code in column {self.code!r} ({self.code_kind})")
+            columns = " or else ".join(repr(c) for c in self.codes)
+            steps.append(f"the code in column {columns} ({self.code_kind})")
         if self.name:
             where = f" at level {self.level}" if self.level is not None else ""
             within = f", within {self.parent}" if self.parent else ""
             within += f", within the country in column {self.country!r}" if self.country else ""
             steps.append(f"the name in column {self.name!r}{where}{within} (gazetteer, aliases)")
+        if self.whole_country and self.country:
+            steps.append(f"a row without a code or name: its country (column {self.country!r})")
         if self.coordinates:
             lat, lon = self.coordinates
             steps.append(
@@ -121,6 +130,7 @@ class Reshape:
     end: str | None = None
     window: str = "month"
     sums: tuple[str, ...] = ()
+    date_formats: tuple[str, ...] = ("%Y-%m-%d",)  # sum: the ways its dates are written
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,7 @@ class FormatSpec:
     detect_tags: tuple[str, ...] = ()
     traps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    overlaps: tuple[str, ...] = ()  # formats counting the same events (warned at import)
     needs: tuple[str, ...] = ()  # canonical columns the user must give with --set
     reshape: Reshape = field(default_factory=Reshape)
     estimates: Estimates | None = None
@@ -181,6 +192,7 @@ def _spec(raw: dict[str, Any], path: Path) -> FormatSpec:
         "detect",
         "traps",
         "warnings",
+        "overlaps",
         "needs",
     }
     top |= {"reshape", "estimates", "place", "columns", "hxl"}
@@ -202,6 +214,7 @@ def _spec(raw: dict[str, Any], path: Path) -> FormatSpec:
         detect_tags=tuple(detect.get("tags", ())),
         traps=tuple(raw.get("traps", ())),
         warnings=tuple(raw.get("warnings", ())),
+        overlaps=tuple(raw.get("overlaps", ())),
         needs=tuple(raw.get("needs", ())),
         reshape=_reshape(path, raw.get("reshape", {})),
         estimates=_estimates(path, raw.get("estimates")),
@@ -240,7 +253,7 @@ def _column(where: str, name: str, raw: Any) -> ColumnRule:
 
 
 def _reshape(path: Path, raw: dict[str, Any]) -> Reshape:
-    keys = {"kind", "keep", "values", "start", "end", "window", "sums"}
+    keys = {"kind", "keep", "values", "start", "end", "window", "sums", "date_formats"}
     _check_keys(f"{path} [reshape]", raw, keys)
     kind = raw.get("kind", "none")
     if kind not in RESHAPES:
@@ -257,6 +270,7 @@ def _reshape(path: Path, raw: dict[str, Any]) -> Reshape:
         end=raw.get("end"),
         window=raw.get("window", "month"),
         sums=tuple(raw.get("sums", ())),
+        date_formats=tuple(raw.get("date_formats", ("%Y-%m-%d",))),
     )
 
 
@@ -271,12 +285,18 @@ def _place(path: Path, raw: dict[str, Any] | None) -> PlaceRule | None:
     if raw is None:
         return None
     keys = {"code", "code_kind", "name", "level", "parent", "country", "coordinates", "max_km"}
-    _check_keys(f"{path} [place]", raw, keys)
+    _check_keys(f"{path} [place]", raw, keys | {"whole_country"})
     if raw.get("code_kind", "pcode") not in CODE_KINDS:
         raise FormatError(f"{path} [place] code_kind: one of {', '.join(CODE_KINDS)}")
+    if raw.get("whole_country") and not raw.get("country"):
+        raise FormatError(f"{path} [place] whole_country needs the country column (country)")
     coords = raw.get("coordinates")
+    codes = raw.get("code")
+    codes = [codes] if isinstance(codes, str) else list(codes or [])
     return PlaceRule(
-        code=raw.get("code"),
+        code=codes[0] if codes else None,
+        more_codes=tuple(codes[1:]),
+        whole_country=bool(raw.get("whole_country", False)),
         code_kind=raw.get("code_kind", "pcode"),
         name=raw.get("name"),
         level=raw.get("level"),

@@ -75,3 +75,17 @@ def places_in_use(conn: Connection, limit: int = 200) -> pd.DataFrame:
         .limit(limit)
     )
     return frame_of(conn, query)
+
+
+def sources_present(
+    conn: Connection, filters: Filters, levels: dict[str, int], candidates: list[str]
+) -> set[str]:
+    """Which of ``candidates`` (source ids) have a public figure in scope: one indexed
+    existence query per candidate, never a scan of every figure."""
+    where = and_(*active(filters, levels))
+    found = set()
+    for source in candidates:
+        query = select(F.c.figure_id).where(where, F.c.source == source).limit(1)
+        if conn.execute(query).first() is not None:
+            found.add(source)
+    return found
