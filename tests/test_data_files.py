@@ -51,6 +51,7 @@ EXPECTED_HEADERS = {
     "vocabularies/levels.csv": "level,label_en,label_ar",
     "sources.csv": "id,name_en,name_ar,short_en,short_ar,type,reliability,url",
     "episodes.csv": "id,name_en,name_ar,start,end,location",
+    "areas.csv": "id,name_en,name_ar,members,note",
     "household_sizes.csv": "country,persons_per_household,source",
     "gazetteer/SY.csv": "pcode,level,name_en,name_ar,parent,latitude,longitude",
 }
@@ -348,6 +349,20 @@ def test_episodes_have_dates_and_known_locations() -> None:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", episode["start"]), episode
         assert episode["end"] == "" or episode["end"] >= episode["start"], episode
         assert episode["location"] in places, episode
+
+
+def test_areas_name_places_of_the_gazetteer_and_say_why() -> None:
+    """DESIGN §6: Eastern Ghouta's members are sub-districts of Rural Damascus; south-west
+    Syria is Dar'a and Quneitra."""
+    places = {r["pcode"]: r for r in rows(DATA / "gazetteer" / "SY.csv")}
+    areas = {a["id"]: a for a in rows(DATA / "areas.csv")}
+    for area in areas.values():
+        assert all(m in places for m in area["members"].split()), area["id"]
+        assert area["name_ar"] and len(area["note"]) > 40, area["id"]
+    ghouta = areas["eastern-ghouta"]["members"].split()
+    assert all(places[m]["level"] == "3" and places[m]["pcode"].startswith("SY03") for m in ghouta)
+    assert areas["south-west-syria"]["members"] == "SY12 SY14"
+    assert places["SY12"]["name_en"] == "Dar'a" and places["SY14"]["name_en"] == "Quneitra"
 
 
 def test_household_size_for_syria() -> None:

@@ -73,7 +73,7 @@ def _options(frame, lang: str, ids=None) -> list[dict]:
 
 
 def place_option(vocab: Vocabularies, pcode: str, lang: str, typed: str = "") -> dict:
-    gaz = vocab.gazetteer
+    gaz = vocab.places
     search = (
         f"{pcode} {gaz.at[pcode, 'name_en']} {gaz.at[pcode, 'name_ar']} {typed}".strip()
         if pcode in gaz.index
@@ -88,7 +88,7 @@ def place_options(
     """Options of the area control: matches for what was typed (or a short start list),
     and the selected place always."""
     codes = search_places(vocab, typed, lang, prefer=list(prefer))
-    codes = list(dict.fromkeys([*[c for c in selected if c in vocab.gazetteer.index], *codes]))
+    codes = list(dict.fromkeys([*[c for c in selected if c in vocab.places.index], *codes]))
     return [place_option(vocab, c, lang, typed) for c in codes]
 
 

@@ -13,6 +13,8 @@ MAX_PHRASES = 4
 MAX_PLACES = 20
 LEVELS_EN = {0: "country", 1: "governorate", 2: "district", 3: "sub-district", 4: "community"}
 LEVELS_AR = {0: "بلد", 1: "محافظة", 2: "منطقة", 3: "ناحية", 4: "تجمع سكاني"}
+#: The level said for a named area (DESIGN §6), which has none; it sorts after governorates.
+AREA_RANK = -1
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ def episode_starts(vocab: Vocabularies) -> str:
 
 def place_label(row: dict) -> str:
     level = int(row["level"])
+    if level == AREA_RANK:  # a named area (DESIGN §6): its id says it, no admin level
+        return f"{row['name_en']} — {row['name_ar']} ({row['pcode']})"
     return (
         f"{row['name_en']} — {row['name_ar']} ({row['pcode']}, "
         f"{LEVELS_EN.get(level, level)} / {LEVELS_AR.get(level, level)})"
@@ -81,7 +85,7 @@ def search_places(vocab: Vocabularies, query: str, limit: int = MAX_PLACES) -> l
     query = query.strip()
     if len(query) < 2:
         return []
-    places = vocab.gazetteer.reset_index(drop="pcode" in vocab.gazetteer.columns)
+    places = vocab.places.reset_index(drop=True)
     if "pcode" not in places.columns:
         places = places.rename(columns={"index": "pcode"})
     folded = query.casefold()
@@ -90,7 +94,9 @@ def search_places(vocab: Vocabularies, query: str, limit: int = MAX_PLACES) -> l
         | places["name_ar"].astype(str).str.contains(query, regex=False)
         | places["pcode"].astype(str).str.upper().str.startswith(query.upper())
     )
-    found = places[hit].sort_values(["level", "name_en"]).head(limit)
+    found = places[hit].assign(rank=places["level"].astype("Float64").fillna(1.5))
+    found = found.sort_values(["rank", "name_en"]).head(limit)
+    found = found.assign(level=found["level"].fillna(AREA_RANK).astype(int))
     return [
         {"pcode": str(r["pcode"]), "level": int(r["level"]), "label": place_label(r)}
         for r in found.to_dict("records")

@@ -1,6 +1,7 @@
-"""/workspace/sources and /workspace/episodes: the registries in the browser (admins only).
+"""/workspace/sources, /workspace/episodes and /workspace/areas: the registries in the browser
+(admins only).
 
-The same service as `tracker sources|episodes` (:mod:`tracker.service.registry`): it checks
+The same service as `tracker sources|episodes|areas` (:mod:`tracker.service.registry`): it checks
 the role and every field and logs each change (who, when, old → new); the page shows the log.
 The words of these pages are a data file, ``data/workspace/words.csv``.
 """
@@ -20,7 +21,7 @@ from tracker.domain.roles import Action
 from tracker.service import registry
 from tracker.service.store import Store
 
-REGISTRIES = ("sources", "episodes")
+REGISTRIES = ("sources", "episodes", "areas")
 DATES = ("start", "end")
 
 
@@ -52,7 +53,7 @@ def _text(value: object) -> str:
 
 
 def register(bp: Blueprint, store: Store) -> None:
-    """GET/POST /workspace/sources, /workspace/episodes and …/<id> (edit)."""
+    """GET/POST /workspace/sources, /workspace/episodes, /workspace/areas and …/<id> (edit)."""
 
     def page(kind: str, status: int = 200, **context: Any) -> tuple[str, int]:
         lang = g.lang

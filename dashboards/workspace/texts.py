@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "flags": {"en": "Flag triage", "ar": "فرز التنبيهات"},
     "sources": {"en": "Sources", "ar": "المصادر"},
     "episodes": {"en": "Episodes", "ar": "الأحداث"},
+    "areas": {"en": "Areas", "ar": "المناطق المسمّاة"},
     "public": {"en": "Public dashboard", "ar": "اللوحة العامة"},
     "home_intro": {
         "en": "Figures entered here are proposals: public only once another reviewer accepts them.",

@@ -47,7 +47,7 @@ def test_the_command_list_is_designs() -> None:
     actions and synth; nothing lost in the move."""
     commands = ["init", "validate", "import", "add", "list", "revise", "retract", "history"]
     commands += ["series", "flags", "export", "serve", "synth", "extract", "formats"]
-    commands += ["review", "users", "sources", "episodes"]
+    commands += ["review", "users", "sources", "episodes", "areas"]
     commands += ["backup", "restore", "db"]
     assert set(PATHS) == {
         *[(c,) for c in commands],
@@ -56,7 +56,11 @@ def test_the_command_list_is_designs() -> None:
         ("db", "grant-readonly"),
         *[("review", a) for a in ("list", "accept", "reject", "send-back", "resubmit", "withdraw")],
         *[("users", a) for a in ("add", "list", "disable")],
-        *[(r, a) for r in ("sources", "episodes") for a in ("add", "list", "edit", "changes")],
+        *[
+            (r, a)
+            for r in ("sources", "episodes", "areas")
+            for a in ("add", "list", "edit", "changes")
+        ],
     }
 
 

@@ -77,3 +77,22 @@ def test_an_unknown_source_is_said_once_with_how_to_register_it(
     assert "1 source(s) not in the registry (msf)" in err and "tracker sources add" in err
     assert main(MSF) == 0
     assert main(["validate", str(path)]) == 0
+
+
+def test_an_area_is_added_listed_and_named_by_figures(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["areas", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "eastern-ghouta" in out and "الغوطة الشرقية" in out and "SY12 SY14" in out
+    add = ["areas", "add", "hawran", "--name-en", "Hawran plain", "--name-ar", "سهل حوران"]
+    assert main([*add, "--members", "SY1200 SY99"]) == 1
+    assert "member 'SY99' is not a P-code of the gazetteer" in capsys.readouterr().err
+    assert main([*add, "--members", "SY1200 SY1203"]) == 0
+    assert "area hawran added: Hawran plain / سهل حوران" in capsys.readouterr().out
+    path = tmp_path / "area.csv"
+    path.write_text("reported_on,source,metric,location,value\n2018-06-30,sohr,killed,hawran,40\n")
+    assert main(["import", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--location", "hawran"]) == 0
+    assert "hawran" in capsys.readouterr().out

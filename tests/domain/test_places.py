@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tracker.domain.places import PlaceIndex, normal_form
-from tracker.ingest.reference import read_gazetteer, read_place_aliases
+from tracker.ingest.reference import read_gazetteer, read_place_aliases, read_reference
 
 
 @pytest.fixture(scope="module")
 def index() -> PlaceIndex:
-    return PlaceIndex(read_gazetteer().reset_index(drop=True), read_place_aliases())
+    areas = read_reference().areas.reset_index(drop=True)
+    return PlaceIndex(read_gazetteer().reset_index(drop=True), read_place_aliases(), areas)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,19 @@ def test_within_follows_parents(index: PlaceIndex) -> None:
 
 def test_every_alias_names_a_gazetteer_place_it_resolves_to(index: PlaceIndex) -> None:
     aliases = index.aliases
-    assert set(aliases["pcode"]) <= set(index.gazetteer["pcode"])
+    assert set(aliases["pcode"]) <= set(index.gazetteer["pcode"]) | set(index.areas["id"])
     for alias, pcode in zip(aliases["alias"], aliases["pcode"], strict=True):
         match = index.resolve(alias, level=index.level(pcode))
         assert (match.pcode, match.how) == (pcode, "alias"), alias
+
+
+def test_an_area_resolves_by_its_names_and_lies_within_the_places_holding_all_its_members(
+    index: PlaceIndex,
+) -> None:
+    assert index.resolve("Eastern Ghouta").pcode == "eastern-ghouta"
+    assert index.resolve("الغوطة الشرقية").pcode == "eastern-ghouta"
+    assert index.resolve("South-West Syria", level=1).pcode == "south-west-syria"
+    assert index.resolve("southern Syria").pcode != "south-west-syria"
+    assert index.within("eastern-ghouta", "SY03") and index.within("C2338", "eastern-ghouta")
+    assert not index.within("south-west-syria", "SY12")
+    assert index.within("SY12", "south-west-syria") and not index.within("SY13", "south-west-syria")

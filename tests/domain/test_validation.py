@@ -32,7 +32,8 @@ EXPECTED = [
     "line 4, column metric, value 'kiled': unknown metric 'kiled' — did you mean 'killed'?",
     "line 5, column population, value 'civilian': unknown population 'civilian' — did you mean "
     "'civilians'?",
-    "line 6, column location, value 'SY99': unknown location 'SY99' — did you mean 'SY09'?",
+    "line 6, column location, value 'SY99': unknown location 'SY99': neither a P-code of the "
+    "gazetteer nor an area id (`tracker areas list`) — did you mean 'SY09'?",
     "line 7, column reported_on, value '30/06/2018': not a date in the form YYYY-MM-DD",
     "line 8, column reported_on, value '2018-02-30': not a real calendar date",
     "line 9, column period_end, value '2018-07-02': period_end is after reported_on: a source "

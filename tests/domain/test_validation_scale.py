@@ -58,8 +58,9 @@ def test_the_report_groups_problems_per_column_and_value(tmp_path: Path, capsys)
     assert time.perf_counter() - started < 20  # was about a minute
     err = capsys.readouterr().err.splitlines()
     assert (
-        f"{path}: column location, value 'SY12X': unknown location 'SY12X' — did you mean "
-        "'SY12'? — on 8,000 rows (lines 2–8001)"
+        f"{path}: column location, value 'SY12X': unknown location 'SY12X': neither a P-code "
+        "of the gazetteer nor an area id (`tracker areas list`) — did you mean 'SY12'? — on "
+        "8,000 rows (lines 2–8001)"
     ) in err
     assert (
         err[-1]

@@ -39,7 +39,8 @@ FIGURE_COLUMNS: dict[str, str] = {
     "url": "the publication's http(s) address",
     "metric": f"required: metric id from {VOCABULARIES}/metrics.csv, e.g. killed",
     "population": f"population id from {VOCABULARIES}/populations.csv (default: all)",
-    "location": "required: P-code from the gazetteer (data/gazetteer/), e.g. SY12",
+    "location": "required: P-code from the gazetteer (data/gazetteer/), e.g. SY12, or an area id "
+    "(`tracker areas list`), e.g. eastern-ghouta",
     "period_start": f"first day the figure covers ({DATE})",
     "period_end": f"last day the figure covers ({DATE}; default: reported_on)",
     "measure": f"flow or stock ({VOCABULARIES}/measures.csv; default: from the metric)",

@@ -1,4 +1,5 @@
-"""The options of `tracker sources` and `tracker episodes`: the registries from the shell.
+"""The options of `tracker sources`, `tracker episodes` and `tracker areas`: the registries
+from the shell.
 
 Their run functions are in :mod:`tracker.cli.commands_registry`, imported when one runs.
 Adding and editing need an admin (the shell's operator, or an admin account); every change
@@ -36,6 +37,12 @@ OPTIONS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("end", "the last day, YYYY-MM-DD (none while it lasts)", False),
         ("location", "the area: a P-code of the gazetteer (e.g. SY12)", False),
     ),
+    "areas": (
+        ("name-en", "the name in English", True),
+        ("name-ar", "the name in Arabic", True),
+        ("members", "the member P-codes, separated by spaces (e.g. 'SY12 SY14')", True),
+        ("note", "where the area's bounds come from, and what it leaves out", False),
+    ),
 }
 
 
@@ -66,6 +73,7 @@ def _registry(commands: Commands, registry: str, what: str) -> None:
 
 
 def register(commands: Commands) -> None:
-    """sources and episodes (issue #13)."""
+    """sources and episodes (issue #13), areas (issue #16)."""
     _registry(commands, "sources", "source")
     _registry(commands, "episodes", "episode")
+    _registry(commands, "areas", "area")

@@ -42,7 +42,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     vocab = store.vocab
     print(
         f"registry: {len(vocab.sources)} sources, {len(vocab.episodes)} episodes, "
-        f"{len(vocab.gazetteer)} places"
+        f"{len(vocab.areas)} areas, {len(vocab.gazetteer)} places"
     )
     load_file(store, SEED_FILE, "founding article")
     if args.demo:

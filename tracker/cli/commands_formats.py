@@ -26,14 +26,15 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _map(args: argparse.Namespace, gazetteer: Any) -> Any:
+def _map(args: argparse.Namespace, places: tuple[Any, Any]) -> Any:
     """The file read through its format (given or detected), as canonical text figures
-    (the service the workspace's upload uses too)."""
+    (the service the workspace's upload uses too); ``places``: (gazetteer, areas)."""
     from tracker.service.formats_import import assignments, map_path
 
     sets = assignments(args.assignments)
+    gazetteer, areas = places
     return map_path(
-        args.file, args.format, sets, gazetteer, args.as_of, args.only_country, args.places
+        args.file, args.format, sets, gazetteer, args.as_of, args.only_country, args.places, areas
     )
 
 
@@ -48,14 +49,16 @@ def _plan(store: Any, mapped: Any) -> Any:
         return store.plan(mapped.file, vocab=read_reference())
 
 
-def _gazetteer(store: Any) -> Any:
-    from tracker.ingest.reference import read_gazetteer
+def _gazetteer(store: Any) -> tuple[Any, Any]:
+    """The gazetteer and the areas, from the database, or from data/ when it is not ready."""
+    from tracker.ingest.reference import read_reference
 
     try:
         store.require_schema()
-        return store.vocab.gazetteer
+        vocab = store.vocab
     except Exception:
-        return read_gazetteer()
+        vocab = read_reference()
+    return vocab.gazetteer, vocab.areas
 
 
 def _report(args: argparse.Namespace, mapped: Any, plan: Any, problems: list[Any]) -> None:
@@ -123,7 +126,7 @@ def run_import(args: argparse.Namespace) -> int:
     if revise and not (args.why and args.why.strip()):
         err("--revise-changed needs --why TEXT: say why the figures change")
         return 2
-    mapped = _map(args, store.vocab.gazetteer)
+    mapped = _map(args, (store.vocab.gazetteer, store.vocab.areas))
     for warning in store.double_counting(mapped.spec.name, mapped.spec.overlaps, mapped.file):
         err(f"{args.file}: warning: {warning}")
     if args.dry_run or (mapped.problems and not args.partial):

@@ -1,4 +1,4 @@
-"""`tracker sources|episodes add|list|edit|changes`: the registries from the shell.
+"""`tracker sources|episodes|areas add|list|edit|changes`: the registries from the shell.
 
 The shell acts as :meth:`tracker.service.store.Store.shell_actor` says; the service checks
 that it is an admin and that each row is valid, and logs every change.

@@ -69,7 +69,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         "--location",
         metavar="PCODES",
         help="P-code(s) from the gazetteer (data/gazetteer/), e.g. SY12; includes the places "
-        "below it",
+        "below it (and the areas inside it); or an area id, e.g. eastern-ghouta",
     )
     group.add_argument(
         "--source",

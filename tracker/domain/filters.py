@@ -108,7 +108,7 @@ def parse_filters(raw: dict[str, str | None], vocab: Vocabularies) -> Filters:
     filters = Filters(
         metric=_ids("metric", raw.get("metric"), vocab.metric_ids),
         population=_ids("population", raw.get("population"), vocab.population_ids),
-        location=_ids("location", raw.get("location"), vocab.pcodes),
+        location=_ids("location", raw.get("location"), vocab.location_ids),
         source=_ids("source", raw.get("source"), vocab.source_ids),
         date_from=_date("from", raw.get("from")),
         date_to=_date("to", raw.get("to")),

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tracker.domain.vocabularies import AREA_COLUMNS
+
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALIF_FORMS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
@@ -59,11 +61,15 @@ class PlaceIndex:
 
     ``gazetteer``: columns pcode, level, name_en, name_ar, parent (the project's gazetteer).
     ``aliases``: columns alias, pcode (and optionally lang, note): names the gazetteer does not
-    hold, such as "Daraa", "Deraa" or "Damascus Suburbs".
+    hold, such as "Daraa", "Deraa" or "Damascus Suburbs"; an alias may name an area id
+    ("East Ghouta" → eastern-ghouta). ``areas``: the area registry (id, name_en, name_ar,
+    members): an area's names resolve to its id, and it lies within a place when all its
+    members do (DESIGN §6).
     """
 
     gazetteer: pd.DataFrame
     aliases: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["alias", "pcode"]))
+    areas: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(AREA_COLUMNS)))
     _by_name: dict[str, set[str]] = field(init=False, default_factory=dict)
     _by_alias: dict[str, set[str]] = field(init=False, default_factory=dict)
 
@@ -80,16 +86,34 @@ class PlaceIndex:
                 self._by_alias.setdefault(key, set()).add(str(pcode))
         self._level = dict(zip(gaz["pcode"].astype(str), gaz["level"].astype(int), strict=True))
         self._parent = dict(zip(gaz["pcode"].astype(str), gaz["parent"], strict=True))
+        self._members: dict[str, tuple[str, ...]] = {}
+        for area, en, ar, members in self.areas[["id", "name_en", "name_ar", "members"]].itertuples(
+            index=False
+        ):
+            self._members[str(area)] = tuple(str(members).split())
+            for name in (en, ar):
+                if normal_form(name):
+                    self._by_name.setdefault(normal_form(name), set()).add(str(area))
 
     def with_aliases(self, more: pd.DataFrame) -> PlaceIndex:
         """This index with a user's alias table added (theirs win no ties: both are kept)."""
-        return PlaceIndex(self.gazetteer, pd.concat([self.aliases, more[["alias", "pcode"]]]))
+        both = pd.concat([self.aliases, more[["alias", "pcode"]]])
+        return PlaceIndex(self.gazetteer, both, self.areas)
+
+    def is_area(self, code: str | None) -> bool:
+        """Whether the code is an area id (DESIGN §6), not a place of the gazetteer."""
+        return code in self._members
 
     def level(self, pcode: str) -> int | None:
         return self._level.get(pcode)
 
     def within(self, pcode: str, ancestor: str) -> bool:
-        """Whether ``pcode`` is ``ancestor`` or lies below it."""
+        """Whether ``pcode`` is ``ancestor`` or lies below it: an area lies below a place when
+        all its members do, and a place below an area when it lies below one of its members."""
+        if pcode in self._members and pcode != ancestor:
+            return all(self.within(m, ancestor) for m in self._members[pcode])
+        if ancestor in self._members and pcode != ancestor:
+            return any(self.within(pcode, m) for m in self._members[ancestor])
         seen = pcode
         while seen:
             if seen == ancestor:
@@ -100,9 +124,13 @@ class PlaceIndex:
 
     def resolve(self, name: str, level: int | None = None, parent: str | None = None) -> PlaceMatch:
         """A P-code written as is, else a gazetteer name, else an alias; at ``level`` and
-        below ``parent`` when given. Several places left after those limits: ambiguous."""
+        below ``parent`` when given (an area, having no level, passes any level: a column
+        "Eastern Ghouta" among governorates is that area, never widened to one). Several
+        places left after those limits: ambiguous."""
         text = str(name).strip()
         if text in self._level and (level is None or self._level[text] == level):
+            return PlaceMatch(text, text, "code")
+        if text in self._members and level is None:
             return PlaceMatch(text, text, "code")
         key = normal_form(text)
         for how, table in (("name", self._by_name), ("alias", self._by_alias)):
@@ -117,7 +145,7 @@ class PlaceIndex:
         return {
             p
             for p in pcodes
-            if (level is None or self._level.get(p) == level)
+            if (level is None or self._level.get(p) == level or p in self._members)
             and (parent is None or self.within(p, parent))
         }
 

@@ -1,4 +1,5 @@
-"""What a valid row of the sources and episodes registries is (DESIGN.md: source, episode).
+"""What a valid row of the sources, episodes and areas registries is (DESIGN.md: source,
+episode, area).
 
 Rules, each written once here and used by the shell and the workspace alike:
 
@@ -8,6 +9,10 @@ Rules, each written once here and used by the shell and the workspace alike:
   ``reliability.csv``; its url, when given, is http(s).
 * An episode starts on an ISO date, ends (when it has ended) on or after its start, and its
   area, when given, is a P-code of the gazetteer.
+* An area (DESIGN §6: a named set of places that is no admin unit) has at least two members,
+  each a P-code of the gazetteer below its country, all in one country, none repeated and
+  none inside another member (the area already holds what lies below a member); its id is
+  not a P-code.
 """
 
 from __future__ import annotations
@@ -24,11 +29,13 @@ ID = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 FIELDS: dict[str, tuple[str, ...]] = {
     "sources": ("id", "name_en", "name_ar", "short_en", "short_ar", "type", "reliability", "url"),
     "episodes": ("id", "name_en", "name_ar", "start", "end", "location"),
+    "areas": ("id", "name_en", "name_ar", "members", "note"),
 }
 #: The fields a row must have.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "sources": ("id", "name_en", "name_ar", "type", "reliability"),
     "episodes": ("id", "name_en", "name_ar", "start"),
+    "areas": ("id", "name_en", "name_ar", "members"),
 }
 
 
@@ -57,7 +64,9 @@ def problems(registry: str, record: dict[str, Any], vocab: Vocabularies) -> list
     key = record.get("id")
     if key is not None and not ID.match(str(key)):
         found.append(f"id {key!r}: 2–64 lower-case letters, digits, '.', '_' or '-' (e.g. 'sohr')")
-    check = _source_problems if registry == "sources" else _episode_problems
+    check = {"sources": _source_problems, "episodes": _episode_problems}.get(
+        registry, _area_problems
+    )
     return found + check(record, vocab)
 
 
@@ -99,6 +108,43 @@ def _episode_problems(record: dict[str, Any], vocab: Vocabularies) -> list[str]:
     return found
 
 
+def members(text: object) -> tuple[str, ...]:
+    """An area's member P-codes as written: separated by spaces, commas or semicolons."""
+    if text is None or (isinstance(text, float) and text != text):
+        return ()
+    return tuple(p for p in re.split(r"[\s,;]+", str(text)) if p)
+
+
+def _area_problems(record: dict[str, Any], vocab: Vocabularies) -> list[str]:
+    name = f"area {record.get('id')!r}"
+    codes = members(record.get("members"))
+    found = [f"{name}: member {p!r} is not a P-code of the gazetteer" for p in codes]
+    found = [m for m, p in zip(found, codes, strict=True) if p not in vocab.pcodes]
+    if record.get("members") is not None and len(set(codes)) < 2:
+        found.append(f"{name}: an area has at least two different members (one is a place)")
+    repeated = sorted({p for p in codes if codes.count(p) > 1})
+    found += [f"{name}: member {p!r} is given twice" for p in repeated]
+    chains = vocab.ancestors
+    for p in codes:
+        above = set(chains.loc[p].dropna()) - {p} if p in chains.index else set()
+        found += [
+            f"{name}: member {p!r} lies inside member {q!r}" for q in sorted(above & set(codes))
+        ]
+    found += _one_country(name, [p for p in codes if p in chains.index], chains)
+    if record.get("id") in vocab.pcodes:
+        found.append(f"{name}: the id is a P-code of the gazetteer")
+    return found
+
+
+def _one_country(name: str, codes: list[str], chains: Any) -> list[str]:
+    """An area lies inside one country and is smaller than it."""
+    found = [f"{name}: member {p!r} is a country" for p in codes if chains.at[p, "adm0"] == p]
+    countries = sorted({str(chains.at[p, "adm0"]) for p in codes})
+    if len(countries) > 1:
+        found.append(f"{name}: the members lie in different countries ({', '.join(countries)})")
+    return found
+
+
 def validated(registry: str, record: dict[str, Any], vocab: Vocabularies) -> dict[str, Any]:
     """The cleaned record, its dates as dates; RegistryError naming every problem."""
     row = clean(registry, record)
@@ -108,4 +154,6 @@ def validated(registry: str, record: dict[str, Any], vocab: Vocabularies) -> dic
     for field in ("start", "end"):
         if field in row and row[field] is not None:
             row[field] = date.fromisoformat(str(row[field]))
+    if row.get("members") is not None:
+        row["members"] = " ".join(members(row["members"]))
     return row

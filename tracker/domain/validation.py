@@ -51,6 +51,10 @@ class Validation:
 
 CHUNK_ROWS = 20_000  # rows per pass of the column checks (bounds pandera's failure cases)
 MAX_LISTED = 50_000  # problems described one by one; the rest are counted (bounded memory)
+#: What a column's known ids are, said after an unknown one.
+WHAT_IS_KNOWN = {
+    "location": ": neither a P-code of the gazetteer nor an area id (`tracker areas list`)"
+}
 HINTS_PER_COLUMN = 50  # distinct misspelt ids per column that get a "did you mean"
 
 
@@ -194,7 +198,7 @@ def _cell_message(
     if check.startswith("unknown "):
         guess = closest(value, vocab.known(str(column))) if hint else None
         meant = f" — did you mean {guess!r}?" if guess and guess != value else ""
-        return f"{check} {value!r}{meant}"
+        return f"{check} {value!r}{WHAT_IS_KNOWN.get(str(column), '')}{meant}"
     return check
 
 

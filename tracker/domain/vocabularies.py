@@ -56,6 +56,10 @@ DERIVED_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: The columns of data/areas.csv (DESIGN §6: a named set of places that is no admin unit).
+AREA_COLUMNS: tuple[str, ...] = ("id", "name_en", "name_ar", "members", "note")
+
+
 def closest(value: str, candidates: list[str] | set[str] | pd.Index) -> str | None:
     """The known id a misspelt one most likely meant, or None when nothing is close."""
     matches = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.6)
@@ -87,6 +91,7 @@ class Vocabularies:
     gazetteer: pd.DataFrame
     household_sizes: pd.DataFrame
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
+    areas: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(AREA_COLUMNS)))
 
     @cached_property
     def metric_ids(self) -> frozenset[str]:
@@ -111,6 +116,45 @@ class Vocabularies:
     @cached_property
     def pcodes(self) -> frozenset[str]:
         return frozenset(self.gazetteer.index)
+
+    @cached_property
+    def area_ids(self) -> frozenset[str]:
+        return frozenset(str(a) for a in self.areas.get("id", ()))
+
+    @cached_property
+    def area_members(self) -> dict[str, tuple[str, ...]]:
+        """Area id → its member P-codes (DESIGN §6)."""
+        if self.areas.empty:
+            return {}
+        return {
+            str(a): tuple(str(m).split())
+            for a, m in zip(self.areas["id"], self.areas["members"], strict=True)
+        }
+
+    @cached_property
+    def location_ids(self) -> frozenset[str]:
+        """What a figure's location may be: a P-code of the gazetteer or an area id."""
+        return self.pcodes | self.area_ids
+
+    @cached_property
+    def places(self) -> pd.DataFrame:
+        """Every location a figure may name, by code: the gazetteer's places (pcode, level,
+        name_en, name_ar, parent) and the areas (level and parent missing: an area is no
+        admin unit and has no parent of its own)."""
+        gaz = self.gazetteer[["pcode", "level", "name_en", "name_ar", "parent"]]
+        if self.areas.empty:
+            return gaz.astype({"level": "Int64"})
+        areas = pd.DataFrame(
+            {
+                "pcode": self.areas["id"].astype(str).to_numpy(),
+                "level": pd.NA,
+                "name_en": self.areas["name_en"].to_numpy(),
+                "name_ar": self.areas["name_ar"].to_numpy(),
+                "parent": None,
+            }
+        )
+        both = pd.concat([gaz.astype({"level": "Int64"}), areas.astype({"level": "Int64"})])
+        return both.set_index("pcode", drop=False)
 
     @cached_property
     def qualifier_ids(self) -> frozenset[str]:
@@ -204,8 +248,17 @@ class Vocabularies:
 
     @cached_property
     def ancestors(self) -> pd.DataFrame:
-        """For every P-code, its codes at admin levels 0–3 (adm0…adm3), where they exist."""
-        return location_ancestors(self.gazetteer)
+        """For every P-code, its codes at admin levels 0–3 (adm0…adm3), where they exist;
+        for every area, the codes all its members share (Eastern Ghouta: SY and SY03)."""
+        places = location_ancestors(self.gazetteer)
+        if not self.area_members:
+            return places
+        rows = {
+            area: [_shared(places, list(codes), column) for column in places.columns]
+            for area, codes in self.area_members.items()
+        }
+        areas = pd.DataFrame.from_dict(rows, orient="index", columns=places.columns, dtype=object)
+        return pd.concat([places, areas])
 
     def known(self, column: str) -> frozenset[str]:
         """The ids a canonical column may take (empty for free-text columns)."""
@@ -213,7 +266,7 @@ class Vocabularies:
             "source": self.source_ids,
             "metric": self.metric_ids,
             "population": self.population_ids,
-            "location": self.pcodes,
+            "location": self.location_ids,
             "episode": self.episode_ids,
             "unit": self.unit_ids,
             "qualifier": self.qualifier_ids,
@@ -222,6 +275,8 @@ class Vocabularies:
 
     def descendants(self, pcode: str) -> list[str]:
         """The P-code itself and every place below it in the gazetteer."""
+        if pcode not in self.gazetteer.index:  # an area: its figures carry its own id
+            return [pcode]
         anc = self.ancestors
         level = int(self.gazetteer.at[pcode, "level"])
         if level > 3:
@@ -244,6 +299,12 @@ def location_ancestors(gazetteer: pd.DataFrame) -> pd.DataFrame:
         if current.isna().all():
             break
     return out
+
+
+def _shared(places: pd.DataFrame, codes: list[str], column: str) -> object:
+    """The code at ``column`` that every one of ``codes`` has (None when they differ)."""
+    found = places[column].reindex(codes)
+    return found.iloc[0] if found.notna().all() and found.nunique() == 1 else None
 
 
 def ranks(frame: pd.DataFrame) -> dict[str, int]:

@@ -430,9 +430,10 @@ def _name_at(sent: Sentence, i: int, taken: set[int]) -> _Name | None:
             if normal_form(name) not in tables.place_forms:
                 continue
             original = sent.source_text(i, end)
-            if not ARABIC.match(original) and not original[:1].isupper():
-                continue
             match = tables.places.resolve(name)
+            lower_area = length > 1 and tables.places.is_area(match.pcode)  # "south-west Syria"
+            if not ARABIC.match(original) and not original[:1].isupper() and not lower_area:
+                continue
             candidates = (match.pcode,) if match.pcode else match.candidates
             if candidates and match.how != "unresolved":
                 return _Name(i, end, original, tuple(candidates))

@@ -140,13 +140,16 @@ class ExtractTables:
 
     @cached_property
     def places(self) -> PlaceIndex:
-        return PlaceIndex(self.vocab.gazetteer.reset_index(drop=True), self.aliases)
+        areas = self.vocab.areas.reset_index(drop=True)
+        return PlaceIndex(self.vocab.gazetteer.reset_index(drop=True), self.aliases, areas)
 
     @cached_property
     def place_forms(self) -> frozenset[str]:
         """Normal forms of every gazetteer name and alias: a cheap first test for a name."""
         gaz = self.vocab.gazetteer
+        areas = self.vocab.areas
         names = [*gaz["name_en"], *gaz["name_ar"], *self.aliases["alias"]]
+        names += [*areas.get("name_en", ()), *areas.get("name_ar", ())]
         return frozenset(normal_form(n) for n in names) - {""}
 
     @cached_property

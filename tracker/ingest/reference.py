@@ -74,6 +74,9 @@ def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
         for name, rel in EXTRA_FILES.items()
         if (data_dir / rel).exists()
     }
+    areas = data_dir / "areas.csv"
+    if areas.exists():
+        frames["areas"] = read_table(areas).set_index("id", drop=False)
     return Vocabularies(
         qualifier_phrases=phrases,
         gazetteer=read_gazetteer(data_dir),

@@ -104,9 +104,10 @@ def derived_fields() -> tuple[Field, ...]:
         Field("high", "integer", "Highest count the claim allows; empty when the claim sets no "
               "upper bound (at least, more than).", minimum=0),
         Field("source_name", "string", "The source's name in English, from the registry.", True),
-        Field("location_name", "string", "The place's name in English, from the gazetteer.", True),
+        Field("location_name", "string", "The place's (or area's) name in English.", True),
         Field("location_level", "integer", "Admin level of the place: 0 country, 1 governorate, "
-              "2 district, 3 sub-district, 4 community.", True, minimum=0, maximum=4),
+              "2 district, 3 sub-district, 4 community; empty for a named area.", minimum=0,
+              maximum=4),
         Field("adm1_pcode", "string", "P-code of the governorate the place lies in (empty for "
               "a whole country)."),
         Field("revision", "integer", "Revision number of the figure: 1 as first entered, higher "
@@ -133,7 +134,7 @@ def figure_fields(vocab: Vocabularies) -> tuple[Field, ...]:
 
 FIGURE_ARABIC = (
     Field("source_name_ar", "string", "The source's name in Arabic, from the registry."),
-    Field("location_name_ar", "string", "The place's name in Arabic, from the gazetteer."),
+    Field("location_name_ar", "string", "The place's (or area's) name in Arabic."),
 )
 
 
@@ -152,7 +153,7 @@ def flag_fields(vocab: Vocabularies) -> tuple[Field, ...]:
               enum=tuple(sorted(vocab.metric_ids))),
         Field("population", "string", "Whose count (population id).",
               enum=tuple(sorted(vocab.population_ids))),
-        Field("location", "string", "Where: an OCHA P-code from the gazetteer."),
+        Field("location", "string", "Where: an OCHA P-code from the gazetteer, or an area id."),
         Field("figure_ids", "string", "The figures involved (figure_id in figures.csv), "
               "separated by ';'.", True),
         Field("sources", "string", "Their source ids, separated by ';'.", True),
@@ -165,7 +166,7 @@ def flag_fields(vocab: Vocabularies) -> tuple[Field, ...]:
 
 
 FLAG_ARABIC = (
-    Field("location_name_ar", "string", "The place's name in Arabic, from the gazetteer."),
+    Field("location_name_ar", "string", "The place's (or area's) name in Arabic."),
     Field("source_names_ar", "string", "The sources' names in Arabic, separated by ';'."),
 )
 
@@ -177,8 +178,9 @@ def series_fields(vocab: Vocabularies) -> tuple[Field, ...]:
               enum=tuple(sorted(vocab.metric_ids))),
         Field("population", "string", "Whose count (population id).", True,
               enum=tuple(sorted(vocab.population_ids))),
-        Field("location", "string", "Where: an OCHA P-code from the gazetteer.", True),
-        Field("location_name", "string", "The place's name in English, from the gazetteer."),
+        Field("location", "string", "Where: an OCHA P-code from the gazetteer, or an area id.",
+              True),
+        Field("location_name", "string", "The place's (or area's) name in English."),
         Field("measure", "string", "flow or stock.", True, enum=("flow", "stock")),
         Field("window_start", "date", "Start of the series' window; empty for stocks."),
         Field("window_start_assumed", "boolean", "true when the start is the episode's start, "
@@ -200,9 +202,7 @@ def series_fields(vocab: Vocabularies) -> tuple[Field, ...]:
     )  # fmt: skip
 
 
-SERIES_ARABIC = (
-    Field("location_name_ar", "string", "The place's name in Arabic, from the gazetteer."),
-)
+SERIES_ARABIC = (Field("location_name_ar", "string", "The place's (or area's) name in Arabic."),)
 
 
 def source_fields(vocab: Vocabularies) -> tuple[Field, ...]:

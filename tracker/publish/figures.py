@@ -53,7 +53,7 @@ def derive(figures: pd.DataFrame, vocab: Vocabularies, links: dict[str, str]) ->
     ids = out["figure_id"].astype(object)
     source = out["source"].astype(object)
     location = out["location"].astype(object)
-    places = vocab.gazetteer
+    places = vocab.places
     out["source_name"] = source.map(vocab.sources["name_en"])
     out["source_name_ar"] = source.map(vocab.sources["name_ar"])
     out["location_name"] = location.map(places["name_en"])
@@ -195,7 +195,7 @@ class Names:
     """The registry's and gazetteer's name columns figures.csv adds, as Arrow look-ups."""
 
     def __init__(self, vocab: Vocabularies) -> None:
-        places = vocab.gazetteer
+        places = vocab.places
         self.lookups = {
             "source_name": ("source", Lookup(vocab.sources["name_en"])),
             "source_name_ar": ("source", Lookup(vocab.sources["name_ar"])),

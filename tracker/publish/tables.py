@@ -47,7 +47,7 @@ def flag_frames(store: Store, filters: Filters) -> Iterator[pd.DataFrame]:
         return
     flags = flags.sort_values("flag_id", kind="stable", key=lambda s: s.astype(str))
     flags = flags.assign(
-        location_name_ar=_names(flags["location"], store.vocab.gazetteer["name_ar"]),
+        location_name_ar=_names(flags["location"], store.vocab.places["name_ar"]),
         source_names_ar=_source_names_ar(flags["sources"], store.vocab),
     )
     yield from chunks(flags)
@@ -58,7 +58,7 @@ def series_frames(store: Store, filters: Filters) -> Iterator[pd.DataFrame]:
     bands = store.bands(filters)
     if bands.empty:
         return
-    places = store.vocab.gazetteer
+    places = store.vocab.places
     bands = bands.assign(
         window_start=pd.to_datetime(bands["window_start"]),
         date=pd.to_datetime(bands["date"]),

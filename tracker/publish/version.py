@@ -41,7 +41,7 @@ def registry_fingerprint(vocab: Vocabularies) -> str:
     digest = hashlib.sha256()
     for frame in (vocab.metrics, vocab.populations, vocab.units, vocab.sources,
                   vocab.source_types, vocab.reliability, vocab.episodes, vocab.gazetteer,
-                  *vocab.extra.values()):  # fmt: skip
+                  vocab.areas, *vocab.extra.values()):  # fmt: skip
         digest.update(pd.util.hash_pandas_object(frame.astype(str), index=True).to_numpy())
     _REGISTRY_PRINTS[id(vocab)] = (vocab, digest.hexdigest()[:16])
     return _REGISTRY_PRINTS[id(vocab)][1]

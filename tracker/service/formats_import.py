@@ -53,10 +53,14 @@ def map_path(
     as_of: str | None = None,
     only_country: str | None = None,
     places: Path | None = None,
+    areas: pd.DataFrame | None = None,
 ) -> Mapped:
     """The file read through its format (given, else picked by the header) as canonical
-    text figures, with the notices saying which format was used."""
+    text figures, with the notices saying which format was used; a name of an area
+    (``areas``, the registry) maps to the area's id."""
     index = PlaceIndex(gazetteer.reset_index(drop=True), read_place_aliases())
+    if areas is not None:
+        index = PlaceIndex(index.gazetteer, index.aliases, areas.reset_index(drop=True))
     if places:
         index = index.with_aliases(read_place_aliases(places))
     spec = find_format(format_name) if format_name else None
@@ -90,7 +94,9 @@ def upload(
     """Map and store a file as proposals (all or nothing unless ``partial``), as
     `tracker import FILE --propose [--format NAME] [--set …] [--as-of DATE]`; returns the
     mapping, the import result and every problem on the file's lines."""
-    mapped = map_path(path, format_name, sets, store.vocab.gazetteer, as_of)
+    mapped = map_path(
+        path, format_name, sets, store.vocab.gazetteer, as_of, areas=store.vocab.areas
+    )
     if mapped.problems and not partial:
         plan = store.plan(mapped.file)
         return mapped, ImportResult(plan, 0, None), found_problems(mapped, plan.problems)

@@ -115,6 +115,11 @@ def _add_registry_changes(conn: Connection) -> None:
     tables.registry_changes.create(conn, checkfirst=True)
 
 
+def _add_areas(conn: Connection) -> None:
+    """areas: the registry of named areas (DESIGN §6); `tracker init` loads data/areas.csv."""
+    tables.areas.create(conn, checkfirst=True)
+
+
 # Each migration takes a database at version N-1 to N. Version 1 creates everything.
 MIGRATIONS = {
     1: lambda conn: tables.metadata.create_all(conn),
@@ -125,6 +130,7 @@ MIGRATIONS = {
     # 6 is reserved for the review branch's migration; a no-op here until the lead merges it.
     6: lambda conn: None,
     7: _add_registry_changes,
+    8: _add_areas,
 }
 
 

@@ -1,4 +1,4 @@
-"""The registry tables (sources, episodes, gazetteer) in the database, loaded from data/.
+"""The registry tables (sources, episodes, areas, gazetteer) in the database, loaded from data/.
 
 The caller reads data/ (:func:`tracker.ingest.reference.read_reference`) and hands the
 vocabularies in: storage reads and writes the database only.
@@ -48,19 +48,20 @@ def _sync(
 
 
 def edited_keys(conn: Connection, registry: str) -> frozenset[str]:
-    """The ids of the registry's rows edited with `tracker sources|episodes edit`."""
+    """The ids of the registry's rows edited with `tracker sources|episodes|areas edit`."""
     log = tables.registry_changes
     query = select(log.c.key).where(log.c.registry == registry, log.c.field != "added")
     return frozenset(conn.execute(query.distinct()).scalars())
 
 
 def load_registry(conn: Connection, vocab: Vocabularies) -> dict[str, int]:
-    """Bring sources, episodes and locations in the database up to date with data/."""
+    """Bring sources, episodes, areas and locations in the database up to date with data/."""
     return {
         "sources": _sync(conn, tables.sources, vocab.sources, "id", edited_keys(conn, "sources")),
         "episodes": _sync(
             conn, tables.episodes, vocab.episodes, "id", edited_keys(conn, "episodes")
         ),
+        "areas": _sync(conn, tables.areas, vocab.areas, "id", edited_keys(conn, "areas")),
         "locations": _sync(conn, tables.locations, vocab.gazetteer, "pcode"),
     }
 
@@ -83,8 +84,9 @@ def read_vocabularies(conn: Connection, files: Vocabularies) -> Vocabularies:
     sources = pd.read_sql(select(tables.sources), conn).set_index("id", drop=False)
     episodes = pd.read_sql(select(tables.episodes), conn).set_index("id", drop=False)
     gazetteer = pd.read_sql(select(tables.locations), conn).set_index("pcode", drop=False)
+    areas = pd.read_sql(select(tables.areas), conn).set_index("id", drop=False)
     if sources.empty or gazetteer.empty:
         return files
     for column in ("start", "end"):
         episodes[column] = pd.to_datetime(episodes[column]).dt.strftime("%Y-%m-%d")
-    return replace(files, sources=sources, episodes=episodes, gazetteer=gazetteer)
+    return replace(files, sources=sources, episodes=episodes, gazetteer=gazetteer, areas=areas)

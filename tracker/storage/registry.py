@@ -1,4 +1,5 @@
-"""Rows of the sources and episodes registries, and their change log (schema version 7).
+"""Rows of the sources, episodes and areas registries, and their change log (schema
+versions 7 and 8).
 
 Storage only reads and writes; the rules (who may, what a valid row is) are the service's
 and the domain's (:mod:`tracker.service.registry`, :mod:`tracker.domain.registry`).
@@ -18,6 +19,7 @@ from tracker.storage import tables
 REGISTRIES: dict[str, tuple[Table, str]] = {
     "sources": (tables.sources, "id"),
     "episodes": (tables.episodes, "id"),
+    "areas": (tables.areas, "id"),
 }
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -68,6 +68,18 @@ episodes = Table(
     Column("start", Date, nullable=False),
     Column("end", Date),
     Column("location", String(16)),
+)
+
+#: Named areas (schema version 8, DESIGN §6): a set of places that is no admin unit; a
+#: figure's location may be an area id. ``members``: the member P-codes, space-separated.
+areas = Table(
+    "areas",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name_en", Text, nullable=False),
+    Column("name_ar", Text, nullable=False),
+    Column("members", Text, nullable=False),
+    Column("note", Text),
 )
 
 locations = Table(
@@ -312,7 +324,7 @@ registry_changes = Table(
     "registry_changes",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("registry", String(16), nullable=False),  # sources | episodes
+    Column("registry", String(16), nullable=False),  # sources | episodes | areas
     Column("key", String(64), nullable=False, index=True),
     Column("field", String(32), nullable=False),
     Column("old", Text),

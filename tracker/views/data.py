@@ -171,16 +171,17 @@ def search_places(
     limit: int = 30,
     prefer: list[str] | tuple[str, ...] = (),
 ) -> list[str]:
-    """P-codes whose code or English or Arabic name contains ``text``; wider places first.
+    """P-codes (and area ids) whose code or English or Arabic name contains ``text``; wider
+    places first, an area beside the governorates.
 
     Without text: the countries the gazetteer details (a country row alone, kept for
-    imports, waits to be searched), their governorates and the ``prefer``red places (those
-    with figures), so the list starts short and useful.
+    imports, waits to be searched), their governorates, the named areas and the
+    ``prefer``red places (those with figures), so the list starts short and useful.
     """
-    gaz = vocab.gazetteer
+    gaz = vocab.places
     text = (text or "").strip()
     if not text:
-        level = gaz["level"].astype(int)
+        level = gaz["level"].fillna(1).astype(int)
         detailed = (level == 1) | ((level == 0) & gaz.index.isin(gaz["parent"].dropna()))
         top = gaz.index[detailed].tolist()
         return list(dict.fromkeys([*top, *[p for p in prefer if p in gaz.index]]))[
@@ -194,7 +195,7 @@ def search_places(
     ranked = pd.DataFrame(
         {
             "pcode": hits.index.to_numpy(),
-            "level": gaz.loc[hits.index, "level"].astype(int).to_numpy(),
+            "level": gaz.loc[hits.index, "level"].fillna(1).astype(int).to_numpy(),
         }
     )
     ranked["starts"] = (
@@ -208,9 +209,9 @@ _INDEX_CACHE: dict[int, pd.Series] = {}
 
 
 def _search_index(vocab: Vocabularies) -> pd.Series:
-    key = id(vocab.gazetteer)
+    key = id(vocab.places)
     if key not in _INDEX_CACHE:
-        gaz = vocab.gazetteer
+        gaz = vocab.places
         _INDEX_CACHE.clear()
         _INDEX_CACHE[key] = (
             gaz["pcode"].astype(str).str.lower()

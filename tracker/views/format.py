@@ -175,7 +175,7 @@ def source_name(vocab: Vocabularies, source: Any, lang: str = "en", short: bool 
 def place_name(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     if missing(pcode):
         return "—"
-    found = column_dict(vocab.gazetteer, f"name_{lang}").get(str(pcode))
+    found = column_dict(vocab.places, f"name_{lang}").get(str(pcode))
     return str(found) if found is not None else str(pcode)
 
 
@@ -185,7 +185,7 @@ _NAMING_CACHE: dict[tuple, tuple] = {}
 def _naming(vocab: Vocabularies, lang: str) -> tuple:
     """Names, repeated names, levels and level words of the gazetteer in ``lang``, built
     once per vocabulary (the gazetteer has thousands of places)."""
-    names = column_dict(vocab.gazetteer, f"name_{lang}")
+    names = column_dict(vocab.places, f"name_{lang}")
     key = (id(names), lang)
     found = _NAMING_CACHE.get(key)
     if found is None:
@@ -223,7 +223,7 @@ def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     pcode = str(pcode)
     gaz = vocab.gazetteer
     if pcode not in gaz.index:
-        return pcode
+        return place_name(vocab, pcode, lang)  # an area (or an unknown code): its name
     level = int(gaz.at[pcode, "level"])
     level_label = label(vocab.extra["levels"], level, lang) if "levels" in vocab.extra else ""
     parts = [level_label.lower() if lang == "en" else level_label]

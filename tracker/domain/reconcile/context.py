@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.domain.areas import with_areas
 from tracker.domain.place_names import repeated_names
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies, ranks
@@ -28,7 +29,8 @@ class ReconcileContext:
     """Look-ups the rules and the sentences need, as plain dicts.
 
     parent / level / location_en / location_ar: the gazetteer (P-code → parent P-code, level,
-    names). level_en / level_ar: level → its word (levels.csv), said after a repeated name
+    names; the areas' names too). area_members: area id → its member P-codes (DESIGN §6).
+    level_en / level_ar: level → its word (levels.csv), said after a repeated name
     (:mod:`tracker.domain.place_names`). subset_of: population → the population it is part of
     (civilians → all).
     episode_start: episode id → its start (the assumed start of a flow without period_start).
@@ -40,6 +42,7 @@ class ReconcileContext:
     level: dict[str, int] = field(default_factory=dict)
     location_en: dict[str, str] = field(default_factory=dict)
     location_ar: dict[str, str] = field(default_factory=dict)
+    area_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     level_en: dict[int, str] = field(default_factory=dict)
     level_ar: dict[int, str] = field(default_factory=dict)
     subset_of: dict[str, str | None] = field(default_factory=dict)
@@ -61,8 +64,9 @@ class ReconcileContext:
 
     @cached_property
     def ancestors(self) -> dict[str, tuple[str, ...]]:
-        """P-code → its ancestors, nearest first (the country last)."""
-        return _chains(self.parent)
+        """P-code (or area id) → every place and area holding it, nearest first (the country
+        last): the gazetteer's parents, with the areas (:mod:`tracker.domain.areas`)."""
+        return with_areas(_chains(self.parent), self.area_members)
 
     def root(self, pcode: str) -> str:
         """The country a place lies in (the place itself when it has no parent)."""
@@ -103,6 +107,7 @@ class ReconcileContext:
         reliability: pd.DataFrame | None = None,
         settings: Settings | None = None,
         levels: pd.DataFrame | None = None,
+        areas: pd.DataFrame | None = None,
         **setting_overrides: Any,
     ) -> ReconcileContext:
         """Build a context from DataFrames shaped like the CSVs in ``data/``.
@@ -111,7 +116,8 @@ class ReconcileContext:
         subset_of. episodes: id, name_en, name_ar, start. sources: id, short_en, short_ar
         (name_en / name_ar when no short name), reliability. metrics: id, label_en, label_ar.
         qualifiers: id, words_en, words_ar. magnitudes: id (the unit value), words_en, words_ar.
-        reliability: id, rank. levels: level, label_en, label_ar. Any frame may be omitted (its
+        reliability: id, rank. levels: level, label_en, label_ar. areas: id, name_en, name_ar,
+        members (P-codes separated by spaces). Any frame may be omitted (its
         look-ups are then empty); ``setting_overrides`` change single settings.
         """
         kw: dict[str, Any] = {}
@@ -121,6 +127,16 @@ class ReconcileContext:
             kw["level"] = {k: int(v) for k, v in _mapping(g, "pcode", "level").items()}
             kw["location_en"] = _mapping(g, "pcode", "name_en")
             kw["location_ar"] = _mapping(g, "pcode", "name_ar")
+        if areas is not None and not areas.empty:
+            a = _with_column(areas, "id")
+            kw["area_members"] = {
+                k: tuple(str(v).split()) for k, v in _mapping(a, "id", "members").items()
+            }
+            for lang in ("en", "ar"):
+                kw[f"location_{lang}"] = {
+                    **kw.get(f"location_{lang}", {}),
+                    **_mapping(a, "id", f"name_{lang}"),
+                }
         if levels is not None:
             lv = _with_column(levels, "level")
             for lang in ("en", "ar"):
@@ -166,6 +182,7 @@ class ReconcileContext:
             reliability=vocab.reliability,
             settings=settings,
             levels=vocab.extra.get("levels"),
+            areas=vocab.areas,
         )
 
 
