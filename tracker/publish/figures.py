@@ -172,6 +172,8 @@ def _sqlite_text_ok(columns: dict[str, pa.Array]) -> bool:
 
 def _columns(chunk: FigureRows) -> dict[str, pa.Array]:
     """A chunk of raw rows as typed Arrow columns, in one conversion where the values allow."""
+    if chunk.batch is not None:
+        return _batch_columns(chunk.batch)
     names = chunk.names
     if chunk.stored_text:
         try:
@@ -189,6 +191,23 @@ def _columns(chunk: FigureRows) -> dict[str, pa.Array]:
         ]
     types = _typed_types(names)
     return {n: pa.array(values[n], types.field(n).type) for n in names}
+
+
+def _batch_columns(batch: pa.RecordBatch) -> dict[str, pa.Array]:
+    """A record batch from the ADBC driver as the columns the cells are written from: text
+    as large strings, counts as int64, dates and timestamps as given (date32 and a UTC
+    timestamp from PostgreSQL, SQLAlchemy's stored text from SQLite, checked there)."""
+    columns: dict[str, pa.Array] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        kind = column.type
+        if pa.types.is_string(kind):
+            column = pc.cast(column, TEXT)
+        elif pa.types.is_integer(kind):
+            column = pc.cast(column, pa.int64())
+        elif pa.types.is_timestamp(kind):
+            column = pc.cast(column, UTC_US)
+        columns[name] = column
+    return columns
 
 
 class Names:
