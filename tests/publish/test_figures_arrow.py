@@ -93,3 +93,12 @@ def test_the_file_is_read_as_the_store_reads_it_with_a_date_filter(store: Store)
     dated = Filters(date_from=date(2018, 7, 3), date_to=date(2018, 7, 4))
     assert set(kinds(store, dated)) == {"arrow"}
     assert fast(store, dated, "en", 2) == reference(store, dated)
+
+
+def test_a_download_stopped_early_stops_the_reading_thread(store: Store) -> None:
+    import threading
+
+    chunks = store.figure_rows(Filters(), STORED, chunk_rows=1)
+    assert next(chunks).batch is not None
+    chunks.close()  # the client went away after the first rows
+    assert not [t for t in threading.enumerate() if t.name == "tracker-arrow-read"]

@@ -144,19 +144,45 @@ def quoted(column: pa.Array) -> pa.Array:
     return pc.if_else(needs, wrapped, column)
 
 
+STRUCTURAL = (b",", b'"', b"\r", b"\n")
+
+
+def _value_bytes(column: pa.Array) -> bytes:
+    """The UTF-8 bytes of a text column's values, one after another (no separators)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    _, offsets, data = column.buffers()[:3]
+    if data is None or len(column) == 0:
+        return b""
+    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)
+    start, end = int(bounds[column.offset]), int(bounds[column.offset + len(column)])
+    return data.slice(start, end - start).to_pybytes()
+
+
+def _quoting_rows(columns: list[pa.Array]) -> pa.Array | None:
+    """Which rows hold a cell with a comma, a double quote, CR or LF (None: no row does).
+    A column's bytes are searched first (these ASCII bytes never occur inside a multibyte
+    UTF-8 character); only a column holding one is searched cell by cell."""
+    needs = None
+    for column in columns:
+        data = _value_bytes(column)
+        if not any(byte in data for byte in STRUCTURAL):
+            continue
+        cells = pc.match_substring_regex(column, NEEDS_QUOTES)
+        needs = cells if needs is None else pc.or_(needs, cells)
+    return needs
+
+
 def csv_rows(columns: list[pa.Array]) -> bytes:
     """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, one join in Arrow."""
     if not columns or len(columns[0]) == 0:
         return b""
     comma = _text(",")
     lines = pc.binary_join_element_wise(*columns, comma)
-    # A line needs quoting only where a cell holds a comma, a double quote, CR or LF: then it
-    # has more commas than separators or one of the others. Only those lines are quoted.
-    needs = pc.or_(
-        pc.not_equal(pc.count_substring(lines, ","), len(columns) - 1),
-        pc.match_substring_regex(lines, '["\r\n]'),
-    )
-    if pc.any(needs).as_py():
+    # A line is quoted only where a cell holds a comma, a double quote, CR or LF.
+    needs = _quoting_rows(columns)
+    if needs is not None and pc.any(needs).as_py():
         rows = pc.indices_nonzero(needs)
         fixed = pc.binary_join_element_wise(*[quoted(pc.take(c, rows)) for c in columns], comma)
         lines = pc.replace_with_mask(lines, needs, fixed)

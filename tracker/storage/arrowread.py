@@ -23,7 +23,9 @@ The batches hold what the database stored, as SQLAlchemy wrote it:
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
@@ -77,7 +79,52 @@ def arrow_reader(
     query = current_rows_query(filters, location_levels, columns, backend, after=after)
     if backend == "sqlite":
         query = query.with_only_columns(*[_sqlite_column(c) for c in columns])
-    return _batches(engine.url, query, chunk_rows)
+    return _prefetched(lambda: _batches(engine.url, query, chunk_rows))
+
+
+def _prefetched(
+    produce: Callable[[], Iterator[pa.RecordBatch]], depth: int = 2
+) -> Iterator[pa.RecordBatch]:
+    """The batches, read ahead on a thread of their own (the driver and Arrow let go of the
+    GIL) while the caller writes the last ones: at most ``depth`` wait in memory. The
+    connection lives and closes on that thread; stopping early stops it."""
+    ready: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: tuple[str, object]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        batches = produce()
+        try:
+            for batch in batches:
+                if not put(("batch", batch)):
+                    return
+            put(("end", None))
+        except BaseException as exc:  # handed over to the reading thread, raised there
+            put(("error", exc))
+        finally:
+            batches.close()  # type: ignore[attr-defined]
+
+    reader = threading.Thread(target=run, name="tracker-arrow-read", daemon=True)
+    reader.start()
+    try:
+        while True:
+            kind, value = ready.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value  # type: ignore[misc]
+            yield value  # type: ignore[misc]
+    finally:
+        stop.set()
+        reader.join()
 
 
 def _sqlite_column(name: str) -> ColumnElement[Any]:
