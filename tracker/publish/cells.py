@@ -37,7 +37,6 @@ NEUTRALISATION_RULE_AR = (
 )
 
 
-FORMULA_PATTERN = "^[" + "".join(FORMULA_STARTS).replace("-", "\\-") + "]"
 NEEDS_QUOTES = '[",\r\n]'
 TEXT = pa.large_string()
 
@@ -63,10 +62,19 @@ def _strings(series: pd.Series) -> pa.Array:
     return pc.cast(array, TEXT)
 
 
+FIRST_CHARACTERS = pa.array(FORMULA_STARTS, TEXT)
+
+
+def formula_cells(text: pa.Array) -> pa.Array:
+    """Which cells of a text column (no nulls) start a formula: their first character is
+    one of FORMULA_STARTS, as :func:`neutralise` reads it."""
+    return pc.is_in(pc.utf8_slice_codeunits(text, 0, 1), value_set=FIRST_CHARACTERS)
+
+
 def text_cells(series: pd.Series) -> pa.Array:
     """Free text as written, empty when missing, neutralised against formulas."""
     text = pc.fill_null(_strings(series), _text(""))
-    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    risky = formula_cells(text)
     if pc.any(risky).as_py():
         text = pc.if_else(
             risky, pc.binary_join_element_wise(_text(APOSTROPHE), text, _text("")), text

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from tracker.domain.filters import Filters
 from tracker.domain.normalise import DATE_COLUMNS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
-from tracker.publish.cells import APOSTROPHE, FORMULA_PATTERN, TEXT, integer_cells
+from tracker.publish.cells import APOSTROPHE, TEXT, formula_cells, integer_cells
 from tracker.publish.fields import Field
 from tracker.service.rows import FigureRows
 from tracker.service.store import Store
@@ -106,8 +106,10 @@ def _integers(array: pa.Array, via_float: bool) -> pa.Array:
 
 def _text(values: pa.Array) -> pa.Array:
     """text_cells of an Arrow column: empty when missing, neutralised against formulas."""
-    text = pc.fill_null(pc.cast(values, TEXT), EMPTY)
-    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    text = values if values.type == TEXT else pc.cast(values, TEXT)
+    if text.null_count:
+        text = pc.fill_null(text, EMPTY)
+    risky = formula_cells(text)
     if pc.any(risky).as_py():
         prefixed = pc.binary_join_element_wise(pa.scalar(APOSTROPHE, TEXT), text, EMPTY)
         text = pc.if_else(risky, prefixed, text)
