@@ -182,21 +182,26 @@ def _quoting_rows(columns: list[pa.Array]) -> pa.Array | None:
     return needs
 
 
+def _lines(columns: list[pa.Array]) -> pa.Array:
+    """Each row's cells joined by commas, with its line feed."""
+    *cells, last = columns
+    ended = pc.binary_join_element_wise(last, _text("\n"), _text(""))
+    return pc.binary_join_element_wise(*cells, ended, _text(","))
+
+
 def csv_rows(columns: list[pa.Array]) -> bytes:
-    """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, one join in Arrow."""
+    """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, joined in Arrow (the
+    lines' bytes, one after another, are the text)."""
     if not columns or len(columns[0]) == 0:
         return b""
-    comma = _text(",")
-    lines = pc.binary_join_element_wise(*columns, comma)
+    lines = _lines(columns)
     # A line is quoted only where a cell holds a comma, a double quote, CR or LF.
     needs = _quoting_rows(columns)
     if needs is not None and pc.any(needs).as_py():
         rows = pc.indices_nonzero(needs)
-        fixed = pc.binary_join_element_wise(*[quoted(pc.take(c, rows)) for c in columns], comma)
+        fixed = _lines([quoted(pc.take(c, rows)) for c in columns])
         lines = pc.replace_with_mask(lines, needs, fixed)
-    one_list = pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines)
-    body = pc.binary_join(one_list, _text("\n"))[0].as_buffer().to_pybytes()
-    return body + b"\n"
+    return _value_bytes(lines)
 
 
 def csv_line(values: Iterable[str]) -> str:
