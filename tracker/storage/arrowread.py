@@ -121,7 +121,7 @@ def _prefetched(
                 return
             if kind == "error":
                 raise value  # type: ignore[misc]
-            yield value  # type: ignore[misc]
+            yield value
     finally:
         stop.set()
         reader.join()
