@@ -82,18 +82,66 @@ def at_size(n: int, largest: bool) -> list[Record]:
     return records
 
 
-ONLY = ("import_wide_daily",)
+def export_only(n: int) -> list[Record]:
+    """export_csv, export_csv_cold and export_memory alone, on the kept n-figure database
+    (made by import_sqlite first when it is not there)."""
+    label = f"db-{n}"
+    if not (data.WORK / f"{label}.db").exists():
+        imports.import_sqlite(n, data.synthetic_file(n), keep_as=label)
+    server = Server(f"sqlite:///{data.WORK / (label + '.db')}")
+    try:
+        return guarded("export_csv", n, "s", exports.RATIO_GOAL, lambda: exports.measure(server, n))
+    finally:
+        server.stop()
 
 
-def only(name: str, out: Path, readme_path: Path) -> int:
-    """One benchmark alone, merged into the results file (and the README table) kept so far."""
-    fresh = guarded(name, 0, "s", wide.GOAL, wide.import_wide_daily)
-    kept = [r for r in read_json(out) if r.name != name] if out.exists() else []
-    records = kept + fresh
+# --only NAME: the benchmarks that can run alone, each with the runner that measures it
+# (a runner may measure several names at once; all it measures is recorded).
+ONLY: dict[str, Callable[[int], list[Record]]] = {
+    "export_csv": export_only,
+    "export_csv_cold": export_only,
+    "export_memory": export_only,
+    "import_wide_daily": lambda n: guarded(
+        "import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily
+    ),
+}
+#: Benchmarks whose size is their file's, not --sizes: run once whatever the sizes.
+SIZELESS = ("import_wide_daily",)
+
+
+def run_only(names: list[str], sizes: list[int], out: Path, readme_path: Path) -> int:
+    """Only the named benchmarks at each size; the other records in ``out`` are kept, and
+    the README table is rewritten with them all (its run time stays that of the full run)."""
+    unknown = [name for name in names if name not in ONLY]
+    if unknown:
+        print(f"--only: no such benchmark {', '.join(unknown)} ({', '.join(ONLY)})")
+        return 2
+    fresh: list[Record] = []
+    for name in dict.fromkeys(n for n in names if n in SIZELESS):
+        fresh += ONLY[name](0)
+    for n in sizes:
+        for runner in dict.fromkeys(ONLY[name] for name in names if name not in SIZELESS):
+            fresh += runner(n)
+    records = _in_place(out, fresh)
     write_json(records, out)
     if str(readme_path) != "-":
-        readme.update_table(readme_path, records)
+        readme.update(readme_path, records, _minutes_of(readme_path), read_loadtest(out))
     return 0
+
+
+def _in_place(out: Path, fresh: list[Record]) -> list[Record]:
+    """The stored records with each re-measured one replaced where it stood; new ones last."""
+    by_key = {(r.name, r.n): r for r in fresh}
+    records = [by_key.pop((r.name, r.n), r) for r in read_json(out)]
+    return records + list(by_key.values())
+
+
+def _minutes_of(readme_path: Path) -> float:
+    """The full run's minutes, as the README states them."""
+    import re
+
+    found = re.search(r"its run took (\d+(?:\.\d+)?) minutes", readme_path.read_text("utf-8"))
+    return float(found.group(1)) if found else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,15 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=ONLY,
-        help="run one benchmark alone; its records replace the same names in results.json",
+        default="",
+        help="benchmark names, comma-separated (export_csv, export_csv_cold, export_memory, "
+        "import_wide_daily): run those alone at --sizes, keep the other records of --out",
     )
     args = parser.parse_args(argv)
-    if args.only:
-        return only(args.only, args.out, args.readme)
     if args.quick:
         dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    if args.only:
+        return run_only(args.only.split(","), sizes, args.out, args.readme)
     started = time.monotonic()
     records: list[Record] = []
     for n in sizes:

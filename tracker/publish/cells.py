@@ -37,7 +37,6 @@ NEUTRALISATION_RULE_AR = (
 )
 
 
-FORMULA_PATTERN = "^[" + "".join(FORMULA_STARTS).replace("-", "\\-") + "]"
 NEEDS_QUOTES = '[",\r\n]'
 TEXT = pa.large_string()
 
@@ -63,10 +62,19 @@ def _strings(series: pd.Series) -> pa.Array:
     return pc.cast(array, TEXT)
 
 
+FIRST_CHARACTERS = pa.array(FORMULA_STARTS, TEXT)
+
+
+def formula_cells(text: pa.Array) -> pa.Array:
+    """Which cells of a text column (no nulls) start a formula: their first character is
+    one of FORMULA_STARTS, as :func:`neutralise` reads it."""
+    return pc.is_in(pc.utf8_slice_codeunits(text, 0, 1), value_set=FIRST_CHARACTERS)
+
+
 def text_cells(series: pd.Series) -> pa.Array:
     """Free text as written, empty when missing, neutralised against formulas."""
     text = pc.fill_null(_strings(series), _text(""))
-    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    risky = formula_cells(text)
     if pc.any(risky).as_py():
         text = pc.if_else(
             risky, pc.binary_join_element_wise(_text(APOSTROPHE), text, _text("")), text
@@ -144,25 +152,56 @@ def quoted(column: pa.Array) -> pa.Array:
     return pc.if_else(needs, wrapped, column)
 
 
+STRUCTURAL = (b",", b'"', b"\r", b"\n")
+
+
+def _value_bytes(column: pa.Array) -> bytes:
+    """The UTF-8 bytes of a text column's values, one after another (no separators)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    _, offsets, data = column.buffers()[:3]
+    if data is None or len(column) == 0:
+        return b""
+    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)
+    start, end = int(bounds[column.offset]), int(bounds[column.offset + len(column)])
+    return data.slice(start, end - start).to_pybytes()
+
+
+def _quoting_rows(columns: list[pa.Array]) -> pa.Array | None:
+    """Which rows hold a cell with a comma, a double quote, CR or LF (None: no row does).
+    A column's bytes are searched first (these ASCII bytes never occur inside a multibyte
+    UTF-8 character); only a column holding one is searched cell by cell."""
+    needs = None
+    for column in columns:
+        data = _value_bytes(column)
+        if not any(byte in data for byte in STRUCTURAL):
+            continue
+        cells = pc.match_substring_regex(column, NEEDS_QUOTES)
+        needs = cells if needs is None else pc.or_(needs, cells)
+    return needs
+
+
+def _lines(columns: list[pa.Array]) -> pa.Array:
+    """Each row's cells joined by commas, with its line feed."""
+    *cells, last = columns
+    ended = pc.binary_join_element_wise(last, _text("\n"), _text(""))
+    return pc.binary_join_element_wise(*cells, ended, _text(","))
+
+
 def csv_rows(columns: list[pa.Array]) -> bytes:
-    """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, one join in Arrow."""
+    """Rows of text cells as UTF-8 CSV: comma-separated, LF line ends, joined in Arrow (the
+    lines' bytes, one after another, are the text)."""
     if not columns or len(columns[0]) == 0:
         return b""
-    comma = _text(",")
-    lines = pc.binary_join_element_wise(*columns, comma)
-    # A line needs quoting only where a cell holds a comma, a double quote, CR or LF: then it
-    # has more commas than separators or one of the others. Only those lines are quoted.
-    needs = pc.or_(
-        pc.not_equal(pc.count_substring(lines, ","), len(columns) - 1),
-        pc.match_substring_regex(lines, '["\r\n]'),
-    )
-    if pc.any(needs).as_py():
+    lines = _lines(columns)
+    # A line is quoted only where a cell holds a comma, a double quote, CR or LF.
+    needs = _quoting_rows(columns)
+    if needs is not None and pc.any(needs).as_py():
         rows = pc.indices_nonzero(needs)
-        fixed = pc.binary_join_element_wise(*[quoted(pc.take(c, rows)) for c in columns], comma)
+        fixed = _lines([quoted(pc.take(c, rows)) for c in columns])
         lines = pc.replace_with_mask(lines, needs, fixed)
-    one_list = pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines)
-    body = pc.binary_join(one_list, _text("\n"))[0].as_buffer().to_pybytes()
-    return body + b"\n"
+    return _value_bytes(lines)
 
 
 def csv_line(values: Iterable[str]) -> str:

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from tracker.domain.filters import Filters
 from tracker.domain.normalise import DATE_COLUMNS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
-from tracker.publish.cells import APOSTROPHE, FORMULA_PATTERN, TEXT, integer_cells
+from tracker.publish.cells import APOSTROPHE, TEXT, formula_cells, integer_cells
 from tracker.publish.fields import Field
 from tracker.service.rows import FigureRows
 from tracker.service.store import Store
@@ -106,8 +106,10 @@ def _integers(array: pa.Array, via_float: bool) -> pa.Array:
 
 def _text(values: pa.Array) -> pa.Array:
     """text_cells of an Arrow column: empty when missing, neutralised against formulas."""
-    text = pc.fill_null(pc.cast(values, TEXT), EMPTY)
-    risky = pc.match_substring_regex(text, FORMULA_PATTERN)
+    text = values if values.type == TEXT else pc.cast(values, TEXT)
+    if text.null_count:
+        text = pc.fill_null(text, EMPTY)
+    risky = formula_cells(text)
     if pc.any(risky).as_py():
         prefixed = pc.binary_join_element_wise(pa.scalar(APOSTROPHE, TEXT), text, EMPTY)
         text = pc.if_else(risky, prefixed, text)
@@ -172,6 +174,8 @@ def _sqlite_text_ok(columns: dict[str, pa.Array]) -> bool:
 
 def _columns(chunk: FigureRows) -> dict[str, pa.Array]:
     """A chunk of raw rows as typed Arrow columns, in one conversion where the values allow."""
+    if chunk.batch is not None:
+        return _batch_columns(chunk.batch)
     names = chunk.names
     if chunk.stored_text:
         try:
@@ -189,6 +193,23 @@ def _columns(chunk: FigureRows) -> dict[str, pa.Array]:
         ]
     types = _typed_types(names)
     return {n: pa.array(values[n], types.field(n).type) for n in names}
+
+
+def _batch_columns(batch: pa.RecordBatch) -> dict[str, pa.Array]:
+    """A record batch from the ADBC driver as the columns the cells are written from: text
+    as large strings, counts as int64, dates and timestamps as given (date32 and a UTC
+    timestamp from PostgreSQL, SQLAlchemy's stored text from SQLite, checked there)."""
+    columns: dict[str, pa.Array] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        kind = column.type
+        if pa.types.is_string(kind):
+            column = pc.cast(column, TEXT)
+        elif pa.types.is_integer(kind):
+            column = pc.cast(column, pa.int64())
+        elif pa.types.is_timestamp(kind):
+            column = pc.cast(column, UTC_US)
+        columns[name] = column
+    return columns
 
 
 class Names:

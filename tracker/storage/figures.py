@@ -267,6 +267,27 @@ def current_query(
     return select(F).where(and_(*conditions)).order_by(F.c.figure_id)
 
 
+def current_rows_query(
+    filters: Filters,
+    location_levels: dict[str, int],
+    columns: Sequence[str] | None,
+    dialect: str,
+    include_retracted: bool = False,
+    after: str | None = None,
+) -> Select:
+    """:func:`current_query` with only ``columns``, after the figure ``after`` when given,
+    sorted by figure_id in byte order on every database (the same file everywhere)."""
+    query = current_query(filters, location_levels, include_retracted)
+    if columns is not None:
+        query = query.with_only_columns(*[F.c[c] for c in columns])
+    order = F.c.figure_id.collate("C") if dialect == "postgresql" else F.c.figure_id
+    if after is not None:
+        query = query.where(order > after)
+    if dialect == "postgresql":  # byte order, as SQLite sorts
+        query = query.order_by(None).order_by(order)
+    return query
+
+
 def iter_current_rows(
     conn: Connection,
     filters: Filters,
@@ -274,6 +295,7 @@ def iter_current_rows(
     include_retracted: bool = False,
     chunk_rows: int = 50_000,
     columns: Sequence[str] | None = None,
+    after: str | None = None,
 ) -> Iterator[tuple[list[str], list, list[tuple]]]:
     """Current figures a chunk at a time as the DBAPI cursor gives them, in figure_id order:
     (column names, each column's result processor or None, the raw rows).
@@ -281,11 +303,9 @@ def iter_current_rows(
     Passing a raw value through its processor gives exactly what a SQLAlchemy Row holds;
     reading the cursor directly saves building a Row per figure.
     """
-    query = current_query(filters, location_levels, include_retracted)
-    if columns is not None:
-        query = query.with_only_columns(*[F.c[c] for c in columns])
-    if conn.dialect.name == "postgresql":  # byte order, as SQLite sorts: same file everywhere
-        query = query.order_by(None).order_by(F.c.figure_id.collate("C"))
+    query = current_rows_query(
+        filters, location_levels, columns, conn.dialect.name, include_retracted, after
+    )
     result = conn.execution_options(stream_results=True).execute(query)
     try:
         names = list(result.keys())
