@@ -265,6 +265,36 @@ def test_assumed_starts_and_stocks(store: Store) -> None:
     assert "hierarchy" in run(store, steps)
 
 
+def test_flows_between_a_stock_divergence_follow_every_change(store: Store) -> None:
+    """Issue #16: a return reported between two stock dates joins (and lowers) the stock's
+    divergence whether the flow, a stock or a place below them changes; each step stores what a
+    full run stores."""
+    border = {"metric": "at_border", "population": "all", "measure": "stock"}
+    steps = [
+        ("add", figure("S1", "SY12", None, "07-05", "approx", 60000, source="unhcr", **border)),
+        ("add", figure("S2", "SY12", None, "07-08", "range", 150, source="un", **border)
+                | {"value_high": "200"}),
+        ("add", figure("R1", "C5993", "06-19", "07-07", "more_than", 20000, metric="returned",
+                       population="all", reported="07-12")),
+        ("add", figure("R2", "SY12", "06-19", "07-08", "more_than", 28000, metric="returned",
+                       population="all", source="snhr")),
+        ("revise", "R1", {"period_end": "2018-07-10"}),
+        ("retract", "R2"),
+        ("add", figure("S3", "SY12", None, "07-07", "approx", 59000, source="un-ocha",
+                       **border)),
+        ("revise", "R1", {"period_end": "2018-07-06"}),
+    ]  # fmt: skip
+    assert "divergence" in run(store, steps)
+    flags = snapshot(store)["flags"]
+    border = flags[flags["rule"] == "divergence"]
+    assert list(zip(border["figure_ids"], border["severity"], strict=True)) == [
+        ("S1;S2", "moderate")
+    ]
+    assert (
+        "more than 20,000 people returned home in Dar'a (community)" in border["sentence_en"].iat[0]
+    )
+
+
 def test_an_owned_part_is_checked_against_its_containers_largest_part(store: Store) -> None:
     steps = [
         ("add", figure("G", "SY12", "06-01", "06-20", "exact", 120, source="un-ocha"),

@@ -68,3 +68,6 @@ def test_demo_flags_read_as_an_analyst_would(store: Store) -> None:
     )
     border = flags[(flags["rule"] == "divergence") & (flags["metric"] == "at_border")]
     assert set(border["sources"]) == {"unhcr;un"}
+    # the returns SOHR reported between 5 and 8 July are named, and lower it (issue #16)
+    assert set(border["severity"]) == {"moderate"}
+    assert all("more than 28,000" in s for s in border["sentence_en"])

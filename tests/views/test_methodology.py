@@ -42,3 +42,14 @@ def test_interval_rules_are_words_not_maths(vocab):
 def test_help_links_keep_the_language():
     assert help_href("rule-echo", "ar") == "/methodology?lang=ar#rule-echo"
     assert help_href("headline", "en") == "/methodology#headline"
+
+
+def test_the_severities_say_a_documented_stock_change_is_one_step_lower(vocab):
+    """Issue #16: the severity of a stock divergence with flows reported between its dates is
+    described on the page in both languages."""
+    en = str(methodology(vocab, "en"))
+    assert "is one step lower (major becomes moderate, moderate minor, minor info) when" in en
+    assert "people returning home for a fall, newly displaced people for a rise" in en
+    ar = str(methodology(vocab, "ar"))
+    assert "درجة واحدة (الكبيرة تصبح متوسطة، والمتوسطة طفيفة، والطفيفة للعلم)" in ar
+    assert "عودة الناس إلى ديارهم في حال الانخفاض، ونزوح جديد في حال الارتفاع" in ar

@@ -28,6 +28,8 @@ EXTRA_FILES: dict[str, str] = {
     "levels": "vocabularies/levels.csv",
     "magnitudes": "vocabularies/magnitudes.csv",
     "interval_words": "vocabularies/interval_words.csv",
+    "stock_flows": "vocabularies/stock_flows.csv",
+    "sentence_words": "vocabularies/sentence_words.csv",
     "methodology": "methodology.csv",
     "columns": "columns.csv",
     "source_terms": "source_terms.csv",

@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy.engine import Connection
 
 from tracker.domain.reconcile import component_key
+from tracker.domain.reconcile.rules.flows_between import related_components
 from tracker.service.store import Store
 from tracker.storage import review as queue
 from tracker.storage.flagstore import context_for
@@ -46,9 +47,10 @@ Snapshot = tuple[pd.DataFrame, pd.DataFrame]  # flags, headlines
 
 
 def components(store: Store, figures: pd.DataFrame) -> list[str]:
-    """The (metric, country) components these figures belong to."""
+    """The (metric, country) components these figures belong to, with those whose flags read
+    them (a stock's flags name the flows reported between its dates)."""
     ctx = context_for(store.vocab, store.settings)
-    return sorted(set(component_key(figures, ctx).dropna().astype(str)))
+    return related_components(sorted(set(component_key(figures, ctx).dropna().astype(str))), ctx)
 
 
 def snapshot(conn: Connection, keys: list[str]) -> Snapshot:

@@ -9,6 +9,11 @@ and its new version both count) the scope reads, by index:
   are the bands of the group's series.
 - **echo**: every figure of m and p with f's value (and value_high) in f's country: echo chains
   never mix values, so every echo flag of that value is owned.
+- **stock changes**: a stock's divergence names the flows reported between its dates
+  (:mod:`tracker.domain.reconcile.rules.flows_between`). For a changed flow, the stock groups
+  it may explain (its stock metrics at L or above, of p or a population p belongs to) are read
+  whole and their divergences owned; for every stock group read whole, the flows that may
+  explain it between two of its dates close enough to diverge are read (not owned).
 - **hierarchy and subgroup**, one sweep in the product order (DESIGN §6): claims at L or a
   place above it, of p or a population p belongs to (*up*), and at L or a place below it, of p
   or a population inside p (*down*), never (L, p) itself. A pairwise flag (part A, whole B)
@@ -34,9 +39,10 @@ flag's exclusions (an echo elsewhere in the country).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -46,6 +52,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.reconcile.rules.flows_between import stocks_changed_by
 from tracker.domain.windows import date_of, day_of, window_start
 from tracker.storage import tables
 from tracker.storage.figures import type_figures
@@ -267,6 +274,44 @@ class Reader:
         key = ("echo", x.metric, x.population, x.value, x.value_high, country)
         return self.fetch(key, condition)
 
+    def stocks_changed(self, x: Figure) -> list[Figure]:
+        """Every figure of the stock groups flow x may explain (:mod:`.rules.flows_between`):
+        stocks x's metric changes, at x's place or above it, of x's population or one it
+        belongs to. The query reads each such group whole."""
+        stocks = stocks_changed_by(self.ctx).get(x.metric)
+        if not stocks or x.measure != "flow":
+            return []
+        places = [x.location, *self.ctx.ancestors.get(x.location, ())]
+        pops = [x.population, *self.ctx.population_supersets.get(x.population, ())]
+        condition = and_(
+            F.c.metric.in_(sorted(stocks)), F.c.measure == "stock", F.c.population.in_(pops),
+            F.c.location.in_(places),
+        )  # fmt: skip
+        return self.fetch(("stocks", x.metric, x.population, x.location), condition)
+
+    def flows_changing(
+        self, group: tuple[str, str, str], spans: list[tuple[date, date]]
+    ) -> list[Figure]:
+        """The flows that may explain a change of the stock group between two of its dates
+        (ending after the first and by the second of a span): of its flow metrics, at its place
+        or inside it, of its population or a part of it."""
+        metric, population, location = group
+        flows = sorted({f for f, _ in self.ctx.stock_flows.get(metric, ())})
+        if not flows or not spans:
+            return []
+        subsets = [p for p, chain in self.ctx.population_supersets.items() if population in chain]
+        inside = (
+            F.c.adm0 == location
+            if not self.ctx.ancestors.get(location)
+            else F.c.location.in_([location, *descendants(self.ctx).get(location, [])])
+        )
+        ends = or_(*[and_(F.c.period_end > a, F.c.period_end <= b) for a, b in spans])
+        condition = and_(
+            F.c.metric.in_(flows), F.c.measure == "flow",
+            F.c.population.in_([population, *subsets]), inside, ends,
+        )  # fmt: skip
+        return self.fetch(("flows", *group, tuple(spans)), condition)
+
     # -- where the axes lead ---------------------------------------------------------------------
     def _count(self, x: Figure) -> ColumnElement:
         return and_(F.c.metric == x.metric, F.c.measure == x.measure)
@@ -361,9 +406,44 @@ def plan(conn: Connection, ctx: ReconcileContext, changed: Iterable[Figure]) -> 
     for s in large:
         echoes |= {c.figure_id for c in reader.echo(s)}
     owned = {rule: in_groups for rule in GROUP_RULES}
+    owned["divergence"] = in_groups | _changed_stocks(reader, seeds, groups)
     owned["echo"] = echoes
     owned["hierarchy"] = owned["subgroup"] = _closure(reader, seeds)
     return Plan(reader, owned, groups, bool(large))
+
+
+def _changed_stocks(reader: Reader, seeds: list[Figure], groups: set) -> set[str]:
+    """The stock divergences a change can alter through the flows between their dates
+    (:mod:`tracker.domain.reconcile.rules.flows_between`): the stock groups a changed flow may
+    explain, read whole (their ids are returned, to be owned), and for every stock group read
+    whole the flows between its first and last date."""
+    explained = [s for x in seeds for s in reader.stocks_changed(x)]
+    whole: dict[tuple[str, str, str], list[Figure]] = {}
+    for s in explained:
+        whole.setdefault(s.group, []).append(s)
+    for g in groups:
+        if g[0] in reader.ctx.stock_flows:
+            whole[g] = reader.group(*g)
+    for g, members in sorted(whole.items()):
+        reader.flows_changing(g, close_spans([m.end for m in members], reader.ctx))
+    return {s.figure_id for s in explained}
+
+
+def close_spans(days: list[date], ctx: ReconcileContext) -> list[tuple[date, date]]:
+    """The spans between a stock group's dates that a divergence can join (at most
+    ``stock_days`` apart), merged: the only dates whose flows a stock flag may name."""
+    ordered = sorted(set(days))
+    reach = timedelta(days=ctx.settings.stock_days)
+    spans: list[tuple[date, date]] = []
+    for day in ordered:
+        last = ordered[bisect_right(ordered, day + reach) - 1]
+        if last == day:
+            continue
+        if spans and day <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+        else:
+            spans.append((day, last))
+    return spans
 
 
 def figures_of(frame: pd.DataFrame, ctx: ReconcileContext) -> list[Figure]:

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from tracker.domain.filters import Filters
 from tracker.domain.reconcile import component_key, compute
 from tracker.domain.reconcile.context import ReconcileContext
+from tracker.domain.reconcile.rules.flows_between import related_components
 from tracker.domain.reconcile.scoped import Scope
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies
@@ -115,9 +116,12 @@ def recompute(
     conn: Connection, vocab: Vocabularies, settings: Settings, components: list[str] | None
 ) -> int:
     """Replace the stored flags and bands of these components (all when None) by a fresh
-    computation over their current figures; returns the number of flags stored."""
+    computation over their current figures; returns the number of flags stored. A stock's
+    flags read the flows that change it, so their components are recomputed together
+    (:func:`~tracker.domain.reconcile.rules.flows_between.related_components`)."""
     ctx = context_for(vocab, settings)
     if components is not None:
+        components = related_components(components, ctx)
         _lock_components(conn, components)
     figures = _figures_of(conn, components)
     result = compute(figures, ctx, series=False) if len(figures) else None
@@ -141,6 +145,7 @@ def recompute_for(
     new versions of each); returns the number of flags written."""
     ctx = context_for(vocab, settings)
     components = sorted(set(component_key(changed, ctx).dropna().astype(str)))
+    components = related_components(components, ctx)
     if len(changed) > INCREMENTAL_LIMIT:
         return recompute(conn, vocab, settings, components)
     _lock_components(conn, components)

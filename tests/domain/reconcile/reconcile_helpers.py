@@ -55,7 +55,10 @@ EPISODES = pd.DataFrame(
     [("ep", "Test offensive", "الهجوم التجريبي", "2018-06-01")],
     columns=["id", "name_en", "name_ar", "start"],
 )
-MEASURE = {"killed": "flow", "displaced": "flow", "idps": "stock", "at_border": "stock"}
+MEASURE = {
+    "killed": "flow", "displaced": "flow", "returned": "flow", "idps": "stock",
+    "at_border": "stock",
+}  # fmt: skip
 
 
 def make_ctx(**settings: Any) -> ReconcileContext:
@@ -178,6 +181,8 @@ WORDS_AND_RANKS = {
     "levels": read_csv("vocabularies/levels.csv"),
     "magnitudes": read_csv("vocabularies/magnitudes.csv"),
     "reliability": read_csv("vocabularies/reliability.csv"),
+    "stock_flows": read_csv("vocabularies/stock_flows.csv"),
+    "sentence_words": read_csv("vocabularies/sentence_words.csv"),
 }
 
 

@@ -65,14 +65,32 @@ def test_snhr_and_sohr_death_tolls_diverge(demo):
     )
 
 
-def test_un_agencies_border_counts_diverge(demo):
+def test_un_agencies_border_counts_diverge_with_the_returns_reported_between(demo):
+    """Issue #16: the 60,000 at the border on 5 July against 150–200 on 8 July names SOHR's
+    returns reported in between, and is moderate, not major (a documented change)."""
     row = involving(demo.flags, "R065", "R072").iloc[0]
-    assert (row["rule"], row["severity"], row["sources"]) == ("divergence", "major", "unhcr;un")
+    assert (row["rule"], row["severity"]) == ("divergence", "moderate")
+    assert (row["figure_ids"], row["sources"]) == ("R065;R072", "unhcr;un")
     assert row["sentence_en"] == (
         "UNHCR: about 60,000 people displaced at the border in Dar'a (governorate), "
-        "as of 5 July 2018. UN: "
-        "150–200, as of 8 July 2018. The dates are only 3 days apart, yet UNHCR's lowest count "
-        "is 270 times UN's highest (200)."
+        "as of 5 July 2018. UN: 150–200, as of 8 July 2018. The dates are only 3 days apart, "
+        "yet UNHCR's lowest count is 270 times UN's highest (200). Between the two dates "
+        "(5–8 July 2018), movements were reported that could explain the fall: SOHR: more than "
+        "20,000 people returned home in Dar'a (governorate), 19 June–7 July 2018 (start "
+        "assumed: Dar'a offensive 2018). SOHR: more than 28,000, 19 June–8 July 2018 (start "
+        "assumed: Dar'a offensive 2018). A change reported in between is not a disagreement "
+        "between sources, so this flag is one step less severe than the gap alone would make it."
+    )
+    assert row["sentence_ar"] == (
+        "المفوضية: عدد النازحين عند الحدود في درعا (محافظة) نحو 60,000، بتاريخ 5 تموز/يوليو "
+        "2018. الأمم المتحدة: بين 150 و200، بتاريخ 8 تموز/يوليو 2018. لا يفصل بين التاريخين "
+        "سوى 3 أيام، ومع ذلك فإن الحد الأدنى لرقم المفوضية يعادل 270 ضعفاً للحد الأعلى لرقم "
+        "الأمم المتحدة (200). وبين التاريخين (5–8 تموز/يوليو 2018) وردت تقارير عن تحركات قد "
+        "تفسّر الانخفاض: المرصد السوري: عدد العائدين في درعا (محافظة) أكثر من 20,000، 19 "
+        "حزيران/يونيو–7 تموز/يوليو 2018 (تاريخ البدء مفترض: هجوم درعا 2018). المرصد السوري: "
+        "أكثر من 28,000، 19 حزيران/يونيو–8 تموز/يوليو 2018 (تاريخ البدء مفترض: هجوم درعا "
+        "2018). والتغيّر الموثَّق بين التاريخين ليس خلافاً بين المصادر، لذا خُفّضت خطورة هذا "
+        "التنبيه درجة واحدة عمّا تقتضيه الفجوة وحدها."
     )
 
 

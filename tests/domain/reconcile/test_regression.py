@@ -74,6 +74,31 @@ def test_the_same_window_reported_twice_speaks_of_reports():
     assert "يغطي الرقمان الفترة نفسها، فلا يمكن أن يكون تقرير أ اللاحق أصغر" in row["sentence_ar"]
 
 
+def test_the_same_window_reported_the_same_day_is_not_called_a_later_report():
+    """Issue #16: "later" about a report only when it was reported later."""
+    row = only(
+        flags_of(
+            [
+                fig("F1", "a", 300, start="2018-06-19", end="2018-06-28", reported="2018-06-29"),
+                fig("F2", "a", 126, start="2018-06-19", end="2018-06-28", reported="2018-06-29"),
+            ]
+        ),
+        "regression",
+    )
+    assert row["sentence_en"] == (
+        "A: 300 civilians killed in Damascus, 19–28 June 2018. A: 126, 19–28 June 2018. Both "
+        "count the same window and were reported on 29 June 2018, so A's two figures should "
+        "agree; yet one's highest (126) is below the other's lowest (300): a typo or a changed "
+        "definition?"
+    )
+    assert row["sentence_ar"] == (
+        "أ: عدد القتلى من المدنيين في دمشق 300، 19–28 حزيران/يونيو 2018. أ: 126، 19–28 "
+        "حزيران/يونيو 2018. يغطي الرقمان الفترة نفسها ونُشرا في 29 حزيران/يونيو 2018، فينبغي أن "
+        "يتفق رقما أ؛ ومع ذلك فإن الحد الأعلى لأحدهما (126) أدنى من الحد الأدنى للآخر (300): "
+        "أهو خطأ مطبعي أم تعريف مختلف؟"
+    )
+
+
 def test_upward_correction_of_the_same_window_is_not_a_regression():
     flags = flags_of(
         [

@@ -36,6 +36,9 @@ class ReconcileContext:
     episode_start: episode id → its start (the assumed start of a flow without period_start).
     source_reliability: source id → the rank of its reliability (reliability.csv; 0 unknown).
     words_en / words_ar: how a claim's number is said (qualifiers.csv, magnitudes.csv).
+    stock_flows: stock metric → the flow metrics that change it, each with its direction
+    (``in`` adds to the stock, ``out`` takes from it; stock_flows.csv).
+    sentence_en / sentence_ar: the words of sentences kept as data (sentence_words.csv).
     """
 
     parent: dict[str, str | None] = field(default_factory=dict)
@@ -58,6 +61,9 @@ class ReconcileContext:
     population_ar: dict[str, str] = field(default_factory=dict)
     words_en: ClaimWords = field(default_factory=ClaimWords)
     words_ar: ClaimWords = field(default_factory=ClaimWords)
+    stock_flows: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    sentence_en: dict[str, str] = field(default_factory=dict)
+    sentence_ar: dict[str, str] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
 
     # -- derived look-ups -------------------------------------------------------------------
@@ -108,6 +114,8 @@ class ReconcileContext:
         settings: Settings | None = None,
         levels: pd.DataFrame | None = None,
         areas: pd.DataFrame | None = None,
+        stock_flows: pd.DataFrame | None = None,
+        sentence_words: pd.DataFrame | None = None,
         **setting_overrides: Any,
     ) -> ReconcileContext:
         """Build a context from DataFrames shaped like the CSVs in ``data/``.
@@ -117,7 +125,8 @@ class ReconcileContext:
         (name_en / name_ar when no short name), reliability. metrics: id, label_en, label_ar.
         qualifiers: id, words_en, words_ar. magnitudes: id (the unit value), words_en, words_ar.
         reliability: id, rank. levels: level, label_en, label_ar. areas: id, name_en, name_ar,
-        members (P-codes separated by spaces). Any frame may be omitted (its
+        members (P-codes separated by spaces). stock_flows: stock, flow, direction.
+        sentence_words: id, text_en, text_ar. Any frame may be omitted (its
         look-ups are then empty); ``setting_overrides`` change single settings.
         """
         kw: dict[str, Any] = {}
@@ -161,6 +170,12 @@ class ReconcileContext:
             m = _with_column(metrics, "id")
             kw["metric_en"] = _mapping(m, "id", "label_en")
             kw["metric_ar"] = _mapping(m, "id", "label_ar")
+        if stock_flows is not None:
+            kw["stock_flows"] = _stock_flows(stock_flows)
+        if sentence_words is not None:
+            w = _with_column(sentence_words, "id")
+            kw["sentence_en"] = _mapping(w, "id", "text_en")
+            kw["sentence_ar"] = _mapping(w, "id", "text_ar")
         kw["words_en"] = ClaimWords.from_frames(qualifiers, magnitudes, "en")
         kw["words_ar"] = ClaimWords.from_frames(qualifiers, magnitudes, "ar")
         kw["settings"] = replace(settings or Settings(), **setting_overrides)
@@ -183,6 +198,8 @@ class ReconcileContext:
             settings=settings,
             levels=vocab.extra.get("levels"),
             areas=vocab.areas,
+            stock_flows=vocab.extra.get("stock_flows"),
+            sentence_words=vocab.extra.get("sentence_words"),
         )
 
 
@@ -199,6 +216,19 @@ def _chains(up: dict[str, str | None]) -> dict[str, tuple[str, ...]]:
             current = up.get(current)
         out[key] = tuple(chain)
     return out
+
+
+def _stock_flows(frame: pd.DataFrame) -> dict[str, tuple[tuple[str, str], ...]]:
+    """stock → ((flow, direction), …) in file order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for stock, flow, direction in zip(
+        frame["stock"].astype(str),
+        frame["flow"].astype(str),
+        frame["direction"].astype(str),
+        strict=True,
+    ):
+        out.setdefault(stock.strip(), []).append((flow.strip(), direction.strip()))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _with_column(frame: pd.DataFrame, column: str) -> pd.DataFrame:

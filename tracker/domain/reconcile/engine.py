@@ -1,7 +1,9 @@
 """compute(figures, ctx): the seven rules, the flags with their sentences, the bands.
 
 Pure: pandas and numpy in, DataFrames out. Every rule compares claims of one component
-(metric, country) only, so ``compute`` over some components gives exactly the flags a full run
+(metric, country) only, except that a stock's divergence names the flows of the same country
+that change it (:mod:`.rules.flows_between`), so ``compute`` over some components together
+with their :func:`~.rules.flows_between.related_components` gives exactly the flags a full run
 gives for them. After a small change the storage recomputes less still: the flags touching the
 changed claims' neighbourhood, over the claims those flags depend on
 (:mod:`tracker.domain.reconcile.scoped`).
@@ -26,6 +28,7 @@ from tracker.domain.reconcile.rules import (
     containment,
     divergence,
     echo,
+    flows_between,
     hierarchy,
     nesting,
     regression,
@@ -74,7 +77,7 @@ def find_flags(
     found += hierarchy.find(claims, nested)
     found += hierarchy.find_sums(claims, labels)
     found += subgroup.find(claims, nested)
-    found += divergence.find(claims, ctx)
+    found += flows_between.annotate(divergence.find(claims, ctx), claims, labels, ctx)
     found += staleness.find(claims, ctx)
     if echoes:
         found += echo.find(claims, labels, ctx)
@@ -117,7 +120,7 @@ def assemble(
     raw: list[RawFlag], prep: Prepared, figures: pd.DataFrame, ctx: ReconcileContext
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The flags table (sorted by id, one row per flag) and the exclusions table."""
-    wanted = sorted({c for f in raw for c in (*f.members, *f.exclude)})
+    wanted = sorted({c for f in raw for c in (*f.members, *f.exclude, *f.mentions)})
     ids = figures["figure_id"].astype(str).to_numpy()
     pubs = _publications(prep, ids, wanted)
     recs = dict(zip(wanted, prep.labels.records(prep.claims.loc[wanted]), strict=True))

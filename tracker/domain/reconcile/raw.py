@@ -19,6 +19,8 @@ class RawFlag:
     anchor: the claim whose metric, population and location the flag is filed under.
     exclude: claims left out of the band because of this flag, with ``reason``.
     detail: rule-specific numbers the sentence needs (sums, day gaps, derived windows).
+    mentions: claims the sentence names that are not among the flag's figures (the flows
+    reported between a stock divergence's dates: they explain, they are not contradicted).
     """
 
     rule: str
@@ -30,6 +32,7 @@ class RawFlag:
     exclude: tuple[int, ...] = ()
     reason: str | None = None
     detail: dict[str, Any] = field(default_factory=dict)
+    mentions: tuple[int, ...] = ()
 
 
 def ratio_of(low_larger: float, high_smaller: float) -> float:

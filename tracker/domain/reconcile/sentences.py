@@ -10,7 +10,8 @@ docs. Patterns (A, B are short source names; see docs/reconciliation.md):
   be smaller; yet its highest (h) is below the shorter window's lowest (l). It was reported
   later (d1, against d2): a correction, a typo or a changed definition?" (or "reported
   earlier …, so the larger figure is the newer one", or "Both were reported on d"); the same
-  window twice: "... A's later report cannot be smaller ...".
+  window twice: "... A's later report cannot be smaller ..." ("later" only when it was
+  reported later; the same day: "... were reported on d, so A's two figures should agree ...").
 - hierarchy: "... <part> is part of <whole>, so its count cannot be larger; yet ..."; across
   places and populations at once (DESIGN §6, still a hierarchy flag): "... Children in <part>
   are part of all people in <whole>[, and the first window lies inside the second], so their
@@ -173,6 +174,20 @@ def regression(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
     en, ar = _pair_claims(a, b, ctx)
     s_en, s_ar = source_en(a.source, ctx), source_ar(a.source, ctx)
     hi, lo = number(b.high), number(a.low)
+    if b.end_d == a.end_d and b.reported_d == a.reported_d:
+        d_en, d_ar = date_en(a.reported_d), date_ar(a.reported_d)
+        rule_en = (
+            f"Both count the same window and were reported on {d_en}, so {s_en}'s two figures "
+            f"should agree; yet one's highest ({hi}) is below the other's lowest ({lo})"
+        )
+        rule_ar = (
+            f"يغطي الرقمان الفترة نفسها ونُشرا في {d_ar}، فينبغي أن يتفق رقما {s_ar}؛ ومع ذلك فإن "
+            f"الحد الأعلى لأحدهما ({hi}) أدنى من الحد الأدنى للآخر ({lo})"
+        )
+        return (
+            f"{en} {rule_en}: a typo or a changed definition?",
+            f"{ar} {rule_ar}: أهو خطأ مطبعي أم تعريف مختلف؟",
+        )
     if b.end_d == a.end_d:
         rule_en = (
             f"Both count the same window, so {s_en}'s later report cannot be smaller; yet its "
@@ -314,7 +329,31 @@ def divergence(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, 
         lead_en, lead_ar = "Both count the same window", "يغطي الرقمان الفترة نفسها"
     else:
         lead_en, lead_ar = "The windows nearly match", "الفترتان متطابقتان تقريباً"
-    return f"{en} {lead_en}, yet {gap_en}.", f"{ar} {lead_ar}، ومع ذلك فإن {gap_ar}."
+    en, ar = f"{en} {lead_en}, yet {gap_en}.", f"{ar} {lead_ar}، ومع ذلك فإن {gap_ar}."
+    if f.mentions:
+        more_en, more_ar = _flows_between(f, claims, ctx)
+        en, ar = f"{en} {more_en}", f"{ar} {more_ar}"
+    return en, ar
+
+
+def _flows_between(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, str]:
+    """The flows reported between a stock divergence's dates (:mod:`.rules.flows_between`),
+    with their sources' words, and why the flag is one step less severe; the words are those of
+    data/vocabularies/sentence_words.csv."""
+    rows = [claims[i] for i in f.mentions]
+    shown = rows[:MAX_LISTED]
+    d1, d2 = f.detail["span"]
+    key = f"change_{f.detail['change']}"
+    en = [ctx.sentence_en[key].format(span=span_en(d1, d2))]
+    ar = [ctx.sentence_ar[key].format(span=span_ar(d1, d2))]
+    en += [claim_en(c, ctx, ref=shown[0] if k else None) for k, c in enumerate(shown)]
+    ar += [claim_ar(c, ctx, ref=shown[0] if k else None) for k, c in enumerate(shown)]
+    if len(rows) > len(shown):
+        en.append(ctx.sentence_en["change_more"].format(n=len(rows) - len(shown)))
+        ar.append(ctx.sentence_ar["change_more"].format(n=len(rows) - len(shown)))
+    en.append(ctx.sentence_en["change_severity"])
+    ar.append(ctx.sentence_ar["change_severity"])
+    return " ".join(en), " ".join(ar)
 
 
 def staleness(f: RawFlag, claims: Claims, ctx: ReconcileContext) -> tuple[str, str]:

@@ -11,8 +11,10 @@ claims, never publications, so a number is never corroborated by its own copies.
 numbered in the order of their smallest figure_id, so every tie the rules break depends on the
 figures' ids, never on the order the figures came in.
 
-A *component* is (metric, country): every rule compares figures within one component only, so
-recomputing the components an import touched gives exactly the flags of a full run.
+A *component* is (metric, country): every rule compares figures within one component only (a
+stock's divergence also names the flows that change it: recompute a stock's component with
+those of its flows, :func:`.rules.flows_between.related_components`), so recomputing the
+components an import touched gives exactly the flags of a full run.
 """
 
 from __future__ import annotations
