@@ -132,3 +132,16 @@ def update_loadtest(readme: Path, runs: list[dict]) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + new
     readme.write_text(text, encoding="utf-8")
+
+
+def update_table(readme: Path, records: list[Record]) -> None:
+    """Replace only the benchmark table (a benchmark run alone, ``bench.run --only``: the
+    section's words, its full run's minutes and the load test stay as they are)."""
+    text = readme.read_text(encoding="utf-8")
+    start = text.find("\n| benchmark | n |", text.find("\n" + HEADING + "\n"))
+    if HEADING not in text or start < 0:
+        update(readme, records, 0.0)
+        return
+    end = text.find("\n\n", start + 1)
+    end = len(text) if end < 0 else end
+    readme.write_text(text[: start + 1] + table(records) + text[end:], encoding="utf-8")

@@ -14,8 +14,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import dashboard, data, exports, flags, imports, readme
-from bench.record import Record, not_run, read_loadtest, write_json
+from bench import dashboard, data, exports, flags, imports, readme, shell
+from bench.record import Record, not_run, read_json, read_loadtest, write_json
 from bench.server import Server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,8 +77,45 @@ def at_size(n: int, largest: bool) -> list[Record]:
             flags.INCREMENTAL_GOAL,
             lambda: flags.flags_incremental(n, url),
         )
+        records += shell_commands(n, url)
         records += served(n, url)
     return records
+
+
+def shell_commands(n: int, url: str) -> list[Record]:
+    """cli_add, cli_revise, cli_retract on the n-figure database, then on the demo's."""
+    records = guarded("cli_add", n, "s", shell.GOAL, lambda: shell.measure(n, url))
+    demo_url, demo_n = shell.demo_database(data.WORK)
+    return records + guarded(
+        "cli_add", demo_n, "s", shell.GOAL, lambda: shell.measure(demo_n, demo_url)
+    )
+
+
+def largest_database(n: int) -> str:
+    """The n-figure SQLite database a full run keeps (var/bench/db-N.db), made when missing."""
+    label = f"db-{n}"
+    path = data.WORK / f"{label}.db"
+    if not path.exists():
+        imports.ours_seconds(data.synthetic_file(n), data.sqlite_url(label))
+    return f"sqlite:///{path}"
+
+
+#: Benchmarks that run alone (--only): name → the records' names and how to run them.
+ONLY = {"shell": (shell.COMMANDS, shell_commands)}
+
+
+def only(name: str, n: int, out: Path, readme_path: Path) -> int:
+    """One benchmark alone, at the largest size, on the database a full run keeps; its
+    records replace those of the same names in the results file and the README table."""
+    names, run = ONLY[name]
+    fresh = run(n, largest_database(n))
+    kept = [r for r in read_json(out) if r.name not in names] if out.exists() else []
+    records = kept + fresh
+    write_json(records, out)
+    if str(readme_path) != "-":
+        readme.update_table(readme_path, records)
+    print(f"bench: {len(fresh)} records of {name} → {out}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,10 +132,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="few repetitions (the harness's own smoke test)"
     )
+    parser.add_argument(
+        "--only",
+        choices=sorted(ONLY),
+        help="run one benchmark alone at the largest size (on the database a full run keeps "
+        "under var/bench/, made when missing); its records replace those of the same names",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    if args.only:
+        return only(args.only, sizes[-1], args.out, args.readme)
     started = time.monotonic()
     records: list[Record] = []
     for n in sizes:
