@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bench.record import Record
@@ -134,14 +135,9 @@ def update_loadtest(readme: Path, runs: list[dict]) -> None:
     readme.write_text(text, encoding="utf-8")
 
 
-def update_table(readme: Path, records: list[Record]) -> None:
-    """Replace only the benchmark table (a benchmark run alone, ``bench.run --only``: the
-    section's words, its full run's minutes and the load test stay as they are)."""
-    text = readme.read_text(encoding="utf-8")
-    start = text.find("\n| benchmark | n |", text.find("\n" + HEADING + "\n"))
-    if HEADING not in text or start < 0:
-        update(readme, records, 0.0)
-        return
-    end = text.find("\n\n", start + 1)
-    end = len(text) if end < 0 else end
-    readme.write_text(text[: start + 1] + table(records) + text[end:], encoding="utf-8")
+def full_run_minutes(readme: Path) -> float:
+    """The minutes of the last full run, as the README's section says (0 when it says none):
+    a benchmark run alone (``bench.run --only``) leaves that number as it was."""
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    found = re.search(r"its run took (\d+) minutes", text)
+    return float(found.group(1)) if found else 0.0

@@ -113,7 +113,8 @@ def only(name: str, n: int, out: Path, readme_path: Path) -> int:
     records = kept + fresh
     write_json(records, out)
     if str(readme_path) != "-":
-        readme.update_table(readme_path, records)
+        minutes = readme.full_run_minutes(readme_path)
+        readme.update(readme_path, records, minutes, read_loadtest(out))
     print(f"bench: {len(fresh)} records of {name} → {out}", file=sys.stderr)
     return 0
 
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.quick:
-        dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
+        dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS, shell.TRIALS = 2, 1, 2, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.only:
         return only(args.only, sizes[-1], args.out, args.readme)
