@@ -84,3 +84,22 @@ def test_revising_a_stock_prints_the_headline_it_moves(
     out = capsys.readouterr().out
     assert "headline idps, all, SY14 (from no start)" in out
     assert "160,000 → about 170,000" in out
+
+
+def test_plugins_are_looked_for_only_when_no_library_command_is_named(
+    db: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tracker.cli
+
+    looked: list[int] = []
+    real = tracker.cli.register_plugins
+    monkeypatch.setattr(tracker.cli, "register_plugins", lambda c: looked.append(1) or real(c))
+    assert main(["--db", db, "history", "R084"]) == 0
+    assert main(["history", "R084"]) == 0
+    assert looked == []
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert looked == [1] and "serve" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])  # a plug-in's command is found
+    assert looked == [1, 1] and "--port" in capsys.readouterr().out
