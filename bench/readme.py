@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bench.record import Record
@@ -142,3 +143,11 @@ def update_table(readme: Path, records: list[Record]) -> None:
     end = text.find("\n\n", start)
     end = len(text) if end < 0 else end
     readme.write_text(text[:start] + table(records) + text[end:], encoding="utf-8")
+
+
+def full_run_minutes(readme: Path) -> float:
+    """The minutes of the last full run, as the README's section says (0 when it says none):
+    a benchmark run alone (``bench.run --only``) leaves that number as it was."""
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    found = re.search(r"its run took (\d+(?:\.\d+)?) minutes", text)
+    return float(found.group(1)) if found else 0.0

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import dashboard, data, exports, flags, imports, readme, wide
+from bench import dashboard, data, exports, flags, imports, readme, shell, wide
 from bench.record import Record, not_run, read_json, read_loadtest, write_json
 from bench.server import Server
 
@@ -77,18 +77,34 @@ def at_size(n: int, largest: bool) -> list[Record]:
             flags.INCREMENTAL_GOAL,
             lambda: flags.flags_incremental(n, url),
         )
+        records += shell_commands(n, url)
         records += served(n, url)
         records += guarded("import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily)
     return records
 
 
+def shell_commands(n: int, url: str) -> list[Record]:
+    """cli_add, cli_revise, cli_retract on the n-figure database, then on the demo's."""
+    records = guarded("cli_add", n, "s", shell.GOAL, lambda: shell.measure(n, url))
+    demo_url, demo_n = shell.demo_database(data.WORK)
+    return records + guarded(
+        "cli_add", demo_n, "s", shell.GOAL, lambda: shell.measure(demo_n, demo_url)
+    )
+
+
+def largest_database(n: int) -> str:
+    """The n-figure SQLite database a full run keeps (var/bench/db-N.db), made when missing."""
+    label = f"db-{n}"
+    path = data.WORK / f"{label}.db"
+    if not path.exists():
+        imports.ours_seconds(data.synthetic_file(n), data.sqlite_url(label))
+    return f"sqlite:///{path}"
+
+
 def export_only(n: int) -> list[Record]:
     """export_csv, export_csv_cold and export_memory alone, on the kept n-figure database
-    (made by import_sqlite first when it is not there)."""
-    label = f"db-{n}"
-    if not (data.WORK / f"{label}.db").exists():
-        imports.import_sqlite(n, data.synthetic_file(n), keep_as=label)
-    server = Server(f"sqlite:///{data.WORK / (label + '.db')}")
+    (made when it is not there)."""
+    server = Server(largest_database(n))
     try:
         return guarded("export_csv", n, "s", exports.RATIO_GOAL, lambda: exports.measure(server, n))
     finally:
@@ -104,6 +120,7 @@ ONLY: dict[str, Callable[[int], list[Record]]] = {
     "import_wide_daily": lambda n: guarded(
         "import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily
     ),
+    "shell": lambda n: shell_commands(n, largest_database(n)),
 }
 #: Benchmarks whose size is their file's, not --sizes: run once whatever the sizes.
 SIZELESS = ("import_wide_daily",)
@@ -125,7 +142,9 @@ def run_only(names: list[str], sizes: list[int], out: Path, readme_path: Path) -
     records = _in_place(out, fresh)
     write_json(records, out)
     if str(readme_path) != "-":
-        readme.update(readme_path, records, _minutes_of(readme_path), read_loadtest(out))
+        readme.update(
+            readme_path, records, readme.full_run_minutes(readme_path), read_loadtest(out)
+        )
     return 0
 
 
@@ -134,14 +153,6 @@ def _in_place(out: Path, fresh: list[Record]) -> list[Record]:
     by_key = {(r.name, r.n): r for r in fresh}
     records = [by_key.pop((r.name, r.n), r) for r in read_json(out)]
     return records + list(by_key.values())
-
-
-def _minutes_of(readme_path: Path) -> float:
-    """The full run's minutes, as the README states them."""
-    import re
-
-    found = re.search(r"its run took (\d+(?:\.\d+)?) minutes", readme_path.read_text("utf-8"))
-    return float(found.group(1)) if found else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,11 +173,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="benchmark names, comma-separated (export_csv, export_csv_cold, export_memory, "
-        "import_wide_daily): run those alone at --sizes, keep the other records of --out",
+        "import_wide_daily, shell): run those alone at --sizes, keep the other records of --out",
     )
     args = parser.parse_args(argv)
     if args.quick:
-        dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS = 2, 1, 2
+        dashboard.CALLS, dashboard.MIN_CALLS, flags.TRIALS, shell.TRIALS = 2, 1, 2, 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
     if args.only:
         return run_only(args.only.split(","), sizes, args.out, args.readme)

@@ -19,7 +19,11 @@ NAMES = {
     "export_csv",
     "export_memory",
     "import_wide_daily",
+    "cli_add",
+    "cli_revise",
+    "cli_retract",
 }
+NAMES_SHELL = ("cli_add", "cli_revise", "cli_retract")  # at 1500 and at the demo's size
 
 
 @pytest.mark.slow
@@ -31,6 +35,8 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
     assert names >= NAMES
     assert any(n.startswith("callback_p95:") for n in names)
     assert any(n.startswith("view_bytes:") for n in names)
+    demo = {r.n for r in records if r.n != 1500 and r.name != "import_wide_daily"}
+    assert len(demo) == 1 and {r.name for r in records if r.n in demo} == set(NAMES_SHELL)
     for record in records:
         assert record.n == (37_618 if record.name == "import_wide_daily" else 1500)
         assert set(json.loads(out.read_text())["benchmarks"][0]) >= {
@@ -48,6 +54,18 @@ def test_bench_runs_at_tiny_size(tmp_path: Path) -> None:
             assert record.value is not None and record.value >= 0
             if record.baseline:
                 assert record.ratio == pytest.approx(record.value / record.baseline, rel=1e-2)
+    # the shell alone: its records replace their namesakes, the others stay
+    assert (
+        run.main(
+            ["--sizes", "1500", "--out", str(out), "--readme", "-", "--quick", "--only", "shell"]
+        )
+        == 0
+    )
+    again = read_json(out)
+    assert sorted((r.name, r.n) for r in again) == sorted((r.name, r.n) for r in records)
+    assert [r for r in again if r.name not in NAMES_SHELL] == [
+        r for r in records if r.name not in NAMES_SHELL
+    ]
 
 
 def test_readme_section_matches_the_records(tmp_path: Path) -> None:

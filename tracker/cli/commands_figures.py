@@ -172,8 +172,7 @@ def _watching(store: Any, figure_id: str) -> Any:
     """What a change of this figure moves (:mod:`tracker.service.consequences`)."""
     from tracker.service import consequences
 
-    current = store.figures()
-    return consequences.watching(store, current[current["figure_id"] == figure_id])
+    return consequences.watching(store, store.current(figure_id))
 
 
 def _watching_figures(store: Any, figures: pd.DataFrame) -> Any:

@@ -14,6 +14,8 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tracker.cli.startup import import_pandera_lean
+
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -35,6 +37,7 @@ def lazy(target: str) -> Runner:
     module, _, name = target.partition(":")
 
     def run(args: argparse.Namespace) -> int:
+        import_pandera_lean()
         function: Runner = getattr(importlib.import_module(module), name)
         return function(args)
 

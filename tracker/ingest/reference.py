@@ -70,9 +70,7 @@ def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
     }
     phrases = read_table(data_dir / "vocabularies/qualifier_phrases.csv")
     extra = {
-        name: read_table(data_dir / rel).set_index(
-            read_table(data_dir / rel).columns[0], drop=False
-        )
+        name: _by_first_column(read_table(data_dir / rel))
         for name, rel in EXTRA_FILES.items()
         if (data_dir / rel).exists()
     }
@@ -86,6 +84,11 @@ def read_reference(data_dir: Path = DATA_DIR) -> Vocabularies:
         extra=extra,
         **frames,
     )
+
+
+def _by_first_column(table: pd.DataFrame) -> pd.DataFrame:
+    """The table indexed by its first column (kept as a column too)."""
+    return table.set_index(table.columns[0], drop=False)
 
 
 def read_figures_file(path: Path) -> pd.DataFrame:

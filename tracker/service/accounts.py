@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -30,8 +31,14 @@ MAX_FAILURES = 10
 WINDOW = timedelta(minutes=15)
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 _HASHER = PasswordHasher()
-#: Verified against when the account does not exist, so both cost the same time.
-_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so both cost the same time (made
+    on the first login, not at import: hashing takes a third of a second, and every
+    command that imports this module would pay it)."""
+    return _HASHER.hash("not a password of anyone")
 
 
 class AccountError(ValueError):
@@ -100,7 +107,7 @@ def _authenticate_once(store: Store, name: str, password: str, address: str) -> 
         if any(rows.failures(conn, k, moment - WINDOW) >= MAX_FAILURES for k in keys):
             return LoginResult(None, locked=True)
         account = rows.user(conn, name)
-        stored = account["password_hash"] if account else _DUMMY_HASH
+        stored = account["password_hash"] if account else _dummy_hash()
         ok = _verify(stored, password)
         if not ok or account is None or account["disabled"]:
             for key in keys:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from tracker.domain.reconcile import component_key
 from tracker.domain.reconcile.rules.flows_between import related_components
 from tracker.service.store import Store
+from tracker.storage import bandjournal
 from tracker.storage import review as queue
 from tracker.storage.flagstore import context_for
 
@@ -72,14 +73,21 @@ def compare(before: Snapshot, after: Snapshot) -> Consequences:
 @contextmanager
 def watching(store: Store, figures: pd.DataFrame) -> Iterator[list[Consequences]]:
     """Around a committed change of these figures: yields a list that holds, on exit, what
-    the change moved."""
+    the change moved.
+
+    The flags are those of the touched components; the headlines those of the series whose
+    bands the change rewrote, as the recomputation noted them just before (no other band
+    row changes, so no other headline can move: :mod:`tracker.storage.bandjournal`).
+    """
     keys = components(store, figures)
     with store.connect() as conn:
-        before = snapshot(conn, keys)
+        flags_before = queue.component_flags(conn, keys)
     found: list[Consequences] = []
-    yield found
+    with bandjournal.journal() as noted:
+        yield found
     with store.connect() as conn:
-        found.append(compare(before, snapshot(conn, keys)))
+        after = (queue.component_flags(conn, keys), noted.headlines_now(conn))
+    found.append(compare((flags_before, noted.headlines_before()), after))
 
 
 SeriesKey = tuple[str, str, str, str, str]

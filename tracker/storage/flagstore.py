@@ -24,7 +24,7 @@ from tracker.domain.reconcile.rules.flows_between import related_components
 from tracker.domain.reconcile.scoped import Scope
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies
-from tracker.storage import flagscope, tables
+from tracker.storage import bandjournal, flagscope, tables
 from tracker.storage.bulk import insert_many
 from tracker.storage.figures import raw_rows, type_figures
 from tracker.storage.flagquery import by_dates, by_sources, newest_notes
@@ -252,6 +252,7 @@ def _delete_flags(conn: Connection, flag_ids: list[str]) -> None:
 
 
 def _delete_bands(conn: Connection, groups: set[tuple[str, str, str]]) -> None:
+    bandjournal.before_groups(conn, groups)
     b = tables.bands
     for metric, population, location in sorted(groups):
         conn.execute(
@@ -274,6 +275,7 @@ def clear_all(conn: Connection) -> None:
 
 
 def _clear(conn: Connection, components: list[str] | None) -> None:
+    bandjournal.before_components(conn, components)
     for table in (tables.flags, tables.flag_figures, tables.bands, tables.band_exclusions):
         if components is None:
             conn.execute(table.delete())
