@@ -82,7 +82,7 @@ def test_revising_a_stock_prints_the_headline_it_moves(
     """A stock's series has no window start; its headline move is said like a flow's."""
     assert main(["revise", "R084", "--set", "value=170000", "--why", "misread"]) == 0
     out = capsys.readouterr().out
-    assert "headline idps, all, SY14 (from no start)" in out
+    assert "headline Internally displaced people, All people, Quneitra (governorate) (SY14)" in out
     assert "160,000 → about 170,000" in out
 
 
