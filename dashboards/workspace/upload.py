@@ -98,6 +98,8 @@ def register(bp: Blueprint, store: Store) -> None:
                 return page(400, error=str(exc).replace(folder + "/", ""))
             plan = result.plan
             rejects = rejects_address(mapped, plan, problems) if problems else None
+            # published figures of a format counting the same events: said, as the CLI does
+            overlaps = store.double_counting(mapped.spec.name, mapped.spec.overlaps, mapped.file)
         ok = not problems
         rejected = len({p.line for p in problems})
         if ok:
@@ -119,6 +121,7 @@ def register(bp: Blueprint, store: Store) -> None:
                         *mapped.file.notices,
                         *plan.notices,
                         *formats_import.registry_hints(problems),
+                        *[f"warning: {warning}" for warning in overlaps],
                     ]
                 )
             ),

@@ -239,3 +239,19 @@ def test_a_canonical_file_with_an_hxl_row_and_an_xlsx_are_uploaded(
     answer = upload(alice, base, book)
     assert answer.status_code == 200, answer.text[-1500:]
     assert "format canonical" in answer.text
+
+
+def test_an_upload_says_when_it_counts_the_same_deaths_as_a_published_file(
+    base: str, store: Store
+) -> None:
+    """The by-cause and by-province daily files count the same deaths: the upload warns as
+    `tracker import` does (the figures are still proposed)."""
+    from tracker.cli import main
+
+    by_place, by_cause = INGEST / "wide_daily.csv", INGEST / "wide_daily_by_cause.csv"
+    db = str(store.engine.url)
+    assert main(["--db", db, "import", str(by_place), "--set", "source=sohr"]) == 0
+    answer = upload(login(base, "alice"), base, by_cause, sets="source=sohr")
+    assert answer.status_code == 200, answer.text[-1500:]
+    assert "warning:" in answer.text and "count the same events as this" in answer.text
+    assert "never sum them" in answer.text
