@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from tracker.cli import commands_formats
+from tracker.cli import commands_formats, moves
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.domain.compare import as_text, differences
 from tracker.domain.revisions import parse_assignments
@@ -69,7 +69,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.propose:  # a proposal moves nothing public: `tracker review list` previews it
         result = store.import_file(file, propose=True)
     else:
-        with _watching_figures(store, table) as moved:
+        with moves.watching_figures(store, table) as moved:
             result = store.import_file(file)
     if not result.plan.ok:
         for p in result.plan.problems:
@@ -83,7 +83,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if result.stored:
         fid = result.plan.new["figure_id"].iloc[0]
         print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
-        _print_moved(store, moved)
+        moves.print_moved(store, moved)
     else:
         print(f"figure {row.get('figure_id')} is already stored with these values")
     return 0
@@ -128,13 +128,13 @@ def cmd_revise(args: argparse.Namespace) -> int:
     store = open_store(args)
     if getattr(args, "propose", False):
         return _propose_revision(store, args)
-    with _watching(store, args.figure_id) as moved:
+    with moves.watching_figure(store, args.figure_id) as moved:
         revised = store.revise(args.figure_id, parse_assignments(args.assignments), args.why)
     print(
         f"figure {args.figure_id}: new revision stored "
         f"(interval {int(revised['low'].iloc[0])}–{_high(revised['high'].iloc[0])})"
     )
-    _print_moved(store, moved)
+    moves.print_moved(store, moved)
     return 0
 
 
@@ -142,10 +142,10 @@ def cmd_retract(args: argparse.Namespace) -> int:
     store = open_store(args)
     if getattr(args, "propose", False):
         return _propose_retraction(store, args)
-    with _watching(store, args.figure_id) as moved:
+    with moves.watching_figure(store, args.figure_id) as moved:
         store.retract(args.figure_id, args.why)
     print(f"figure {args.figure_id}: retracted (its revisions are kept; see `tracker history`)")
-    _print_moved(store, moved)
+    moves.print_moved(store, moved)
     return 0
 
 
@@ -166,27 +166,6 @@ def _propose_retraction(store: Any, args: argparse.Namespace) -> int:
     proposals.propose_retraction(store, store.shell_actor(), args.figure_id, args.why)
     print(f"figure {args.figure_id}: retraction proposed for review (`tracker review list`)")
     return 0
-
-
-def _watching(store: Any, figure_id: str) -> Any:
-    """What a change of this figure moves (:mod:`tracker.service.consequences`)."""
-    from tracker.service import consequences
-
-    return consequences.watching(store, store.current(figure_id))
-
-
-def _watching_figures(store: Any, figures: pd.DataFrame) -> Any:
-    """What storing these figures moves (their metric and location name the components)."""
-    from tracker.service import consequences
-
-    return consequences.watching(store, figures[["metric", "location"]].dropna())
-
-
-def _print_moved(store: Any, moved: list[Any]) -> None:
-    from tracker.cli.commands_review import describe
-
-    if moved:
-        print("\n".join(describe(store, moved[0])))
 
 
 def _high(value: float) -> str:

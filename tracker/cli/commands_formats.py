@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from tracker.cli import moves
+
 SHOWN_MOVES = 20  # lines of flags raised/cleared and headlines moved an import prints
 SHOWN_GROUPS = 200  # a report names at most this many distinct problems
 
@@ -156,7 +158,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     moved: list[Any] = []
     try:
-        with _watching(store, mapped.file.table, propose) as moved:
+        with moves.watching_figures(store, mapped.file.table, propose) as moved:
             result = store.import_file(
                 mapped.file,
                 partial=args.partial,
@@ -187,7 +189,7 @@ def run_import(args: argparse.Namespace) -> int:
             f"their reasons to {target}"
         )
     if result.stored:
-        _print_moved(store, moved)
+        moves.print_moved(store, moved, SHOWN_MOVES)
     stored = "proposed for review" if propose else "stored"
     revised = f" ({len(plan.revised)} as a new revision)" if len(plan.revised) else ""
     print(
@@ -195,31 +197,6 @@ def run_import(args: argparse.Namespace) -> int:
         "stored" + (f", {len({p.line for p in problems})} line(s) rejected" if problems else "")
     )
     return 0 if not problems else 1
-
-
-def _watching(store: Any, table: Any, propose: bool) -> Any:
-    """What storing these figures moves (:mod:`tracker.service.consequences`); a proposal
-    moves nothing public (`tracker review list` previews it)."""
-    from contextlib import nullcontext
-
-    from tracker.service import consequences
-
-    if propose or table.empty:
-        return nullcontext([])
-    return consequences.watching(store, table[["metric", "location"]].dropna())
-
-
-def _print_moved(store: Any, moved: list[Any]) -> None:
-    """The flags raised or cleared and the headlines moved, at most :data:`SHOWN_MOVES`
-    lines (a large import moves many: `tracker flags` lists them all)."""
-    from tracker.cli.commands_review import describe
-
-    if not moved:
-        return
-    lines = describe(store, moved[0])
-    print("\n".join(lines[:SHOWN_MOVES]))
-    if len(lines) > SHOWN_MOVES:
-        print(f"  … and {len(lines) - SHOWN_MOVES:,} more (`tracker flags`, `tracker series`)")
 
 
 def _beside(path: Path, suffix: str) -> Path:
