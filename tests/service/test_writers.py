@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,36 @@ def _import(url: str, path: Path) -> tuple[int, int]:
         return result.stored, result.plan.unchanged
     finally:
         store.engine.dispose()
+
+
+@pytest.fixture
+def impatient_cli(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An initialised SQLite store whose writers wait 0.1 s for the lock, twice, no pause."""
+    from tracker.cli import main
+    from tracker.storage import database
+
+    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA busy_timeout=100")
+
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
+    assert main(["init"]) == 0
+    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
+    monkeypatch.setattr(writing, "ATTEMPTS", 2)
+    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
+    return sqlite_url
+
+
+@contextmanager
+def locked(sqlite_url: str) -> Iterator[None]:
+    """Another writer holding the SQLite write lock throughout."""
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.rollback()
+        holder.close()
 
 
 @pytest.mark.slow
@@ -122,32 +154,17 @@ def test_other_database_errors_are_not_retried() -> None:
 
 
 def test_import_into_a_locked_sqlite_store_says_store_busy_in_one_line(
-    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    impatient_cli: str, tmp_path: Path, capsys
 ) -> None:
     from tracker.cli import main
-    from tracker.storage import database
 
-    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.execute("PRAGMA busy_timeout=100")
-
-    monkeypatch.setenv("TRACKER_DB", sqlite_url)
-    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
-    assert main(["init"]) == 0
-    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
-    monkeypatch.setattr(writing, "ATTEMPTS", 2)
-    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
-    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
-    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock throughout
     capsys.readouterr()
-    try:
+    with locked(impatient_cli):
         code = main(["import", str(write_figures(tmp_path / "b.csv", 5, "B"))])
-    finally:
-        holder.rollback()
-        holder.close()
     err = capsys.readouterr().err.strip()
     assert code == 1
     assert err.startswith("tracker import: store busy:") and "\n" not in err
-    assert Store(sqlite_url).count() == 7  # the founding article only
+    assert Store(impatient_cli).count() == 7  # the founding article only
 
 
 def _revise(url: str, figure_id: str, note: str, start: threading.Barrier) -> str:
@@ -207,31 +224,16 @@ def test_two_processes_importing_the_same_file_at_once_say_so_without_a_tracebac
 
 
 def test_any_write_kept_waiting_beyond_the_busy_timeout_is_one_store_busy_line(
-    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys
+    impatient_cli: str, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     import io
 
     from tracker.cli import main
-    from tracker.storage import database
 
-    def quick_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.execute("PRAGMA busy_timeout=100")
-
-    monkeypatch.setenv("TRACKER_DB", sqlite_url)
-    monkeypatch.setenv("TRACKER_NO_PROGRESS", "1")
-    assert main(["init"]) == 0
-    monkeypatch.setattr(database, "_sqlite_pragmas", quick_pragmas)
     monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
-    monkeypatch.setattr(writing, "ATTEMPTS", 2)
-    monkeypatch.setattr(writing, "FIRST_WAIT", 0.0)
-    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
-    holder.execute("BEGIN IMMEDIATE")
     capsys.readouterr()
-    try:
+    with locked(impatient_cli):
         code = main(["users", "add", "nadia", "--role", "analyst"])
-    finally:
-        holder.rollback()
-        holder.close()
     err = capsys.readouterr().err.strip()
     assert code == 1
     assert err.startswith("tracker users: store busy:") and "\n" not in err
