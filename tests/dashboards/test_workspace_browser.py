@@ -28,6 +28,16 @@ PASSWORDS = {"alice": "alice's long passphrase", "bob": "bob's long passphrase"}
 VALUES = {"en": "100", "ar": "95"}  # SOHR's own count falling from about 126: a flag
 
 
+def demo_with_accounts(path: Path) -> Store:
+    """A store at ``path`` with the demo figures, analyst alice and reviewer bob."""
+    store = Store(f"sqlite:///{path}")
+    store.upgrade()
+    store.import_file(read_figure_file(DATA / "demo" / "daraa-2018.csv"), actor=ADMIN)
+    accounts.add_user(store, ADMIN, "alice", "analyst", PASSWORDS["alice"])
+    accounts.add_user(store, ADMIN, "bob", "reviewer", PASSWORDS["bob"])
+    return store
+
+
 @pytest.fixture
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from werkzeug.serving import make_server

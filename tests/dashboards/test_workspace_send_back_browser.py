@@ -11,11 +11,9 @@ import pytest
 
 from tests.dashboards.serving import served
 from tests.dashboards.test_browser import browser  # noqa: F401 (fixture)
-from tests.dashboards.test_workspace_browser import ADMIN, DATA, PASSWORDS, log_in
+from tests.dashboards.test_workspace_browser import demo_with_accounts, log_in
 from tests.storage.test_review import one_figure
 from tracker.domain.roles import Actor, Role
-from tracker.ingest.readers import read_figure_file
-from tracker.service import accounts
 from tracker.service.store import Store
 
 pytestmark = pytest.mark.browser
@@ -34,11 +32,7 @@ FIGURE = {
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[str, Store]]:
-    store = Store(f"sqlite:///{tmp_path / 'tracker.db'}")
-    store.upgrade()
-    store.import_file(read_figure_file(DATA / "demo" / "daraa-2018.csv"), actor=ADMIN)
-    accounts.add_user(store, ADMIN, "alice", "analyst", PASSWORDS["alice"])
-    accounts.add_user(store, ADMIN, "bob", "reviewer", PASSWORDS["bob"])
+    store = demo_with_accounts(tmp_path / "tracker.db")
     store.import_file(one_figure(FIGURE), propose=True, actor=Actor("alice", Role.ANALYST))
     with served(store) as address:
         yield address, store
