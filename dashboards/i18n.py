@@ -9,7 +9,7 @@ breaks a page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from tracker.views.plural import plural_category
@@ -465,6 +465,11 @@ STRINGS: dict[str, dict[str, Any]] = {
 
 Words = str | dict[str, str]
 
+#: CLDR's plural categories. In a file of words (key, en, ar) the row ``key.<category>`` is one
+#: plural form of ``key``: English fills ``one`` and ``other``, Arabic all six.
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+LANGUAGES = ("en", "ar")
+
 
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The interface string ``key`` in ``lang`` (English when missing), values filled in."""
@@ -483,3 +488,29 @@ def translate(table: Mapping[str, object], key: str, lang: str = "en", **values:
         category = plural_category(values.get("n"), lang if lang in entry else "en")
         text = text.get(category) or text["other"]
     return text.format(**values) if values else text
+
+
+def words_table(rows: Iterable[Mapping[str, str]]) -> dict[str, dict[str, Words]]:
+    """The table :func:`translate` reads, from the rows of a file of words (key, en, ar).
+
+    A plain row is one word; the rows ``key.one``, ``key.other``, … (:data:`PLURAL_FORMS`) are
+    the forms of ``key`` a count chooses, a language's cell empty for a form it lacks. A key
+    given twice is refused, naming the row (the header is row 1).
+    """
+    table: dict[str, dict[str, Words]] = {}
+    seen: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        key = row["key"]
+        if key in seen:
+            raise ValueError(f"row {number}, column key: {key!r} is given twice")
+        seen.add(key)
+        base, _, form = key.rpartition(".")
+        if base and form in PLURAL_FORMS:
+            entry = table.setdefault(base, {})
+            for lang in LANGUAGES:
+                if row[lang]:
+                    forms = entry.setdefault(lang, {})
+                    forms[form] = row[lang]  # type: ignore[index]
+        else:
+            table[key] = {lang: row[lang] for lang in LANGUAGES}
+    return table

@@ -22,16 +22,18 @@ from dashboards.workspace import (
     registry,
     security,
     sendback,
-    sendback_texts,
     triage,
     upload,
 )
-from dashboards.workspace.texts import t
+from dashboards.workspace.words import page_words, t
 from tracker.domain.roles import PermissionDenied
 from tracker.service import registry as registry_service
 from tracker.service.secrets import NoSecretKey, workspace_secret
 from tracker.service.store import Store
 from tracker.service.writing import StoreBusy
+
+#: the words of sending back, which the review queue and every page's navigation show too
+send_back_words = page_words("sendback")
 
 HEADERS = {
     "Cache-Control": "no-store",
@@ -91,7 +93,7 @@ def register_workspace(server: Flask, store: Store) -> None:
         lang = g.get("lang", "en")
         return {
             "t": lambda key, **values: t(key, lang, **values),
-            "send_back_t": lambda key, **values: sendback_texts.t(key, lang, **values),
+            "send_back_t": lambda key, **values: send_back_words(key, lang, **values),
             "lang": lang,
             "dir": "rtl" if lang == "ar" else "ltr",
             "actor": g.get("actor"),

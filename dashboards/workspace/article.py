@@ -26,9 +26,9 @@ import pandas as pd
 from flask import Blueprint, g, render_template, request
 
 from dashboards.workspace import security
-from dashboards.workspace.article_texts import t
 from dashboards.workspace.entry import DATES, FIELDS, REQUIRED, row_from_form
 from dashboards.workspace.options import episode_starts, form_choices
+from dashboards.workspace.words import page_words
 from tracker.domain.vocabularies import Vocabularies
 from tracker.extract import extract
 from tracker.extract.tables import ExtractTables
@@ -38,6 +38,8 @@ from tracker.ingest.readers import FigureFile
 from tracker.service.importer import FIRST_DATA_LINE
 from tracker.service.store import Store
 
+#: This page's words (data/workspace/article_words.csv), else the workspace's.
+t = page_words("article")
 MAX_CHARS = 60_000
 #: what a proposal carries besides its canonical fields, to show it again after a problem
 CARRIED = ("span_start", "span_end", "evidence", "confidence", "reasons")

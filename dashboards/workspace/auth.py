@@ -12,7 +12,7 @@ from flask import Blueprint, g, redirect, render_template, request, session, url
 from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
-from dashboards.workspace.texts import t
+from dashboards.workspace.words import t
 from tracker.service import accounts, review
 from tracker.service.store import Store
 

@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
 from dashboards.workspace.options import episode_starts, form_choices, search_places
-from dashboards.workspace.texts import t
+from dashboards.workspace.words import t
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile
 from tracker.service.store import Store

@@ -11,14 +11,16 @@ from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
 from dashboards.workspace.entry import DATES, FIELDS, problems_by_field
-from dashboards.workspace.figure_texts import t
 from dashboards.workspace.options import episode_starts, form_choices
+from dashboards.workspace.words import page_words
 from tracker.domain.compare import as_text
 from tracker.domain.revisions import RevisionError
 from tracker.service import proposals
 from tracker.service.store import Store
 from tracker.views.format import claim_words, fmt_window, label, place_name, source_name
 
+#: This page's words (data/workspace/figure_words.csv), else the workspace's.
+t = page_words("figure")
 HISTORY_COLUMNS = [
     "revision",
     "review_status",

@@ -12,7 +12,7 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
-from dashboards.workspace.texts import t
+from dashboards.workspace.words import t
 from tracker.domain.revisions import RevisionError
 from tracker.domain.roles import Action
 from tracker.service import review

@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
 from dashboards.workspace.options import Choice
-from dashboards.workspace.words import rt
+from dashboards.workspace.words import t
 from tracker.domain.registry import FIELDS, RegistryError
 from tracker.domain.roles import Action
 from tracker.service import registry
@@ -45,7 +45,7 @@ def _labels(store: Store, lang: str) -> dict[str, dict[str, str]]:
 def _admin() -> None:
     """The pages themselves are for admins; the service refuses anyone else's write too."""
     if not g.actor.may(Action.MANAGE_REGISTRY):
-        abort(403, description=rt("admin_only", g.lang))
+        abort(403, description=t("admin_only", g.lang))
 
 
 def _text(value: object) -> str:
@@ -59,9 +59,8 @@ def register(bp: Blueprint, store: Store) -> None:
         lang = g.lang
         return render_template(
             "workspace/registry.html",
-            rt=lambda key, **values: rt(key, lang, **values),
             kind=kind,
-            title=rt(kind, lang),
+            title=t(kind, lang),
             fields=FIELDS[kind],
             dates=DATES,
             choices=_choices(store),
@@ -81,13 +80,13 @@ def register(bp: Blueprint, store: Store) -> None:
             row = registry.add(store, g.actor, kind, values)
         except RegistryError as exc:
             return page(kind, 422, values=values, errors=str(exc))
-        done = rt("added", g.lang, id=row["id"])
+        done = t("added", g.lang, id=row["id"])
         return redirect(url_for(f"workspace.{kind}", lang=g.lang, done=done))
 
     def edit_page(kind: str, key: str, status: int = 200, **context: Any) -> tuple[str, int]:
         current = {r["id"]: r for r in registry.listing(store, kind)}.get(key)
         if current is None:
-            abort(404, description=rt("not_found", g.lang, id=key))
+            abort(404, description=t("not_found", g.lang, id=key))
         values = context.pop("values", None) or {f: _text(current[f]) for f in FIELDS[kind]}
         log = registry.changes(store, kind, key)
         return page(kind, status, editing=key, values=values, log=log, **context)
@@ -102,7 +101,7 @@ def register(bp: Blueprint, store: Store) -> None:
         except RegistryError as exc:
             return edit_page(kind, key, 422, values={"id": key, **values}, errors=str(exc))
         word = "saved" if changed else "unchanged"
-        return edit_page(kind, key, message=rt(word, g.lang, id=key))
+        return edit_page(kind, key, message=t(word, g.lang, id=key))
 
     for kind in REGISTRIES:
         bp.add_url_rule(f"/{kind}", kind, security.login_required(lambda kind=kind: listing(kind)))

@@ -9,11 +9,14 @@ from flask import Blueprint, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
-from dashboards.workspace.sendback_texts import t
+from dashboards.workspace.words import page_words
 from tracker.domain.revisions import RevisionError
 from tracker.service import review
 from tracker.service.store import Store
 from tracker.views.format import claim_words, source_name
+
+#: This page's words (data/workspace/sendback_words.csv), else the workspace's.
+t = page_words("sendback")
 
 
 def _page_t(key: str, **values: object) -> str:

@@ -19,8 +19,7 @@ from pathlib import Path
 from flask import Blueprint, g, render_template, request
 
 from dashboards.workspace import security
-from dashboards.workspace.texts import t
-from dashboards.workspace.words import rt
+from dashboards.workspace.words import t
 from tracker.domain.revisions import RevisionError
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.formats.apply import Mapped
@@ -54,11 +53,9 @@ def register(bp: Blueprint, store: Store) -> None:
 
     def page(status: int = 200, **report: object) -> tuple[str, int]:
         form = {k: request.form.get(k, "") for k in ("format", "sets", "as_of")}
-        lang = g.lang
         return render_template(
             "workspace/upload.html",
             title=t("upload", g.lang),
-            rt=lambda key, **values: rt(key, lang, **values),
             formats=formats_import.formats(),
             columns=CANONICAL_COLUMNS,
             form=form,

@@ -9,8 +9,8 @@ import pytest
 
 from dashboards.i18n import STRINGS, t
 from dashboards.pages import figures
-from dashboards.workspace.texts import TEXTS
-from dashboards.workspace.texts import t as workspace_t
+from dashboards.workspace import words
+from dashboards.workspace.words import t as workspace_t
 from tests.dashboards.test_pages import text
 
 COUNTS = (0, 1, 2, 3, 11, 100)
@@ -38,7 +38,7 @@ def _counted_keys(table: dict) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("table", [STRINGS, TEXTS], ids=["public", "workspace"])
+@pytest.mark.parametrize("table", [STRINGS, words.table()], ids=["public", "workspace"])
 def test_every_counted_text_has_cldr_plural_forms_in_both_languages(table):
     keys = _counted_keys(table)
     assert keys
@@ -50,7 +50,7 @@ def test_every_counted_text_has_cldr_plural_forms_in_both_languages(table):
         assert "(s)" not in str(entry), key
 
 
-@pytest.mark.parametrize("table", [STRINGS, TEXTS], ids=["public", "workspace"])
+@pytest.mark.parametrize("table", [STRINGS, words.table()], ids=["public", "workspace"])
 def test_the_six_arabic_forms_read_differently_for_0_1_2_3_11_100(table):
     values = {"page": 1, "pages": 2, "file": "a.csv", "same": 0, "s": 2, "current": 3, "date": "x"}
     for key in _counted_keys(table):
