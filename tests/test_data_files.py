@@ -71,6 +71,9 @@ ID_COLUMNS = {
     "aliases.csv": "alias",
     "columns.csv": "column",
     "words.csv": "key",
+    "figure_words.csv": "key",
+    "sendback_words.csv": "key",
+    "article_words.csv": "key",
 }
 
 

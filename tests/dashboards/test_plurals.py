@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dashboards.i18n import STRINGS, t
+from dashboards.i18n import strings, t
 from dashboards.pages import figures
 from dashboards.workspace import words
 from dashboards.workspace.words import t as workspace_t
@@ -38,7 +38,7 @@ def _counted_keys(table: dict) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("table", [STRINGS, words.table()], ids=["public", "workspace"])
+@pytest.mark.parametrize("table", [strings(), words.table()], ids=["public", "workspace"])
 def test_every_counted_text_has_cldr_plural_forms_in_both_languages(table):
     keys = _counted_keys(table)
     assert keys
@@ -50,7 +50,7 @@ def test_every_counted_text_has_cldr_plural_forms_in_both_languages(table):
         assert "(s)" not in str(entry), key
 
 
-@pytest.mark.parametrize("table", [STRINGS, words.table()], ids=["public", "workspace"])
+@pytest.mark.parametrize("table", [strings(), words.table()], ids=["public", "workspace"])
 def test_the_six_arabic_forms_read_differently_for_0_1_2_3_11_100(table):
     values = {"page": 1, "pages": 2, "file": "a.csv", "same": 0, "s": 2, "current": 3, "date": "x"}
     for key in _counted_keys(table):
@@ -61,7 +61,7 @@ def test_the_six_arabic_forms_read_differently_for_0_1_2_3_11_100(table):
 
 
 def _say(table, key, lang, n, values):
-    say = t if table is STRINGS else workspace_t
+    say = t if table is strings() else workspace_t
     return say(key, lang, n=n, **values)
 
 
