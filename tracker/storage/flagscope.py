@@ -47,7 +47,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -229,10 +229,16 @@ class Reader:
         return self.fetch(key, condition, lambda c: c.end <= x.end)
 
     def _around(self, x: Figure) -> ColumnElement:
-        """Windows that may contain x's (a stock's window is its date)."""
+        """Windows that may contain x's (a stock's window is its date). The range on the end
+        is read through an expression no index holds (period_end is never null, so it is
+        period_end): the few places and populations named lead to x's count by the series
+        index, while SQLite's sampled statistics can make the range on period_end look
+        cheaper, and that range walks every current figure ending from x's end on (seen at
+        1M figures: 240-600 ms instead of under 1 ms)."""
         if x.start is None:
             return F.c.period_end == x.end
-        return and_(F.c.period_end >= x.end, self._starts(x.start, before=True))
+        end = func.coalesce(F.c.period_end, F.c.period_end)
+        return and_(end >= x.end, self._starts(x.start, before=True))
 
     def _within(self, x: Figure) -> ColumnElement:
         """Windows that may lie inside x's (the end is checked as the rows come: a range on it
