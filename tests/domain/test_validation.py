@@ -161,3 +161,13 @@ def test_one_row_and_many_rows_are_told_the_same(vocab) -> None:
     ]
     assert {p.line for p in alone} == {2} and {p.line for p in among} == {152}
     assert len(alone) == 3
+
+
+def test_control_characters_are_found_alike_in_a_few_cells_and_in_a_column() -> None:
+    from tracker.domain.control import FEW_CELLS, has_control
+
+    cells = pd.Series(["ok", "tab\there", "nul\x00", None, "crlf\r\n", "lone\rcr", "\x7f"])
+    expected = [False, False, True, False, False, True, True]
+    assert has_control(cells.astype("string")).tolist() == expected
+    column = pd.concat([cells] * (FEW_CELLS // len(cells) + 1), ignore_index=True)
+    assert has_control(column.astype("string")).tolist() == expected * (FEW_CELLS // 7 + 1)

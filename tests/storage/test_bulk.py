@@ -43,6 +43,11 @@ def test_driver_values_equal_sqlalchemy_binding_value_by_value(sqlite_store: Sto
                 expected = [None if v is None else process(v) for v in expected]
             got = bulk._driver_values(conn, column.type, values)
             assert got == expected and [type(v) for v in got] == [type(v) for v in expected]
+            many = pd.concat([values] * (bulk.FEW_ROWS // 4 + 1), ignore_index=True)
+            got_many = bulk._driver_values(conn, column.type, many)  # distinct values once
+            expected_many = expected * (bulk.FEW_ROWS // 4 + 1)
+            assert got_many == expected_many
+            assert [type(v) for v in got_many] == [type(v) for v in expected_many]
 
 
 def test_sqlite_insert_leaves_the_connection_cache_as_it_was(sqlite_store: Store) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 
 COPY_ROWS = 50_000
 MANY_ROWS = 100_000
+FEW_ROWS = 64
 NULL = "\\N"
 CSV_SPECIAL = frozenset(',"\r\n')
 #: SQLite page cache (KiB) while rows are inserted; memory is taken only as pages are read.
@@ -60,7 +61,10 @@ def _bound(conn: Connection, kind: object, values: list) -> list:
 
 
 def _driver_values(conn: Connection, kind: object, series: pd.Series) -> list:
-    """The column's values as the driver takes them: each distinct value converted once."""
+    """The column's values as the driver takes them: each distinct value converted once (a
+    few rows are converted as they are: finding their distinct values costs more)."""
+    if len(series) <= FEW_ROWS:
+        return _bound(conn, kind, _python_values(kind, series))
     codes, uniques = pd.factorize(series)
     distinct = _bound(conn, kind, _python_values(kind, pd.Series(uniques)))
     lookup = np.array([*distinct, None], dtype=object)  # code -1 (missing) picks None
