@@ -51,6 +51,12 @@ def _python_values(kind: object, series: pd.Series) -> list:
     return out
 
 
+def python_values(kind: object, series: pd.Series) -> list:
+    """Plain Python values of one column for its SQLAlchemy type, None where missing: what a
+    row stored by :func:`insert_many` reads back as."""
+    return _python_values(kind, series)
+
+
 def _bound(conn: Connection, kind: object, values: list) -> list:
     """What SQLAlchemy would hand the driver for these values (None stays None)."""
     impl = kind.dialect_impl(conn.dialect)  # type: ignore[attr-defined]
