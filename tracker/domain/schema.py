@@ -443,18 +443,18 @@ def _lenient(passes: Callable[[pd.DataFrame], pd.Series]) -> Callable[[pd.DataFr
 
 
 def _missing(value: object) -> bool:
-    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
+    return value is None or bool(pd.isna(value))
 
 
 def figure_schema(
-    vocab: Vocabularies, today: date, columns: Columns | None = None
+    vocab: Vocabularies, today: date, shared: Columns | None = None
 ) -> pa.DataFrameSchema:
     """The schema of one figure as text cells, with every rule of DESIGN.md §4.
 
     The checks of one schema share their parses of the table's columns (:class:`Parsed`;
-    pass ``columns`` to hold them and :meth:`Parsed.clear` them between tables).
+    pass ``shared`` to hold them and :meth:`Parsed.clear` them between tables).
     """
-    c = columns or Columns()
+    c = shared or Columns()
     checks: dict[str, list[pa.Check]] = {
         "figure_id": [
             _matches(

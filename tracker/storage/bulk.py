@@ -13,8 +13,9 @@ Both run inside the caller's transaction: nothing is committed here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,7 @@ def _python_values(kind: object, series: pd.Series) -> list:
 def _cell_values(kind: object, series: pd.Series) -> list:
     """:func:`_column_values`, a cell at a time (each pandas operation on a column costs a
     tenth of a millisecond, whatever its length: forty of them per figure row)."""
+    convert: Callable[[Any], object]
     if isinstance(kind, DateTime):
         convert = _pydatetime
     elif isinstance(kind, Date):
@@ -57,7 +59,7 @@ def _cell_values(kind: object, series: pd.Series) -> list:
 
 
 def _missing(value: object) -> bool:
-    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
+    return value is None or bool(pd.isna(value))
 
 
 def _pydatetime(value: object) -> object:
@@ -65,7 +67,7 @@ def _pydatetime(value: object) -> object:
 
 
 def _date(value: object) -> object:
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()
 
 
 def _whole(value: object) -> int:
