@@ -111,6 +111,19 @@ def export_only(n: int) -> list[Record]:
         server.stop()
 
 
+def incremental_only(n: int) -> list[Record]:
+    """flags_incremental alone, on the kept n-figure database (made when it is not there; the
+    benchmark's figures are added to it, each under a new id)."""
+    url = largest_database(n)
+    return guarded(
+        "flags_incremental",
+        n,
+        "ms",
+        flags.INCREMENTAL_GOAL,
+        lambda: flags.flags_incremental(n, url),
+    )
+
+
 # --only NAME: the benchmarks that can run alone, each with the runner that measures it
 # (a runner may measure several names at once; all it measures is recorded).
 ONLY: dict[str, Callable[[int], list[Record]]] = {
@@ -121,6 +134,7 @@ ONLY: dict[str, Callable[[int], list[Record]]] = {
         "import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily
     ),
     "shell": lambda n: shell_commands(n, largest_database(n)),
+    "flags_incremental": incremental_only,
 }
 #: Benchmarks whose size is their file's, not --sizes: run once whatever the sizes.
 SIZELESS = ("import_wide_daily",)

@@ -135,3 +135,42 @@ def test_each_date_column_is_parsed_once_per_validation(vocab, monkeypatch) -> N
     table = pd.concat([_table(period_start="2018-06-20")] * 3, ignore_index=True)
     assert validate_figures(table, vocab, date(2026, 1, 1)).ok
     assert sorted(parsed) == ["period_end", "period_start", "reported_on"]
+
+
+def test_a_kept_schema_checks_each_table_and_day_afresh(vocab) -> None:
+    """The schema is built once and kept (a one-row import does not pay for building it), yet
+    each table and each day is checked on its own: nothing of one carries to the next."""
+    day = date(2018, 7, 3)
+    assert validate_figures(_table(), vocab, day).ok
+    unknown = validate_figures(_table(location="SY99"), vocab, day)
+    assert [(p.line, p.column, p.value) for p in unknown.problems] == [(2, "location", "SY99")]
+    assert validate_figures(_table(), vocab, day).ok
+    future = validate_figures(_table(reported_on="2018-07-04"), vocab, day)
+    assert [p.message for p in future.problems] == ["is in the future (today is 2018-07-03)"]
+    assert validate_figures(_table(reported_on="2018-07-04"), vocab, date(2018, 7, 4)).ok
+
+
+def test_one_row_and_many_rows_are_told_the_same(vocab) -> None:
+    """A few cells are looked up one by one, a long column at once: the same words either way."""
+    bad = pd.concat(
+        [_table(location="SY99", source="sohrr", value="-5"), _table(period_end="2018-07-05")],
+        ignore_index=True,
+    )
+    alone = validate_figures(bad, vocab, TODAY).problems
+    rows = pd.concat([_table()] * 150 + [bad] + [_table()] * 49, ignore_index=True)
+    among = validate_figures(rows, vocab, TODAY).problems
+    assert [(p.column, p.value, p.message) for p in alone] == [
+        (p.column, p.value, p.message) for p in among
+    ]
+    assert [p.line for p in alone] == [2, 2, 2, 3] and [p.line for p in among] == [152] * 3 + [153]
+    assert alone[-1].column == "period_end" and "after reported_on" in alone[-1].message
+
+
+def test_control_characters_are_found_alike_in_a_few_cells_and_in_a_column() -> None:
+    from tracker.domain.control import FEW_CELLS, has_control
+
+    cells = pd.Series(["ok", "tab\there", "nul\x00", None, "crlf\r\n", "lone\rcr", "\x7f"])
+    expected = [False, False, True, False, False, True, True]
+    assert has_control(cells.astype("string")).tolist() == expected
+    column = pd.concat([cells] * (FEW_CELLS // len(cells) + 1), ignore_index=True)
+    assert has_control(column.astype("string")).tolist() == expected * (FEW_CELLS // 7 + 1)

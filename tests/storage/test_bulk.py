@@ -43,6 +43,32 @@ def test_driver_values_equal_sqlalchemy_binding_value_by_value(sqlite_store: Sto
                 expected = [None if v is None else process(v) for v in expected]
             got = bulk._driver_values(conn, column.type, values)
             assert got == expected and [type(v) for v in got] == [type(v) for v in expected]
+            many = pd.concat([values] * (bulk.FEW_ROWS // 4 + 1), ignore_index=True)
+            got_many = bulk._driver_values(conn, column.type, many)  # distinct values once
+            expected_many = expected * (bulk.FEW_ROWS // 4 + 1)
+            assert got_many == expected_many
+            assert [type(v) for v in got_many] == [type(v) for v in expected_many]
+
+
+def test_a_few_cells_convert_as_a_whole_column_does(sqlite_store: Store) -> None:
+    series = {
+        F.c.period_end: pd.Series(pd.to_datetime(["2018-06-30", None, "2018-07-01"])),
+        F.c.period_start: pd.Series(["2018-06-30", None, "2018-07-01"], dtype="string"),
+        F.c.value: pd.Series([5, 7, 0], dtype="int64"),
+        F.c.value_high: pd.Series([5, None, 9], dtype="Int64"),
+        F.c.high: pd.Series([5.0, np.nan, 0.0]),
+        F.c.tau: pd.Series([0.1, np.nan, 0.25]),
+        F.c.current: pd.Series([True, True, False]),
+        F.c.notes: pd.Series(["a", None, ""], dtype="string"),
+        F.c.location: pd.Series(["SY12", "SY12", None], dtype="category"),
+        F.c.entered_at: pd.Series([datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC)] * 3),
+    }
+    for column, values in series.items():
+        cells = bulk._cell_values(column.type, values)
+        whole = bulk._column_values(column.type, values)
+        assert cells == whole and [type(v) for v in cells] == [type(v) for v in whole], column
+    with pytest.raises(TypeError):
+        bulk._cell_values(F.c.value.type, pd.Series([5.5]))
 
 
 def test_sqlite_insert_leaves_the_connection_cache_as_it_was(sqlite_store: Store) -> None:

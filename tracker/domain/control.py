@@ -16,8 +16,15 @@ CONTROL_RE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)"
 _CONTROL = re.compile(CONTROL_RE)
 
 
+#: Up to this many cells are searched one by one (a column's string machinery costs more).
+FEW_CELLS = 64
+
+
 def has_control(series: pd.Series) -> pd.Series:
     """Whether each cell holds a refused control character (missing cells: False)."""
+    if len(series) <= FEW_CELLS:
+        found = [isinstance(v, str) and _CONTROL.search(v) is not None for v in series.tolist()]
+        return pd.Series(found, index=series.index, dtype=bool)
     found = series.astype("string").str.contains(CONTROL_RE, regex=True)
     return found.fillna(False).astype(bool)
 

@@ -31,15 +31,19 @@ def normalise(
     table: pd.DataFrame, vocab: Vocabularies, tau: float = DEFAULT_SETTINGS.tau
 ) -> pd.DataFrame:
     """Typed figures from a table that passed :func:`tracker.domain.validation.validate_figures`."""
-    df = pd.DataFrame(index=table.index)
-    for column in CANONICAL_COLUMNS:
-        df[column] = table[column] if column in table else pd.Series(pd.NA, index=table.index)
+    given = {
+        c: table[c] if c in table else pd.Series(pd.NA, index=table.index)
+        for c in CANONICAL_COLUMNS
+    }
+    typed: dict[str, pd.Series] = {}
     for column in TEXT_COLUMNS:
-        df[column] = df[column].astype("string").str.strip().replace("", pd.NA)
+        typed[column] = given[column].astype("string").str.strip().replace("", pd.NA)
     for column in DATE_COLUMNS:
-        df[column] = pd.to_datetime(df[column], format="%Y-%m-%d", errors="coerce")
-    df["value"] = pd.to_numeric(df["value"]).astype("int64")
-    df["value_high"] = pd.to_numeric(df["value_high"], errors="coerce").astype("Int64")
+        typed[column] = pd.to_datetime(given[column], format="%Y-%m-%d", errors="coerce")
+    typed["value"] = pd.to_numeric(given["value"]).astype("int64")
+    typed["value_high"] = pd.to_numeric(given["value_high"], errors="coerce").astype("Int64")
+    # one frame built at once (a column added at a time cost more than typing it, per figure)
+    df = pd.DataFrame({c: typed[c].array for c in CANONICAL_COLUMNS}, index=table.index)
     df = _apply_defaults(df, vocab)
     df = _add_places(df, vocab)
     return add_intervals(df, tau=tau, household_size=_household_sizes(df, vocab))

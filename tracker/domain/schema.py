@@ -101,6 +101,10 @@ class Parsed:
         self._memo[key] = (data, series.index, result)
         return result
 
+    def clear(self) -> None:
+        """Forget every parse (a schema kept for the next table holds no column of the last)."""
+        self._memo.clear()
+
 
 def _same(seen: object, data: object) -> bool:
     """The same column: the very array, or an equal copy (pandera copies the table per pass)."""
@@ -330,8 +334,22 @@ def _matches(pattern: str, error: str, name: str) -> pa.Check:
     return pa.Check(lambda s: s.astype(str).str.fullmatch(pattern), name=name, error=error)
 
 
+#: Up to this many cells, an id check looks each cell up in the vocabulary's set; above it,
+#: the column is matched against the vocabulary at once (hashing the thousands of places of
+#: the gazetteer costs more than checking a few cells one by one).
+FEW_CELLS = 64
+
+
 def _one_of(ids: frozenset[str], what: str) -> pa.Check:
-    return pa.Check(lambda s: s.isin(list(ids)), name=f"known_{what}", error=f"unknown {what}")
+    """A filled cell is one of the vocabulary's ids."""
+    listed = sorted(ids)
+
+    def known(s: pd.Series) -> pd.Series:
+        if len(s) <= FEW_CELLS:
+            return pd.Series([v in ids for v in s.tolist()], index=s.index, dtype=bool)
+        return s.isin(listed)
+
+    return pa.Check(known, name=f"known_{what}", error=f"unknown {what}")
 
 
 def _date_checks(today: date, c: Columns) -> list[pa.Check]:
@@ -413,15 +431,30 @@ def _no_control() -> pa.Check:
 
 def _lenient(passes: Callable[[pd.DataFrame], pd.Series]) -> Callable[[pd.DataFrame], pd.Series]:
     """A cross-field rule passes where its inputs are missing (their own checks report them)."""
-    return lambda df: passes(df).astype("boolean").fillna(True).astype(bool)
+
+    def lenient(df: pd.DataFrame) -> pd.Series:
+        found = passes(df)
+        if len(found) <= FEW_CELLS:  # a few cells: read one by one
+            cells = [True if _missing(v) else bool(v) for v in found.tolist()]
+            return pd.Series(cells, index=found.index, dtype=bool)
+        return found.astype("boolean").fillna(True).astype(bool)
+
+    return lenient
 
 
-def figure_schema(vocab: Vocabularies, today: date) -> pa.DataFrameSchema:
+def _missing(value: object) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def figure_schema(
+    vocab: Vocabularies, today: date, shared: Columns | None = None
+) -> pa.DataFrameSchema:
     """The schema of one figure as text cells, with every rule of DESIGN.md §4.
 
-    The checks of one schema share their parses of the table's columns (:class:`Parsed`).
+    The checks of one schema share their parses of the table's columns (:class:`Parsed`;
+    pass ``shared`` to hold them and :meth:`Parsed.clear` them between tables).
     """
-    c = Columns()
+    c = shared or Columns()
     checks: dict[str, list[pa.Check]] = {
         "figure_id": [
             _matches(

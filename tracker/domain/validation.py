@@ -7,6 +7,7 @@ when a vocabulary id is misspelt.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from tracker.domain.control import control_message
-from tracker.domain.schema import COUNT_MAXIMUM, cross_checks, effective_unit, figure_schema
+from tracker.domain.schema import (
+    COUNT_MAXIMUM,
+    Columns,
+    Parsed,
+    cross_checks,
+    effective_unit,
+    figure_schema,
+)
 from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies, closest
 
 HEADER_LINE = 1
@@ -67,8 +75,48 @@ def validate_figures(
     whose cells all passed (a rule between two values means nothing when one of them is
     not a value), so a junk file is refused once per bad cell, not once per rule and cell.
     """
-    schema = figure_schema(vocab, today)
-    cells = pa.DataFrameSchema(schema.columns, name=schema.name, strict=False)
+    passes = _passes(vocab, today)
+    try:
+        return _validate(table, vocab, first_line, passes)
+    finally:
+        passes.parsed.clear()
+
+
+@dataclass(frozen=True)
+class _Passes:
+    """The schema split in its two passes (cells, then rules between cells), built for one
+    vocabulary and day, with the parses its checks share."""
+
+    vocab: Vocabularies
+    today: date
+    cells: pa.DataFrameSchema
+    wide: pa.DataFrameSchema
+    parsed: Parsed
+
+
+_BUILT = threading.local()
+
+
+def _passes(vocab: Vocabularies, today: date) -> _Passes:
+    """The same schema's passes for these vocabularies and day, built once per thread:
+    building them (every check, a copy of every column) costs more than checking the one
+    row of ``tracker add`` or of a small import."""
+    built: _Passes | None = getattr(_BUILT, "passes", None)
+    if built is None or built.vocab is not vocab or built.today != today:
+        columns = Columns()
+        schema = figure_schema(vocab, today, columns)
+        cells = pa.DataFrameSchema(schema.columns, name=schema.name, strict=False)
+        wide = pa.DataFrameSchema(checks=schema.checks, name=schema.name)
+        built = _Passes(vocab, today, cells, wide, columns.parsed)
+        _BUILT.passes = built
+    return built
+
+
+def _validate(
+    table: pd.DataFrame, vocab: Vocabularies, first_line: int, passes: _Passes
+) -> Validation:
+    """:func:`validate_figures` with the schema's passes built."""
+    cells = passes.cells
     problems: list[Problem] = []
     bad: set[Hashable] = set()
     unlisted = 0
@@ -83,8 +131,7 @@ def validate_figures(
             break  # a missing column is said once, not once per chunk
     clean = table.drop(index=list(bad)) if bad else table
     if len(clean) and not any(p.line == HEADER_LINE for p in problems):
-        wide = pa.DataFrameSchema(checks=schema.checks, name=schema.name)
-        more, more_bad, more_unlisted = _failures(wide, clean, vocab, first_line)
+        more, more_bad, more_unlisted = _failures(passes.wide, clean, vocab, first_line)
         problems += more
         bad |= more_bad
         unlisted += more_unlisted

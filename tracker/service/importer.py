@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Connection
 
@@ -139,6 +140,11 @@ def _with_revision(changed: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
     """The changed figures with the revision they would be stored as (after every stored one,
     proposals included) and whether they may be: only a published figure is revised this
     way (a proposal changes by its review) and a retracted one stays retracted."""
+    if changed.empty:  # the usual import: nothing to look up
+        none = np.zeros(0, dtype=bool)
+        return changed.assign(
+            next_revision=np.zeros(0, dtype="int64"), revisable=none, retracted=none
+        )
     changed = changed.copy()
     latest = stored.groupby("figure_id")["revision"].max()
     current = stored[stored["current"].astype(bool)].set_index("figure_id")["status"]

@@ -13,8 +13,9 @@ Both run inside the caller's transaction: nothing is committed here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Connection
 
 COPY_ROWS = 50_000
 MANY_ROWS = 100_000
+FEW_ROWS = 64
 NULL = "\\N"
 CSV_SPECIAL = frozenset(',"\r\n')
 #: SQLite page cache (KiB) while rows are inserted; memory is taken only as pages are read.
@@ -30,7 +32,57 @@ INSERT_CACHE_KIB = 262_144
 
 
 def _python_values(kind: object, series: pd.Series) -> list:
-    """Plain Python values of one column for its SQLAlchemy type, None where missing."""
+    """Plain Python values of one column for its SQLAlchemy type, None where missing (a few
+    cells converted one by one, a longer column at once: the same values)."""
+    if len(series) <= FEW_ROWS:
+        return _cell_values(kind, series)
+    return _column_values(kind, series)
+
+
+def _cell_values(kind: object, series: pd.Series) -> list:
+    """:func:`_column_values`, a cell at a time (each pandas operation on a column costs a
+    tenth of a millisecond, whatever its length: forty of them per figure row)."""
+    convert: Callable[[Any], object]
+    if isinstance(kind, DateTime):
+        convert = _pydatetime
+    elif isinstance(kind, Date):
+        convert = _date
+    elif isinstance(kind, Integer):
+        convert = _whole
+    elif isinstance(kind, Float):
+        convert = float
+    elif isinstance(kind, Boolean):
+        convert = bool
+    else:
+        convert = _as_is
+    return [None if _missing(v) else convert(v) for v in series.tolist()]
+
+
+def _missing(value: object) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
+def _pydatetime(value: object) -> object:
+    return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+
+
+def _date(value: object) -> object:
+    return pd.Timestamp(value).date()
+
+
+def _whole(value: object) -> int:
+    number = float(value)  # type: ignore[arg-type]
+    if not number.is_integer():
+        raise TypeError(f"cannot safely cast non-equivalent {value!r} to an integer")
+    return int(value)  # type: ignore[call-overload]
+
+
+def _as_is(value: object) -> object:
+    return value
+
+
+def _column_values(kind: object, series: pd.Series) -> list:
+    """Plain Python values of a whole column for its SQLAlchemy type, None where missing."""
     missing = series.isna().to_numpy()
     if isinstance(kind, DateTime):
         values = pd.Series(series.dt.to_pydatetime(), dtype=object)
@@ -50,6 +102,12 @@ def _python_values(kind: object, series: pd.Series) -> list:
     return out
 
 
+def python_values(kind: object, series: pd.Series) -> list:
+    """Plain Python values of one column for its SQLAlchemy type, None where missing: what a
+    row stored by :func:`insert_many` reads back as."""
+    return _python_values(kind, series)
+
+
 def _bound(conn: Connection, kind: object, values: list) -> list:
     """What SQLAlchemy would hand the driver for these values (None stays None)."""
     impl = kind.dialect_impl(conn.dialect)  # type: ignore[attr-defined]
@@ -60,7 +118,10 @@ def _bound(conn: Connection, kind: object, values: list) -> list:
 
 
 def _driver_values(conn: Connection, kind: object, series: pd.Series) -> list:
-    """The column's values as the driver takes them: each distinct value converted once."""
+    """The column's values as the driver takes them: each distinct value converted once (a
+    few rows are converted as they are: finding their distinct values costs more)."""
+    if len(series) <= FEW_ROWS:
+        return _bound(conn, kind, _python_values(kind, series))
     codes, uniques = pd.factorize(series)
     distinct = _bound(conn, kind, _python_values(kind, pd.Series(uniques)))
     lookup = np.array([*distinct, None], dtype=object)  # code -1 (missing) picks None

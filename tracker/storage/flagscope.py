@@ -47,7 +47,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -229,17 +229,24 @@ class Reader:
         return self.fetch(key, condition, lambda c: c.end <= x.end)
 
     def _around(self, x: Figure) -> ColumnElement:
-        """Windows that may contain x's (a stock's window is its date)."""
+        """Windows that may contain x's (a stock's window is its date). The range on the end
+        is read through an expression no index holds (period_end is never null, so it is
+        period_end): the few places and populations named lead to x's count by the series
+        index, while SQLite's sampled statistics can make the range on period_end look
+        cheaper, and that range walks every current figure ending from x's end on (seen at
+        1M figures: 240-600 ms instead of under 1 ms)."""
         if x.start is None:
             return F.c.period_end == x.end
-        return and_(F.c.period_end >= x.end, self._starts(x.start, before=True))
+        return and_(_unindexed_end() >= x.end, self._starts(x.start, before=True))
 
     def _within(self, x: Figure) -> ColumnElement:
-        """Windows that may lie inside x's (the end is checked as the rows come: a range on it
-        would lead the planner to scan the whole count's days instead of the places below)."""
+        """Windows that may lie inside x's. The end is bounded through an expression no index
+        holds (:meth:`_around`): a range on period_end itself would lead the planner to scan
+        the whole count's days instead of the places below, and without the bound a busy
+        count's parts are all read to be dropped (1,700 rows for one figure at 1M)."""
         if x.start is None:
             return F.c.period_end == x.end
-        return self._starts(x.start, before=False)
+        return and_(_unindexed_end() <= x.end, self._starts(x.start, before=False))
 
     def _starts(self, day: date, before: bool) -> ColumnElement:
         """Flows starting no later (before) or no earlier than the day, by period_start or, when
@@ -327,6 +334,12 @@ class Reader:
         subsets = [p for p, chain in self.ctx.population_supersets.items() if x.population in chain]
         places = [x.location, *descendants(self.ctx).get(x.location, [])]
         return _product(places, [x.population, *subsets], x)
+
+
+def _unindexed_end() -> ColumnElement:
+    """period_end as an expression no index holds (it is never null: the same value), so that
+    a range on it filters the rows an index on the places leads to, never leads itself."""
+    return func.coalesce(F.c.period_end, F.c.period_end)
 
 
 def _product(places: list[str], pops: list[str], x: Figure) -> ColumnElement | None:

@@ -24,7 +24,7 @@ from tracker.domain.reconcile.rules.flows_between import related_components
 from tracker.domain.reconcile.scoped import Scope
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies
-from tracker.storage import bandjournal, flagscope, tables
+from tracker.storage import banddiff, bandjournal, flagscope, tables
 from tracker.storage.bulk import insert_many
 from tracker.storage.figures import raw_rows, type_figures
 from tracker.storage.flagquery import by_dates, by_sources, newest_notes
@@ -168,9 +168,8 @@ def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFra
     scope = _with_groups(plan, scope, groups, ctx)
     bands = scope.bands(groups, _still_out(conn, plan.reader, groups, gone) | now_out)
     _delete_flags(conn, gone)
-    _delete_bands(conn, groups)
     _store_flags(conn, flags, excluded, _places_of(scope.figures, excluded), ctx)
-    _store_bands(conn, bands, ctx)
+    _replace_bands(conn, groups, bands, ctx)
     return len(flags)
 
 
@@ -251,15 +250,13 @@ def _delete_flags(conn: Connection, flag_ids: list[str]) -> None:
             conn.execute(table.delete().where(table.c.flag_id.in_(chunk)))
 
 
-def _delete_bands(conn: Connection, groups: set[tuple[str, str, str]]) -> None:
+def _replace_bands(
+    conn: Connection, groups: set[tuple[str, str, str]], bands: pd.DataFrame, ctx: ReconcileContext
+) -> None:
+    """The stored bands of these groups replaced by ``bands``, only the rows that differ
+    written (:mod:`tracker.storage.banddiff`)."""
     bandjournal.before_groups(conn, groups)
-    b = tables.bands
-    for metric, population, location in sorted(groups):
-        conn.execute(
-            b.delete().where(
-                b.c.metric == metric, b.c.population == population, b.c.location == location
-            )
-        )
+    banddiff.replace(conn, groups, _band_rows(bands, ctx))
 
 
 def stored_components(conn: Connection) -> list[str]:
@@ -331,6 +328,13 @@ def _store_flags(
 def _store_bands(conn: Connection, bands: pd.DataFrame, ctx: ReconcileContext) -> None:
     if bands.empty:
         return
+    insert_many(conn, tables.bands, _band_rows(bands, ctx))
+
+
+def _band_rows(bands: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
+    """The engine's bands as stored: their component, dates as dates, no infinite bound."""
+    if bands.empty:
+        return pd.DataFrame(columns=[c.name for c in tables.bands.columns])
     rows = bands.copy()
     rows["component"] = _component(rows["metric"], rows["location"], ctx).to_numpy()
     for column in ("window_start", "date"):
@@ -339,7 +343,7 @@ def _store_bands(conn: Connection, bands: pd.DataFrame, ctx: ReconcileContext) -
         values = pd.to_numeric(rows[column]).astype("float64")
         rows[column] = values.where(np.isfinite(values))
     columns = [c.name for c in tables.bands.columns]
-    insert_many(conn, tables.bands, rows[[c for c in columns if c in rows]])
+    return rows[[c for c in columns if c in rows]]
 
 
 def latest_notes(conn: Connection) -> pd.DataFrame:

@@ -84,3 +84,18 @@ def test_a_cumulative_flow_keeps_its_running_band():
     assert dates(bands) == ["2018-06-25", "2018-06-30"]
     assert bands["low"].tolist() == [300, 300]
     assert bands["high"].tolist() == [500, 500]
+
+
+def test_headline_sources_are_the_same_for_a_small_scope_and_a_large_one(monkeypatch):
+    """The sources of each headline are grouped in plain Python for a small scope and by a frame
+    for a large one: the demo's bands are the same either way."""
+    from reconcile_helpers import data_ctx, load_figures
+
+    from tracker.domain.reconcile import band
+
+    figures = load_figures("demo/daraa-2018.csv", "seed/figures.csv")
+    small = compute(figures, data_ctx(), series=False).bands
+    monkeypatch.setattr(band, "FEW_CLAIMS", 0)
+    large = compute(figures, data_ctx(), series=False).bands
+    assert small["headline_sources"].notna().sum() > 20
+    pd.testing.assert_frame_equal(small, large)

@@ -54,6 +54,10 @@ BAND_COLUMNS = [
     "headline_sources",
 ]
 TIGHT = 1.5
+#: The coded columns that name a band row's series and date, in the order rows are sorted.
+#: Up to this many claims, the sources of a headline are grouped in plain Python.
+FEW_CLAIMS = 2_000
+SERIES_CODES = ("metric_c", "pop_c", "loc_c", "measure_c", "start_d", "end_d")
 
 
 def _bound_claims(rows: pd.DataFrame, gid: np.ndarray, real: np.ndarray, n: int) -> pd.DataFrame:
@@ -119,11 +123,16 @@ def _same_claim_sources(rows: pd.DataFrame, labels: Labels, at: np.ndarray) -> n
     )  # fmt: skip
     real = ~rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else True
     wanted = np.isin(key, key[at]) & real
-    pairs = pd.DataFrame({
-        "key": key[wanted],
-        "name": labels.names["source"][rows["source_c"].to_numpy()[wanted]].astype(str),
-    }).drop_duplicates().sort_values(["key", "name"])  # fmt: skip
-    joined = pairs.groupby("key")["name"].agg(";".join)
+    keys = key[wanted]
+    names = labels.names["source"][rows["source_c"].to_numpy()[wanted]].astype(str)
+    if len(keys) <= FEW_CLAIMS:  # a small scope: grouped in a dict, not by a frame
+        by_key: dict[int, set[str]] = {}
+        for k, name in zip(keys.tolist(), names.tolist(), strict=True):
+            by_key.setdefault(k, set()).add(name)
+        spelt = {k: ";".join(sorted(v)) for k, v in by_key.items()}
+        return np.array([spelt.get(k) for k in key[at].tolist()], dtype=object)
+    pairs = pd.DataFrame({"key": keys, "name": names}).drop_duplicates()
+    joined = pairs.sort_values(["key", "name"]).groupby("key")["name"].agg(";".join)
     out: np.ndarray = joined.reindex(key[at]).to_numpy(object)
     return out
 
@@ -197,28 +206,26 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     keep = per["n_claims"].to_numpy() > 0
     chosen = headline_claims(rows, floor, ceil)[keep]
     first, low, high, assumed, per = first[keep], low[keep], high[keep], assumed[keep], per[keep]
-    info = rows.iloc[first]
-    order = order_by(
-        *(
-            info[c].to_numpy()
-            for c in ("metric_c", "pop_c", "loc_c", "measure_c", "start_d", "end_d")
-        )
-    )
-    info, per = info.iloc[order], per.iloc[order]
+    # the labels of each row, from its first claim (only these columns: taking every column of
+    # the claims' rows cost more than the rest of the bands of a small scope)
+    info = {c: rows[c].to_numpy()[first] for c in SERIES_CODES}
+    order = order_by(*info.values())
+    info = {c: v[order] for c, v in info.items()}
+    per = per.iloc[order]
     low, high, assumed, chosen = low[order], high[order], assumed[order], chosen[order]
     head, qual, head_sources = quoted(rows, labels, chosen, low > high)
 
     def text(names: np.ndarray, column: str) -> pd.Categorical:
-        return pd.Categorical.from_codes(info[column].to_numpy(), names)
+        return pd.Categorical.from_codes(info[column], names)
 
     out = pd.DataFrame({
         "metric": text(labels.names["metric"], "metric_c"),
         "population": text(labels.names["population"], "pop_c"),
         "location": text(labels.location, "loc_c"),
         "measure": text(labels.names["measure"], "measure_c"),
-        "window_start": from_days(info["start_d"].to_numpy()),
+        "window_start": from_days(info["start_d"]),
         "window_start_assumed": assumed,
-        "date": from_days(info["end_d"].to_numpy()),
+        "date": from_days(info["end_d"]),
         "low": low, "high": high, "headline": head.to_numpy(),
         "n_claims": per["n_claims"].to_numpy(np.int64),
         "n_sources": per["n_sources"].to_numpy(np.int64),
