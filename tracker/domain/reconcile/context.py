@@ -245,7 +245,8 @@ def _mapping(
     if value not in frame.columns:
         return {}
     out: dict[str, Any] = {}
-    for k, v in zip(frame[key].astype(str), frame[value], strict=True):
+    # Plain lists: walking a text column element by element is ten times slower.
+    for k, v in zip(frame[key].astype(str).tolist(), frame[value].tolist(), strict=True):
         missing = v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
         if missing and not keep_missing:
             continue
