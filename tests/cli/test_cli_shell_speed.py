@@ -103,3 +103,38 @@ def test_plugins_are_looked_for_only_when_no_library_command_is_named(
     with pytest.raises(SystemExit):
         main(["serve", "--help"])  # a plug-in's command is found
     assert looked == [1, 1] and "--port" in capsys.readouterr().out
+
+
+def test_the_process_imports_with_the_collector_off_and_works_with_it_on(db: str) -> None:
+    """`python -m tracker add` (tracker is the process): the objects of the imports are frozen,
+    the collector is on again for the command, the figure is stored and the output the same
+    as through main() with words."""
+    script = (
+        "import gc, runpy, sys\n"
+        "sys.argv = ['tracker', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('tracker', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    print('exit', done.code, gc.isenabled(), gc.get_freeze_count() > 100_000)\n"
+    )
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    words = ["add", "--figure-id", "gc-1", "--metric", "killed", "--value", "40",
+             "--source", "sohr", "--location", "SY12", "--reported-on", "2018-06-30"]  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script, *words], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "stored figure gc-1"
+    assert lines[-1] == "exit 0 True True"
+    assert main(["history", "gc-1"]) == 0
+
+
+def test_main_with_words_leaves_the_collector_alone(db: str) -> None:
+    """A caller's own process (the tests, a script) is not frozen by a command it runs."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    assert main(["history", "R084"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -25,6 +25,7 @@ from tracker.cli import (
     args_registry,
     args_review,
     args_synth,
+    startup,
 )
 from tracker.cli.options import add_db_option
 from tracker.cli.plugins import register_plugins
@@ -126,6 +127,9 @@ def _silence_stdout() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command the words name (``sys.argv`` when none are given: ``tracker`` is then the
+    process, and :mod:`tracker.cli.startup` shortens its start)."""
+    startup.WHOLE_PROCESS = argv is None
     words = sys.argv[1:] if argv is None else list(argv)
     args = parser_for(words).parse_args(words)
     try:

@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tracker.cli.startup import import_pandera_lean
+from tracker.cli import startup
 
 if TYPE_CHECKING:
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -37,8 +37,9 @@ def lazy(target: str) -> Runner:
     module, _, name = target.partition(":")
 
     def run(args: argparse.Namespace) -> int:
-        import_pandera_lean()
-        function: Runner = getattr(importlib.import_module(module), name)
+        with startup.importing():
+            startup.import_pandera_lean()
+            function: Runner = getattr(importlib.import_module(module), name)
         return function(args)
 
     run.__qualname__ = run.__name__ = target

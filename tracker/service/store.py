@@ -29,6 +29,7 @@ from tracker.domain.vocabularies import Vocabularies
 from tracker.ingest.readers import FigureFile
 from tracker.ingest.reference import read_reference
 from tracker.progress import IMPORT_STEPS, Steps, progress
+from tracker.service import refcache
 from tracker.service.importer import ImportPlan, plan_import, store_plan
 from tracker.service.rows import FigureRows, figure_rows_of
 from tracker.service.writing import retrying, write_transaction
@@ -145,8 +146,10 @@ class Store:
 
     @cached_property
     def vocab(self) -> Vocabularies:
+        """data/'s vocabularies with the database's registry; kept between commands in a
+        cache file named by their contents (:mod:`tracker.service.refcache`)."""
         with self.engine.connect() as conn:
-            return read_vocabularies(conn, read_reference())
+            return refcache.vocabularies(conn, lambda: read_vocabularies(conn, read_reference()))
 
     @cached_property
     def location_levels(self) -> dict[str, int]:

@@ -78,6 +78,21 @@ def add_sources(conn: Connection, sources: pd.DataFrame) -> int:
     return len(missing)
 
 
+#: The registry tables the database's vocabularies are read from (:func:`read_vocabularies`).
+REGISTRY_TABLES: tuple[Table, ...] = (
+    tables.sources,
+    tables.episodes,
+    tables.locations,
+    tables.areas,
+)
+
+
+def registry_rows(conn: Connection) -> list[list[tuple[object, ...]]]:
+    """Every row of the registry tables as plain tuples, read as :func:`read_vocabularies`
+    reads them: what the stored vocabularies are made of (a cache's key)."""
+    return [[tuple(row) for row in conn.execute(select(table))] for table in REGISTRY_TABLES]
+
+
 def read_vocabularies(conn: Connection, files: Vocabularies) -> Vocabularies:
     """The vocabularies of data/ (``files``), with the registry tables as the database holds
     them (``files`` themselves before the registry is loaded)."""
