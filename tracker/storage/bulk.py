@@ -7,7 +7,8 @@ distinct value of a column is converted once (a column holds few: dates, ids of 
 vocabularies) and spread back over the rows. The page cache is enlarged for the insert: every
 row goes into each of the figure table's indexes at a scattered place, and with SQLite's
 default 2 MB cache those index pages are evicted and read again for nearly every row.
-PostgreSQL: ``COPY … FROM STDIN`` in CSV through psycopg 3, one chunk of text at a time.
+PostgreSQL: ``COPY … FROM STDIN`` in CSV through psycopg 3, one chunk at a time, the CSV
+written by Arrow's writer from each column's distinct values (no Python loop per row).
 Both run inside the caller's transaction: nothing is committed here.
 
 A large load into SQLite (``rebuild_indexes``: at least REBUILD_MIN_ROWS rows and at least
@@ -32,13 +33,13 @@ from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table
 from sqlalchemy.engine import Connection
 
 COPY_ROWS = 50_000
 MANY_ROWS = 100_000
-NULL = "\\N"
-CSV_SPECIAL = frozenset(',"\r\n')
 #: SQLite page cache (KiB) while rows are inserted; memory is taken only as pages are read.
 INSERT_CACHE_KIB = 262_144
 #: A load rebuilds SQLite's secondary indexes when it has at least this many rows...
@@ -169,7 +170,7 @@ def _larger_cache(cursor: object, kib: int) -> Iterator[None]:
 
 
 def _csv_column(kind: object, series: pd.Series) -> pd.Series:
-    """Cells as PostgreSQL's CSV input reads them; NULL where missing."""
+    """Cells as PostgreSQL's CSV input reads them; missing where missing."""
     missing = series.isna()
     if isinstance(kind, DateTime):
         stamps = pd.to_datetime(series, utc=True)
@@ -179,48 +180,44 @@ def _csv_column(kind: object, series: pd.Series) -> pd.Series:
     elif isinstance(kind, Integer):
         text = series.astype("Int64").astype("string")
     elif isinstance(kind, Float):
-        text = series.astype("float64").map(repr)
+        text = series.astype("float64").map(repr, na_action="ignore")
     elif isinstance(kind, Boolean):
         text = pd.Series(np.where(series.astype(bool), "t", "f"), index=series.index)
     else:
         text = series.astype("string")
-    return text.astype(object).where(~missing, NULL)
+    return text.astype("string").where(~missing, None)
 
 
-def _csv_quoted(cell: str) -> str:
-    """A text cell as CSV writes it: quoted when it holds a comma, quote or line break, or
-    is empty (PostgreSQL reads a quoted cell as text, never as NULL)."""
-    if cell == "" or any(ch in cell for ch in CSV_SPECIAL):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
-
-
-def _csv_cells(kind: object, series: pd.Series) -> list[str]:
-    """One column's CSV cells: each distinct value written once, ``\\N`` where missing."""
+def _arrow_column(kind: object, series: pd.Series) -> pa.Array:
+    """One column as Arrow text: each distinct value written once, null where missing."""
     codes, uniques = pd.factorize(series)
-    cells = [_csv_quoted(str(c)) for c in _csv_column(kind, pd.Series(uniques)).tolist()]
-    if NULL in cells:
-        raise ValueError(f"a text cell reads {NULL!r}, PostgreSQL's NULL marker here")
-    lookup = np.array([*cells, NULL], dtype=object)  # code -1 (missing) picks NULL
-    return lookup[codes].tolist()
+    distinct = pa.array(_csv_column(kind, pd.Series(uniques)).to_numpy(na_value=None),
+                        type=pa.string())  # fmt: skip
+    taken = pa.array(codes, mask=codes < 0).cast(pa.int64())
+    return distinct.take(taken)
 
 
-def _csv_chunks(table: Table, frame: pd.DataFrame) -> Iterator[str]:
-    """The rows as CSV text, ``COPY_ROWS`` at a time."""
+def _csv_chunks(table: Table, frame: pd.DataFrame) -> Iterator[bytes]:
+    """The rows as CSV bytes, ``COPY_ROWS`` at a time, written by Arrow's CSV writer: every
+    text cell quoted (so an empty text stays a text), a missing cell left empty (NULL)."""
+    options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
     for start in range(0, len(frame), COPY_ROWS):
         chunk = frame.iloc[start : start + COPY_ROWS]
-        columns = [_csv_cells(table.c[c].type, chunk[c]) for c in chunk.columns]
-        yield "".join(",".join(row) + "\n" for row in zip(*columns, strict=True))
+        arrays = [_arrow_column(table.c[c].type, chunk[c]) for c in chunk.columns]
+        out = pa.BufferOutputStream()
+        pacsv.write_csv(pa.table(arrays, names=list(chunk.columns)), out, options)
+        yield out.getvalue().to_pybytes()
 
 
 def copy_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
-    """COPY the rows into PostgreSQL (CSV; ``\\N`` is NULL, an empty cell an empty text)."""
+    """COPY the rows into PostgreSQL (CSV: an unquoted empty cell is NULL, a quoted one an
+    empty text; identifiers quoted)."""
     names = ", ".join(f'"{c}"' for c in frame.columns)
-    sql = f"COPY \"{table.name}\" ({names}) FROM STDIN WITH (FORMAT csv, NULL '{NULL}')"
+    sql = f'COPY "{table.name}" ({names}) FROM STDIN WITH (FORMAT csv)'
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(sql) as copy:
-            for text in _csv_chunks(table, frame):
-                copy.write(text)
+            for block in _csv_chunks(table, frame):
+                copy.write(block)
     finally:
         cursor.close()
