@@ -13,7 +13,9 @@ class Record:
     """One measurement: value in unit; ratio = value / baseline when there is a baseline.
 
     ``goal`` bounds the ratio when there is a baseline, else the value itself; met is None
-    when the benchmark could not run (``note`` says why).
+    when the benchmark could not run (``note`` says why). ``old_floor`` keeps an earlier
+    run's kind of floor beside a new one (the imports' ``to_sql`` through SQLAlchemy), so
+    the history reads on.
     """
 
     name: str
@@ -25,6 +27,7 @@ class Record:
     goal: float
     met: bool | None
     note: str = ""
+    old_floor: float | None = None
 
 
 def measured(

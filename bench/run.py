@@ -135,6 +135,20 @@ ONLY: dict[str, Callable[[int], list[Record]]] = {
     ),
     "shell": lambda n: shell_commands(n, largest_database(n)),
     "flags_incremental": incremental_only,
+    "import_sqlite": lambda n: guarded(
+        "import_sqlite",
+        n,
+        "s",
+        imports.GOAL,
+        lambda: imports.import_sqlite(n, data.synthetic_file(n)),
+    ),
+    "import_postgres": lambda n: guarded(
+        "import_postgres",
+        n,
+        "s",
+        imports.GOAL,
+        lambda: imports.import_postgres(n, data.synthetic_file(n)),
+    ),
 }
 #: Benchmarks whose size is their file's, not --sizes: run once whatever the sizes.
 SIZELESS = ("import_wide_daily",)
@@ -187,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         help="benchmark names, comma-separated (export_csv, export_csv_cold, export_memory, "
-        "import_wide_daily, shell): run those alone at --sizes, keep the other records of --out",
+        "import_wide_daily, shell, import_sqlite, import_postgres): run those alone at --sizes, "
+        "keep the other records of --out",
     )
     args = parser.parse_args(argv)
     if args.quick:

@@ -35,6 +35,6 @@ def test_only_re_measures_in_place_and_keeps_the_rest(
 
 
 def test_only_refuses_a_name_it_cannot_run_alone(tmp_path: Path) -> None:
-    argv = ["--only", "import_sqlite", "--out", str(tmp_path / "r.json"), "--readme", "-"]
+    argv = ["--only", "flags_full", "--out", str(tmp_path / "r.json"), "--readme", "-"]
     assert run.main(argv) == 2
     assert not (tmp_path / "r.json").exists()

@@ -93,7 +93,7 @@ def plan_import(
     revision to store (never an overwrite: the stored revision stays, superseded)."""
     table = file.table
     checked = validate_figures(table, vocab, today, first_line=FIRST_DATA_LINE)
-    valid = table.drop(index=checked.bad_rows)
+    valid = table.drop(index=checked.bad_rows) if len(checked.bad_rows) else table
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
     new, unchanged, changed, stored = _against_stored(conn, new, valid)
     revisable = changed["revisable"] if revise_changed else changed["revisable"] & False

@@ -7,8 +7,23 @@ distinct value of a column is converted once (a column holds few: dates, ids of 
 vocabularies) and spread back over the rows. The page cache is enlarged for the insert: every
 row goes into each of the figure table's indexes at a scattered place, and with SQLite's
 default 2 MB cache those index pages are evicted and read again for nearly every row.
-PostgreSQL: ``COPY … FROM STDIN`` in CSV through psycopg 3, one chunk of text at a time.
+PostgreSQL: ``COPY … FROM STDIN`` in CSV through psycopg 3, one chunk at a time, the CSV
+written by Arrow's writer from each column's distinct values (no Python loop per row).
 Both run inside the caller's transaction: nothing is committed here.
+
+A large load into SQLite (``rebuild_indexes``: at least REBUILD_MIN_ROWS rows and at least
+as many as the table already holds) drops the table's secondary indexes, inserts, and creates
+them again from their stored definitions, in the same transaction: building an index sorts the
+whole table once, while inserting row by row writes every row into each index at a scattered
+place. Measured on this machine (2 shared cores) with 200,000 new figures and the 17 indexes
+of ``figures``: into an empty table 10–13 s with live indexes, 5.7–6.3 s rebuilt; into a table
+of 1,000,000, 8.5–13 s with live indexes, 27–37 s rebuilt (the rebuild sorts the 1.2 million
+rows, about 20 µs a row, where a live insert costs about 50 µs per new row). So it pays once
+the load is about as large as what is stored: an import that at least doubles the table.
+Unique indexes stay: they are constraints. DDL is transactional in
+SQLite, so a failure or a kill leaves the indexes as they were, and in WAL mode readers keep
+reading the last committed state, indexes included. PostgreSQL keeps its indexes: dropping
+one takes a lock that would stop every reader of the table until the import commits.
 """
 
 from __future__ import annotations
@@ -19,16 +34,20 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table
 from sqlalchemy.engine import Connection
 
 COPY_ROWS = 50_000
 MANY_ROWS = 100_000
 FEW_ROWS = 64
-NULL = "\\N"
-CSV_SPECIAL = frozenset(',"\r\n')
 #: SQLite page cache (KiB) while rows are inserted; memory is taken only as pages are read.
 INSERT_CACHE_KIB = 262_144
+#: A load rebuilds SQLite's secondary indexes when it has at least this many rows...
+REBUILD_MIN_ROWS = 50_000
+#: ...and at least this share of the rows already in the table (see the module's docstring).
+REBUILD_SHARE = 1.0
 
 
 def _python_values(kind: object, series: pd.Series) -> list:
@@ -128,14 +147,55 @@ def _driver_values(conn: Connection, kind: object, series: pd.Series) -> list:
     return lookup[codes].tolist()
 
 
-def insert_many(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
-    """Insert every row of ``frame`` (columns named as the table's) in the open transaction."""
+def insert_many(
+    conn: Connection, table: Table, frame: pd.DataFrame, rebuild_indexes: bool = False
+) -> None:
+    """Insert every row of ``frame`` (columns named as the table's) in the open transaction;
+    ``rebuild_indexes``: on SQLite, build the secondary indexes after a large load."""
     if frame.empty:
         return
     if conn.dialect.name == "postgresql":
         copy_frame(conn, table, frame)
+    elif rebuild_indexes and _worth_rebuilding(conn, table, len(frame)):
+        with _indexes_built_after(conn, table):
+            executemany_frame(conn, table, frame)
     else:
         executemany_frame(conn, table, frame)
+
+
+def _worth_rebuilding(conn: Connection, table: Table, rows: int) -> bool:
+    """A load large against the table (its highest row id stands for its size: no scan)."""
+    if rows < REBUILD_MIN_ROWS:
+        return False
+    stored = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table.name}"').scalar() or 0
+    return rows >= REBUILD_SHARE * stored
+
+
+def secondary_indexes(conn: Connection, table: Table) -> list[tuple[str, str]]:
+    """SQLite's non-unique indexes on ``table``: (name, the SQL that created it)."""
+    found = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL ORDER BY name",
+        (table.name,),
+    ).fetchall()
+    return [(name, sql) for name, sql in found if not sql.upper().startswith("CREATE UNIQUE")]
+
+
+@contextmanager
+def _indexes_built_after(conn: Connection, table: Table) -> Iterator[None]:
+    """The table's secondary indexes dropped for the block and created again after it, in
+    the caller's transaction (an error in the block leaves the rollback to the caller)."""
+    indexes = secondary_indexes(conn, table)
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with _larger_cache(cursor, INSERT_CACHE_KIB):
+            for _, sql in indexes:
+                cursor.execute(sql)
+    finally:
+        cursor.close()
 
 
 def executemany_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
@@ -171,7 +231,7 @@ def _larger_cache(cursor: object, kib: int) -> Iterator[None]:
 
 
 def _csv_column(kind: object, series: pd.Series) -> pd.Series:
-    """Cells as PostgreSQL's CSV input reads them; NULL where missing."""
+    """Cells as PostgreSQL's CSV input reads them; missing where missing."""
     missing = series.isna()
     if isinstance(kind, DateTime):
         stamps = pd.to_datetime(series, utc=True)
@@ -181,48 +241,44 @@ def _csv_column(kind: object, series: pd.Series) -> pd.Series:
     elif isinstance(kind, Integer):
         text = series.astype("Int64").astype("string")
     elif isinstance(kind, Float):
-        text = series.astype("float64").map(repr)
+        text = series.astype("float64").map(repr, na_action="ignore")
     elif isinstance(kind, Boolean):
         text = pd.Series(np.where(series.astype(bool), "t", "f"), index=series.index)
     else:
         text = series.astype("string")
-    return text.astype(object).where(~missing, NULL)
+    return text.astype("string").where(~missing, None)
 
 
-def _csv_quoted(cell: str) -> str:
-    """A text cell as CSV writes it: quoted when it holds a comma, quote or line break, or
-    is empty (PostgreSQL reads a quoted cell as text, never as NULL)."""
-    if cell == "" or any(ch in cell for ch in CSV_SPECIAL):
-        return '"' + cell.replace('"', '""') + '"'
-    return cell
-
-
-def _csv_cells(kind: object, series: pd.Series) -> list[str]:
-    """One column's CSV cells: each distinct value written once, ``\\N`` where missing."""
+def _arrow_column(kind: object, series: pd.Series) -> pa.Array:
+    """One column as Arrow text: each distinct value written once, null where missing."""
     codes, uniques = pd.factorize(series)
-    cells = [_csv_quoted(str(c)) for c in _csv_column(kind, pd.Series(uniques)).tolist()]
-    if NULL in cells:
-        raise ValueError(f"a text cell reads {NULL!r}, PostgreSQL's NULL marker here")
-    lookup = np.array([*cells, NULL], dtype=object)  # code -1 (missing) picks NULL
-    return lookup[codes].tolist()
+    distinct = pa.array(_csv_column(kind, pd.Series(uniques)).to_numpy(na_value=None),
+                        type=pa.string())  # fmt: skip
+    taken = pa.array(codes, mask=codes < 0).cast(pa.int64())
+    return distinct.take(taken)
 
 
-def _csv_chunks(table: Table, frame: pd.DataFrame) -> Iterator[str]:
-    """The rows as CSV text, ``COPY_ROWS`` at a time."""
+def _csv_chunks(table: Table, frame: pd.DataFrame) -> Iterator[bytes]:
+    """The rows as CSV bytes, ``COPY_ROWS`` at a time, written by Arrow's CSV writer: every
+    text cell quoted (so an empty text stays a text), a missing cell left empty (NULL)."""
+    options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
     for start in range(0, len(frame), COPY_ROWS):
         chunk = frame.iloc[start : start + COPY_ROWS]
-        columns = [_csv_cells(table.c[c].type, chunk[c]) for c in chunk.columns]
-        yield "".join(",".join(row) + "\n" for row in zip(*columns, strict=True))
+        arrays = [_arrow_column(table.c[c].type, chunk[c]) for c in chunk.columns]
+        out = pa.BufferOutputStream()
+        pacsv.write_csv(pa.table(arrays, names=list(chunk.columns)), out, options)
+        yield out.getvalue().to_pybytes()
 
 
 def copy_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> None:
-    """COPY the rows into PostgreSQL (CSV; ``\\N`` is NULL, an empty cell an empty text)."""
+    """COPY the rows into PostgreSQL (CSV: an unquoted empty cell is NULL, a quoted one an
+    empty text; identifiers quoted)."""
     names = ", ".join(f'"{c}"' for c in frame.columns)
-    sql = f"COPY \"{table.name}\" ({names}) FROM STDIN WITH (FORMAT csv, NULL '{NULL}')"
+    sql = f'COPY "{table.name}" ({names}) FROM STDIN WITH (FORMAT csv)'
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(sql) as copy:
-            for text in _csv_chunks(table, frame):
-                copy.write(text)
+            for block in _csv_chunks(table, frame):
+                copy.write(block)
     finally:
         cursor.close()

@@ -76,7 +76,7 @@ def insert_revisions(
     if "high" in rows:
         high = rows["high"].astype("float64")
         rows["high"] = high.where(np.isfinite(high))
-    bulk.insert_many(conn, F, rows)
+    bulk.insert_many(conn, F, rows, rebuild_indexes=True)
     return len(rows)
 
 
