@@ -30,7 +30,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -54,7 +54,7 @@ class Busy(Exception):
         self.retry_after = retry_after
 
 
-def _number(environ: dict[str, str], name: str, default: float) -> float:
+def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     """A positive number from the environment, else ``default``."""
     try:
         value = float(environ.get(name, ""))
@@ -148,9 +148,9 @@ def gate_folder(url: URL, cache: Path | None) -> Path:
     return Path(tempfile.gettempdir()) / f"tracker-renders-{digest}"
 
 
-def gate_for(url: URL, cache: Path | None, environ: dict[str, str] | None = None) -> Gate:
+def gate_for(url: URL, cache: Path | None, environ: Mapping[str, str] | None = None) -> Gate:
     """The one gate of this process for a database (slots shared with the other processes)."""
-    env = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     folder = gate_folder(url, cache)
     key = str(folder)
     with _gates_lock:
