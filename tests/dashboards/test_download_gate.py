@@ -92,16 +92,23 @@ def test_a_download_that_waits_too_long_is_told_when_to_come_back(
         held = gate(store).try_take()
         assert held is not None
         try:
-            answer = requests.get(base + "/download/flags.csv?metric=killed", timeout=10)
+            answer = requests.get(base + "/download/series.csv?metric=killed", timeout=10)
             workbook = requests.get(base + "/download/figures.xlsx", timeout=10)
+            small = [
+                requests.get(f"{base}/download/{name}?metric=killed", timeout=10)
+                for name in ("flags.csv", "sources.csv", "datapackage.json")
+            ]
         finally:
             held.release()
-        after = requests.get(base + "/download/flags.csv?metric=killed", timeout=10)
+        after = requests.get(base + "/download/series.csv?metric=killed", timeout=10)
     for refused in (answer, workbook):
         assert refused.status_code == 503
         assert refused.headers["Retry-After"] == "10"
         assert "try again in 10 seconds" in refused.text
-    assert after.status_code == 200 and after.text.startswith("flag_id,")
+    assert [r.status_code for r in small] == [200] * 3, (
+        "files of a row per flag or source never wait"
+    )
+    assert after.status_code == 200 and after.text.startswith("metric,population,location,")
 
 
 def test_a_full_line_is_refused_at_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

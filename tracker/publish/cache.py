@@ -36,7 +36,7 @@ from sqlalchemy.engine import URL
 
 from tracker.domain.filters import Filters
 from tracker.publish.cells import BOM
-from tracker.publish.gate import Gate, gate_for
+from tracker.publish.gate import Gate, gate_for, takes_slot
 from tracker.publish.options import DownloadOptions
 from tracker.publish.stream import download_pieces
 from tracker.publish.version import DataVersion
@@ -255,11 +255,10 @@ def cached_download(
     ``version`` is the data version read before this call, at ``since`` (``time.time()``)."""
     url = store.url
     folder = cache_folder(url)
-    gate = gate_for(url, folder)
+    gate = gate_for(url, folder) if takes_slot(name) else None
     if folder is None or not cacheable(name, options):
-        if not name.endswith(".csv"):  # datapackage.json: a few kilobytes, no slot
-            return download_pieces(store, name, options)
-        return gate.take().hold(download_pieces(store, name, options))
+        pieces = download_pieces(store, name, options)
+        return pieces if gate is None else gate.take().hold(pieces)
     path = cache_path(folder, url, name, options, version_key(version))
     plain = replace(options, excel=False)
     return served_pieces(

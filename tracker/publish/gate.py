@@ -16,6 +16,11 @@ thread and both cores, and readers wait seconds for a page. So:
   the rest. A download that finds the line full, or waits out its time, is answered 503
   with ``Retry-After`` (the error page says to try again in that many seconds).
 
+Only files whose rows grow with the figures take a slot (``figures.csv``, ``series.csv``,
+every workbook and the zip): ``sources.csv`` and ``flags.csv`` hold a row per source or flag
+(at 1M figures a second at most) and ``datapackage.json`` a few kilobytes, so they never wait
+behind a render of a million figures.
+
 Files served from the download cache (:mod:`tracker.publish.cache`) take no slot: reading a
 finished file is cheap. A download that waited checks the cache again once it has its slot,
 so identical downloads asked at once are rendered once and the others read the result.
@@ -44,6 +49,8 @@ DEFAULT_WAIT = 30.0
 DEFAULT_LINE = 4
 POLL = 0.05  # seconds between two looks for a free slot
 RETRY_AFTER = 10  # seconds a refused download is told to wait
+#: The CSV files whose rows grow with the figures: rendered in a slot.
+SLOTTED = ("figures.csv", "series.csv")
 
 
 class Busy(Exception):
@@ -134,6 +141,11 @@ class Slot:
             yield from pieces
         finally:
             self.release()
+
+
+def takes_slot(name: str) -> bool:
+    """Whether rendering ``name`` from the database takes a render slot (see above)."""
+    return name in SLOTTED or not name.endswith((".csv", ".json"))
 
 
 _gates: dict[str, Gate] = {}
