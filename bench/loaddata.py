@@ -2,12 +2,14 @@
 and a copy of it per run (the import that runs beside the load writes to the copy only).
 
 SQLite: ``var/bench/load-base-N.db``, copied file by file. PostgreSQL: the database
-``bench_loadbase_N``, copied with ``CREATE DATABASE … TEMPLATE`` (a file copy on the
+``bench_loadbase_N`` (``$BENCH_PG_PREFIX`` replaces ``bench``),
+copied with ``CREATE DATABASE … TEMPLATE`` (a file copy on the
 server, seconds instead of a re-import); ``--drop-base`` removes it after the run.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import uuid
@@ -62,8 +64,13 @@ def _pg_url(name: str) -> str:
     return f"postgresql://root@/{name}?host=/var/run/postgresql"
 
 
+def _prefix() -> str:
+    """``$BENCH_PG_PREFIX`` (default ``bench``): engineers sharing a server keep apart."""
+    return os.environ.get("BENCH_PG_PREFIX", "bench")
+
+
 def pg_base_name(n: int) -> str:
-    return f"bench_loadbase_{n}"
+    return f"{_prefix()}_loadbase_{n}"
 
 
 def _exists(name: str) -> bool:
@@ -100,7 +107,7 @@ def pg_base(n: int) -> str:
 def pg_copy(n: int) -> str:
     """A fresh copy of the PostgreSQL base for one run; its URL (drop it with pg_drop)."""
     base = pg_base(n)
-    name = f"bench_load_{n}_{uuid.uuid4().hex[:6]}"
+    name = f"{_prefix()}_load_{n}_{uuid.uuid4().hex[:6]}"
     engine = _admin()
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{base}"'))

@@ -11,10 +11,11 @@ HEADING = "## Benchmarks"
 LOAD_HEADING = "### Load test"
 LOAD_INTRO = """\
 `make loadtest` (`python -m bench.loadtest`; `--clients`, `--duration`, `--figures`, `--quick`)
-runs gunicorn with 4 workers on the loopback address against a copy of the synthetic database,
-while `tracker import` adds 2% more figures; each client is a reader who opens a page (HTML),
-fires the callback the page fires, sometimes types in the area control, clicks a claim or
-downloads a file, then waits 0.5–1.5 s. The runs are under `loadtest` in `bench/results.json`.
+runs gunicorn with the recommended `gunicorn.conf.py` (4 gthread workers × 8 threads) on the
+loopback address against a copy of the synthetic database, while `tracker import` adds 2%
+more figures; each client is a reader who opens a page (HTML), fires the callback the page
+fires, sometimes types in the area control, clicks a claim or downloads a file, then waits
+0.5–1.5 s. The runs are under `loadtest` in `bench/results.json`.
 Goal: no error, p95 of the callbacks ≤ 300 ms.
 """
 NOTES = Path(__file__).with_name("notes.md")

@@ -4,8 +4,10 @@
 ``tracker export``: the same options give the same bytes. Every answer carries an ETag
 and a Last-Modified header taken from a cheap data-version query (before any row is
 read), so a scheduled re-fetch with If-None-Match or If-Modified-Since costs a 304.
-An unfiltered CSV is rendered once per data version and then served from a file
-(:mod:`tracker.publish.cache`); filtered ones stream from the database. A bad parameter
+A CSV is rendered once per data version and then served from a file
+(:mod:`tracker.publish.cache`). Whatever is rendered from the database takes a render slot
+first (:mod:`tracker.publish.gate`), so downloads cannot starve the pages: a download waits
+in line for one, and is answered 503 with Retry-After when none comes. A bad parameter
 answers 400 in plain text, one line naming the parameter and the closest valid value; a
 download that fails part-way resets the connection (:mod:`dashboards.abort`);
 ``/healthz`` answers JSON, 503 when the database cannot be reached.
@@ -35,8 +37,9 @@ from tracker.publish import (
 )
 from tracker.publish.archive import zip_pieces
 from tracker.publish.asof import data_as_of
-from tracker.publish.cache import cached_download
+from tracker.publish.cache import cache_folder, cached_download
 from tracker.publish.files import ZIP
+from tracker.publish.gate import Busy, Slot, gate_for
 from tracker.publish.naming import attachment_name
 from tracker.publish.stream import XLSX_SUFFIX, refused_selectors
 from tracker.publish.xlsx import XLSX_TYPE, SheetTooLong, write_xlsx
@@ -53,6 +56,18 @@ def plain(status: int, message: str) -> Response:
     response = Response(message + "\n", status=status, mimetype="text/plain")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def busy(exc: Busy) -> Response:
+    """503 with Retry-After: every render slot stayed taken (:mod:`tracker.publish.gate`)."""
+    response = plain(503, str(exc))
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+def render_slot(store: Store) -> Slot:
+    """A render slot for a download that is never kept (workbooks, the zip); may raise Busy."""
+    return gate_for(store.url, cache_folder(store.url)).take()
 
 
 def not_found(name: str) -> Response:
@@ -105,15 +120,17 @@ def download(store: Store, name: str) -> Response:
     saved_as = attachment_name(name, options)
     if not_modified(tag, version.last_modified):
         return file_headers(Response(status=304), name, tag, version, saved_as)
-    if name.endswith("." + XLSX_SUFFIX):
-        return workbook(store, name, options, (tag, version, saved_as))
-    body = cut_on_error(
-        zip_pieces(store, options)
-        if name == ZIP
-        else cached_download(store, name, options, version, since),
-        request.environ,
-        name,
-    )
+    try:
+        if name.endswith("." + XLSX_SUFFIX):
+            return workbook(store, name, options, (tag, version, saved_as))
+        pieces = (
+            render_slot(store).hold(zip_pieces(store, options))
+            if name == ZIP
+            else cached_download(store, name, options, version, since)
+        )
+    except Busy as exc:
+        return busy(exc)
+    body = cut_on_error(pieces, request.environ, name)
     mimetype = {DATAPACKAGE: JSON_TYPE, ZIP: ZIP_TYPE}.get(name, CSV_TYPE)
     response = Response(body, content_type=mimetype, direct_passthrough=True)
     return file_headers(response, name, tag, version, saved_as)
@@ -125,17 +142,20 @@ def workbook(
     """A table as XLSX: written whole to a temporary file first (a workbook is a zip whose
     directory comes last), so a selection too long for one sheet answers 400 before any
     byte is sent; then sent a megabyte at a time."""
+    slot = render_slot(store)
     out = tempfile.TemporaryFile()  # noqa: SIM115 -- the response closes it once sent
     try:
         with store.reachable():
             write_xlsx(store, name, options, request.url, data_as_of(store), out)
     except BaseException as exc:
+        slot.release()
         out.close()
         if isinstance(exc, SheetTooLong):
             return plain(400, str(exc))
         if isinstance(exc, StoreUnavailable):
             return plain(503, UNREACHABLE)
         raise
+    slot.release()
     out.seek(0)
     response = Response(_blocks(out), content_type=XLSX_TYPE, direct_passthrough=True)
     return file_headers(response, name, *headers)

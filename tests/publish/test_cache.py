@@ -43,11 +43,20 @@ def test_the_folder_is_next_to_an_sqlite_file_or_where_the_environment_says() ->
     assert cache_folder(SQLITE, {"TRACKER_CACHE_DIR": "off"}) is None
 
 
-def test_only_unfiltered_csv_files_are_kept() -> None:
+def test_csv_files_whole_or_filtered_are_kept() -> None:
     assert cacheable("figures.csv", DownloadOptions(hxl=True, excel=True, lang="ar"))
     assert cacheable("flags.csv", DownloadOptions())
-    assert not cacheable("figures.csv", DownloadOptions(filters=Filters(metric=("killed",))))
+    assert cacheable("figures.csv", DownloadOptions(filters=Filters(metric=("killed",))))
     assert not cacheable("datapackage.json", DownloadOptions())
+
+
+def test_filtered_files_sit_in_a_folder_of_their_database(tmp_path: Path) -> None:
+    killed = DownloadOptions(filters=Filters(metric=("killed",)))
+    path = cache_path(tmp_path, SQLITE, "figures.csv", killed, "v1")
+    assert path.parent.parent == tmp_path and path.parent.name.startswith("filtered-")
+    other = cache_path(tmp_path, POSTGRES, "figures.csv", killed, "v1")
+    assert other.parent != path.parent
+    assert cache_path(tmp_path, SQLITE, "figures.csv", PLAIN, "v1").parent == tmp_path
 
 
 def test_the_name_follows_database_options_and_version_but_not_excel(tmp_path: Path) -> None:
@@ -121,3 +130,24 @@ def test_older_versions_go_newer_ones_and_other_files_stay(tmp_path: Path) -> No
     b"".join(served_pieces(path, False, pieces, time.time() - 30))
     assert path.exists() and newer.exists() and other.exists() and live.exists()
     assert not older.exists() and not dead.exists()
+
+
+def test_filtered_files_of_older_versions_go_and_their_number_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.publish import cache
+
+    monkeypatch.setattr(cache, "MAX_FILTERED", 2)
+    folder = tmp_path / "filtered-abc"
+
+    def render(variant: str, token: str) -> Path:
+        path = folder / f"figures.{variant}.{token}.csv"
+        b"".join(served_pieces(path, False, pieces, time.time() + 1))
+        return path
+
+    old = render("a", "v1")
+    first, second = render("b", "v2"), render("c", "v2")
+    assert not old.exists() and first.exists() and second.exists()
+    os.utime(first, (time.time() - 60, time.time() - 60))
+    third = render("d", "v2")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([second.name, third.name])

@@ -1,10 +1,11 @@
-"""Unfiltered CSV downloads rendered once per data version and then served from a file.
+"""CSV downloads rendered once per data version and then served from a file.
 
 A data desk's nightly fetch of the whole ``figures.csv`` is the same file for everyone until
-the data change, so the first request after a change renders it (streaming it to that
-client as it goes, as any download) and keeps it in a cache folder; later requests for the
-same data version are served from that file. Filtered downloads always stream from the
-database. The file is named by the database, the download, its options and the data
+the data change, and so is a filtered file (a country's figures) that readers ask for again,
+so the first request after a change renders it (streaming it to that client as it goes, as
+any download) and keeps it in a cache folder; later requests for the same data version are
+served from that file. Renders take a slot of :mod:`tracker.publish.gate`.
+The file is named by the database, the download, its options and the data
 version (the token behind the ETag), so a change of data is a change of file name and a
 stale file is never served.
 
@@ -35,6 +36,7 @@ from sqlalchemy.engine import URL
 
 from tracker.domain.filters import Filters
 from tracker.publish.cells import BOM
+from tracker.publish.gate import Gate, gate_for, takes_slot
 from tracker.publish.options import DownloadOptions
 from tracker.publish.stream import download_pieces
 from tracker.publish.version import DataVersion
@@ -45,6 +47,8 @@ OFF = "off"
 SUFFIX = "-downloads"
 BLOCK = 1 << 20  # bytes per piece read from a cached file
 STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a process that died
+FILTERED = "filtered-"
+MAX_FILTERED = 1000  # filtered files kept per database; the oldest go first
 
 
 def cache_folder(url: URL, environ: dict[str, str] | None = None) -> Path | None:
@@ -62,33 +66,63 @@ def cache_folder(url: URL, environ: dict[str, str] | None = None) -> Path | None
 
 
 def cacheable(name: str, options: DownloadOptions) -> bool:
-    """Only the unfiltered CSV files: the same few files everyone downloads whole."""
-    return name.endswith(".csv") and options.filters == Filters() and not options.flag_rows
+    """The CSV files: whole or filtered, each is the same file for everyone asking for it
+    until the data change."""
+    return name.endswith(".csv")
+
+
+def filtered(options: DownloadOptions) -> bool:
+    return options.filters != Filters() or bool(options.flag_rows)
 
 
 def cache_path(folder: Path, url: URL, name: str, options: DownloadOptions, token: str) -> Path:
     """``<folder>/figures.<variant>.<version>.csv``: the variant hashes the database and the
-    options the bytes depend on (not excel: the byte-order mark is added when serving)."""
+    options the bytes depend on (not excel: the byte-order mark is added when serving).
+    Filtered files sit in a folder of their database (``filtered-<hash>/``), swept of other
+    versions and held to :data:`MAX_FILTERED` files."""
     stored = replace(options, excel=False)
     where = url.render_as_string(hide_password=True)
     key = f"{where}|{name}|{stored.query_string()}"
     variant = hashlib.sha256(key.encode()).hexdigest()[:16]
     stem, _, suffix = name.rpartition(".")
+    if filtered(options):
+        database = hashlib.sha256(where.encode()).hexdigest()[:16]
+        folder = folder / f"{FILTERED}{database}"
     return folder / f"{stem}.{variant}.{token}.{suffix}"
 
 
 def served_pieces(
-    path: Path, excel: bool, render: Callable[[], Iterator[bytes]], since: float
+    path: Path,
+    excel: bool,
+    render: Callable[[], Iterator[bytes]],
+    since: float,
+    gate: Gate | None = None,
 ) -> Iterator[bytes]:
     """The file's bytes: read from ``path`` when it is there, else rendered (without the
     byte-order mark) and kept there. ``excel`` puts the byte-order mark first; ``since`` is
-    when the data version was read (``time.time()``), before which older files were made."""
+    when the data version was read (``time.time()``), before which older files were made.
+    A render takes a slot of ``gate`` first (:class:`~tracker.publish.gate.Busy` when none
+    comes); a download that waited for its slot reads the file another one rendered meanwhile."""
     head = [BOM.encode("utf-8")] if excel else []
-    try:
-        handle = path.open("rb")  # opened now: a later clean-up cannot take it away
-    except OSError:
+    handle = _open(path)
+    if handle is not None:
+        return _chain(head, _read(handle))
+    if gate is None:
         return _chain(head, _write_through(path, render(), since))
-    return _chain(head, _read(handle))
+    slot = gate.take()
+    handle = _open(path)  # identical downloads asked at once: the first one rendered it
+    if handle is not None:
+        slot.release()
+        return _chain(head, _read(handle))
+    return _chain(head, slot.hold(_write_through(path, render(), since)))
+
+
+def _open(path: Path) -> BinaryIO | None:
+    """The kept file, opened now (a later clean-up cannot take it away), or None."""
+    try:
+        return path.open("rb")
+    except OSError:
+        return None
 
 
 def _chain(head: list[bytes], body: Iterator[bytes]) -> Iterator[bytes]:
@@ -170,6 +204,33 @@ def remove_older(path: Path, since: float) -> None:
             _remove_before(other, since)
     for temp in path.parent.glob(".*.tmp"):
         _remove_before(temp, time.time() - STALE_TEMP_SECONDS)
+    if path.parent.name.startswith(FILTERED):
+        sweep_filtered(path, since)
+
+
+def sweep_filtered(path: Path, since: float) -> None:
+    """In a folder of filtered files: remove those of other data versions finished before
+    ``since``, then the oldest beyond :data:`MAX_FILTERED`."""
+    version = path.name.split(".")[2]
+    kept = []
+    for other in path.parent.glob("*.*.*.*"):
+        if other.name.startswith("."):
+            continue
+        if other.name.split(".")[2] != version:
+            _remove_before(other, since)
+        else:
+            kept.append(other)
+    if len(kept) > MAX_FILTERED:
+        kept.sort(key=_mtime)
+        for old in kept[: len(kept) - MAX_FILTERED]:
+            _remove_before(old, since)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _remove_before(path: Path, moment: float) -> None:
@@ -188,13 +249,18 @@ def version_key(version: DataVersion) -> str:
 def cached_download(
     store: Store, name: str, options: DownloadOptions, version: DataVersion, since: float
 ) -> Iterator[bytes]:
-    """The bytes of ``/download/<name>``: from the cache when the file is kept there (an
-    unfiltered CSV, with a cache folder), else streamed from the database. ``version`` is
-    the data version read before this call, at ``since`` (``time.time()``)."""
+    """The bytes of ``/download/<name>``: from the cache when the file is kept there (a
+    CSV, with a cache folder), else rendered from the database, in a render slot
+    (:mod:`tracker.publish.gate`; :class:`~tracker.publish.gate.Busy` when none comes).
+    ``version`` is the data version read before this call, at ``since`` (``time.time()``)."""
     url = store.url
     folder = cache_folder(url)
+    gate = gate_for(url, folder) if takes_slot(name) else None
     if folder is None or not cacheable(name, options):
-        return download_pieces(store, name, options)
+        pieces = download_pieces(store, name, options)
+        return pieces if gate is None else gate.take().hold(pieces)
     path = cache_path(folder, url, name, options, version_key(version))
     plain = replace(options, excel=False)
-    return served_pieces(path, options.excel, lambda: download_pieces(store, name, plain), since)
+    return served_pieces(
+        path, options.excel, lambda: download_pieces(store, name, plain), since, gate
+    )
