@@ -20,14 +20,6 @@ PROPOSAL = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("TRACKER_DB", sqlite_url)
-    monkeypatch.setenv("TRACKER_USER", "operator")
-    assert main(["init", "--demo"]) == 0
-    return sqlite_url
-
-
 def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setenv("TRACKER_USER", name)
 

@@ -32,23 +32,21 @@ print(json.dumps({
 """
 
 
-@pytest.fixture
-def db(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("TRACKER_DB", sqlite_url)
-    monkeypatch.setenv("TRACKER_USER", "operator")
-    assert main(["init", "--demo"]) == 0
-    return sqlite_url
+def python(script: str, *words: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter that imports this checkout, with ``words`` as its
+    arguments; its output as text."""
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, PYTHONPATH=path)
+    return subprocess.run(
+        [sys.executable, "-c", script, *words],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=check,
+    )  # fmt: skip
 
 
 def test_add_loads_no_test_library_dashboard_or_orm_and_hashes_no_password(db: str) -> None:
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, "add", "--metric", "killed", "--value", "40",
-         "--source", "sohr", "--location", "SY12", "--reported-on", "2018-06-30"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    words = ["add", "--metric", "killed", "--value", "40",
+             "--source", "sohr", "--location", "SY12", "--reported-on", "2018-06-30"]  # fmt: skip
+    done = python(SCRIPT, *words)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {"code": 0, "loaded": [], "hashed": 0}
 
@@ -62,17 +60,7 @@ def test_hypothesis_still_imports_after_a_command_hid_it_from_pandera(db: str) -
         "import hypothesis\n"
         "print('pandera' in sys.modules, hypothesis.__name__)\n"
     )
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = python(script)
     assert done.stdout.split() == ["True", "hypothesis"]
 
 
@@ -117,14 +105,9 @@ def test_the_process_imports_with_the_collector_off_and_works_with_it_on(db: str
         "except SystemExit as done:\n"
         "    print('exit', done.code, gc.isenabled(), gc.get_freeze_count() > 100_000)\n"
     )
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    )
     words = ["add", "--figure-id", "gc-1", "--metric", "killed", "--value", "40",
              "--source", "sohr", "--location", "SY12", "--reported-on", "2018-06-30"]  # fmt: skip
-    done = subprocess.run(
-        [sys.executable, "-c", script, *words], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    done = python(script, *words, check=False)
     lines = done.stdout.strip().splitlines()
     assert lines[0] == "stored figure gc-1"
     assert lines[-1] == "exit 0 True True"
