@@ -94,3 +94,15 @@ def downloads_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "tracker.db"
     build_store(f"sqlite:///{path}").engine.dispose()
     return path
+
+
+@pytest.fixture
+def downloads_store(downloads_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """A store on a fresh copy of the download tests' database (a test may change it)."""
+    import shutil
+
+    copy = tmp_path / "tracker.db"
+    shutil.copyfile(downloads_template, copy)
+    store = Store(f"sqlite:///{copy}")
+    yield store
+    store.engine.dispose()

@@ -7,11 +7,8 @@ talks to the real app over HTTP.
 
 from __future__ import annotations
 
-import shutil
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 import requests
@@ -26,15 +23,9 @@ FILTERED = "/download/figures.csv?metric=killed"
 
 
 @pytest.fixture
-def store(
-    downloads_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Store]:
+def store(downloads_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     monkeypatch.setenv("TRACKER_DOWNLOAD_RENDERS", "1")
-    copy = tmp_path / "tracker.db"
-    shutil.copyfile(downloads_template, copy)
-    store = Store(f"sqlite:///{copy}")
-    yield store
-    store.engine.dispose()
+    return downloads_store
 
 
 def gate(store: Store) -> Gate:

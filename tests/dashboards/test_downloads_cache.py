@@ -6,8 +6,6 @@ changes the data (or has none).
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,12 +20,8 @@ EXTRA = "figure_id,reported_on,source,metric,location,value\nD100,2018-07-03,soh
 
 
 @pytest.fixture
-def store(downloads_template: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "tracker.db"
-    shutil.copyfile(downloads_template, copy)
-    store = Store(f"sqlite:///{copy}")
-    yield store
-    store.engine.dispose()
+def store(downloads_store: Store) -> Store:
+    return downloads_store
 
 
 def fetch(url: str, **headers: str) -> requests.Response:

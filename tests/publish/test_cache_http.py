@@ -7,8 +7,6 @@ stream from the database and keep nothing.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,15 +23,9 @@ EXPECTED = (FIXTURES / "expected_figures.csv").read_bytes()
 
 
 @pytest.fixture
-def store(
-    downloads_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Store]:
+def store(downloads_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)
-    copy = tmp_path / "tracker.db"
-    shutil.copyfile(downloads_template, copy)
-    store = Store(f"sqlite:///{copy}")
-    yield store
-    store.engine.dispose()
+    return downloads_store
 
 
 def folder(store: Store) -> Path:
