@@ -8,7 +8,9 @@ A CSV is rendered once per data version and then served from a file
 (:mod:`tracker.publish.cache`). Whatever is rendered from the database takes a render slot
 first (:mod:`tracker.publish.gate`), so downloads cannot starve the pages: a download waits
 in line for one, and is answered 503 with Retry-After when none comes. A bad parameter
-answers 400 in plain text, one line naming the parameter and the closest valid value; a
+answers 400 in plain text, one line naming the parameter and the closest valid value (with
+``lang=ar``, the line in Arabic and then in English: the words are
+``data/dashboard/words.csv``'s ``problem_*``); a
 download that fails part-way resets the connection (:mod:`dashboards.abort`);
 ``/healthz`` answers JSON, 503 when the database cannot be reached.
 """
@@ -17,13 +19,14 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import IO
 
 from flask import Blueprint, Flask, Response, request
 
 from dashboards.abort import cut_on_error
+from dashboards.i18n import say_problem
 from tracker.domain.filters import FilterError
 from tracker.domain.vocabularies import closest
 from tracker.publish import (
@@ -44,23 +47,51 @@ from tracker.publish.naming import attachment_name
 from tracker.publish.stream import XLSX_SUFFIX, refused_selectors
 from tracker.publish.xlsx import XLSX_TYPE, SheetTooLong, write_xlsx
 from tracker.service.store import Store, StoreUnavailable
+from tracker.views.format import lang_of
 
 CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
 ZIP_TYPE = "application/zip"
-UNREACHABLE = "the database cannot be reached just now; try again in a minute"
 
 
 def plain(status: int, message: str) -> Response:
-    """A one-line plain-text answer (errors)."""
+    """A plain-text answer (errors)."""
     response = Response(message + "\n", status=status, mimetype="text/plain")
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
+def asked_lang() -> str:
+    """The language the download was asked in (``lang=ar``), read even when the other
+    parameters are refused, so the refusal can be said in it."""
+    return lang_of(request.args.get("lang", ""))
+
+
+def refuse(status: int, problem: str, details: Mapping[str, str] | None = None) -> Response:
+    """A refusal in plain text: in English, or with ``lang=ar`` in Arabic and then in
+    English (a data desk's script and its author may read either)."""
+    english = say_problem(problem, details or {})
+    lang = asked_lang()
+    if lang == "en":
+        return plain(status, english)
+    return plain(status, say_problem(problem, details or {}, lang) + "\n" + english)
+
+
+def refused(status: int, error: Exception) -> Response:
+    """:func:`refuse` for an exception that names its problem (FilterError, Busy, …)."""
+    problem = getattr(error, "problem", "")
+    if not problem:
+        return plain(status, str(error))
+    return refuse(status, problem, getattr(error, "details", {}))
+
+
+def unreachable() -> Response:
+    return refuse(503, "unreachable")
+
+
 def busy(exc: Busy) -> Response:
     """503 with Retry-After: every render slot stayed taken (:mod:`tracker.publish.gate`)."""
-    response = plain(503, str(exc))
+    response = refused(503, exc)
     response.headers["Retry-After"] = str(exc.retry_after)
     return response
 
@@ -73,8 +104,10 @@ def render_slot(store: Store) -> Slot:
 def not_found(name: str) -> Response:
     names = known_names()
     guess = closest(name, names)
-    hint = f"; did you mean {guess!r}?" if guess else ""
-    return plain(404, f"no download {name!r}{hint} (files: {', '.join(names)})")
+    details = {"value": repr(name), "files": ", ".join(names)}
+    if guess:
+        details["guess"] = repr(guess)
+    return refuse(404, "no_download", details)
 
 
 def not_modified(tag: str, last_modified: datetime | None) -> bool:
@@ -110,12 +143,12 @@ def download(store: Store, name: str) -> Response:
             options = parse_options(request.args.to_dict(flat=False), store.vocab)
             version = data_version(store)
     except FilterError as exc:
-        return plain(400, str(exc))
+        return refused(400, exc)
     except StoreUnavailable:
-        return plain(503, UNREACHABLE)
-    refused = refused_selectors(name, options)
-    if refused:
-        return plain(400, refused)
+        return unreachable()
+    refusal = refused_selectors(name, options)
+    if refusal:
+        return refused(400, refusal)
     tag = etag(version, name, options.query_string())
     saved_as = attachment_name(name, options)
     if not_modified(tag, version.last_modified):
@@ -151,9 +184,9 @@ def workbook(
         slot.release()
         out.close()
         if isinstance(exc, SheetTooLong):
-            return plain(400, str(exc))
+            return refused(400, exc)
         if isinstance(exc, StoreUnavailable):
-            return plain(503, UNREACHABLE)
+            return unreachable()
         raise
     slot.release()
     out.seek(0)

@@ -87,3 +87,32 @@ def read_words(path: Path) -> dict[str, dict[str, Words]]:
         return words_table(rows)
     except ValueError as exc:
         raise ValueError(f"{path}: {exc}") from exc
+
+
+#: The hints a refusal may end with, in this order: the closest valid value, the valid ones
+#: (or the files there are).
+PROBLEM_HINTS = ("guess", "valid", "files")
+
+
+def say_problem(problem: str, details: Mapping[str, str], lang: str = "en") -> str:
+    """A refusal's sentence in ``lang``: the words ``problem_<problem>`` filled with its
+    details, then "did you mean …?" and "(valid: …)" when the details hold them.
+
+    The command line prints the English sentence its exception was made with; the words'
+    English gives the same sentence (a test checks every refusal), so the two cannot drift
+    apart unnoticed.
+    """
+    text = t(f"problem_{problem}", lang, **details)
+    for hint in PROBLEM_HINTS:
+        if details.get(hint):
+            text += t(f"problem_hint_{hint}", lang, **details)
+    return text
+
+
+def say_refusal(error: Exception, lang: str = "en") -> str:
+    """An exception's sentence in ``lang`` when it names its problem (FilterError, Busy,
+    SheetTooLong do), else its own English message."""
+    problem = getattr(error, "problem", "")
+    if not problem:
+        return str(error)
+    return say_problem(problem, getattr(error, "details", {}), lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
+from dashboards.i18n import say_refusal
 from tracker.domain.filters import FILTER_NAMES, FilterError, Filters, parse_filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import lang_of
@@ -67,12 +68,8 @@ def parse_query(raw: dict, vocab: Vocabularies) -> Query:
             filters = parse_filters(candidate, vocab)
             break
         except FilterError as error:
-            errors.append(str(error))
-            bad = (
-                "from"
-                if error.parameter in ("from", "to") and "after" in str(error)
-                else error.parameter
-            )
+            errors.append(say_refusal(error, lang))
+            bad = "from" if error.problem == "empty_range" else error.parameter
             candidate[bad] = None
             params.pop(bad, None)
     return Query(filters=filters, lang=lang, params=params, errors=errors)

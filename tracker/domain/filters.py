@@ -26,12 +26,26 @@ FILTER_NAMES = ("metric", "population", "location", "source", "from", "to", "epi
 
 
 class FilterError(ValueError):
-    """A filter value is not known; the message names the parameter and the closest value."""
+    """A filter value is not known; the message names the parameter and the closest value.
 
-    def __init__(self, parameter: str, value: str, message: str) -> None:
+    The message is the English sentence the command line prints. ``problem`` names the same
+    sentence in the files of words (``problem_<problem>``) and ``details`` fill it, so the
+    pages and downloads can say it in the reader's language (``dashboards.i18n.say_problem``).
+    """
+
+    def __init__(
+        self,
+        parameter: str,
+        value: str,
+        message: str,
+        problem: str = "",
+        details: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.parameter = parameter
         self.value = value
+        self.problem = problem
+        self.details = details or {}
 
 
 @dataclass(frozen=True)
@@ -84,7 +98,12 @@ def _ids(parameter: str, raw: str | None, known: frozenset[str]) -> tuple[str, .
         if value not in known:
             guess = closest(value, known)
             hint = f"; did you mean {guess!r}?" if guess else ""
-            raise FilterError(parameter, value, f"unknown {parameter} {value!r}{hint}")
+            details = {"parameter": parameter, "value": repr(value)}
+            if guess:
+                details["guess"] = repr(guess)
+            raise FilterError(
+                parameter, value, f"unknown {parameter} {value!r}{hint}", "unknown_value", details
+            )
     return values
 
 
@@ -98,7 +117,11 @@ def _date(parameter: str, raw: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise FilterError(
-            parameter, str(raw), f"{parameter} {raw!r} is not a date in the form YYYY-MM-DD"
+            parameter,
+            str(raw),
+            f"{parameter} {raw!r} is not a date in the form YYYY-MM-DD",
+            "not_a_date",
+            {"parameter": parameter, "value": repr(raw)},
         ) from None
 
 
@@ -116,7 +139,9 @@ def parse_filters(raw: dict[str, str | None], vocab: Vocabularies) -> Filters:
     if episodes:
         filters = narrowed_to_episodes(filters, episodes, vocab)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise FilterError("from", str(filters.date_from), "from is after to: the range is empty")
+        raise FilterError(
+            "from", str(filters.date_from), "from is after to: the range is empty", "empty_range"
+        )
     return filters
 
 

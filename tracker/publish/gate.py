@@ -56,9 +56,18 @@ SLOTTED = ("figures.csv", "series.csv")
 class Busy(Exception):
     """Every render slot stayed taken: answer 503 with ``Retry-After: retry_after``."""
 
-    def __init__(self, message: str, retry_after: int = RETRY_AFTER) -> None:
+    def __init__(
+        self,
+        message: str,
+        retry_after: int = RETRY_AFTER,
+        problem: str = "",
+        details: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        # The sentence's name in the files of words and what fills it (as FilterError's).
+        self.problem = problem
+        self.details = details or {}
 
 
 def _number(environ: Mapping[str, str], name: str, default: float) -> float:
@@ -87,7 +96,9 @@ class Gate:
             if self._waiting >= self.line:
                 raise Busy(
                     f"{self._waiting} downloads are already waiting to be prepared; "
-                    f"try again in {RETRY_AFTER} seconds"
+                    f"try again in {RETRY_AFTER} seconds",
+                    problem="busy_waiting",
+                    details={"waiting": str(self._waiting), "n": str(RETRY_AFTER)},
                 )
             self._waiting += 1
         try:
@@ -104,7 +115,9 @@ class Gate:
                 return slot
             if time.monotonic() >= deadline:
                 raise Busy(
-                    f"the server is preparing other downloads; try again in {RETRY_AFTER} seconds"
+                    f"the server is preparing other downloads; try again in {RETRY_AFTER} seconds",
+                    problem="busy_preparing",
+                    details={"n": str(RETRY_AFTER)},
                 )
             time.sleep(POLL)
 

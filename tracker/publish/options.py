@@ -24,6 +24,7 @@ FLAG_SELECTORS = ("rule", "severity", "status")
 FLAG_STATUSES = ("open", "explained")
 PARAMETERS: tuple[str, ...] = (*FILTER_NAMES, *FLAG_SELECTORS, *SWITCHES, "lang")
 TRUE = ("1", "true", "yes", "")
+UNKNOWN_PARAMETER = "unknown parameter"
 FALSE = ("0", "false", "no")
 
 
@@ -67,7 +68,12 @@ def _suggest(parameter: str, value: str, valid: Sequence[str], what: str) -> Par
     prefixed = [v for v in valid if lowered.startswith(v) or v.startswith(lowered or "\0")]
     guess = closest(value, list(valid)) or (prefixed[0] if len(prefixed) == 1 else None)
     hint = f"; did you mean {guess!r}?" if guess else ""
-    return ParameterError(parameter, value, f"{what} {value!r}{hint} (valid: {', '.join(valid)})")
+    message = f"{what} {value!r}{hint} (valid: {', '.join(valid)})"
+    details = {"parameter": parameter, "value": repr(value), "valid": ", ".join(valid)}
+    if guess:
+        details["guess"] = repr(guess)
+    problem = "unknown_parameter" if what == UNKNOWN_PARAMETER else "unknown_value"
+    return ParameterError(parameter, value, message, problem, details)
 
 
 def _switch(name: str, raw: str) -> bool:
@@ -76,7 +82,13 @@ def _switch(name: str, raw: str) -> bool:
         return True
     if value in FALSE:
         return False
-    raise ParameterError(name, raw, f"{name} {raw!r} is not a switch: give {name}=1 or {name}=0")
+    raise ParameterError(
+        name,
+        raw,
+        f"{name} {raw!r} is not a switch: give {name}=1 or {name}=0",
+        "not_a_switch",
+        {"parameter": name, "value": repr(raw)},
+    )
 
 
 def _lang(raw: str) -> str:
@@ -90,7 +102,11 @@ def _single(name: str, values: Sequence[str]) -> str:
     distinct = list(dict.fromkeys(values))
     if len(distinct) > 1:
         raise ParameterError(
-            name, ",".join(distinct), f"{name} is given {len(distinct)} times: give it once"
+            name,
+            ",".join(distinct),
+            f"{name} is given {len(distinct)} times: give it once",
+            "given_twice",
+            {"parameter": name, "n": str(len(distinct))},
         )
     return distinct[0] if distinct else ""
 
@@ -122,7 +138,7 @@ def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -
     values = {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
     for name in values:
         if name not in PARAMETERS:
-            raise _suggest(name, name, PARAMETERS, "unknown parameter")
+            raise _suggest(name, name, PARAMETERS, UNKNOWN_PARAMETER)
     raw_filters: dict[str, str | None] = {
         name: ",".join(values[name]) if name in LIST_FILTERS else _single(name, values[name])
         for name in FILTER_NAMES

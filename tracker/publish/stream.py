@@ -18,7 +18,7 @@ from tracker.publish.datapackage import datapackage_json
 from tracker.publish.fields import Field
 from tracker.publish.files import DATAPACKAGE, DOWNLOADS, ZIP, Download
 from tracker.publish.hxl import hxl_row
-from tracker.publish.options import DownloadOptions
+from tracker.publish.options import DownloadOptions, ParameterError
 from tracker.publish.terms import package_terms
 from tracker.service.store import Store
 
@@ -102,16 +102,20 @@ def download_pieces(store: Store, name: str, options: DownloadOptions) -> Iterat
     yield from download_csv(store, DOWNLOADS[name.removesuffix(".csv")], options)
 
 
-def refused_selectors(name: str, options: DownloadOptions) -> str | None:
+def refused_selectors(name: str, options: DownloadOptions) -> ParameterError | None:
     """Why a file cannot take the flag selectors given (None when it can): only flags.csv
     and the packages holding it select flags by rule, severity or status."""
     download = DOWNLOADS.get(table_of(name))
     if not options.flag_rows or download is None or download.selectors:
         return None
     given = ", ".join(selector for selector, _ in options.flag_rows)
-    return (
-        f"{name} does not take {given}: only flags.csv, flags.{XLSX_SUFFIX}, {DATAPACKAGE} "
-        f"and {ZIP} select flags"
+    flag_files = f"flags.csv, flags.{XLSX_SUFFIX}, {DATAPACKAGE}, {ZIP}"
+    return ParameterError(
+        options.flag_rows[0][0],
+        given,
+        f"{name} does not take {given}: only these files select flags: {flag_files}",
+        "no_flag_selectors",
+        {"name": name, "given": given, "flag_files": flag_files},
     )
 
 

@@ -32,7 +32,19 @@ SHEET_ROWS = 1_048_576  # Excel's limit, header included
 
 
 class SheetTooLong(ValueError):
-    """More rows than one sheet holds; the message says how to get the data instead."""
+    """More rows than one sheet holds; the message says how to get the data instead.
+
+    ``problem`` and ``details`` name the same sentence in the files of words (as
+    FilterError's), so the download route can say it in Arabic too."""
+
+    problem = "sheet_too_long"
+
+    def __init__(self, name: str, room: int, filename: str) -> None:
+        super().__init__(
+            f"{name}: more than {room:,} rows, more than one sheet holds; narrow the "
+            f"filters or take {filename}, which has no limit"
+        )
+        self.details = {"name": name, "room": f"{room:,}", "filename": filename}
 
 
 def _integer(text: str) -> int | None:
@@ -116,10 +128,7 @@ def write_xlsx(
     for count, row in enumerate(sheet_rows(fields, chunks), start=1):
         if count > room:
             sheet.close()  # ends the sheet's temporary file; the workbook is never saved
-            raise SheetTooLong(
-                f"{name}: more than {room:,} rows, more than one sheet holds; narrow the "
-                f"filters or take {download.filename}, which has no limit"
-            )
+            raise SheetTooLong(name, room, download.filename)
         sheet.append(row)
     about = book.create_sheet("about")
     terms = (terms_in_scope(store, options.filters), terms_in_scope(store, options.filters, "ar"))
