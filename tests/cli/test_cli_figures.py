@@ -43,6 +43,20 @@ def test_validate_good_and_bad(db: str, capsys: pytest.CaptureFixture[str]) -> N
     assert "13 problem(s) on 13 line(s); nothing stored" in err
 
 
+def test_validate_before_init_checks_against_the_data_folder(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An analyst may check a file before any database exists: no traceback, the same
+    problems as after ``tracker init``, every figure counted as new."""
+    monkeypatch.setenv("TRACKER_DB", sqlite_url)
+    assert main(["validate", str(DATA / "demo" / "daraa-2018.csv")]) == 0
+    assert "62 figure(s), all valid" in capsys.readouterr().out
+    assert main(["validate", str(FIXTURES / "bad_figures.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "line 3, column source, value 'sohrr': unknown source 'sohrr'" in err
+    assert "Traceback" not in err
+
+
 def test_validate_refuses_unreadable_file_in_words(db: str, tmp_path: Path, capsys) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

@@ -46,9 +46,9 @@ def _plan(store: Any, mapped: Any) -> Any:
 
     try:
         store.require_schema()
-        return store.plan(mapped.file)
     except Exception:  # an uninitialised database: check against data/ alone
-        return store.plan(mapped.file, vocab=read_reference())
+        return store.plan(mapped.file, vocab=read_reference(), stored=False)
+    return store.plan(mapped.file)
 
 
 def _gazetteer(store: Any) -> tuple[Any, Any]:

@@ -80,14 +80,15 @@ def unlisted_notice(unlisted: int) -> list[str]:
 
 
 def plan_import(
-    conn: Connection,
+    conn: Connection | None,
     file: FigureFile,
     vocab: Vocabularies,
     today: date,
     tau: float = DEFAULT_SETTINGS.tau,
     revise_changed: bool = False,
 ) -> ImportPlan:
-    """Validate a file and compare its figures with what is stored; store nothing.
+    """Validate a file and compare its figures with what is stored; store nothing. With no
+    connection (a database not initialised yet) nothing is stored: every figure is new.
 
     A stored figure given with other values is a conflict, or, with ``revise_changed``, a
     revision to store (never an overwrite: the stored revision stays, superseded)."""
@@ -119,13 +120,20 @@ def plan_import(
 
 
 def _against_stored(
-    conn: Connection, new: pd.DataFrame, given: pd.DataFrame
+    conn: Connection | None, new: pd.DataFrame, given: pd.DataFrame
 ) -> tuple[pd.DataFrame, int, pd.DataFrame, pd.DataFrame]:
     """Split off the figures whose id is stored: unchanged when their values equal a stored
     revision's, changed otherwise. Returns the new figures, the unchanged count, the changed
     ones (with their ``next_revision``, and ``revisable`` unless the figure is retracted) and
     the stored revisions of the given ids. Only the rows whose id is stored are compared."""
     given_ids = given["figure_id"].dropna() if "figure_id" in given else pd.Series(dtype="string")
+    if conn is None:
+        return (
+            new,
+            0,
+            _with_revision(new.iloc[:0], figure_rows.no_revisions()),
+            (figure_rows.no_revisions()),
+        )
     found = figure_rows.stored_ids(conn, given_ids.tolist()) if len(given_ids) else set()
     stored = figure_rows.revisions_of(conn, sorted(found))
     if not found:

@@ -170,18 +170,17 @@ class Store:
         today: date | None = None,
         vocab: Vocabularies | None = None,
         revise_changed: bool = False,
+        stored: bool = True,
     ) -> ImportPlan:
         """Validate a file and compare it with what is stored; store nothing. ``vocab``
-        checks against other vocabularies than the stored ones (data/'s, before init)."""
+        checks against other vocabularies than the stored ones (data/'s, before init);
+        ``stored=False`` compares with nothing (a database not initialised yet)."""
+        vocab = self.vocab if vocab is None else vocab
+        today = today or date.today()
+        if not stored:
+            return plan_import(None, file, vocab, today, DEFAULT_SETTINGS.tau, revise_changed)
         with self.engine.connect() as conn:
-            return plan_import(
-                conn,
-                file,
-                self.vocab if vocab is None else vocab,
-                today or date.today(),
-                self.settings.tau,
-                revise_changed,
-            )
+            return plan_import(conn, file, vocab, today, self.settings.tau, revise_changed)
 
     # -- who acts ------------------------------------------------------------------------------
     def actor_named(self, name: str) -> Actor | None:

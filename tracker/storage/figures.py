@@ -102,14 +102,14 @@ def revisions_of(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
         if rows:  # typing an empty frame per chunk costs more than the query
             frames.append(type_figures(pd.DataFrame(rows, columns=list(result.keys()))))
     if not frames:
-        return _no_revisions()
+        return no_revisions()
     return pd.concat(frames, ignore_index=True)
 
 
 _NONE: list[pd.DataFrame] = []
 
 
-def _no_revisions() -> pd.DataFrame:
+def no_revisions() -> pd.DataFrame:
     """No revision: an empty frame of the figure table's columns, typed as :func:`read_frame`
     types them (made once: an import of new figures asks for it every time)."""
     if not _NONE:
