@@ -165,3 +165,33 @@ def test_a_scaled_count_and_a_smaller_one(tables: ExtractTables) -> None:
     assert values("3 آلاف و500 قتيل", tables) == [(3500, None, "digits")]
     assert values("مليون و200 ألف نازح", tables) == [(1_200_000, None, "words")]
     assert [v for v, _, _ in values("3 آلاف و 500 جريح", tables)] == [3000, 500]
+
+
+# --- 7. cumulative totals of the year, and people out in the open
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Almost 1,000 civilians were killed in Idlib since the start of the year, the UN said.",
+        "So far this year, more than 300 civilians have been killed in Idlib, the SNHR said.",
+        "ووثقت الشبكة السورية مقتل 450 مدنياً منذ بداية العام الجاري في إدلب.",
+        "ووثقت الشبكة السورية مقتل 450 مدنياً منذ مطلع العام في إدلب.",
+        "وقتل 200 مدني في إدلب هذا العام بحسب الشبكة السورية.",
+    ],
+)
+def test_the_year_so_far_starts_on_its_first_day(text: str, tables: ExtractTables) -> None:
+    (row,) = rows(text, tables).values()
+    assert (row["metric"], row["period_start"]) == ("killed", "2020-01-01")
+
+
+def test_a_written_year_is_still_that_year(tables: ExtractTables) -> None:
+    text = "The network documented 4,759 civilian deaths in Syria since the beginning of 2018."
+    assert rows(text, tables)["4759"]["period_start"] == "2018-01-01"
+
+
+def test_sleeping_in_the_open_is_displaced_people(tables: ExtractTables) -> None:
+    en = "Some 80,000 people were sleeping in the open, UNHCR spokesman Andrej Mahecic said."
+    ar = "وقالت المفوضية إن نحو 80 ألف شخص ينامون في العراء شمال إدلب."
+    assert metrics(en, tables) == {"80000": "idps"}
+    assert metrics(ar, tables) == {"80000": "idps"}
