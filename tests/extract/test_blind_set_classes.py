@@ -195,3 +195,12 @@ def test_sleeping_in_the_open_is_displaced_people(tables: ExtractTables) -> None
     ar = "وقالت المفوضية إن نحو 80 ألف شخص ينامون في العراء شمال إدلب."
     assert metrics(en, tables) == {"80000": "idps"}
     assert metrics(ar, tables) == {"80000": "idps"}
+
+
+def test_the_offensive_of_another_place_gives_no_start(tables: ExtractTables) -> None:
+    # the tracker knows the 2018 Dar'a offensive; an offensive in Afrin in 2020 is not it
+    ar = "وارتفعت حصيلة القتلى في عفرين منذ بداية الحملة إلى 1500 مدني، بحسب المرصد السوري."
+    (row,) = rows(ar, tables).values()
+    assert (row["value"], row["period_start"], row["episode"]) == ("1500", None, None)
+    daraa = "Some 300 civilians were killed in Daraa since the start of the offensive, SOHR said."
+    assert rows(daraa, tables)["300"]["period_start"] == "2018-06-19"
