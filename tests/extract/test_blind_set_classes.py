@@ -204,3 +204,17 @@ def test_the_offensive_of_another_place_gives_no_start(tables: ExtractTables) ->
     assert (row["value"], row["period_start"], row["episode"]) == ("1500", None, None)
     daraa = "Some 300 civilians were killed in Daraa since the start of the offensive, SOHR said."
     assert rows(daraa, tables)["300"]["period_start"] == "2018-06-19"
+
+
+def test_a_crowd_and_an_aid_convoy_are_no_displacement(tables: ExtractTables) -> None:
+    for text in (
+        "وخرج الآلاف في مظاهرات في إدلب يوم الجمعة.",
+        "Thousands poured out into the streets of Idlib to protest on Friday.",
+        "The UN said 12 aid trucks arrived in Idlib on Monday.",
+    ):
+        assert rows(text, tables) == {}, text
+
+
+def test_a_toll_that_reached_a_number_is_still_a_toll(tables: ExtractTables) -> None:
+    ar = "ووصل عدد القتلى إلى 50 مدنياً في إدلب، بحسب المرصد."
+    assert metrics(ar, tables) == {"50": "killed"}

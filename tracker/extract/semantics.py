@@ -11,7 +11,8 @@ beside the vocabularies):
   :func:`tracker.extract.numbers.phone_spans`), a number a projection or fear governs
   (could, may, قد + imperfect, يتوقع) in its clause, and a count of things no metric counts
   (``object`` cues right after the number, adjectives skipped: "12 schools", "30 trucks",
-  "40 new cases of cholera"; "12 حالة وفاة", a metric word right after them, is a figure).
+  "40 new cases of cholera"; "12 حالة وفاة", a metric word right after them, is a figure),
+  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause).
   Dates, years and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
@@ -64,12 +65,20 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     thing = _object_after(sent, m)
     if thing is not None:
         return f"counts '{sent.source_text(thing.start, thing.end)}', which no metric counts"
+    for cue in sent.cues("gathering"):
+        if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
+            return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
     for cue in sent.cues("projection"):
         ahead = cue.end <= m.start and m.start - cue.end <= 6
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
         if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
             return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
     return None
+
+
+def _gap(m: NumberMention, cue: Match) -> int:
+    """Tokens between a number and a phrase, either side."""
+    return cue.start - m.end if cue.start >= m.end else m.start - cue.end
 
 
 def _object_after(sent: Sentence, m: NumberMention) -> Match | None:
