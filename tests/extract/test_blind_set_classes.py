@@ -218,3 +218,11 @@ def test_a_crowd_and_an_aid_convoy_are_no_displacement(tables: ExtractTables) ->
 def test_a_toll_that_reached_a_number_is_still_a_toll(tables: ExtractTables) -> None:
     ar = "ووصل عدد القتلى إلى 50 مدنياً في إدلب، بحسب المرصد."
     assert metrics(ar, tables) == {"50": "killed"}
+
+
+def test_a_decimal_count_of_millions(tables: ExtractTables) -> None:
+    # 4.1 × 1,000,000 is 4,099,999.9999… in binary floating point: still 4.1 million
+    assert values("An estimated 4.1 million people in need", tables) == [
+        (4_100_000, None, "digits")
+    ]
+    assert values("نحو 2.35 مليون نازح", tables) == [(2_350_000, None, "digits")]

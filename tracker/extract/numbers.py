@@ -102,7 +102,8 @@ def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
         return None
     j, scaled = i + 1, bool(re.search(r"[.,]\d{3}$", text))
     if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind == "scale":
-        value, j, scaled = value * word.value, j + 1, True
+        # "4.1 million": the decimal scaled, rounded off its binary fraction error
+        value, j, scaled = round(value * word.value, 6), j + 1, True
         rest = _and_smaller(tokens, j, tables, word.value)
         if rest is not None:
             value, j = value + rest.value, rest.end
