@@ -17,7 +17,8 @@ Rules (the words are in ``data/extract/calendar.csv``):
   reporting day, the reporting day counted: "the past 24 hours" starts on the reporting day,
   "the past 72 hours" two days before it, "the past week" six days before it.
 - "since dawn", "منذ فجر اليوم" is the reporting day; "منذ مطلع الشهر الجاري", "since the
-  start of this month" the first of the reporting month.
+  start of this month" the first of the reporting month; "since the start of the year",
+  "منذ بداية العام" the first of the reporting year; "this year", "العام الجاري" that year.
 - "since the start of the offensive" / "منذ بدء العملية" with no date of its own is the start
   of the episode the figure belongs to; a date right after it is that start, unless an until
   word leads it ("منذ بدء الحملة وحتى يوم الخميس": Thursday ends the window).
@@ -221,6 +222,35 @@ class Reader:
             return None
         number, end = month
         return self.month_mention(part[1] if part else i, end, number, None, part)
+
+    def this_year(self, i: int) -> DateMention | None:
+        """ "this year", "هذا العام", "العام الجاري" (the reporting year), "since the start of
+        the year", "منذ بداية العام" (its first day); a written year is :meth:`year_mention`'s."""
+        r = self.clock.reported_on
+        before = self.kind_at(i, "current")
+        word = self.kind_at(before.end if before else i, "year_word")
+        if r is None or word is None or self.year_after(word.end)[0] is not None:
+            return None
+        after = self.kind_at(word.end, "current")
+        end = after.end if after else word.end
+        lead = i - 1 if self.kind_at(i - 1, "date_filler") else i
+        part = next(
+            (
+                m
+                for k in range(max(0, lead - 3), lead)
+                for m in self.words.get(k, ())
+                if m.end == lead and m.payload[0] in ("part", "start_of")
+            ),
+            None,
+        )
+        if part is not None:
+            first = date(r.year, 1, 1)
+            return DateMention(part.start, end, "year", first, first, note="the reporting year")
+        if before is None and after is None:
+            return None
+        return DateMention(
+            i, end, "year", date(r.year, 1, 1), date(r.year, 12, 31), note="the reporting year"
+        )
 
     def month_first(self, i: int) -> DateMention | None:
         month = self.month_at(i)
@@ -432,6 +462,7 @@ FINDERS = (
     "day_first",
     "month_first",
     "this_month",
+    "this_year",
     "relative",
     "weekday",
     "counted_duration",

@@ -13,9 +13,16 @@ Rules (the words themselves are in ``data/extract/numbers.csv`` and the magnitud
   counts only before عشر/عشرة. The conjunction و (glued) and "and", "-" and "a" join words.
 - A magnitude word standing alone (``آلاف``, ``tens of thousands``) is a magnitude, whose
   value is its unit (1000, 10000).
-- Two numbers joined by "-" (or by "to", "and", إلى, و after "between"/بين, or "to" not
-  after "from") are a range when the second is larger; the first takes the second's scale
-  when it has none of its own (``45-50,000`` = 45,000–50,000).
+- Two numbers joined by "-" (or by "to", "and", إلى, و after "between"/بين, or "to"
+  after "from"/من unless a word of change leads it: "rose from 300 to 500" is two counts)
+  are a range when the second is larger; the first takes the second's scale when it has
+  none of its own (``45-50,000`` = 45,000–50,000, ``من 3 إلى 5 آلاف`` = 3,000–5,000).
+- A count written in digits and a scale word may go on with و and a smaller count
+  (``3 آلاف و500`` = 3,500, ``مليون و200 ألف`` = 1,200,000).
+- A phone number is no count, whole or in part (:func:`phone_spans`): digit groups
+  separated by single spaces, hyphens, dots or brackets that open with "+" (``+963 11 123
+  4567``) or with a leading zero (``0944 123 456``, ``(011) 2345678``), or three or more
+  groups joined by hyphens with seven digits or more (``963-11-2345678``).
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ _RANGE_WORDS = frozenset({"to", "الي"})
 _BETWEEN_WORDS = frozenset({"and", "و"})
 _FROM_WORDS = frozenset({"from", "من"})
 _TENS = frozenset({"عشر", "عشره"})
+_PHONE_JOINERS = frozenset({"-", ".", "(", ")", "/"})
+_PHONE_DIGITS = 7  # a phone number has at least this many digits
 
 
 @dataclass(frozen=True)
@@ -93,11 +102,27 @@ def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
         return None
     j, scaled = i + 1, bool(re.search(r"[.,]\d{3}$", text))
     if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind == "scale":
-        value, j, scaled = value * word.value, j + 1, True
+        # "4.1 million": the decimal scaled, rounded off its binary fraction error
+        value, j, scaled = round(value * word.value, 6), j + 1, True
+        rest = _and_smaller(tokens, j, tables, word.value)
+        if rest is not None:
+            value, j = value + rest.value, rest.end
     if value != int(value):
         return None
     plain = j == i + 1 and text.isdigit()
     return NumberMention(i, j, int(value), "digits", scaled=scaled, plain=plain)
+
+
+def _and_smaller(
+    tokens: Sequence[Token], j: int, tables: ExtractTables, scale: int
+) -> NumberMention | None:
+    """ "و500" after "3 آلاف": the conjunction, then a digit count smaller than the scale."""
+    if j + 1 >= len(tokens) or tokens[j].text != "و" or tokens[j + 1].kind != "num":
+        return None
+    if tokens[j].end != tokens[j + 1].start:
+        return None  # the conjunction is written glued to what it joins
+    rest = _digits_at(tokens, j + 1, tables)
+    return rest if rest is not None and 0 < rest.value < scale else None
 
 
 def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
@@ -134,6 +159,11 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         j += 1
     if not started:
         return None
+    if last == "scale" and current == 0:
+        scale = _word(tables, tokens[j - 1])
+        rest = _and_smaller(tokens, j, tables, scale.value if scale else 0)
+        if rest is not None:
+            total, j = total + rest.value, rest.end
     return NumberMention(i, j, total + current, "words", scaled=scaled)
 
 
@@ -168,8 +198,8 @@ def _range(
     before = tokens[first.start - 1].text if first.start > 0 else ""
     allowed = (
         joiner & _RANGE_DASH
-        or (joiner & _RANGE_WORDS and before not in _FROM_WORDS)
-        or (between and joiner & (_BETWEEN_WORDS | _RANGE_WORDS))
+        or (joiner & _RANGE_WORDS and (before not in _FROM_WORDS or between))
+        or (between and before not in _FROM_WORDS and joiner & _BETWEEN_WORDS)
     )
     if not allowed:
         return None
@@ -192,7 +222,7 @@ def read_numbers(
 ) -> list[NumberMention]:
     """Every number in ``tokens``, left to right, skipping the ``blocked`` token indices;
     ``between_at`` holds the token indices just after a "between" word (where "and" joins a
-    range)."""
+    range) or a "from" word no change word leads (where "to" does)."""
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
@@ -208,3 +238,54 @@ def read_numbers(
         out.append(mention)
         i = max(mention.end, i + 1)
     return out
+
+
+def phone_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The token spans [start, end) of the phone numbers written in ``tokens`` (see the
+    module's rules)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        end = _digit_run(tokens, i)
+        if end is not None and _is_phone(tokens, i, end):
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _digit_run(tokens: Sequence[Token], i: int) -> int | None:
+    """The end of a run of two or more bare digit groups from token i (an opening bracket
+    may lead), joined by one space or by a joiner glued to both sides."""
+    k = i + 1 if tokens[i].text == "(" else i
+    if k >= len(tokens) or not tokens[k].text.isdigit():
+        return None
+    groups, end = 1, k + 1
+    while end < len(tokens):
+        nxt, prev = tokens[end], tokens[end - 1]
+        gap = nxt.start - prev.end
+        if nxt.text.isdigit() and (gap == 1 or (gap == 0 and prev.text in _PHONE_JOINERS)):
+            groups, end = groups + 1, end + 1
+        elif nxt.text in _PHONE_JOINERS and gap == 0:
+            end += 1
+        else:
+            break
+    while end > k and not tokens[end - 1].text.isdigit():
+        end -= 1
+    return end if groups >= 2 else None
+
+
+def _is_phone(tokens: Sequence[Token], i: int, end: int) -> bool:
+    digits = "".join(t.text for t in tokens[i:end] if t.text.isdigit())
+    if len(digits) < _PHONE_DIGITS:
+        return False
+    first = next(t for t in tokens[i:end] if t.text.isdigit())
+    plus = i > 0 and tokens[i - 1].text == "+" and tokens[i - 1].end == tokens[i].start
+    hyphens = sum(1 for t in tokens[i:end] if t.text == "-")
+    spaced = any(tokens[k + 1].start - tokens[k].end == 1 for k in range(i, end - 1))
+    return (
+        plus
+        or (first.text.startswith("0") and len(first.text) > 1)
+        or (hyphens >= 2 and not spaced)
+    )

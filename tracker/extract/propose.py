@@ -419,10 +419,15 @@ def _date(
     start = window.start
     reasons = list(window.reasons)
     if window.episode_start:
-        episode = episode or episode_of(tables, None, r)
+        # a figure with a place takes only an episode whose area holds it: "since the start
+        # of the offensive" in Afrin in 2020 is no episode the tracker knows of
+        if not p.text("location"):
+            episode = episode_of(tables, None, r)
         start = episode_start(tables, episode)
         if start:
             reasons.append(f"episode {episode} started {start.isoformat()}")
+        else:
+            reasons.append("no known episode holds the place: period_start left empty")
     if episode:
         reasons.append(f"episode {episode} (running on reported_on, its area holds the place)")
     if r is None:

@@ -7,9 +7,13 @@ beside the vocabularies):
 - **Not a figure**: money (``$``, dollars, ليرة before or after), a share (%, per cent,
   بالمئة), a temperature (degrees, °, درجة مئوية), an age, the size of a committee
   (members, أعضاء), the number of a document (No., #, رقم), an ordinal (5th), a phone
-  number (seven digits or more), and a number a projection or fear governs (could, may,
-  قد + imperfect, يتوقع) in its clause. Dates, years
-  and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
+  number (seven digits or more; digit groups in a phone's shape are never read as numbers,
+  :func:`tracker.extract.numbers.phone_spans`), a number a projection or fear governs
+  (could, may, قد + imperfect, يتوقع) in its clause, and a count of things no metric counts
+  (``object`` cues right after the number, adjectives skipped: "12 schools", "30 trucks",
+  "40 new cases of cholera"; "12 حالة وفاة", a metric word right after them, is a figure),
+  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause).
+  Dates, years and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
   الأقل", "ثماني بلدات على الأقل"); a range is ``range``, a magnitude word ``magnitude``;
@@ -58,12 +62,40 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
         return "part of a name (a word, a hyphen and a number: Su-24, COVID-19)"
     if _time(sent, m):
         return "a time of day (10:30)"
+    thing = _object_after(sent, m)
+    if thing is not None:
+        return f"counts '{sent.source_text(thing.start, thing.end)}', which no metric counts"
+    for cue in sent.cues("gathering"):
+        if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
+            return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
     for cue in sent.cues("projection"):
         ahead = cue.end <= m.start and m.start - cue.end <= 6
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
         if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
             return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
     return None
+
+
+def _gap(m: NumberMention, cue: Match) -> int:
+    """Tokens between a number and a phrase, either side."""
+    return cue.start - m.end if cue.start >= m.end else m.start - cue.end
+
+
+def _object_after(sent: Sentence, m: NumberMention) -> Match | None:
+    """An ``object`` noun the number counts: right after it (noun fillers and adjectives
+    skipped); or a ``case_of`` noun with no metric word right after it (nor after
+    "of"/من)."""
+    k = m.end
+    while k < len(sent.tokens) and _filler_at(sent, k):
+        k += 1
+    thing = next((c for c in sent.cues("object", "case_of") if c.start == k), None)
+    if thing is None or thing.payload[0] == "object":
+        return thing
+    after = thing.end
+    while after < len(sent.tokens) and (_filler_at(sent, after) or sent.tokens[after].text == "من"):
+        after += 1
+    metric_next = any(x.start == after for x in sent.metric_matches)
+    return None if metric_next else thing
 
 
 def _glued(sent: Sentence, a: int, b: int) -> bool:
@@ -165,12 +197,26 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
                 found.setdefault(name, h)
             k = max(h.end for h in hits.values())
             continue
-        filler = any(c.start == k and c.payload[0] == "noun_filler" for c in sent.cue_matches)
+        filler = _filler_at(sent, k)
         if found or tokens[k].kind != "word" or (gap >= 2 and not filler):
             break
         gap += 0 if filler else 1
         k += 1
     return Counted(found.get("population"), found.get("unit"), found.get("metric"), k)
+
+
+def _filler_at(sent: Sentence, k: int) -> bool:
+    """Whether token k may stand between a number and its counted noun without distancing
+    them: a noun filler ("of", عدد), an adjective ("Turkish", "new"), or a coordinating word
+    between two adjectives ("12 Russian and Syrian air strikes")."""
+    kinds = {c.payload[0] for c in sent.cue_matches if c.start == k}
+    if kinds & {"noun_filler", "adjective"}:
+        return True
+    if "coordination" not in kinds:
+        return False
+    after = {c.payload[0] for c in sent.cue_matches if c.start == k + 1}
+    before = {c.payload[0] for c in sent.cue_matches if c.end == k}
+    return "adjective" in after and "adjective" in before
 
 
 def unit_of(sent: Sentence, counted: Counted) -> str | None:

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from tracker.extract.calendar import Clock, DateMention, Reader, numeric_dates, read_dates
 from tracker.extract.lexicon import Match
-from tracker.extract.numbers import NumberMention, read_numbers
+from tracker.extract.numbers import NumberMention, phone_spans, read_numbers
 from tracker.extract.tables import ExtractTables
 from tracker.extract.text import Folded, Token
 
@@ -29,14 +29,30 @@ class Sentence:
     def __post_init__(self) -> None:
         self.tokens = self.text.tokens(self.start, self.end)
         digit_dates = numeric_dates(self.tokens)
-        blocked = frozenset(k for a, b, _ in digit_dates for k in range(a, b))
+        spans = [(a, b) for a, b, _ in digit_dates] + phone_spans(self.tokens)
+        blocked = frozenset(k for a, b in spans for k in range(a, b))
         between = frozenset(m.end for m in self.qualifier_matches if m.payload == "range")
-        self.numbers = read_numbers(self.tokens, self.tables, blocked, between)
+        self.numbers = read_numbers(self.tokens, self.tables, blocked, between | self._from_at())
         reader = Reader(self.tokens, self.numbers, self.tables, self.clock)
         self.dates = [
             DateMention(a, b, "day", d, d, note="as written") for a, b, d in digit_dates
         ] + read_dates(reader)
         self.dates.sort(key=lambda d: d.start)
+
+    def _from_at(self) -> frozenset[int]:
+        """The token indices just after a "from"/من that opens a range ("from 3 to 5
+        thousand"): none that a word of change leads in its clause ("rose from 300 to 500",
+        "ارتفع العدد من 300 إلى 500" are two counts)."""
+        froms = [m for m in self.cues("range_from")]
+        changes = self.cues("change")
+        return frozenset(
+            f.end
+            for f in froms
+            if not any(
+                c.end <= f.start and f.start - c.end <= 8 and not self.punct_between(c.end, f.start)
+                for c in changes
+            )
+        )
 
     # ----------------------------------------------------------------- phrase matches
 

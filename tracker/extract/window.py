@@ -18,7 +18,8 @@ Rules:
 - A window never ends after the reporting day, and never starts after it ends.
 - The episode is the one whose area holds the figure's place and that was running on the
   reporting day (the latest started, when several); a figure with no place takes the latest
-  started episode running on the reporting day.
+  started episode running on the reporting day. "Since the start of the offensive" for a
+  figure whose place no running episode holds has no known start: left empty.
 """
 
 from __future__ import annotations
