@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -170,22 +171,28 @@ def raw_rows(conn: Connection, query: Select | CompoundSelect) -> tuple[list[str
 def raw_blocks(conn: Connection, query: Select, size: int) -> Iterator[list[tuple]]:
     """:func:`raw_rows`' tuples, ``size`` rows at a time, so that a caller can make each
     block compact before the next is read (a million rows as tuples of Python objects take
-    about a gigabyte)."""
-    with _executed(conn, query) as cursor:
+    about a gigabyte). On PostgreSQL the rows come through a server-side cursor: a plain one
+    holds the whole result in the client before the first block is read."""
+    with _executed(conn, query, server_side=True) as cursor:
         while block := cursor.fetchmany(size):
             yield block
 
 
 @contextmanager
-def _executed(conn: Connection, query: Select | CompoundSelect) -> Iterator[Any]:
-    """A DBAPI cursor that has run the query (closed after the block)."""
+def _executed(
+    conn: Connection, query: Select | CompoundSelect, server_side: bool = False
+) -> Iterator[Any]:
+    """A DBAPI cursor that has run the query (closed after the block); ``server_side``: a
+    named cursor on PostgreSQL, whose rows stay on the server until fetched."""
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     if conn.dialect.paramstyle == "qmark":
         args: tuple | dict = tuple(params[name] for name in compiled.positiontup or ())
     else:
         args = dict(params)
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    driver = conn.connection.driver_connection
+    named = server_side and conn.dialect.name == "postgresql"
+    cursor = driver.cursor(f"tracker_{uuid.uuid4().hex}") if named else driver.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), args)
         yield cursor
