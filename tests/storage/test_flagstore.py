@@ -9,6 +9,7 @@ import pandas as pd
 from tracker.domain.reconcile import compute
 from tracker.ingest.readers import read_figure_file
 from tracker.service.store import Store
+from tracker.storage import flagstore
 from tracker.storage.flagstore import context_for, recompute
 
 DATA = Path(__file__).parents[2] / "data"
@@ -71,3 +72,27 @@ def test_demo_flags_read_as_an_analyst_would(store: Store) -> None:
     # the returns SOHR reported between 5 and 8 July are named, and lower it (issue #16)
     assert set(border["severity"]) == {"moderate"}
     assert all("more than 28,000" in s for s in border["sentence_en"])
+
+
+def test_an_import_recomputed_a_family_at_a_time_stores_the_flags_of_a_whole_run(
+    store: Store, monkeypatch
+) -> None:
+    """A large import reconciles its components in batches of families, reading figures in
+    small blocks, to bound its memory: what it stores is what one run over all gives."""
+    monkeypatch.setattr(flagstore, "INCREMENTAL_LIMIT", 0)
+    monkeypatch.setattr(flagstore, "BATCH_FIGURES", 1)
+    monkeypatch.setattr(flagstore, "READ_ROWS", 7)
+    batches: list[list[str]] = []
+    whole = flagstore.recompute
+
+    def counted(conn, vocab, settings, components):  # type: ignore[no-untyped-def]
+        batches.append(components)
+        return whole(conn, vocab, settings, components)
+
+    monkeypatch.setattr(flagstore, "recompute", counted)
+    store.import_file(read_figure_file(DATA / "seed" / "figures.csv"))
+    store.import_file(read_figure_file(DATA / "demo" / "daraa-2018.csv"))
+    assert max(len(b) for b in batches) > 1  # a family of several components stays whole
+    assert len(batches) > 2
+    pd.testing.assert_frame_equal(stored_flags(store), full_flags(store))
+    assert len(stored_flags(store)) > 0

@@ -37,16 +37,25 @@ def normalise(
     }
     typed: dict[str, pd.Series] = {}
     for column in TEXT_COLUMNS:
-        typed[column] = given[column].astype("string").str.strip().replace("", pd.NA)
+        typed[column] = _trimmed(given[column])
     for column in DATE_COLUMNS:
         typed[column] = pd.to_datetime(given[column], format="%Y-%m-%d", errors="coerce")
     typed["value"] = pd.to_numeric(given["value"]).astype("int64")
     typed["value_high"] = pd.to_numeric(given["value_high"], errors="coerce").astype("Int64")
-    # one frame built at once (a column added at a time cost more than typing it, per figure)
-    df = pd.DataFrame({c: typed[c].array for c in CANONICAL_COLUMNS}, index=table.index)
+    # One frame built at once (a column added at a time cost more than typing it, per figure),
+    # from the columns themselves, not copies: copy-on-write copies one only if it is changed.
+    df = pd.DataFrame({c: typed[c] for c in CANONICAL_COLUMNS}, index=table.index, copy=False)
     df = _apply_defaults(df, vocab)
     df = _add_places(df, vocab)
     return add_intervals(df, tau=tau, household_size=_household_sizes(df, vocab))
+
+
+def _trimmed(column: pd.Series) -> pd.Series:
+    """Text without surrounding blanks, missing where blank; the column itself when it already
+    is so (as the file readers give it), so that the figures share its cells with the file."""
+    text = column.astype("string")
+    trimmed = text.str.strip().replace("", pd.NA)
+    return text if trimmed.equals(text) else trimmed
 
 
 def _apply_defaults(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:

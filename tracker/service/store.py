@@ -504,7 +504,7 @@ class Store:
     def recompute_flags(self) -> tuple[int, int]:
         """Recompute every component's flags and bands from scratch, in one transaction:
         (components, flags)."""
-        from tracker.domain.reconcile.rules.flows_between import related_components
+        from tracker.domain.reconcile.rules.flows_between import families
         from tracker.storage.flagstore import (
             clear_all,
             context_for,
@@ -516,12 +516,9 @@ class Store:
             components = stored_components(conn)
             n = 0
             clear_all(conn)
-            done: set[str] = set()
-            for component in progress(components, desc="recomputing flags", unit="component"):
-                if component not in done:
-                    family = related_components([component], context_for(self.vocab, self.settings))
-                    done.update(family)
-                    n += recompute(conn, self.vocab, self.settings, family)
+            groups = families(components, context_for(self.vocab, self.settings))
+            for family in progress(groups, desc="recomputing flags", unit="family"):
+                n += recompute(conn, self.vocab, self.settings, family)
         return len(components), n
 
     def count(self) -> int:

@@ -20,13 +20,13 @@ from sqlalchemy.engine import Connection
 from tracker.domain.filters import Filters
 from tracker.domain.reconcile import component_key, compute
 from tracker.domain.reconcile.context import ReconcileContext
-from tracker.domain.reconcile.rules.flows_between import related_components
+from tracker.domain.reconcile.rules.flows_between import families, related_components
 from tracker.domain.reconcile.scoped import Scope
 from tracker.domain.settings import Settings
 from tracker.domain.vocabularies import Vocabularies
 from tracker.storage import banddiff, bandjournal, flagscope, tables
 from tracker.storage.bulk import insert_many
-from tracker.storage.figures import raw_rows, type_figures
+from tracker.storage.figures import raw_blocks, type_figures
 from tracker.storage.flagquery import by_dates, by_sources, newest_notes
 
 FLAG_COLUMNS = (
@@ -79,7 +79,8 @@ def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
     """Current, active figures of the components (all when None), as the engine wants them.
 
     Read as plain DBAPI tuples and typed column by column: building row objects costs more
-    than the reconciliation itself at a million figures. Every figure is read by a scan of the
+    than the reconciliation itself at a million figures. The tuples are read READ_ROWS at a
+    time, each block typed before the next is read. Every figure is read by a scan of the
     table (an index would add a look-up per row).
     """
     F = tables.figures
@@ -91,7 +92,18 @@ def _figures_of(conn: Connection, components: list[str] | None) -> pd.DataFrame:
         query = query.where(or_(*[and_(F.c.metric == m, F.c.adm0 == c) for m, c in pairs]))
     else:
         query = query.with_hint(F, "NOT INDEXED", "sqlite")
-    _, rows = raw_rows(conn, query)
+    blocks = [_typed(rows) for rows in raw_blocks(conn, query, READ_ROWS)]
+    if len(blocks) == 1:
+        return blocks[0]
+    return pd.concat(blocks or [_typed([])], ignore_index=True)
+
+
+#: Figures read from the database at a time (as Python tuples) before they are typed.
+READ_ROWS = 50_000
+
+
+def _typed(rows: list[tuple]) -> pd.DataFrame:
+    """A block of the engine's columns, typed (dates parsed, text as strings)."""
     cells = np.empty((len(rows), len(ENGINE_COLUMNS)), dtype=object)
     if rows:
         cells[:] = rows
@@ -137,6 +149,13 @@ def recompute(
 #: file), below it only the flags and bands the change can alter (see flagscope).
 INCREMENTAL_LIMIT = 50
 
+#: A large change recomputes its components a batch at a time, each batch read, reconciled
+#: and stored before the next is read, so that memory follows the batch and not the import (a
+#: whole million-figure import at once took about a gigabyte more). A batch is one or more
+#: whole families (:func:`~tracker.domain.reconcile.rules.flows_between.families`) holding
+#: about this many of the changed figures, or one family holding more.
+BATCH_FIGURES = 100_000
+
 
 def recompute_for(
     conn: Connection, vocab: Vocabularies, settings: Settings, changed: pd.DataFrame
@@ -144,15 +163,32 @@ def recompute_for(
     """Bring the stored flags and bands up to date after a change of these figures (old and
     new versions of each); returns the number of flags written."""
     ctx = context_for(vocab, settings)
-    components = sorted(set(component_key(changed, ctx).dropna().astype(str)))
-    components = related_components(components, ctx)
+    keys = component_key(changed, ctx).dropna().astype(str)
+    components = related_components(sorted(set(keys)), ctx)
+    _lock_components(conn, components)  # all at once, in order: batches take them again
     if len(changed) > INCREMENTAL_LIMIT:
-        return recompute(conn, vocab, settings, components)
-    _lock_components(conn, components)
+        batches = _batches(families(components, ctx), keys.value_counts().to_dict())
+        return sum(recompute(conn, vocab, settings, batch) for batch in batches)
     try:
         return recompute_scope(conn, ctx, changed)
     except flagscope.ScopeTooLarge:
         return recompute(conn, vocab, settings, components)
+
+
+def _batches(groups: list[list[str]], sizes: dict[str, int]) -> list[list[str]]:
+    """Whole families packed in order into batches of at most BATCH_FIGURES changed figures
+    (``sizes``: changed figures per component); a larger family is a batch of its own."""
+    out: list[list[str]] = []
+    held = BATCH_FIGURES
+    for family in groups:
+        size = sum(sizes.get(c, 0) for c in family)
+        if out and held + size <= BATCH_FIGURES:
+            out[-1] += family
+            held += size
+        else:
+            out.append(list(family))
+            held = size
+    return out
 
 
 def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFrame) -> int:

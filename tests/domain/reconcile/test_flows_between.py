@@ -4,9 +4,13 @@ whole sentences in both languages."""
 
 from __future__ import annotations
 
-from reconcile_helpers import fig, flags_of, only, read_csv
+from reconcile_helpers import fig, flags_of, make_ctx, only, read_csv
 
-from tracker.domain.reconcile.rules.flows_between import one_step_lower
+from tracker.domain.reconcile.rules.flows_between import (
+    families,
+    one_step_lower,
+    related_components,
+)
 
 
 def border(fid: str, source: str, value: int, end: str, **kw) -> dict:
@@ -123,3 +127,14 @@ def test_the_table_links_stocks_to_flows_of_known_metrics():
     assert ("at_border", "returned", "out") in set(
         zip(links["stock"], links["flow"], links["direction"], strict=True)
     )
+
+
+def test_families_split_components_into_closed_groups_recomputed_alone():
+    """A stock and the flows that change it form one family; other metrics stand alone."""
+    ctx = make_ctx()
+    got = families(["killed|SY", "idps|SY", "returned|LB", "airstrikes|SY"], ctx)
+    assert sorted(c for family in got for c in family) == sorted(set().union(*got))
+    idps = next(f for f in got if "idps|SY" in f)
+    assert {"idps|SY", "returned|SY", "displaced|SY"} <= set(idps)
+    assert ["killed|SY"] in got and ["airstrikes|SY"] in got
+    assert all(related_components(f, ctx) == f for f in got)

@@ -70,6 +70,20 @@ def related_components(components: list[str], ctx: ReconcileContext) -> list[str
     return sorted(out)
 
 
+def families(components: list[str], ctx: ReconcileContext) -> list[list[str]]:
+    """These components and their :func:`related_components`, split into families: each family
+    is closed (its flags read no component outside it), so each can be recomputed alone and the
+    families' flags together are a whole run's. In order of their first component."""
+    out: list[list[str]] = []
+    done: set[str] = set()
+    for component in sorted(components):
+        if component not in done:
+            family = related_components([component], ctx)
+            done.update(family)
+            out.append(family)
+    return out
+
+
 def annotate(
     found: list[RawFlag], claims: pd.DataFrame, labels: Labels, ctx: ReconcileContext
 ) -> list[RawFlag]:
