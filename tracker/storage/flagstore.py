@@ -283,10 +283,12 @@ def _clear(conn: Connection, components: list[str] | None) -> None:
 
 
 def _component(metric: pd.Series, location: pd.Series, ctx: ReconcileContext) -> pd.Series:
-    """ "metric|country" of each row: the component a flag or band is stored under."""
-    location = location.astype(str)
-    roots = {code: ctx.root(code) for code in pd.unique(location)}
-    return metric.astype(str) + "|" + location.map(roots)
+    """ "metric|country" of each row: the component a flag or band is stored under (each
+    distinct pair spelt once: a group's hundreds of band rows share one)."""
+    spelt: dict[tuple[str, str], str] = {}
+    pairs = zip(metric.astype(str).tolist(), location.astype(str).tolist(), strict=True)
+    out = [spelt.get(k) or spelt.setdefault(k, f"{k[0]}|{ctx.root(k[1])}") for k in pairs]
+    return pd.Series(out, index=metric.index, dtype=object)
 
 
 def _places_of(figures: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:
