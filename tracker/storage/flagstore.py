@@ -157,7 +157,12 @@ def recompute_for(
 
 def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFrame) -> int:
     """Replace exactly the stored flags and bands the changed figures can alter by what a full
-    run would store for them (:mod:`tracker.storage.flagscope` says which and why)."""
+    run would store for them (:mod:`tracker.storage.flagscope` says which and why).
+
+    The scope's figures are read back from the store and not validated again: every stored
+    figure passed the one figure schema (:func:`tracker.domain.validation.validate_figures`)
+    when it was written, and recomputing flags changes no figure. Only the changed figures
+    themselves were validated, by the import or revision that changed them."""
     plan = flagscope.plan(conn, ctx, flagscope.figures_of(changed, ctx))
     scope = Scope.of(plan.reader.frame(), ctx, echoes=plan.echoes)
     flags, excluded = scope.owned_flags(plan.owned, ctx)
