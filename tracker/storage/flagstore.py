@@ -193,7 +193,12 @@ def _batches(groups: list[list[str]], sizes: dict[str, int]) -> list[list[str]]:
 
 def recompute_scope(conn: Connection, ctx: ReconcileContext, changed: pd.DataFrame) -> int:
     """Replace exactly the stored flags and bands the changed figures can alter by what a full
-    run would store for them (:mod:`tracker.storage.flagscope` says which and why)."""
+    run would store for them (:mod:`tracker.storage.flagscope` says which and why).
+
+    The scope's figures are read back from the store and not validated again: every stored
+    figure passed the one figure schema (:func:`tracker.domain.validation.validate_figures`)
+    when it was written, and recomputing flags changes no figure. Only the changed figures
+    themselves were validated, by the import or revision that changed them."""
     plan = flagscope.plan(conn, ctx, flagscope.figures_of(changed, ctx))
     scope = Scope.of(plan.reader.frame(), ctx, echoes=plan.echoes)
     flags, excluded = scope.owned_flags(plan.owned, ctx)
@@ -319,10 +324,12 @@ def _clear(conn: Connection, components: list[str] | None) -> None:
 
 
 def _component(metric: pd.Series, location: pd.Series, ctx: ReconcileContext) -> pd.Series:
-    """ "metric|country" of each row: the component a flag or band is stored under."""
-    location = location.astype(str)
-    roots = {code: ctx.root(code) for code in pd.unique(location)}
-    return metric.astype(str) + "|" + location.map(roots)
+    """ "metric|country" of each row: the component a flag or band is stored under (each
+    distinct pair spelt once: a group's hundreds of band rows share one)."""
+    spelt: dict[tuple[str, str], str] = {}
+    pairs = zip(metric.astype(str).tolist(), location.astype(str).tolist(), strict=True)
+    out = [spelt.get(k) or spelt.setdefault(k, f"{k[0]}|{ctx.root(k[1])}") for k in pairs]
+    return pd.Series(out, index=metric.index, dtype=object)
 
 
 def _places_of(figures: pd.DataFrame, excluded: pd.DataFrame) -> pd.DataFrame:

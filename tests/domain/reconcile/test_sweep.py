@@ -8,9 +8,14 @@ from hypothesis import strategies as st
 
 from tracker.domain.reconcile.sweep import (
     NONE,
+    last_marked,
     nested_max_inside,
     nested_min,
+    next_marked,
     range_best_other_source,
+    run_ids,
+    running_max,
+    running_min_after,
 )
 
 points = st.lists(
@@ -83,3 +88,38 @@ def test_range_best_other_source_matches_brute_force(items, data):
         cands = [i for i in range(lo[k], hi[k]) if src[i] != qsrc[k]]
         want = min(cands, key=lambda i: (-val[i], i)) if cands else NONE
         assert got[k] == want
+
+
+series_rows = st.lists(
+    st.tuples(
+        st.integers(0, 3),
+        st.sampled_from([0.0, 1.0, 5.0, 7.5, 1e9, np.inf, -np.inf]),
+        st.booleans(),
+    ),
+    min_size=0,
+    max_size=30,
+).map(sorted)
+
+
+@given(series_rows)
+@settings(max_examples=200, deadline=None)
+def test_running_bounds_restart_with_every_series(rows: list) -> None:
+    """A band's running floor and ceiling never carry over from one series to the next."""
+    keys = np.array([k for k, _, _ in rows], dtype=np.int64)
+    values = np.array([v for _, v, _ in rows], dtype="float64")
+    marked = np.array([m for _, _, m in rows], dtype=bool)
+    run = run_ids(keys)
+    positions = np.arange(len(rows), dtype=np.int64) * 10
+    want_max, want_min, want_last, want_next = [], [], [], []
+    for i, key in enumerate(keys.tolist()):
+        same = [j for j in range(len(rows)) if keys[j] == key]
+        before = [j for j in same if j <= i]
+        after = [j for j in same if j >= i]
+        want_max.append(max(values[j] for j in before))
+        want_min.append(min(values[j] for j in after))
+        want_last.append(max((positions[j] for j in before if marked[j]), default=-1))
+        want_next.append(min((positions[j] for j in after if marked[j]), default=-1))
+    assert running_max(values, run).tolist() == want_max
+    assert running_min_after(values, run).tolist() == want_min
+    assert last_marked(positions, marked, run).tolist() == want_last
+    assert next_marked(positions, marked, run).tolist() == want_next

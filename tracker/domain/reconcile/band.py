@@ -33,7 +33,15 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.reconcile.series import Labels
-from tracker.domain.reconcile.sweep import codes, order_by
+from tracker.domain.reconcile.sweep import (
+    codes,
+    last_marked,
+    next_marked,
+    order_by,
+    run_ids,
+    running_max,
+    running_min_after,
+)
 from tracker.domain.windows import NO_DAY, from_days
 
 BAND_COLUMNS = [
@@ -65,39 +73,43 @@ def _bound_claims(rows: pd.DataFrame, gid: np.ndarray, real: np.ndarray, n: int)
     narrowest, then the first) and the one setting the ceiling (lowest high; ties the highest
     low, then the first), as row positions (-1: none) with their bounds."""
     pos = np.flatnonzero(real)
-    r = pd.DataFrame({
-        "g": gid[pos], "low": rows["low"].to_numpy("float64")[pos],
-        "high": rows["high"].to_numpy("float64")[pos], "pos": pos,
-    })  # fmt: skip
-    floor = r.sort_values(["g", "low", "high", "pos"], ascending=[True, False, True, True])
-    ceil = r.sort_values(["g", "high", "low", "pos"], ascending=[True, True, False, True])
-    floor = floor.drop_duplicates("g").set_index("g").reindex(range(n))
-    ceil = ceil.drop_duplicates("g").set_index("g").reindex(range(n))
-    return pd.DataFrame(
-        {
-            "floor_pos": floor["pos"].fillna(-1).to_numpy(np.int64),
-            "floor_low": floor["low"].fillna(-np.inf).to_numpy("float64"),
-            "ceil_pos": ceil["pos"].fillna(-1).to_numpy(np.int64),
-            "ceil_high": ceil["high"].fillna(np.inf).to_numpy("float64"),
-        }
-    )
+    g = gid[pos]
+    low = rows["low"].to_numpy("float64")[pos]
+    high = rows["high"].to_numpy("float64")[pos]
+    floor = _first_per_group(g, np.lexsort((pos, high, -low, g)))
+    ceil = _first_per_group(g, np.lexsort((pos, -low, high, g)))
+    out = {
+        "floor_pos": np.full(n, -1, dtype=np.int64),
+        "floor_low": np.full(n, -np.inf),
+        "ceil_pos": np.full(n, -1, dtype=np.int64),
+        "ceil_high": np.full(n, np.inf),
+    }
+    out["floor_pos"][g[floor]], out["floor_low"][g[floor]] = pos[floor], low[floor]
+    out["ceil_pos"][g[ceil]], out["ceil_high"][g[ceil]] = pos[ceil], high[ceil]
+    return pd.DataFrame(out)
 
 
-def _running(per: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _first_per_group(g: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """The first of ``order`` (rows sorted by group first) in each group."""
+    ordered = g[order]
+    return order[np.r_[True, ordered[1:] != ordered[:-1]]] if len(order) else order
+
+
+def _running(per: pd.DataFrame, run: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The floor and ceiling claims of each row, running along a cumulative series (floor
-    from the left, ceiling from the right) and per date otherwise."""
-    s, cum = per["s"].to_numpy(), per["cum"].to_numpy(bool)
-    floor_low = per["floor_low"]
-    best = floor_low.groupby(s, sort=False).cummax()
-    at = per["floor_pos"].where((floor_low == best) & (per["floor_pos"] >= 0))
-    run_floor = at.groupby(s, sort=False).ffill().fillna(-1).to_numpy(np.int64)
-    ceil_high = per["ceil_high"]
-    rev = ceil_high.iloc[::-1].groupby(s[::-1], sort=False).cummin().iloc[::-1]
-    at = per["ceil_pos"].where((ceil_high == rev) & (per["ceil_pos"] >= 0))
-    run_ceil = at.iloc[::-1].groupby(s[::-1], sort=False).ffill().iloc[::-1]
-    run_ceil = run_ceil.fillna(-1).to_numpy(np.int64)
-    floor = np.where(cum, run_floor, per["floor_pos"].to_numpy(np.int64))
-    ceil = np.where(cum, run_ceil, per["ceil_pos"].to_numpy(np.int64))
+    from the left, ceiling from the right) and per date otherwise. ``run`` numbers the
+    series (their rows are consecutive)."""
+    cum = per["cum"].to_numpy(bool)
+    floor_low = per["floor_low"].to_numpy("float64")
+    floor_pos = per["floor_pos"].to_numpy(np.int64)
+    best = running_max(floor_low, run)
+    run_floor = last_marked(floor_pos, (floor_low == best) & (floor_pos >= 0), run)
+    ceil_high = per["ceil_high"].to_numpy("float64")
+    ceil_pos = per["ceil_pos"].to_numpy(np.int64)
+    least = running_min_after(ceil_high, run)
+    run_ceil = next_marked(ceil_pos, (ceil_high == least) & (ceil_pos >= 0), run)
+    floor = np.where(cum, run_floor, floor_pos)
+    ceil = np.where(cum, run_ceil, ceil_pos)
     return floor, ceil
 
 
@@ -196,13 +208,14 @@ def compute(rows: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         return pd.DataFrame(columns=BAND_COLUMNS)
     derived = rows["derived"].fillna(False).to_numpy(bool) if "derived" in rows else None
     per, first, _ = _per_date(rows, np.zeros(len(rows), bool) if derived is None else derived)
-    floor, ceil = _running(per)
+    run = run_ids(per["s"].to_numpy())
+    floor, ceil = _running(per, run)
     cum = per["cum"].to_numpy()
-    run_low = per.groupby("s", sort=False)["low"].cummax().to_numpy()
-    run_high = per.iloc[::-1].groupby("s", sort=False)["high"].cummin().iloc[::-1].to_numpy()
-    low = np.where(cum, run_low, per["low"].to_numpy())
-    high = np.where(cum, run_high, per["high"].to_numpy())
-    assumed = per.groupby("s", sort=False)["assumed"].transform("min").to_numpy(bool) & cum
+    low = np.where(cum, running_max(per["low"].to_numpy(), run), per["low"].to_numpy())
+    high = np.where(cum, running_min_after(per["high"].to_numpy(), run), per["high"].to_numpy())
+    assumed = per["assumed"].to_numpy(bool)
+    assumed = np.minimum.reduceat(assumed, np.flatnonzero(np.r_[True, np.diff(run) != 0]))[run]
+    assumed &= cum
     keep = per["n_claims"].to_numpy() > 0
     chosen = headline_claims(rows, floor, ceil)[keep]
     first, low, high, assumed, per = first[keep], low[keep], high[keep], assumed[keep], per[keep]

@@ -268,3 +268,53 @@ def range_best_other_source(
     found = pick != sentinel
     out[found] = pick[found]
     return out
+
+
+# -- running bounds along runs of rows -------------------------------------------------------
+
+
+def run_ids(keys: np.ndarray) -> np.ndarray:
+    """0, 1, 2, … per run of equal consecutive keys (rows of one series are consecutive)."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.cumsum(np.r_[False, keys[1:] != keys[:-1]]).astype(np.int64)
+
+
+def running_max(values: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """The largest value so far within each run (run ids ascending along the rows): values are
+    ranked, each run's ranks lifted above every earlier run's, and one accumulate suffices."""
+    values = np.asarray(values, dtype="float64")
+    if len(values) == 0:
+        return values
+    distinct, rank = np.unique(values, return_inverse=True)
+    lift = run * np.int64(len(distinct))
+    return np.asarray(distinct[np.maximum.accumulate(rank + lift) - lift])
+
+
+def running_min_after(values: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """The smallest value from each row to the end of its run."""
+    values = np.asarray(values, dtype="float64")
+    if len(values) == 0:
+        return values
+    backwards = run[-1] - run[::-1]
+    return np.asarray(-running_max(-values[::-1], backwards)[::-1])
+
+
+def last_marked(values: np.ndarray, marked: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """Per row, the value of the nearest marked row at or before it in its run (-1: none)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    rows = np.arange(len(values), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]])
+    start = starts[run - run[0]]
+    last = np.maximum.accumulate(np.where(marked, rows, start - 1))
+    found = np.asarray(values, dtype=np.int64)[np.maximum(last, 0)]
+    return np.where(last >= start, found, -1)
+
+
+def next_marked(values: np.ndarray, marked: np.ndarray, run: np.ndarray) -> np.ndarray:
+    """Per row, the value of the nearest marked row at or after it in its run (-1: none)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    backwards = run[-1] - run[::-1]
+    return last_marked(values[::-1], marked[::-1], backwards)[::-1]

@@ -28,7 +28,7 @@ import pandas as pd
 
 from tracker.domain.reconcile.raw import RawFlag, hard_severity, ratio_of
 from tracker.domain.reconcile.rules.nesting import Ints, same_run
-from tracker.domain.reconcile.sweep import codes, search
+from tracker.domain.reconcile.sweep import codes, order_by, search
 from tracker.domain.windows import one_day
 
 RULE = "containment"
@@ -71,9 +71,34 @@ class DailySums:
 
 
 def _daily_table(days: pd.DataFrame) -> pd.DataFrame:
-    """One row per (group, source, day): largest low and smallest high of that day's claims."""
-    grouped = days.groupby(["g", "source_c", "start_d"], sort=True)
-    return grouped.agg(low=("low", "max"), high=("high", "min")).reset_index()
+    """One row per (group, source, day), in that order: largest low and smallest high of that
+    day's claims."""
+    g, src, day = (days[c].to_numpy(np.int64) for c in ("g", "source_c", "start_d"))
+    order = order_by(g, src, day)
+    g, src, day = g[order], src[order], day[order]
+    new = np.r_[True, (g[1:] != g[:-1]) | (src[1:] != src[:-1]) | (day[1:] != day[:-1])]
+    starts = np.flatnonzero(new)
+    return pd.DataFrame({
+        "g": g[starts], "source_c": src[starts], "start_d": day[starts],
+        "low": np.maximum.reduceat(days["low"].to_numpy("float64")[order], starts),
+        "high": np.minimum.reduceat(days["high"].to_numpy("float64")[order], starts),
+    })  # fmt: skip
+
+
+def _with_sources(multi: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Each multi-day window claim (``target``, its claim number) once per daily source of its
+    group (``day_source``, ``gsrc``), in the claims' order then the sources' (grouped by g)."""
+    src_g = sources["g"].to_numpy(np.int64)
+    g = multi["g"].to_numpy(np.int64)
+    first = np.searchsorted(src_g, g, "left")
+    count = np.searchsorted(src_g, g, "right") - first
+    rep = np.repeat(np.arange(len(multi)), count)
+    offset = np.arange(len(rep)) - np.repeat(np.cumsum(count) - count, count)
+    at = np.repeat(first, count) + offset
+    pairs = multi.iloc[rep].reset_index(names="target")
+    return pairs.assign(
+        day_source=sources["source_c"].to_numpy()[at], gsrc=sources["gsrc"].to_numpy()[at]
+    )
 
 
 def _windows(flows: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
@@ -87,11 +112,9 @@ def _windows(flows: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
     cum_low = np.concatenate([[0.0], np.cumsum(table["low"].to_numpy())])
     cum_high = np.concatenate([[0.0], np.cumsum(np.where(np.isinf(high), 0.0, high))])
     cum_inf = np.concatenate([[0], np.cumsum(np.isinf(high))])
-    sources = table[["g", "source_c", "gsrc"]].drop_duplicates()
+    sources = table.iloc[np.flatnonzero(np.r_[True, gsrc[1:] != gsrc[:-1]])]
     multi = flows[(flows["end_d"] > flows["start_d"]) & flows["g"].isin(sources["g"])]
-    pairs = multi.reset_index(names="target").merge(
-        sources.rename(columns={"source_c": "day_source"}), on="g"
-    )
+    pairs = _with_sources(multi, sources)
     if pairs.empty:
         return pairs
     s = np.clip(pairs["start_d"].to_numpy() - lo_day, -1, span - 1)
