@@ -152,6 +152,8 @@ def test_a_kept_file_its_index_does_not_describe_is_rendered_again(
 def test_a_row_committed_late_below_the_mark_means_a_full_render(
     store: Store, tmp_path: Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's one writer commits rows in row order: nothing to count")
     download(store)
     add(store, tmp_path, [figure("A0105", 3)])
     counted = store.figure_rows_up_to

@@ -66,9 +66,14 @@ class _Rows:
     sizes: list[np.ndarray]
     flags: list[pa.Array]
 
-    def add(self, ids: pa.Array, cells: list[pa.Array], flag_at: int | None) -> bytes:
+    def add(
+        self, ids: pa.Array, cells: list[pa.Array], flag_at: int | None, keep: bool = False
+    ) -> bytes:
+        """The rows' bytes; kept in :attr:`data` only when ``keep`` (a patch's few rows,
+        never a full render's)."""
         data, sizes = csv_rows_sized(cells)
-        self.data.append(data)
+        if keep:
+            self.data.append(data)
         self.ids.append(pc.cast(ids, TEXT))
         self.sizes.append(sizes)
         flags = cells[flag_at] if flag_at is not None else pa.array([""] * len(ids), TEXT)
@@ -110,7 +115,7 @@ class FigureFile:
             head += csv_line(hxl_row([f.name for f in fields], Filters(), vocab))
         stamps = store.change_stamps()
         mark = int(str(stamps.figure_row or 0))
-        counted = store.figure_rows_up_to(mark)
+        counted = _counted(store, mark)
         start = RowIndex(
             head.encode("utf-8"), pa.array([], TEXT), np.zeros(0, np.int64),
             pa.array([], TEXT), mark, counted, registry_fingerprint(vocab), FORMAT_VERSION,
@@ -147,7 +152,7 @@ class FigureFile:
         flag_at = _flag_column(fields)
         for ids, cells in changed_figure_texts(self.store, redo, fields):
             if len(ids):
-                fresh.add(ids, cells, flag_at)
+                fresh.add(ids, cells, flag_at, keep=True)
         new_ids, new_sizes, new_flags = fresh.joined()
         dropped = pc.is_in(old.ids, value_set=pa.array(redo, TEXT))
         steps = _merge(old.ids, dropped, new_ids)
@@ -169,6 +174,12 @@ class FigureFile:
         stat = os.fstat(out.fileno())
         with contextlib.suppress(OSError):
             write_index(replace(self.index, inode=stat.st_ino, size=stat.st_size), self.path)
+
+
+def _counted(store: Store, mark: int) -> int:
+    """The figure rows at or below ``mark`` where writers may commit out of row order
+    (PostgreSQL); SQLite's one writer at a time commits rows in order (0: nothing to count)."""
+    return store.figure_rows_up_to(mark) if store.engine.dialect.name == "postgresql" else 0
 
 
 def _flag_column(fields: tuple[Field, ...]) -> int | None:
@@ -207,7 +218,7 @@ def _mtime(path: Path) -> float:
 def _plan(store: Store, old: RowIndex, fields: tuple[Field, ...]) -> list[str] | None:
     """The figure ids to redo (sorted), or None when the kept file cannot be patched
     soundly or a full render would be as quick."""
-    if store.figure_rows_up_to(old.mark) != old.counted:
+    if _counted(store, old.mark) != old.counted:
         return None  # a row committed late below the mark
     redo = set(store.figures_changed_after(old.mark))
     if _flag_column(fields) is not None and len(old.ids):
