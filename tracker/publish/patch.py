@@ -74,7 +74,8 @@ class _Rows:
         data, sizes = csv_rows_sized(cells)
         if keep:
             self.data.append(data)
-        self.ids.append(pc.cast(ids, TEXT))
+        # A copy: the ids may be a slice of the driver's batch, whose buffers it would hold.
+        self.ids.append(pa.concat_arrays([pc.cast(ids, TEXT)]))
         self.sizes.append(sizes)
         flags = cells[flag_at] if flag_at is not None else pa.array([""] * len(ids), TEXT)
         self.flags.append(pc.cast(flags, TEXT))
