@@ -102,8 +102,9 @@ def largest_database(n: int) -> str:
 
 
 def export_only(n: int) -> list[Record]:
-    """export_csv, export_csv_cold and export_memory alone, on the kept n-figure database
-    (made when it is not there)."""
+    """export_csv, export_csv_cold, export_csv_after_change, export_csv_after_import and
+    export_memory alone, on the kept n-figure database (made when it is not there; the
+    after-change rows add figures to it)."""
     server = Server(largest_database(n))
     try:
         return guarded("export_csv", n, "s", exports.RATIO_GOAL, lambda: exports.measure(server, n))
@@ -129,6 +130,8 @@ def incremental_only(n: int) -> list[Record]:
 ONLY: dict[str, Callable[[int], list[Record]]] = {
     "export_csv": export_only,
     "export_csv_cold": export_only,
+    "export_csv_after_change": export_only,
+    "export_csv_after_import": export_only,
     "export_memory": export_only,
     "import_wide_daily": lambda n: guarded(
         "import_wide_daily", 0, "s", wide.GOAL, wide.import_wide_daily
@@ -200,8 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default="",
-        help="benchmark names, comma-separated (export_csv, export_csv_cold, export_memory, "
-        "import_wide_daily, shell, import_sqlite, import_postgres): run those alone at --sizes, "
+        help="benchmark names, comma-separated (export_csv, export_csv_cold, "
+        "export_csv_after_change, export_csv_after_import, export_memory, import_wide_daily, "
+        "shell, import_sqlite, import_postgres): run those alone at --sizes, "
         "keep the other records of --out",
     )
     args = parser.parse_args(argv)

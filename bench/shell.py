@@ -39,7 +39,7 @@ COMMANDS = ("cli_add", "cli_revise", "cli_retract")
 RUNNING = "FROM figures WHERE current AND status = 'active' AND period_start IS NOT NULL"
 
 
-def _series(url: str, trials: int) -> list[dict[str, str]]:
+def series(url: str, trials: int) -> list[dict[str, str]]:
     """``trials`` figures spread over the stored data, each with a start (a running total)."""
     store = Store(url)
     try:
@@ -61,7 +61,7 @@ def _series(url: str, trials: int) -> list[dict[str, str]]:
         store.close()
 
 
-def _add_arguments(row: dict[str, str], figure_id: str) -> list[str]:
+def add_arguments(row: dict[str, str], figure_id: str) -> list[str]:
     end = pd.Timestamp(row["period_end"]) + pd.Timedelta(days=1)
     day = end.strftime("%Y-%m-%d")
     return [
@@ -116,9 +116,9 @@ def measure(n: int, url: str) -> list[Record]:
     compileall.compile_dir(ROOT / "tracker", quiet=1)
     run = uuid.uuid4().hex[:8]
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
-    for k, row in enumerate(_series(url, TRIALS)):
+    for k, row in enumerate(series(url, TRIALS)):
         figure_id = f"bench-cli-{run}-{k}"
-        times["cli_add"].append(_run(url, _add_arguments(row, figure_id)))
+        times["cli_add"].append(_run(url, add_arguments(row, figure_id)))
         revise = ["revise", figure_id, "--set", "value=2", "--why", "bench: revised"]
         times["cli_revise"].append(_run(url, revise))
         retract = ["retract", figure_id, "--why", "bench: retracted"]

@@ -38,6 +38,7 @@ from tracker.domain.filters import Filters
 from tracker.publish.cells import BOM
 from tracker.publish.gate import Gate, gate_for, takes_slot
 from tracker.publish.options import DownloadOptions
+from tracker.publish.patch import FigureFile, patchable
 from tracker.publish.stream import download_pieces
 from tracker.publish.version import DataVersion
 from tracker.service.store import Store
@@ -97,24 +98,27 @@ def served_pieces(
     render: Callable[[], Iterator[bytes]],
     since: float,
     gate: Gate | None = None,
+    keep: Callable[[BinaryIO], None] | None = None,
 ) -> Iterator[bytes]:
     """The file's bytes: read from ``path`` when it is there, else rendered (without the
     byte-order mark) and kept there. ``excel`` puts the byte-order mark first; ``since`` is
     when the data version was read (``time.time()``), before which older files were made.
     A render takes a slot of ``gate`` first (:class:`~tracker.publish.gate.Busy` when none
-    comes); a download that waited for its slot reads the file another one rendered meanwhile."""
+    comes); a download that waited for its slot reads the file another one rendered meanwhile.
+    ``keep`` is given the finished file before it takes its name (to write beside it what
+    describes it)."""
     head = [BOM.encode("utf-8")] if excel else []
     handle = _open(path)
     if handle is not None:
         return _chain(head, _read(handle))
     if gate is None:
-        return _chain(head, _write_through(path, render(), since))
+        return _chain(head, _write_through(path, render(), since, keep))
     slot = gate.take()
     handle = _open(path)  # identical downloads asked at once: the first one rendered it
     if handle is not None:
         slot.release()
         return _chain(head, _read(handle))
-    return _chain(head, slot.hold(_write_through(path, render(), since)))
+    return _chain(head, slot.hold(_write_through(path, render(), since, keep)))
 
 
 def _open(path: Path) -> BinaryIO | None:
@@ -136,7 +140,12 @@ def _read(handle: BinaryIO) -> Iterator[bytes]:
             yield block
 
 
-def _write_through(path: Path, pieces: Iterator[bytes], since: float) -> Iterator[bytes]:
+def _write_through(
+    path: Path,
+    pieces: Iterator[bytes],
+    since: float,
+    keep: Callable[[BinaryIO], None] | None = None,
+) -> Iterator[bytes]:
     """Yield the pieces, writing them to a temporary file renamed to ``path`` once whole.
 
     A client that leaves early, or an error, leaves no file behind; a folder that cannot
@@ -148,7 +157,7 @@ def _write_through(path: Path, pieces: Iterator[bytes], since: float) -> Iterato
                 out = _write(out, piece)
             yield piece
         if out is not None:
-            _publish(out, path, since)
+            _publish(out, path, since, keep)
             out = None
     finally:
         if out is not None:
@@ -182,11 +191,15 @@ def _discard(out: BinaryIO) -> None:
     Path(out.name).unlink(missing_ok=True)
 
 
-def _publish(out: BinaryIO, path: Path, since: float) -> None:
+def _publish(
+    out: BinaryIO, path: Path, since: float, keep: Callable[[BinaryIO], None] | None = None
+) -> None:
     """Make the complete file visible under its name, then remove what it replaces."""
     try:
         out.flush()
         os.fsync(out.fileno())
+        if keep is not None:
+            keep(out)
         out.close()
         os.replace(out.name, path)
     except OSError:
@@ -261,6 +274,9 @@ def cached_download(
         return pieces if gate is None else gate.take().hold(pieces)
     path = cache_path(folder, url, name, options, version_key(version))
     plain = replace(options, excel=False)
+    if patchable(name, options):  # the whole figures.csv: patched from the last kept file
+        whole = FigureFile(store, plain, path)
+        return served_pieces(path, options.excel, whole.pieces, since, gate, whole.keep)
     return served_pieces(
         path, options.excel, lambda: download_pieces(store, name, plain), since, gate
     )

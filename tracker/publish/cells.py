@@ -194,6 +194,20 @@ def csv_rows(columns: list[pa.Array]) -> bytes:
     lines' bytes, one after another, are the text)."""
     if not columns or len(columns[0]) == 0:
         return b""
+    return _value_bytes(_csv_lines(columns))
+
+
+def csv_rows_sized(columns: list[pa.Array]) -> tuple[bytes, np.ndarray]:
+    """:func:`csv_rows` and the length in bytes of each row's line (int64), which tells
+    where each row sits in the file."""
+    if not columns or len(columns[0]) == 0:
+        return b"", np.zeros(0, dtype=np.int64)
+    lines = _csv_lines(columns)
+    sizes = pc.binary_length(lines).to_numpy(zero_copy_only=False).astype(np.int64)
+    return _value_bytes(lines), sizes
+
+
+def _csv_lines(columns: list[pa.Array]) -> pa.Array:
     lines = _lines(columns)
     # A line is quoted only where a cell holds a comma, a double quote, CR or LF.
     needs = _quoting_rows(columns)
@@ -201,7 +215,7 @@ def csv_rows(columns: list[pa.Array]) -> bytes:
         rows = pc.indices_nonzero(needs)
         fixed = _lines([quoted(pc.take(c, rows)) for c in columns])
         lines = pc.replace_with_mask(lines, needs, fixed)
-    return _value_bytes(lines)
+    return lines
 
 
 def csv_line(values: Iterable[str]) -> str:

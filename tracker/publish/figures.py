@@ -272,11 +272,41 @@ def figure_texts(
 ) -> Iterator[list[pa.Array]]:
     """The cells of figures.csv chunk by chunk, from the database cursor straight into Arrow:
     the same text, cell for cell, as ``derive`` then ``text_columns`` give."""
-    names = Names(store.vocab)
-    for rows in store.figure_rows(filters, STORED, chunk_rows=chunk_rows):
+    for _, columns in keyed_figure_texts(store, filters, fields, chunk_rows):
+        yield columns
+
+
+def keyed_figure_texts(
+    store: Store, filters: Filters, fields: tuple[Field, ...], chunk_rows: int = CHUNK_ROWS
+) -> Iterator[tuple[pa.Array, list[pa.Array]]]:
+    """:func:`figure_texts` with each chunk's figure ids as stored (the file's sort key)."""
+    rows = store.figure_rows(filters, STORED, chunk_rows=chunk_rows)
+    return _keyed_texts(store.vocab, rows, fields)
+
+
+def changed_figure_texts(
+    store: Store, ids: list[str], fields: tuple[Field, ...], chunk_rows: int = CHUNK_ROWS
+) -> Iterator[tuple[pa.Array, list[pa.Array]]]:
+    """The rows of figures.csv of the current, active figures among ``ids``, written as
+    :func:`keyed_figure_texts` writes them, in figure_id order."""
+    rows = store.figure_rows_of_ids(ids, STORED, chunk_rows=chunk_rows)
+    return _keyed_texts(store.vocab, rows, fields)
+
+
+def _keyed_texts(
+    vocab: Vocabularies, chunks: Iterator[FigureRows], fields: tuple[Field, ...]
+) -> Iterator[tuple[pa.Array, list[pa.Array]]]:
+    names = Names(vocab)
+    for rows in chunks:
         chunk = _columns(rows)
         positions = names.positions(chunk)
-        yield [_cells(field, chunk, rows.flag_ids, names, positions) for field in fields]
+        cells = [_cells(field, chunk, rows.flag_ids, names, positions) for field in fields]
+        yield chunk["figure_id"], cells
+
+
+def flag_texts(ids: pa.Array, links: dict[str, str]) -> pa.Array:
+    """The flag_ids cells of figures ``ids`` (figure_id → ';'-joined flag ids), as written."""
+    return _text(_flag_cells(pc.cast(ids, TEXT), links))
 
 
 def _flag_cells(ids: pa.Array, links: dict[str, str]) -> pa.Array:

@@ -23,8 +23,8 @@ from sqlalchemy.engine import Engine
 from tracker.domain.filters import Filters
 from tracker.storage import tables
 from tracker.storage.arrowread import ArrowReadFailed, arrow_reader
-from tracker.storage.figures import iter_current_rows, processed_columns
-from tracker.storage.flagquery import flag_ids_between
+from tracker.storage.figures import CHUNK, iter_current_rows, processed_columns
+from tracker.storage.flagquery import flag_ids_between, flag_ids_of
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,30 @@ def figure_rows_of(
             ):
                 at = names.index("figure_id")
                 links = flag_ids_between(links_conn, str(rows[0][at]), str(rows[-1][at]))
+                yield FigureRows(names, rows, processors, stored_text, links)
+
+
+def figure_rows_of_ids(
+    engine: Engine,
+    ids: Sequence[str],
+    location_levels: dict[str, int],
+    columns: Sequence[str],
+    chunk_rows: int,
+) -> Iterator[FigureRows]:
+    """The current, active figures among ``ids`` (as :func:`figure_rows_of` gives them,
+    through the cursor), in figure_id order: a few at a time, as a patch of a kept file
+    re-renders the figures that changed."""
+    wanted = [c for c in columns if c in tables.figures.c]
+    stored_text = engine.dialect.name == "sqlite"
+    ordered = sorted(set(ids))  # code point order: UTF-8 byte order, as the files are sorted
+    with engine.connect() as conn:
+        for start in range(0, len(ordered), CHUNK):
+            some = ordered[start : start + CHUNK]
+            for names, processors, rows in iter_current_rows(
+                conn, Filters(), location_levels, False, chunk_rows, wanted, ids=some
+            ):
+                at = names.index("figure_id")
+                links = flag_ids_of(conn, [str(row[at]) for row in rows])
                 yield FigureRows(names, rows, processors, stored_text, links)
 
 

@@ -31,9 +31,9 @@ from tracker.ingest.reference import read_reference
 from tracker.progress import IMPORT_STEPS, Steps, progress
 from tracker.service import refcache
 from tracker.service.importer import ImportPlan, plan_import, store_plan
-from tracker.service.rows import FigureRows, figure_rows_of
+from tracker.service.rows import FigureRows, figure_rows_of, figure_rows_of_ids
 from tracker.service.writing import retrying, write_transaction
-from tracker.storage import accounts, summaries, tables, versions
+from tracker.storage import accounts, changes, summaries, tables, versions
 from tracker.storage import figures as figure_rows
 from tracker.storage import review as review_rows
 from tracker.storage.database import (
@@ -44,7 +44,7 @@ from tracker.storage.database import (
     schema_version,
     upgrade,
 )
-from tracker.storage.flagquery import flag_ids_between
+from tracker.storage.flagquery import flag_ids_between, flag_ids_of_all
 from tracker.storage.reference import add_sources, load_registry, read_vocabularies
 
 F = tables.figures
@@ -446,6 +446,28 @@ class Store:
         as the database cursor gives them, with the flags each is in (the downloads' fast
         path). Only the ``columns`` the figures table has are read."""
         return figure_rows_of(self.engine, filters, self.location_levels, columns, chunk_rows)
+
+    def figure_rows_of_ids(
+        self, ids: Sequence[str], columns: Sequence[str], chunk_rows: int = 50_000
+    ) -> Iterator[FigureRows]:
+        """As :meth:`figure_rows`, only the figures ``ids`` (through the cursor)."""
+        return figure_rows_of_ids(self.engine, ids, self.location_levels, columns, chunk_rows)
+
+    def figures_changed_after(self, mark: int) -> list[str]:
+        """The ids of figures with a revision written after figure row ``mark``."""
+        with self.engine.connect() as conn:
+            return changes.figure_ids_after(conn, mark)
+
+    def figure_rows_up_to(self, mark: int) -> int:
+        """How many figure rows are at or below row ``mark`` (grows only when a writer
+        committed late below it)."""
+        with self.engine.connect() as conn:
+            return changes.rows_up_to(conn, mark)
+
+    def flag_ids_of_all(self) -> dict[str, str]:
+        """figure_id → its flags' ids, sorted and ';'-joined, as figures.csv writes them."""
+        with self.engine.connect() as conn:
+            return flag_ids_of_all(conn)
 
     def flag_ids_between(self, first: str, last: str) -> dict[str, str]:
         """figure_id → its flags' ids (sorted, ';'-joined), for ids from first to last."""

@@ -5,7 +5,10 @@ tens of millions of cells becomes a Python object first. An ADBC driver (``adbc-
 sqlite``, ``adbc-driver-postgresql``) hands over Arrow record batches instead, read in the
 driver's C code. This module is the one place that decides whether that path is taken
 (:func:`arrow_reader`): only for an SQLite file or a PostgreSQL server, only when the
-driver is installed; otherwise the caller reads the cursor as before.
+driver is installed; otherwise the caller reads the cursor as before. An SQLite file is
+read by the driver in a process of its own (:mod:`tracker.storage.arrowchild` says why: the
+driver's copy of SQLite must never share a process with Python's), streaming its batches
+back as Arrow IPC.
 
 The batches hold what the database stored, as SQLAlchemy wrote it:
 
@@ -23,12 +26,16 @@ The batches hold what the database stored, as SQLAlchemy wrote it:
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import queue
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -43,6 +50,7 @@ from tracker.storage.figures import current_rows_query
 
 F = tables.figures
 DRIVERS = {"sqlite": "adbc_driver_sqlite", "postgresql": "adbc_driver_postgresql"}
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # where ``tracker`` is importable from
 SQLITE_STAMP = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$"
 
 
@@ -138,29 +146,86 @@ def _sqlite_column(name: str) -> ColumnElement[Any]:
 def _batches(url: URL, query: Select, chunk_rows: int) -> Iterator[pa.RecordBatch]:
     backend = url.get_backend_name()
     sql, args = _compiled(query, backend)
+    if backend == "sqlite":
+        read = _child_batches(str(url.database), sql, args, chunk_rows)
+    else:
+        read = _driver_batches(url, sql, args)
+    for batch in read:
+        for start in range(0, batch.num_rows, max(chunk_rows, 1)):
+            part = batch.slice(start, chunk_rows)
+            yield _sqlite_values(part) if backend == "sqlite" else part
+
+
+def _driver_batches(url: URL, sql: str, args: list) -> Iterator[pa.RecordBatch]:
+    """The query's batches from the PostgreSQL driver, in this process."""
     try:
         conn = _connect(url)
     except Exception as exc:  # the driver's own errors; the cursor path is always there
-        raise ArrowReadFailed(f"cannot open {backend} through ADBC: {exc}") from exc
+        raise ArrowReadFailed(f"cannot open postgresql through ADBC: {exc}") from exc
     try:
-        cursor = conn.cursor()
-        if backend == "sqlite":
-            cursor.adbc_statement.set_options(
-                **{"adbc.sqlite.query.batch_rows": str(max(chunk_rows, 1))}
-            )
+        cursor = conn.cursor()  # held: the reader is closed with its cursor
         reader = _read(cursor, sql, args)
+        while True:
+            try:
+                yield reader.read_next_batch()
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise ArrowReadFailed(f"the postgresql driver stopped: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _child_batches(path: str, sql: str, args: list, rows: int) -> Iterator[pa.RecordBatch]:
+    """The query's batches from the SQLite file, read by :mod:`tracker.storage.arrowchild`
+    in a process of its own (never the driver's copy of SQLite in this one)."""
+    request = json.dumps({"path": path, "sql": sql, "args": args, "rows": rows}).encode()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH")]))
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tracker.storage.arrowchild"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+    except OSError as exc:
+        raise ArrowReadFailed(f"cannot start the SQLite reader: {exc}") from exc
+    try:
+        yield from _child_stream(child, request)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        for pipe in (child.stdout, child.stderr):
+            if pipe is not None:
+                pipe.close()
+
+
+def _child_stream(child: subprocess.Popen, request: bytes) -> Iterator[pa.RecordBatch]:
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    try:
+        child.stdin.write(request)
+        child.stdin.close()
+        reader = pa.ipc.open_stream(child.stdout)
         while True:
             try:
                 batch = reader.read_next_batch()
             except StopIteration:
-                return
-            except Exception as exc:
-                raise ArrowReadFailed(f"the {backend} driver stopped: {exc}") from exc
-            for start in range(0, batch.num_rows, max(chunk_rows, 1)):
-                part = batch.slice(start, chunk_rows)
-                yield _sqlite_values(part) if backend == "sqlite" else part
-    finally:
-        conn.close()
+                break
+            yield batch
+    except (OSError, pa.ArrowException) as exc:
+        child.wait()
+        raise ArrowReadFailed(f"the SQLite reader stopped: {_said(child)}") from exc
+    if child.wait() != 0:
+        raise ArrowReadFailed(f"the SQLite reader stopped: {_said(child)}")
+
+
+def _said(child: subprocess.Popen) -> str:
+    """The reader's last words (its error), or its exit status."""
+    text = child.stderr.read().decode("utf-8", "replace").strip() if child.stderr else ""
+    return text[-300:] or f"exit status {child.returncode}"
 
 
 def _read(cursor: Any, sql: str, args: list) -> pa.RecordBatchReader:
@@ -172,11 +237,7 @@ def _read(cursor: Any, sql: str, args: list) -> pa.RecordBatchReader:
 
 
 def _connect(url: URL) -> Any:
-    """An ADBC connection to the database the engine's URL names (read-only on SQLite)."""
-    if url.get_backend_name() == "sqlite":
-        import adbc_driver_sqlite.dbapi as driver
-
-        return driver.connect(f"file:{quote(str(url.database))}?mode=ro")
+    """An ADBC connection to the PostgreSQL server the engine's URL names."""
     import adbc_driver_postgresql.dbapi as pg_driver
 
     libpq = url.set(drivername="postgresql").render_as_string(hide_password=False)

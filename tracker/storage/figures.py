@@ -312,12 +312,16 @@ def current_rows_query(
     dialect: str,
     include_retracted: bool = False,
     after: str | None = None,
+    ids: Sequence[str] | None = None,
 ) -> Select:
     """:func:`current_query` with only ``columns``, after the figure ``after`` when given,
-    sorted by figure_id in byte order on every database (the same file everywhere)."""
+    only the figures ``ids`` when given, sorted by figure_id in byte order on every
+    database (the same file everywhere)."""
     query = current_query(filters, location_levels, include_retracted)
     if columns is not None:
         query = query.with_only_columns(*[F.c[c] for c in columns])
+    if ids is not None:
+        query = query.where(F.c.figure_id.in_(list(ids)))
     order = F.c.figure_id.collate("C") if dialect == "postgresql" else F.c.figure_id
     if after is not None:
         query = query.where(order > after)
@@ -334,6 +338,7 @@ def iter_current_rows(
     chunk_rows: int = 50_000,
     columns: Sequence[str] | None = None,
     after: str | None = None,
+    ids: Sequence[str] | None = None,
 ) -> Iterator[tuple[list[str], list, list[tuple]]]:
     """Current figures a chunk at a time as the DBAPI cursor gives them, in figure_id order:
     (column names, each column's result processor or None, the raw rows).
@@ -342,7 +347,7 @@ def iter_current_rows(
     reading the cursor directly saves building a Row per figure.
     """
     query = current_rows_query(
-        filters, location_levels, columns, conn.dialect.name, include_retracted, after
+        filters, location_levels, columns, conn.dialect.name, include_retracted, after, ids
     )
     result = conn.execution_options(stream_results=True).execute(query)
     try:

@@ -75,6 +75,22 @@ def flag_ids_between(conn: Connection, first: str, last: str) -> dict[str, str]:
             and_(FF.c.figure_id >= first, FF.c.figure_id <= last)
         )
     ).fetchall()
+    return _joined(rows)
+
+
+def flag_ids_of(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """figure_id → its flags' ids, sorted and ';'-joined, for the figures ``ids``."""
+    query = select(FF.c.figure_id, FF.c.flag_id).where(FF.c.figure_id.in_(list(ids)))
+    return _joined(conn.execute(query).fetchall())
+
+
+def flag_ids_of_all(conn: Connection) -> dict[str, str]:
+    """figure_id → its flags' ids, sorted and ';'-joined, for every figure in a flag (as
+    :func:`flag_ids_between` writes them)."""
+    return _joined(conn.execute(select(FF.c.figure_id, FF.c.flag_id)).fetchall())
+
+
+def _joined(rows: Sequence) -> dict[str, str]:
     grouped: dict[str, set[str]] = {}
     for figure_id, flag_id in rows:
         grouped.setdefault(figure_id, set()).add(flag_id)
