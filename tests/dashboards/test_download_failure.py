@@ -22,7 +22,7 @@ from werkzeug.serving import make_server
 
 from tests.conftest import ROOT
 from tracker.cli import main
-from tracker.publish import stream
+from tracker.publish import patch, stream
 
 
 class Boom(RuntimeError):
@@ -31,12 +31,15 @@ class Boom(RuntimeError):
 
 @pytest.fixture
 def failing_rows(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every chunk of rows fails to be written, after the header has gone out."""
+    """Every chunk of rows fails to be written, after the header has gone out: in the
+    streaming writer and in the one that renders the kept whole figures.csv with its row
+    index (tracker/publish/patch.py)."""
 
     def boom(columns):  # noqa: ANN001, ANN202
         raise Boom("cannot write this chunk")
 
     monkeypatch.setattr(stream, "csv_rows", boom)
+    monkeypatch.setattr(patch, "csv_rows_sized", boom)
 
 
 @pytest.fixture
