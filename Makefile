@@ -34,9 +34,10 @@ bench: init
 loadtest: init
 	$(BIN)/python -m bench.loadtest $(ARGS)
 
-# Scores `tracker extract` on ../shared (dev sentences, founding article); writes docs/extract-eval.md
+# Scores `tracker extract` on ../shared (dev sentences, founding article) and on any folders of
+# unseen articles given as ARTICLES="DIR ..."; writes docs/extract-eval.md and the README table
 eval-extract: $(STAMP)
-	$(BIN)/python scripts/eval_extract.py
+	$(BIN)/python scripts/eval_extract.py $(foreach d,$(ARTICLES),--articles $(d))
 
 # ruff, the import contracts of pyproject.toml ([tool.importlinter]) and mypy ([tool.mypy]).
 lint: $(STAMP)

@@ -13,9 +13,20 @@ each sentence read alone. Nothing copied from an article is written: the report 
 vocabulary ids and counts only.
 
     python scripts/eval_extract.py [--shared DIR] [--out FILE] [--show A|B|all]
+                                   [--articles DIR ...] [--readme FILE]
 
 ``--show`` prints every annotated figure of a half with what was proposed (to the screen
 only).
+
+``--articles DIR`` (``make eval-extract ARTICLES="DIR ..."``) also scores a set of whole
+articles the extractor has never seen, kept outside the repository: ``DIR/articles/NN-lang.txt``
+(the text as pasted), ``DIR/meta.csv`` (file, lang, reported_on, publisher, url) and
+``DIR/gold.csv`` (the canonical columns; a figure id ``SET-NN-k`` belongs to the article whose
+file name starts with ``NN-``). Each article is read whole with its meta, as
+``tracker extract`` reads it; the rows give the set's name, all figures and each language.
+
+The table is written to ``docs/extract-eval.md`` and between the ``extract-eval`` markers of
+the README.
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ from tracker.ingest.extract_tables import read_extract_tables  # noqa: E402
 
 FOUNDING_REPORTED_ON = date(2018, 6, 29)
 FOUNDING = "founding article"
+README_MARKERS = ("<!-- extract-eval: start -->", "<!-- extract-eval: end -->")
 
 
 def shared_dir(given: str | None) -> Path:
@@ -109,6 +121,61 @@ def run_founding(shared: Path, tables):
     return golds, frame.to_dict("records")
 
 
+def article_of(figure_id: str, files: list[str]) -> str:
+    """The article file of a set's figure: ``H4-07-2`` belongs to the file ``07-….txt``."""
+    parts = figure_id.split("-")
+    number = parts[1] if len(parts) >= 3 else ""
+    found = [name for name in files if number and name.startswith(number + "-")]
+    if len(found) != 1:
+        raise ValueError(f"gold.csv: figure_id {figure_id!r} names no single article of meta.csv")
+    return found[0]
+
+
+def score_article_set(folder: Path, tables) -> list[list[str]]:
+    """Rows (all, en, ar) for a folder of whole articles never shown to the extractor."""
+    meta = {r["file"]: r for r in read_csv(folder / "meta.csv")}
+    golds = [
+        sc.canonical_gold(r, article_of(r["figure_id"], list(meta)))
+        for r in read_csv(folder / "gold.csv")
+    ]
+    proposals = {}
+    for name, m in meta.items():
+        text = (folder / "articles" / name).read_text(encoding="utf-8")
+        frame = extract(
+            text,
+            tables,
+            lang=m["lang"],
+            reported_on=date.fromisoformat(m["reported_on"]) if m["reported_on"] else None,
+            publisher=m["publisher"] or None,
+            url=m["url"] or None,
+        )
+        proposals[name] = frame.to_dict("records")
+    rows = []
+    for lang in (None, "en", "ar"):
+        chosen = [g for g in golds if lang is None or g.lang == lang]
+        if not chosen:
+            continue
+        arts = {g.article for g in chosen}
+        extra = sc.spurious(chosen, {a: ps for a, ps in proposals.items() if a in arts})
+        label = f"unseen articles {folder.name}, {lang or 'all'}"
+        rows.append(sc.summarise(label, sc.score(chosen, proposals), extra).row())
+    return rows
+
+
+def write_readme_table(readme: Path, table: str) -> bool:
+    """Replace the table between the README's extract-eval markers; False when it has none."""
+    if not readme.exists():
+        return False
+    text = readme.read_text(encoding="utf-8")
+    start, end = README_MARKERS
+    if start not in text or end not in text:
+        return False
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+    return True
+
+
 def founding_detail(outcomes: list[sc.Outcome], extra: list[dict]) -> str:
     """Each gold figure of the founding article with what was proposed for it."""
     lines = ["| gold | value | proposed | " + " | ".join(sc.FIELDS) + " |", "|" + "---|" * 8]
@@ -163,6 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", help="the shared folder (default ../shared)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "extract-eval.md")
     parser.add_argument("--show", choices=["A", "B", "all"])
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of unseen articles (articles/, meta.csv, gold.csv); may repeat",
+    )
+    parser.add_argument("--readme", type=Path, default=ROOT / "README.md")
     args = parser.parse_args(argv)
     shared = shared_dir(args.shared)
     dev_file = shared / "real-data" / "extraction-dev.csv"
@@ -207,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     f_out = sc.score(f_golds, {FOUNDING: f_props})
     f_extra = sc.spurious(f_golds, {FOUNDING: f_props})
     rows.append(sc.summarise(FOUNDING, f_out, f_extra).row())
+    for folder in args.articles:
+        rows.extend(score_article_set(folder, tables))
     table = sc.markdown(rows)
     for outcomes, extra in shown:
         show(outcomes, extra, proposals)
@@ -229,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     print(f"written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    if write_readme_table(args.readme, table):
+        print(f"and to the table of {args.readme.name}")
     return 0
 
 
