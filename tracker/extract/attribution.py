@@ -36,6 +36,7 @@ from urllib.parse import urlparse
 
 from tracker.domain.places import normal_form
 from tracker.extract.article_sources import Attribution
+from tracker.extract.events import EventDates
 from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
@@ -59,6 +60,8 @@ class Context:
     #: people the text introduced as speaking for a registered source ("ليندا توم، المتحدثة
     #: باسم أوتشا"), by their full name and by each word of it (folded) → the source
     people: dict[str, str] = field(default_factory=dict)
+    #: the events the text dated ("the earthquake struck on 6 February")
+    events: EventDates = field(default_factory=EventDates)
 
 
 def publisher_source(

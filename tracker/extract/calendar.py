@@ -61,6 +61,7 @@ class DateMention:
     note: str = ""
     days: float = 0.0  # for a duration
     lead: int | None = None  # where the window word that gives the role starts
+    event: str = ""  # for an episode: the event it names ("offensive", "earthquake")
 
 
 @dataclass(frozen=True)
@@ -445,17 +446,27 @@ class Reader:
         return DateMention(i, end, "duration", first, r if first else None, role, days=days)
 
     def episode(self, i: int) -> DateMention | None:
-        """ "since the start of the offensive" / "since the offensive began" (no date)."""
+        """ "since the start of the offensive" / "since the offensive began" / "since the
+        earthquake" (an event word that needs no start word), with no date of its own."""
         since = self.kind_at(i, "since")
         if since is None:
             return None
         j = self.skip(since.end, "date_filler")
         start_of = self.kind_at(j, "start_of")
         window = range(start_of.end if start_of else j, min(len(self.tokens), j + 5))
-        noun = next((k for k in window if self.kind_at(k, "offensive")), None)
-        if noun is None or (start_of is None and not any(self.kind_at(k, "began") for k in window)):
+        noun = next((k for k in window if self.kind_at(k, "offensive", "event")), None)
+        if noun is None:
             return None
-        return DateMention(i, noun + 1, "episode", None, None, "since", note="episode start")
+        word = self.kind_at(noun, "offensive", "event")
+        assert word is not None
+        kind, group = word.payload
+        began = start_of is not None or any(self.kind_at(k, "began") for k in window)
+        if kind == "offensive" and not began:
+            return None
+        event = "offensive" if kind == "offensive" else str(group)
+        return DateMention(
+            i, word.end, "episode", None, None, "since", note="episode start", event=event
+        )
 
 
 def opening(r: date, days: float, unit: float) -> date:
@@ -519,17 +530,23 @@ def read_dates(reader: Reader) -> list[DateMention]:
             found = replace(found, role=role if found.role == "point" else found.role, lead=lead)
         out.append(found)
         i = max(found.end, i + 1)
-    return _episode_gives_way(out)
+    return _episode_gives_way(out, frozenset(reader.numbers))
 
 
-def _episode_gives_way(dates: list[DateMention]) -> list[DateMention]:
+EPISODE_DATE_REACH = 12  # tokens: "منذ بدء الهجوم الذي تشنه الفصائل في شمال سوريا في 27 …"
+
+
+def _episode_gives_way(dates: list[DateMention], numbers: frozenset[int]) -> list[DateMention]:
     """An episode phrase followed closely by a date of its own ("since the campaign began on
-    19 June") is that date, as the window's start."""
+    19 June", a relative clause between them allowed, no number) is that date, as the
+    window's start."""
     out: list[DateMention] = []
     for d in dates:
         dated = d.kind in ("day", "month", "year", "relative", "weekday")
         dated = dated and d.role not in ("until", "as_of")  # "منذ بدء الحملة وحتى الخميس"
-        if out and out[-1].kind == "episode" and dated and d.first and d.start - out[-1].end <= 8:
+        close = bool(out) and 0 <= d.start - out[-1].end <= EPISODE_DATE_REACH
+        close = close and not any(out[-1].end <= k < d.start for k in numbers)
+        if close and out[-1].kind == "episode" and dated and d.first:
             out[-1] = replace(d, role="since", note=d.note + "; the start as dated in the text")
             continue
         out.append(d)

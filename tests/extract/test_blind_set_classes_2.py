@@ -1,0 +1,138 @@
+"""The classes of misses of the second blind set (issue #15), with sentences written for
+these tests in both languages: windows opened by a time of day, by hours back from the
+report, by two joined days, and by an event the article dated earlier; OCHA's own reports;
+counts the metrics missed; and numbers that are no figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tracker.extract import extract
+from tracker.extract.tables import ExtractTables
+
+R = date(2020, 2, 12)  # a Wednesday, in the Idlib offensive
+R_ALEPPO = date(2024, 12, 5)  # a Thursday, no registered episode
+
+
+def rows(text: str, tables: ExtractTables, reported_on: date = R, **kw: str) -> list[dict]:
+    frame = extract(text, tables, reported_on=reported_on, **kw)
+    return [
+        {k: (None if pd.isna(v) else v) for k, v in r.items()} for r in frame.to_dict("records")
+    ]
+
+
+def starts(text: str, tables: ExtractTables, reported_on: date = R) -> dict[str, str | None]:
+    return {r["value"]: r["period_start"] for r in rows(text, tables, reported_on)}
+
+
+# --- window start: a time of day joined to its day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 40 civilians have been killed in Idlib since dawn on Monday, the Syrian "
+        "Observatory said.",
+        "At least 40 civilians have been killed in Idlib since Monday morning, the Syrian "
+        "Observatory said.",
+        "وقال المرصد السوري إن 40 مدنياً قتلوا في إدلب منذ فجر الاثنين.",
+        "وقال المرصد السوري إن 40 مدنياً قتلوا في إدلب منذ صباح الاثنين.",
+    ],
+)
+def test_a_time_of_day_opens_the_window_on_its_day(text: str, tables: ExtractTables) -> None:
+    assert starts(text, tables) == {"40": "2020-02-10"}
+
+
+def test_yesterday_with_a_time_of_day_and_its_weekday(tables: ExtractTables) -> None:
+    text = "وقال المرصد السوري إن 40 مدنياً قتلوا في إدلب منذ صباح أمس الثلاثاء."
+    assert starts(text, tables) == {"40": "2020-02-11"}
+
+
+# --- window start: hours back from the report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 20 civilians were killed in Idlib in the past 24 hours, the Syrian "
+        "Observatory said.",
+        "وقال المرصد السوري إن 20 مدنياً قتلوا في إدلب خلال الساعات الـ24 الماضية.",
+        "وقال المرصد السوري إن 20 مدنياً قتلوا في إدلب خلال الساعات الـ٢٤ الماضية.",
+        "وقال المرصد السوري إن 20 مدنياً قتلوا في إدلب خلال الـ24 ساعة الماضية.",
+    ],
+)
+def test_the_past_24_hours_open_the_day_before_the_report(text: str, tables: ExtractTables) -> None:
+    assert starts(text, tables) == {"20": "2020-02-11"}
+
+
+# --- window start: two joined days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday and Tuesday, at least 20 civilians were killed in Idlib, the Syrian "
+        "Observatory said.",
+        "وقال المرصد السوري إن 20 مدنياً قتلوا في إدلب يومي الاثنين والثلاثاء.",
+    ],
+)
+def test_two_joined_days_open_on_the_first(text: str, tables: ExtractTables) -> None:
+    (row,) = rows(text, tables)
+    assert (row["period_start"], row["period_end"]) == ("2020-02-10", "2020-02-11")
+
+
+# --- window start: an event the article dated earlier
+
+
+def test_since_the_earthquake_is_the_day_it_struck(tables: ExtractTables) -> None:
+    en = (
+        "A powerful earthquake struck northwest Syria on 6 February.\n"
+        "Since the earthquake, more than 40,000 people have been displaced in Idlib, OCHA said."
+    )
+    ar = (
+        "ضرب زلزال مدمر شمال غرب سوريا في 6 شباط/فبراير.\n"
+        "وقال مكتب أوتشا إن أكثر من 40 ألف شخص نزحوا في إدلب منذ الزلزال."
+    )
+    for text in (en, ar):
+        assert starts(text, tables, R_ALEPPO) == {"40000": "2024-02-06"}, text
+
+
+def test_since_the_start_of_the_offensive_the_article_dated(tables: ExtractTables) -> None:
+    en = (
+        "The offensive began on 27 November in Aleppo.\n"
+        "More than 700 people have been killed in Aleppo since the start of the offensive, "
+        "the Syrian Observatory said."
+    )
+    ar = (
+        "وقال المرصد السوري إن 700 شخص قتلوا منذ بدء الهجوم الواسع الذي تشنه الفصائل "
+        "المسلحة في شمال غرب سوريا في 27 تشرين الثاني/نوفمبر."
+    )
+    for text in (en, ar):
+        assert starts(text, tables, R_ALEPPO) == {"700": "2024-11-27"}, text
+
+
+def test_a_figure_of_a_dated_event_opens_on_its_day(tables: ExtractTables) -> None:
+    text = (
+        "وبدأت أمس الأربعاء عملية الإجلاء من بلدتي الفوعة وكفريا.\n"
+        "وقال المرصد السوري إن نحو 5 آلاف شخص غادروا الفوعة في القافلة الأولى."
+    )
+    assert starts(text, tables, R_ALEPPO) == {"5000": "2024-12-04"}
+
+
+def test_a_figure_of_no_dated_event_keeps_no_start(tables: ExtractTables) -> None:
+    text = (
+        "The earthquake struck on 6 February.\n"
+        "The Syrian Observatory said 40 people had fled Aleppo, without saying when."
+    )
+    assert starts(text, tables, R_ALEPPO) == {"40": None}
+
+
+def test_a_figure_said_for_yesterday_keeps_yesterday(tables: ExtractTables) -> None:
+    text = (
+        "The Syrian Observatory said 12 civilians were killed in Idlib yesterday in air strikes "
+        "that have not stopped since the start of the offensive."
+    )
+    assert starts(text, tables) == {"12": "2020-02-11"}
