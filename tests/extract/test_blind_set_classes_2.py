@@ -136,3 +136,41 @@ def test_a_figure_said_for_yesterday_keeps_yesterday(tables: ExtractTables) -> N
         "that have not stopped since the start of the offensive."
     )
     assert starts(text, tables) == {"12": "2020-02-11"}
+
+
+# --- source: a text whose title says it is OCHA's own report
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria: Earthquakes - Flash Update No. 2 (8 February 2023)\n\n"
+        "WFP is distributing food in Idlib. At least 11,000 people are displaced in Idlib.",
+        "سوريا: الزلازل - تحديث عاجل رقم 2\n\n"
+        "ويوزع برنامج الأغذية العالمي المساعدات في إدلب. ونزح ما لا يقل عن 11 ألف شخص في إدلب.",
+        "https://reliefweb.int/report/syria/syria-situation-report-3\n"
+        "Syria: Situation Report No. 3\n"
+        "At least 11,000 people are displaced in Idlib.",
+    ],
+)
+def test_an_ocha_report_by_its_title_gives_its_figures_to_ocha(
+    text: str, tables: ExtractTables
+) -> None:
+    found = {r["value"]: r["source"] for r in rows(text, tables, date(2023, 2, 8))}
+    assert found == {"11000": "un-ocha"}
+
+
+def test_a_figure_its_own_sentence_attributes_keeps_its_source(tables: ExtractTables) -> None:
+    text = (
+        "Syria: Earthquakes - Flash Update No. 2\n\n"
+        "UNHCR said 3,000 refugees had returned to Idlib. At least 11,000 people are "
+        "displaced in Idlib."
+    )
+    found = {r["value"]: r["source"] for r in rows(text, tables, date(2023, 2, 8))}
+    assert found == {"3000": "unhcr", "11000": "un-ocha"}
+
+
+def test_a_title_naming_another_agency_is_that_agency(tables: ExtractTables) -> None:
+    text = "UNHCR Flash Update No. 4\n\nAt least 11,000 people are displaced in Idlib."
+    found = {r["value"]: r["source"] for r in rows(text, tables, date(2023, 2, 8))}
+    assert found == {"11000": "unhcr"}

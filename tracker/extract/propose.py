@@ -36,6 +36,7 @@ from tracker.extract.attribution import (
     publisher_source,
     remember_people,
     source_of,
+    title_source,
 )
 from tracker.extract.calendar import Clock, date_from_url
 from tracker.extract.events import EventDates
@@ -110,6 +111,10 @@ def extract(
     ctx = Context()
     article = ArticleSources()
     article.publisher_source, article.publisher_reason = publisher_source(tables, publisher, url)
+    titled, title_reason = title_source(tables, text)
+    if titled is not None:
+        article.publisher_source, article.publisher_reason = titled, title_reason
+        article.own_report = True
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
     before: list[Proposal] = []
