@@ -174,3 +174,35 @@ def test_a_title_naming_another_agency_is_that_agency(tables: ExtractTables) -> 
     text = "UNHCR Flash Update No. 4\n\nAt least 11,000 people are displaced in Idlib."
     found = {r["value"]: r["source"] for r in rows(text, tables, date(2023, 2, 8))}
     assert found == {"11000": "unhcr"}
+
+
+# --- qualifier: a toll that has passed a number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll in Syria has passed 5,800, the Syrian Observatory said.",
+        "The death toll in Syria has exceeded 5,800, the Syrian Observatory said.",
+        "وقال المرصد السوري إن حصيلة القتلى تجاوزت 5800 في سوريا.",
+        "وقال المرصد السوري إن حصيلة القتلى تخطت 5800 في سوريا.",
+    ],
+)
+def test_a_toll_that_passed_a_number_is_more_than_it(text: str, tables: ExtractTables) -> None:
+    found = {r["value"]: r["qualifier"] for r in rows(text, tables, date(2023, 2, 8))}
+    assert found == {"5800": "more_than"}
+
+
+# --- spurious: vehicles are no people, whatever verb moves them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Observatory said 52 UN trucks had crossed into Idlib.",
+        "OCHA said 20 buses carrying displaced people left Idlib.",
+        "وقال المرصد السوري إن 20 حافلة خرجت من إدلب.",
+    ],
+)
+def test_counts_of_vehicles_are_no_figures(text: str, tables: ExtractTables) -> None:
+    assert rows(text, tables, date(2023, 2, 8)) == []
