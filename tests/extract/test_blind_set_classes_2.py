@@ -206,3 +206,22 @@ def test_a_toll_that_passed_a_number_is_more_than_it(text: str, tables: ExtractT
 )
 def test_counts_of_vehicles_are_no_figures(text: str, tables: ExtractTables) -> None:
     assert rows(text, tables, date(2023, 2, 8)) == []
+
+
+# --- metric: a verb of what became of refugees says what is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("UNHCR said 25,000 refugees returned to Syria.", "returned"),
+        ("وقالت المفوضية إن 25 ألف لاجئ عادوا إلى سوريا.", "returned"),
+        ("The strikes killed 11 Palestinian refugees in Yarmouk, UNRWA said.", "killed"),
+        ("وقالت الأونروا إن القصف أدى إلى مقتل 11 لاجئاً فلسطينياً في مخيم اليرموك.", "killed"),
+    ],
+)
+def test_refugees_returned_or_killed(text: str, metric: str, tables: ExtractTables) -> None:
+    (row,) = rows(text, tables, date(2023, 2, 8))
+    assert row["metric"] == metric
+    if metric == "killed":
+        assert row["population"] == "palestinian_refugees"
