@@ -225,3 +225,22 @@ def test_refugees_returned_or_killed(text: str, metric: str, tables: ExtractTabl
     assert row["metric"] == metric
     if metric == "killed":
         assert row["population"] == "palestinian_refugees"
+
+
+# --- spurious: the whole war's background totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has killed hundreds of thousands of people and displaced millions since 2011.",
+        "وأسفرت الحرب عن مقتل مئات الآلاف وتشريد الملايين منذ عام 2011.",
+    ],
+)
+def test_the_wars_background_totals_are_no_figures(text: str, tables: ExtractTables) -> None:
+    assert rows(text, tables, date(2023, 2, 8)) == []
+
+
+def test_a_counted_toll_of_the_war_is_still_a_figure(tables: ExtractTables) -> None:
+    text = "The war has killed more than 500,000 people, the Syrian Observatory said."
+    assert [r["value"] for r in rows(text, tables, date(2023, 2, 8))] == ["500000"]
