@@ -244,3 +244,19 @@ def test_the_wars_background_totals_are_no_figures(text: str, tables: ExtractTab
 def test_a_counted_toll_of_the_war_is_still_a_figure(tables: ExtractTables) -> None:
     text = "The war has killed more than 500,000 people, the Syrian Observatory said."
     assert [r["value"] for r in rows(text, tables, date(2023, 2, 8))] == ["500000"]
+
+
+# --- value: health facilities out of service, more nouns, status a few words away
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت منظمة الصحة العالمية إن 8 مستوصفات خرجت عن الخدمة في إدلب.",
+        "وقال مكتب أوتشا إن 8 مستوصفات في ريف إدلب الجنوبي باتت خارج الخدمة.",
+        "OCHA said 8 clinics in Idlib were not functioning.",
+    ],
+)
+def test_clinics_out_of_service(text: str, tables: ExtractTables) -> None:
+    found = {r["value"]: r["metric"] for r in rows(text, tables, date(2023, 2, 8))}
+    assert found == {"8": "health_facilities_out_of_service"}
