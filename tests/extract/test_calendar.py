@@ -127,6 +127,7 @@ def test_between_and_gives_a_start_and_an_end(tables) -> None:
         ("in the past two weeks", date(2018, 6, 29)),
         ("في الأسبوعين الماضيين", date(2018, 6, 29)),
         ("over the past 48 hours", date(2018, 7, 11)),
+        ("in the past 24 hours", date(2018, 7, 11)),
     ],
 )
 def test_durations_after_past_are_windows_back_from_the_reporting_day(text, first, tables) -> None:

@@ -107,7 +107,7 @@ def test_calendar_words() -> None:
     kinds = {
         "month", "weekday", "relative_day", "duration", "since", "until", "as_of", "between",
         "during", "began", "start_of", "offensive", "past", "current", "part", "month_word",
-        "year_word", "date_filler",
+        "year_word", "date_filler", "event", "struck",
     }  # fmt: skip
     body = read("extract/calendar.csv")[1]
     for row in body:

@@ -5,7 +5,9 @@ nine towns. About 100 civilians have been killed since 19 June."). A figure whos
 has no attribution of its own (no source named, no reporting verb; see
 :func:`tracker.extract.attribution.source_of`) takes, in this order:
 
-1. the attribution nearest before it within its paragraph (a line of the text);
+1. the attribution nearest before it within its paragraph (a line of the text) — unless the
+   text's title says it is a registered source's own report ("Syria: Flash Update No. 3",
+   "تحديث عاجل"): then that source, an agency mentioned nearby not taking its figures;
 2. else the publisher, when it is a registered source: its own report speaks in its own
    voice, and "reports confirm" in an OCHA update are OCHA's;
 3. else the one registered source the article gives for other figures of the same metric
@@ -59,6 +61,9 @@ class ArticleSources:
     attributions: list[Attribution] = field(default_factory=list)
     publisher_source: str | None = None
     publisher_reason: str = ""
+    #: the text is the publisher's own report by its title (a report series): its figures
+    #: are the publisher's unless their own sentence names another source
+    own_report: bool = False
 
     def resolve(
         self,
@@ -74,6 +79,8 @@ class ArticleSources:
         location, metric = figure
         speaking = [a for a in self.attributions if _same_story(a, location, places)]
         before = [a for a in speaking if a.paragraph == paragraph and a.offset < offset]
+        if self.own_report and self.publisher_source:
+            return self.publisher_source, f"no source in its sentence; {self.publisher_reason}"
         if before:
             near = before[-1]
             return near.source, _say(near, "named before it in its paragraph")

@@ -36,11 +36,12 @@ from urllib.parse import urlparse
 
 from tracker.domain.places import normal_form
 from tracker.extract.article_sources import Attribution
+from tracker.extract.events import EventDates
 from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
-from tracker.extract.text import ARABIC, Folded, Token, fold
+from tracker.extract.text import ARABIC, Folded, Token, first_line_url, fold
 
 MAX_PLACE_TOKENS = 5
 #: calendar words no subject runs into ("وثقت منذ بداية العام": منذ is no one's name)
@@ -59,6 +60,8 @@ class Context:
     #: people the text introduced as speaking for a registered source ("ليندا توم، المتحدثة
     #: باسم أوتشا"), by their full name and by each word of it (folded) → the source
     people: dict[str, str] = field(default_factory=dict)
+    #: the events the text dated ("the earthquake struck on 6 February")
+    events: EventDates = field(default_factory=EventDates)
 
 
 def publisher_source(
@@ -80,6 +83,36 @@ def publisher_source(
     for known, source in sent_tables.source_hosts.items():
         if host == known or host.endswith("." + known):
             return source, f"the address {host} is {source}'s own site"
+    return None, ""
+
+
+HEADER_LINES = 4  # the lines at the top of a text that may be its title
+HEADER_WIDTH = 200  # characters: a longer line is body text, no title
+
+
+def title_source(tables: ExtractTables, text: str) -> tuple[str | None, str]:
+    """The registered source whose own report a text is, by its title: one of its first lines
+    names a report series ("Syria: Flash Update No. 3", "سوريا: تحديث عاجل رقم 2",
+    ``data/extract/report_series.csv``); the source is the organisation that line names
+    ("UNHCR Flash Update"), else the series' own (OCHA's); a line that names an organisation
+    the registry lacks (an acronym) gives none."""
+    _, begin = first_line_url(text)
+    lines = [ln.strip() for ln in text[begin:].splitlines() if ln.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) > HEADER_WIDTH:
+            continue
+        tokens = Folded.of(line).tokens()
+        series = tables.report_series.find(tokens)
+        if not series:
+            continue
+        named = tables.sources.find(tokens)
+        if named:
+            source = named[0].payload
+        elif _acronym(line):
+            continue
+        else:
+            source = series[0].payload
+        return source, f"the title '{line}' is a report of {source}'s series '{series[0].phrase}'"
     return None, ""
 
 

@@ -12,10 +12,14 @@ Rules (the words are in ``data/extract/calendar.csv``):
   after it); without ``reported_on``, a year the text writes; otherwise it stays unresolved.
 - "yesterday", "أمس", "last night" are days counted back from ``reported_on``; a weekday is
   its latest occurrence on or before ``reported_on`` (before it, with الفائت/الماضي/last).
+  A time of day names the day it is joined to ("since dawn on Monday", "منذ فجر الأربعاء",
+  "منذ صباح أمس الاثنين"); two joined weekdays ("on Monday and Tuesday", "يومي الاثنين
+  والثلاثاء") are one window, the first to the second.
 - A duration ("72 hours", "خمسة أيام", "أسبوعين", "الساعات الـ 24 الماضية") is no figure;
-  after "past"/"خلال" (or before الماضية) it is a window of that many days ending on the
-  reporting day, the reporting day counted: "the past 24 hours" starts on the reporting day,
-  "the past 72 hours" two days before it, "the past week" six days before it.
+  after "past"/"خلال" (or before الماضية) it is a window ending on the reporting day. Hours
+  and days count the reporting day as their last ("the past week" opens six days before it,
+  "the past 72 hours" two), but hours reach back past the hour of the report: "the past 24
+  hours", "خلال الساعات الـ24 الماضية" open the day before it.
 - "since dawn", "منذ فجر اليوم" is the reporting day; "منذ مطلع الشهر الجاري", "since the
   start of this month" the first of the reporting month; "since the start of the year",
   "منذ بداية العام" the first of the reporting year; "this year", "العام الجاري" that year.
@@ -57,6 +61,7 @@ class DateMention:
     note: str = ""
     days: float = 0.0  # for a duration
     lead: int | None = None  # where the window word that gives the role starts
+    event: str = ""  # for an episode: the event it names ("offensive", "earthquake")
 
 
 @dataclass(frozen=True)
@@ -343,6 +348,9 @@ class Reader:
             return None
         a, b = (int(x) for x in m.payload[1].split(";"))
         end = m.end
+        if (a, b) == (0, 0) and (named := self.weekday(self.skip(end, "date_filler"))):
+            # "since dawn on Monday": a time of day names no day; the weekday after it does
+            return replace(named, start=i)
         if (weekday := self.kind_at(end, "weekday")) is not None:
             end = weekday.end
         if r is None:
@@ -364,11 +372,27 @@ class Reader:
         end, strict = m.end, False
         if (past := self.kind_at(end, "past")) is not None:
             end, strict = past.end, True
+        then = self.second_weekday(end)
         if r is None:
-            return DateMention(i, end, "weekday", None, None, note="no reported_on")
+            return DateMention(i, then[1] if then else end, "weekday", None, None, "no reported_on")
         back = (r.weekday() - int(m.payload[1])) % 7 or (7 if strict else 0)
         day = r - timedelta(days=back)
-        return DateMention(i, end, "weekday", day, day, note=f"the {m.phrase} before reported_on")
+        note = f"the {m.phrase} before reported_on"
+        if then is not None:
+            # "on Monday and Tuesday", "يومي الاثنين والثلاثاء": both days, the last the latest
+            last = r - timedelta(days=(r.weekday() - then[0]) % 7)
+            day = last - timedelta(days=(then[0] - int(m.payload[1])) % 7)
+            return DateMention(i, then[1], "weekday", day, last, note=note + ", to the next named")
+        return DateMention(i, end, "weekday", day, day, note=note)
+
+    def second_weekday(self, i: int) -> tuple[int, int] | None:
+        """A weekday joined to the one before token i ("and Tuesday", "والثلاثاء"):
+        (its number, its end)."""
+        k = i + 1 if self.text(i) in ("and", "و") else i
+        if k == i and not self.text(i).startswith("و"):
+            return None
+        m = self.kind_at(k, "weekday")
+        return (int(m.payload[1]), m.end) if m else None
 
     def counted_duration(self, i: int) -> DateMention | None:
         """A duration written unit first ("الساعات الـ 24 الماضية", "الأيام الثلاثة
@@ -384,7 +408,7 @@ class Reader:
             return None
         days = float(unit.payload[1]) * value
         r = self.clock.reported_on
-        first = r - timedelta(days=max(0, round(days + 0.49) - 1)) if r else None
+        first = opening(r, days, float(unit.payload[1])) if r else None
         return DateMention(i, past.end, "duration", first, r if first else None, "past", days=days)
 
     def count_at(self, k: int) -> tuple[int, int]:
@@ -418,21 +442,40 @@ class Reader:
         role = "past" if past or before else "none"
         end = past.end if past else end
         r = self.clock.reported_on
-        first = r - timedelta(days=max(0, round(days + 0.49) - 1)) if r and role == "past" else None
+        first = opening(r, days, float(unit.payload[1])) if r and role == "past" else None
         return DateMention(i, end, "duration", first, r if first else None, role, days=days)
 
     def episode(self, i: int) -> DateMention | None:
-        """ "since the start of the offensive" / "since the offensive began" (no date)."""
+        """ "since the start of the offensive" / "since the offensive began" / "since the
+        earthquake" (an event word that needs no start word), with no date of its own."""
         since = self.kind_at(i, "since")
         if since is None:
             return None
         j = self.skip(since.end, "date_filler")
         start_of = self.kind_at(j, "start_of")
         window = range(start_of.end if start_of else j, min(len(self.tokens), j + 5))
-        noun = next((k for k in window if self.kind_at(k, "offensive")), None)
-        if noun is None or (start_of is None and not any(self.kind_at(k, "began") for k in window)):
+        noun = next((k for k in window if self.kind_at(k, "offensive", "event")), None)
+        if noun is None:
             return None
-        return DateMention(i, noun + 1, "episode", None, None, "since", note="episode start")
+        word = self.kind_at(noun, "offensive", "event")
+        assert word is not None
+        kind, group = word.payload
+        began = start_of is not None or any(self.kind_at(k, "began") for k in window)
+        if kind == "offensive" and not began:
+            return None
+        event = "offensive" if kind == "offensive" else str(group)
+        return DateMention(
+            i, word.end, "episode", None, None, "since", note="episode start", event=event
+        )
+
+
+def opening(r: date, days: float, unit: float) -> date:
+    """The day a window of ``days`` back from the reporting day opens, the reporting day
+    counted as its last ("the past week" opens six days before it, "the past 72 hours" two);
+    hours reach back past the hour of the report, so a window of hours opens the day before
+    it at the latest ("the past 24 hours", "الساعات الـ24 الماضية")."""
+    back = max(0, round(days + 0.49) - 1)
+    return r - timedelta(days=max(1, back) if unit < 1 else back)
 
 
 def _role(
@@ -487,17 +530,23 @@ def read_dates(reader: Reader) -> list[DateMention]:
             found = replace(found, role=role if found.role == "point" else found.role, lead=lead)
         out.append(found)
         i = max(found.end, i + 1)
-    return _episode_gives_way(out)
+    return _episode_gives_way(out, frozenset(reader.numbers))
 
 
-def _episode_gives_way(dates: list[DateMention]) -> list[DateMention]:
+EPISODE_DATE_REACH = 12  # tokens: "منذ بدء الهجوم الذي تشنه الفصائل في شمال سوريا في 27 …"
+
+
+def _episode_gives_way(dates: list[DateMention], numbers: frozenset[int]) -> list[DateMention]:
     """An episode phrase followed closely by a date of its own ("since the campaign began on
-    19 June") is that date, as the window's start."""
+    19 June", a relative clause between them allowed, no number) is that date, as the
+    window's start."""
     out: list[DateMention] = []
     for d in dates:
         dated = d.kind in ("day", "month", "year", "relative", "weekday")
         dated = dated and d.role not in ("until", "as_of")  # "منذ بدء الحملة وحتى الخميس"
-        if out and out[-1].kind == "episode" and dated and d.first and d.start - out[-1].end <= 8:
+        close = bool(out) and 0 <= d.start - out[-1].end <= EPISODE_DATE_REACH
+        close = close and not any(out[-1].end <= k < d.start for k in numbers)
+        if close and out[-1].kind == "episode" and dated and d.first:
             out[-1] = replace(d, role="since", note=d.note + "; the start as dated in the text")
             continue
         out.append(d)

@@ -36,8 +36,10 @@ from tracker.extract.attribution import (
     publisher_source,
     remember_people,
     source_of,
+    title_source,
 )
 from tracker.extract.calendar import Clock, date_from_url
+from tracker.extract.events import EventDates
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
@@ -109,6 +111,10 @@ def extract(
     ctx = Context()
     article = ArticleSources()
     article.publisher_source, article.publisher_reason = publisher_source(tables, publisher, url)
+    titled, title_reason = title_source(tables, text)
+    if titled is not None:
+        article.publisher_source, article.publisher_reason = titled, title_reason
+        article.own_report = True
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
     before: list[Proposal] = []
@@ -141,6 +147,7 @@ def _propose_sentence(
     sentence that opens with an including-word ("Among them were 12 children")."""
     places = place_mentions(sent, ctx.places_seen)
     remember_people(sent, ctx)
+    ctx.events.learn(sent)
     article.attributions += [
         dataclasses.replace(a, source=known)
         if not a.source and (known := person_source(ctx, a.name))
@@ -257,7 +264,7 @@ def _propose(
     if population == "all" and not counted.unit:
         p.penalties.append(0.05)
     _attribute(sent, m, head, places, ctx, p)
-    _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places])
+    _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places], ctx.events)
     unit_id = (
         "households"
         if unit == "households" and "households" in sent.tables.metric_units[metric]
@@ -409,7 +416,12 @@ def _date(
     measure: str,
     p: Proposal,
     names: list[tuple[int, int]],
+    events: EventDates,
 ) -> None:
+    """The figure's window: its sentence's dates; "since the start of the offensive", "since
+    the earthquake" → the day the article dated that event, else (an offensive) the start of
+    the registered episode whose area holds the figure's place; a flow with no date that
+    names an event the article dated → that day (:mod:`tracker.extract.events`)."""
     tables = sent.tables
     r = sent.clock.reported_on
     inherited = head.window if head is not None else None
@@ -418,16 +430,26 @@ def _date(
     episode = episode_of(tables, p.text("location"), r)
     start = window.start
     reasons = list(window.reasons)
-    if window.episode_start:
+    dated = events.day_of(window.event) if window.episode_start else None
+    if dated is not None:
+        start = dated[0]
+        reasons.append(f"the event dated earlier in the article: '{dated[1]}' → {start}")
+    elif window.episode_start:
         # a figure with a place takes only an episode whose area holds it: "since the start
-        # of the offensive" in Afrin in 2020 is no episode the tracker knows of
+        # of the offensive" in Afrin in 2020 is no episode the tracker knows of; an
+        # earthquake is no registered episode
         if not p.text("location"):
             episode = episode_of(tables, None, r)
-        start = episode_start(tables, episode)
+        start = episode_start(tables, episode) if window.event == "offensive" else None
         if start:
             reasons.append(f"episode {episode} started {start.isoformat()}")
         else:
             reasons.append("no known episode holds the place: period_start left empty")
+    elif measure == "flow" and start is None and inherited is None:
+        named = events.named(sent)
+        if named is not None:
+            start = named[0]
+            reasons.append(f"a figure of the event dated earlier: '{named[1]}' → {start}")
     if episode:
         reasons.append(f"episode {episode} (running on reported_on, its area holds the place)")
     if r is None:

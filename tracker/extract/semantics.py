@@ -43,6 +43,9 @@ MAX_METRIC_DISTANCE = 16
 PERSONS = "persons"
 
 
+BACKGROUND_REACH = 12  # tokens from "the war" to "hundreds of thousands"
+
+
 def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     """Why a number is not a figure, or None when it may be one."""
     kinds = ("money", "percent", "temperature", "age", "members", "document", "ordinal")
@@ -68,6 +71,11 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     for cue in sent.cues("gathering"):
         if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
             return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
+    if m.how == "magnitude":
+        for cue in sent.cues("background"):
+            if cue.end <= m.start and m.start - cue.end <= BACKGROUND_REACH:
+                war = sent.source_text(cue.start, cue.end)
+                return f"a background total of the whole war: '{war}' before a magnitude word"
     for cue in sent.cues("projection"):
         ahead = cue.end <= m.start and m.start - cue.end <= 6
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)

@@ -10,7 +10,9 @@ Rules:
   Deraa province on Wednesday"). A
   number followed by its own point date, then another figure and a since date, is the point
   date's ("29 killed on Saturday, raising the toll to 500 since Sunday": the 29 is
-  Saturday's, the 500 since Sunday).
+  Saturday's, the 500 since Sunday). A point date nearer the number than "since the start of
+  the offensive" is the figure's own ("12 killed yesterday in the offensive's strikes since
+  its start" → yesterday).
 - It ends at the nearest *until* or *as of* date ("وحتى 22 تموز", "as of 28 June"), else at the
   point or month it started in, else on the reporting day.
 - A stock has no start; it is counted at the nearest as-of or point date, else on the
@@ -44,6 +46,7 @@ class Window:
     end: date | None
     reasons: tuple[str, ...]
     episode_start: bool = False  # the start is the episode's (resolved by the caller)
+    event: str = ""  # the event whose start it is ("offensive", "earthquake")
 
 
 def statement_date(sent: Sentence, d: DateMention) -> bool:
@@ -63,11 +66,15 @@ def statement_date(sent: Sentence, d: DateMention) -> bool:
     return False
 
 
+def _gap(m: NumberMention, d: DateMention) -> int:
+    return min(abs(d.start - m.end), abs(m.start - d.end))
+
+
 def _near(dates: list[DateMention], m: NumberMention, roles: tuple[str, ...]) -> DateMention | None:
     found = [d for d in dates if d.role in roles]
     if not found:
         return None
-    return min(found, key=lambda d: min(abs(d.start - m.end), abs(m.start - d.end)))
+    return min(found, key=lambda d: _gap(m, d))
 
 
 def window_of(
@@ -90,6 +97,10 @@ def window_of(
         since = _near(dates, m, ("since", "between", "past"))
         if since and point and _own_point_first(sent, m, point, since):
             reasons.append(f"'{_text(sent, since)}' belongs to the figure between: not this one's")
+            since = None
+        if since and since.kind == "episode" and point and _gap(m, point) < _gap(m, since):
+            own, other = _text(sent, point), _text(sent, since)
+            reasons.append(f"'{own}' is the figure's own: not '{other}'")
             since = None
         if since and since.kind == "episode":
             episode = True
@@ -116,7 +127,8 @@ def window_of(
     if start and end and start > end:
         reasons.append(f"period_start {start.isoformat()} after period_end: left empty")
         start = None
-    return Window(start, end, tuple(reasons), episode)
+    event = since.event if since and episode else ""
+    return Window(start, end, tuple(reasons), episode, event)
 
 
 def _reach(m: NumberMention, d: DateMention, names: Sequence[tuple[int, int]]) -> int:
