@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from tests.publish.awkward import awkward_store
 from tracker.ingest.readers import read_figure_file
@@ -170,3 +170,43 @@ def test_a_change_to_most_figures_is_rendered_in_full(
     add(store, tmp_path, [figure(f"B{n:03}", n) for n in range(10)])
     assert download(store) == rendered(store)
     assert len(renders) == 2
+
+
+def test_a_database_restored_from_an_older_backup_is_rendered_again(
+    store: Store, tmp_path: Path, renders: list[int]
+) -> None:
+    """Its rows are numbered anew: the kept file's figures that the backup lacks must go, and
+    figures imported after the restore (under row ids the kept file had seen) must come."""
+    with store.engine.connect() as conn:
+        newest = conn.execute(select(func.max(tables.figures.c.row_id))).scalar_one()
+    download(store)
+    add(store, tmp_path, [figure("X001", 5), figure("X002", 6)])
+    assert "X001" in ids(download(store))
+    with store.engine.begin() as conn:  # what restoring the backup taken before the import does
+        conn.execute(delete(tables.figures).where(tables.figures.c.row_id > newest))
+    restored = download(store)
+    assert restored == rendered(store) and "X001" not in ids(restored)
+    add(store, tmp_path, [figure("Y001", 7)], "after.csv")
+    after = download(store)
+    assert after == rendered(store) and "Y001" in ids(after)
+
+
+def test_a_database_made_anew_in_the_same_place_is_not_patched_from_the_old_one(
+    tmp_path: Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite file deleted and made again keeps its cache folder beside it."""
+    monkeypatch.delenv("TRACKER_CACHE_DIR", raising=False)
+    database = tmp_path / "tracker.db"
+    old = Store(f"sqlite:///{database}")
+    old.upgrade()
+    add(old, tmp_path, [figure("OLD1", 5), figure("OLD2", 6)])
+    assert ids(download(old)) == ["OLD1", "OLD2"]
+    old.engine.dispose()
+    for path in tmp_path.glob("tracker.db*"):
+        if path.is_file():
+            path.unlink()
+    new = Store(f"sqlite:///{database}")
+    new.upgrade()
+    add(new, tmp_path, [figure("NEW1", 1)], "new.csv")
+    assert ids(download(new)) == ["NEW1"]
+    new.engine.dispose()

@@ -16,8 +16,10 @@ now are rendered as a full render writes them and put in their place. The result
 same bytes as a full render of the same data (tests on SQLite and PostgreSQL compare the
 two). A full render stays the way whenever a patch could be wrong or would not pay: no kept
 file of this download with its row index (:mod:`tracker.publish.rowindex`), a changed
-registry, header or file format, a row committed late below the mark (PostgreSQL writers
-commit out of row order), or more than :data:`MOST_CHANGED` of the rows to redo.
+registry, header or file format, another row at the mark than when the file was kept (the
+database was restored from a backup, or deleted and made anew at the same place: its rows
+are numbered anew), a row committed late below the mark (PostgreSQL writers commit out of
+row order), or more than :data:`MOST_CHANGED` of the rows to redo.
 Either way the new file's row index is kept beside it, so the next change is patched too.
 """
 
@@ -120,6 +122,7 @@ class FigureFile:
         start = RowIndex(
             head.encode("utf-8"), pa.array([], TEXT), np.zeros(0, np.int64),
             pa.array([], TEXT), mark, counted, registry_fingerprint(vocab), FORMAT_VERSION,
+            marked=store.figure_row_at(mark),
         )  # fmt: skip
         base = _base(self.path, start)
         if base is not None:
@@ -219,6 +222,8 @@ def _mtime(path: Path) -> float:
 def _plan(store: Store, old: RowIndex, fields: tuple[Field, ...]) -> list[str] | None:
     """The figure ids to redo (sorted), or None when the kept file cannot be patched
     soundly or a full render would be as quick."""
+    if store.figure_row_at(old.mark) != old.marked:
+        return None  # another database now (restored from a backup, or made anew)
     if _counted(store, old.mark) != old.counted:
         return None  # a row committed late below the mark
     redo = set(store.figures_changed_after(old.mark))

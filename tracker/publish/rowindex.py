@@ -4,7 +4,8 @@ the file was rendered from, so that the next version can be patched instead of r
 One Arrow IPC file, ``<csv name>.rows``, holds for every row of the CSV, in file order: the
 figure id as stored (the file's sort key), the row's length in bytes and its ``flag_ids``
 cell as written. Its metadata say what the rows were read after: the newest figure row
-(``mark``) and how many rows were at or below it (``counted``), the registry's fingerprint,
+(``mark``), which row that was (``marked``: a database restored or made anew has another
+one there) and how many rows were at or below it (``counted``), the registry's fingerprint,
 the header bytes, the format of the files, and the CSV it describes (its inode and size:
 a file replaced by another render is not the one this index was written for).
 """
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 SUFFIX = ".rows"
-FORMAT = "rows-1"
+FORMAT = "rows-2"
 TEXT = pa.large_string()
 
 
@@ -34,7 +35,8 @@ class RowIndex:
     order; sizes: each row's length in bytes (int64); flags: each row's flag_ids cell (empty
     when the file has no such column); mark: the newest figure row_id before the rows were
     read; counted: the figure rows at or below ``mark`` then; registry: the registry's
-    fingerprint; files: the format version of the downloads; inode, size: the CSV's.
+    fingerprint; files: the format version of the downloads; inode, size: the CSV's;
+    marked: which row row ``mark`` was (figure id, revision, entry time; "" when none).
     """
 
     head: bytes
@@ -47,6 +49,7 @@ class RowIndex:
     files: str
     inode: int = 0
     size: int = 0
+    marked: str = ""
 
     def starts(self) -> np.ndarray:
         """Each row's first byte in the file, and the file's size last (n + 1 offsets)."""
@@ -75,6 +78,7 @@ def write_index(index: RowIndex, csv: Path) -> None:
         "files": index.files,
         "inode": str(index.inode),
         "size": str(index.size),
+        "marked": index.marked,
     }
     schema = table.schema.with_metadata({**meta, "head": index.head})
     target = index_path(csv)
@@ -106,5 +110,6 @@ def read_index(csv: Path) -> RowIndex | None:
         flags=table.column("flags").combine_chunks(),
         registry=meta[b"registry"].decode(),
         files=meta[b"files"].decode(),
+        marked=meta.get(b"marked", b"").decode(),
         **number,
     )

@@ -464,6 +464,12 @@ class Store:
         with self.engine.connect() as conn:
             return changes.rows_up_to(conn, mark)
 
+    def figure_row_at(self, mark: int) -> str:
+        """Which figure row is row ``mark`` ("" when none): the same answer for as long
+        as the database is the same one (not restored from a backup nor made anew)."""
+        with self.engine.connect() as conn:
+            return changes.row_at(conn, mark)
+
     def flag_ids_of_all(self) -> dict[str, str]:
         """figure_id → its flags' ids, sorted and ';'-joined, as figures.csv writes them."""
         with self.engine.connect() as conn:

@@ -69,13 +69,30 @@ def by_dates(filters: Filters) -> ColumnElement | None:
 
 def flag_ids_between(conn: Connection, first: str, last: str) -> dict[str, str]:
     """figure_id → its flags' ids, sorted and ';'-joined, for figure ids from first to last
-    (one range query on flag_figures, in the database's own order)."""
+    in byte order, the order the files are written in (one range query on flag_figures).
+
+    The range is compared in the database's own order (its index serves it) only where that
+    order is byte order; a PostgreSQL database made with another collation (en_US.UTF-8 puts
+    'a2' before 'D001') compares it in byte order, else a chunk's range misses its flags."""
+    figure_id = FF.c.figure_id if _bytewise(conn) else FF.c.figure_id.collate("C")
     rows = conn.execute(
-        select(FF.c.figure_id, FF.c.flag_id).where(
-            and_(FF.c.figure_id >= first, FF.c.figure_id <= last)
-        )
+        select(FF.c.figure_id, FF.c.flag_id).where(and_(figure_id >= first, figure_id <= last))
     ).fetchall()
     return _joined(rows)
+
+
+#: Collations that order text as its bytes (glibc's C.UTF-8 orders by code point: the same).
+BYTEWISE = ("c", "posix", "c.utf8", "c.utf-8")
+
+
+def _bytewise(conn: Connection) -> bool:
+    """Whether the database compares text in byte order (SQLite always does)."""
+    if conn.dialect.name != "postgresql":
+        return True
+    row = conn.exec_driver_sql(
+        "SELECT datlocprovider, datcollate FROM pg_database WHERE datname = current_database()"
+    ).one()
+    return str(row[0]) == "c" and str(row[1]).lower() in BYTEWISE
 
 
 def flag_ids_of(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
