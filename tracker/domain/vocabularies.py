@@ -260,6 +260,15 @@ class Vocabularies:
         areas = pd.DataFrame.from_dict(rows, orient="index", columns=places.columns, dtype=object)
         return pd.concat([places, areas])
 
+    @cached_property
+    def admin_codes(self) -> dict[str, tuple[object, ...]]:
+        """:attr:`ancestors` as a dict: location → its (adm0, adm1, adm2, adm3), each a code or
+        missing (pd.NA). Looking up the few locations of a small import here costs microseconds
+        where reindexing the table costs milliseconds."""
+        table = self.ancestors.astype("string")
+        columns = [table[f"adm{level}"].tolist() for level in range(4)]
+        return dict(zip(table.index.tolist(), zip(*columns, strict=True), strict=True))
+
     def known(self, column: str) -> frozenset[str]:
         """The ids a canonical column may take (empty for free-text columns)."""
         return {
