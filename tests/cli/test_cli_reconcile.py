@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tracker.cli import main
@@ -101,3 +103,19 @@ def test_rule_and_severity_choose_flags_as_the_download_does(demo: str, capsys) 
     options = DownloadOptions(flag_rows=(("rule", ("divergence",)),))
     served = b"".join(download_pieces(Store(demo), "flags.csv", options)).decode()
     assert printed == served and len(printed.splitlines()) > 1
+
+
+def test_series_prints_counts_as_whole_numbers(demo: str, capsys) -> None:
+    """62000, as the download writes it, never 62000.0; no upper bound is ∞."""
+    assert main(["series", "--metric", "displaced", "--location", "SY"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines()[1:]]
+    first = next(r for r in rows if r[5] == "2018-06-28")
+    assert first[6:9] == ["62000", "66000", "62000"]
+    assert not any(cell.endswith(".0") for row in rows for cell in row)
+    assert any(row[7] == "∞" for row in rows)
+    assert main(["series", "--metric", "displaced", "--location", "SY", "--format", "json"]) == 0
+    bands = json.loads(capsys.readouterr().out)
+    first_band = next(b for b in bands if b["date"].startswith("2018-06-28"))
+    assert (first_band["low"], first_band["high"], first_band["headline"]) == (62000, 66000, 62000)
+    assert all(isinstance(b["low"], int) for b in bands)

@@ -7,12 +7,14 @@ import sys
 
 import pandas as pd
 
-from tracker.cli.common import filters_from, open_store, print_table
+from tracker.cli.common import count_text, filters_from, open_store, print_table, whole_counts
 from tracker.publish import DownloadOptions, download_pieces
 from tracker.publish.options import FLAG_SELECTORS, parse_flag_selectors
 from tracker.publish.stream import select_rows
 from tracker.service.store import Store
 
+#: The band's counts: whole numbers, shown as the downloads write them.
+COUNTS = ("low", "high", "headline")
 FlagRows = tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -77,7 +79,8 @@ def cmd_series(args: argparse.Namespace) -> int:
     store = open_store(args)
     bands = store.bands(filters_from(args, store))
     if args.format == "json":
-        print(bands.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+        whole = whole_counts(bands, list(COUNTS))
+        print(whole.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
         return 0
     if bands.empty:
         print("no reconciled series match")
@@ -99,5 +102,9 @@ def cmd_series(args: argparse.Namespace) -> int:
             "n_sources",
         ]
     ]
-    print_table(shown.fillna({"high": float("inf")}))
+    shown = shown.assign(
+        **{c: count_text(shown[c], unbounded=c == "high") for c in COUNTS},
+        window_start=shown["window_start"].astype("string").fillna("…"),
+    )
+    print_table(shown)
     return 0
