@@ -24,7 +24,7 @@ from tracker.domain.schema import (
     effective_unit,
     figure_schema,
 )
-from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies, closest
+from tracker.domain.vocabularies import REQUIRED_COLUMNS, Vocabularies
 
 HEADER_LINE = 1
 
@@ -243,7 +243,7 @@ def _cell_message(
     if check == "no_control":
         return control_message(value)
     if check.startswith("unknown "):
-        guess = closest(value, vocab.known(str(column))) if hint else None
+        guess = vocab.meant(str(column), value) if hint else None
         meant = f" — did you mean {guess!r}?" if guess and guess != value else ""
         return f"{check} {value!r}{WHAT_IS_KNOWN.get(str(column), '')}{meant}"
     return check
