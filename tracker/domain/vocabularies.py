@@ -185,18 +185,19 @@ class Vocabularies:
         for column, table in tables.items():
             if table.empty or column not in table.columns:
                 continue
-            pairs = {(fold_word(p), str(i)) for p, i in zip(table["phrase"], table[column])}
+            pairs = {
+                (fold_word(p), str(i)) for p, i in zip(table["phrase"], table[column], strict=True)
+            }
             named: dict[str, set[str]] = {}
             for word, ident in pairs:
                 named.setdefault(word, set()).add(ident)
             words[column] = {w: next(iter(ids)) for w, ids in named.items() if len(ids) == 1}
         return words
 
-    def meant(self, column: str, value: str) -> str | None:
+    def typed_word(self, column: str, value: str) -> str | None:
         """The id a word typed in a canonical column stands for ("about" in qualifier:
-        approx), from the phrase tables; else the known id closest in spelling; else None."""
-        found = self._typed_words.get(column, {}).get(fold_word(value))
-        return found or closest(value, self.known(column))
+        approx), from the phrase tables; None when no table has the word."""
+        return self._typed_words.get(column, {}).get(fold_word(value))
 
     def _extra(self, name: str) -> pd.DataFrame:
         """One of the smaller tables; empty when it was not loaded."""
