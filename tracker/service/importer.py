@@ -26,6 +26,8 @@ from tracker.ingest.readers import FigureFile
 from tracker.storage import figures as figure_rows
 
 FIRST_DATA_LINE = 2
+#: the columns a rejects file adds to the rows as given: their line, and every reason
+REJECTS_NOTES = ("line", "problems")
 
 
 @dataclass
@@ -264,12 +266,14 @@ def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
     reasons: dict[int, list[str]] = {}
     for problem in plan.problems:
         reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
-    rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
+    rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)]
+    # a rejects file imported again: its old line numbers and reasons give way to the new
+    rows = rows.drop(columns=[c for c in REJECTS_NOTES if c in rows.columns]).copy()
     lines = [FIRST_DATA_LINE + int(i) for i in rows.index]
     unlisted = f"not listed: the file has more than {MAX_LISTED:,} problems"
-    rows["problems"] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
+    rows[REJECTS_NOTES[1]] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
     rows = rows.astype("string").apply(lambda column: column.map(guard, na_action="ignore"))
-    rows.insert(0, "line", lines)
+    rows.insert(0, REJECTS_NOTES[0], lines)
     target = rejects_path(file.path)
     part = target.with_name(f".{target.name}.part")
     try:
