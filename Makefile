@@ -6,6 +6,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TRACKER_DB ?= sqlite:///$(CURDIR)/var/tracker.db
 export TRACKER_DB
+# `make run HOST=0.0.0.0 PORT=8060`: where `make run` serves (passed to `tracker serve`)
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
 
 .PHONY: run test bench loadtest lint format install init clean eval-extract
 
@@ -21,7 +24,7 @@ init: $(STAMP)
 	$(BIN)/tracker init --demo
 
 run: init
-	$(BIN)/tracker serve --host 127.0.0.1 --port 8050
+	$(BIN)/tracker serve --host $(HOST) --port $(PORT)
 
 test: init
 	$(BIN)/python -m pytest -q

@@ -44,6 +44,7 @@ EXPECTED_HEADERS = {
     "vocabularies/magnitudes.csv": "id,words_en,words_ar",
     "vocabularies/units.csv": "id,label_en,label_ar,hxl",
     "vocabularies/measures.csv": "id,label_en,label_ar",
+    "vocabularies/measure_phrases.csv": "measure,lang,phrase,note",
     "vocabularies/source_types.csv": "id,label_en,label_ar",
     "vocabularies/reliability.csv": "id,label_en,label_ar,rank",
     "vocabularies/severities.csv": "id,label_en,label_ar,rank",
@@ -314,6 +315,23 @@ def test_qualifier_templates_and_phrases() -> None:
     assert magnitudes["dozens"] == 12 and magnitudes["hundreds"] == 100
     assert magnitudes["thousands"] == 1000 and magnitudes["tens of thousands"] == 10000
     assert magnitudes["آلاف"] == 1000 and magnitudes["عشرات الآلاف"] == 10000
+
+
+def test_measure_phrases_name_measures_in_both_languages() -> None:
+    """measure_phrases.csv: words people type for flow and stock (the importer's "did you
+    mean"), each once, in English and Arabic for both measures, none naming both."""
+    measures = ids(VOCAB / "measures.csv")
+    phrases = rows(VOCAB / "measure_phrases.csv")
+    seen: set[tuple[str, str]] = set()
+    for p in phrases:
+        assert p["measure"] in measures, p
+        assert p["phrase"] and p["phrase"] == p["phrase"].strip(), p
+        assert bool(ARABIC.search(p["phrase"])) == (p["lang"] == "ar"), p
+        assert (p["lang"], p["phrase"]) not in seen, f"phrase listed twice: {p}"
+        seen.add((p["lang"], p["phrase"]))
+    for measure in measures:
+        for lang in ("en", "ar"):
+            assert any(p["measure"] == measure and p["lang"] == lang for p in phrases)
 
 
 def test_magnitude_words_name_the_design_unit_words() -> None:

@@ -139,3 +139,33 @@ def test_the_checks_can_fail() -> None:
     assert not _resolves("tracker.flags.text")
     assert not _resolves("tracker.domain.settings.NoSuchSettings")
     assert _resolves("tracker.domain.settings")
+
+
+def test_the_readme_says_what_a_newcomer_tripped_on() -> None:
+    """Where the shell's database is, how to move `make run`, the rejects file's real name,
+    that entered_by is published, the episode filter and the workbooks of the downloads."""
+    from tracker.service.importer import rejects_path
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'export TRACKER_DB="sqlite:///$PWD/var/tracker.db"' in readme
+    assert "make run PORT=8060" in readme
+    named = rejects_path(Path("~/reports/june.csv")).name
+    assert f"`~/reports/{named}`" in readme and "NAME.rejects.csv" in readme
+    assert "is published" in readme and "entered_by" in readme
+    assert "episode=daraa-2018" in readme and "/download/figures.xlsx" in readme
+
+
+def test_make_run_passes_host_and_port_to_tracker_serve() -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("no make")
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT")}
+    words = ["make", "-s", "-n", "-C", str(ROOT), "run", "HOST=0.0.0.0", "PORT=8060"]
+    plan = subprocess.run(words, capture_output=True, text=True, check=True, env=env).stdout
+    assert "tracker serve --host 0.0.0.0 --port 8060" in plan
+    default = subprocess.run(words[:-2], capture_output=True, text=True, check=True, env=env).stdout
+    assert "tracker serve --host 127.0.0.1 --port 8050" in default

@@ -144,8 +144,9 @@ def test_add_list_revise_retract_history_export(db: str, tmp_path: Path, capsys)
 
 
 def test_unknown_filter_value_is_named(db: str, capsys) -> None:
-    assert main(["list", "--metric", "killd"]) == 1
-    assert "unknown metric 'killd'; did you mean 'killed'?" in capsys.readouterr().err
+    """A bad option value is a usage error: exit code 2, as argparse gives for others."""
+    assert main(["list", "--metric", "killd"]) == 2
+    assert "--metric: unknown metric 'killd'; did you mean 'killed'?" in capsys.readouterr().err
 
 
 def test_commands_refuse_an_uninitialised_database(tmp_path: Path, monkeypatch, capsys) -> None:

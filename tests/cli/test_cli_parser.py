@@ -31,13 +31,15 @@ def test_copied_values_are_the_librarys() -> None:
     from tracker.domain.roles import ACCOUNT_ROLES
     from tracker.domain.vocabularies import CANONICAL_COLUMNS
     from tracker.publish import DOWNLOADS
-    from tracker.publish.options import LANGUAGES
+    from tracker.publish.options import FLAG_STATUSES, LANGUAGES
     from tracker.synth import DEFAULT_RATE
 
     assert tuple(DOWNLOADS) == cli.DOWNLOAD_FILES
     assert cli.LANGUAGES == LANGUAGES
     assert cli.SYNTH_RATE == DEFAULT_RATE
     assert tuple(_ids("rules.csv")) == cli.RULES
+    assert tuple(_ids("severities.csv")) == cli.SEVERITIES
+    assert cli.FLAG_STATES == FLAG_STATUSES
     assert tuple(args_figures.FIGURE_COLUMNS) == CANONICAL_COLUMNS
     assert args_review.ROLES == ACCOUNT_ROLES
 

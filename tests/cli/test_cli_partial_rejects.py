@@ -80,3 +80,23 @@ def test_a_failed_commit_leaves_no_rejects_file(
         main(["import", str(path), "--partial"])
     assert not (tmp_path / "mixed.rejects.csv").exists()
     assert stored(db) == 0
+
+
+def test_a_rejects_file_imported_again_writes_its_own_rejects(
+    db: str, tmp_path: Path, capsys
+) -> None:
+    """The README's advice: fix the rows in NAME.rejects.csv and import it. Rows still wrong
+    go to NAME.rejects.rejects.csv with their new line numbers and reasons, no traceback."""
+    path = tmp_path / "june.csv"
+    path.write_text(HEADER + GOOD + HOSTILE, encoding="utf-8")
+    assert main(["import", str(path), "--partial"]) == 1
+    rejects = tmp_path / "june.rejects.csv"
+    assert rejects.exists() and stored(db) == 1
+    capsys.readouterr()
+    assert main(["import", str(rejects), "--partial"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "june.rejects.rejects.csv" in err
+    again = read_figure_file(tmp_path / "june.rejects.rejects.csv").table
+    assert list(again.columns[:2]) == ["line", "figure_id"] and list(again["line"]) == ["2"]
+    assert list(again.columns).count("problems") == 1
+    assert "unknown source 'sohrr'" in again["problems"].iloc[0]

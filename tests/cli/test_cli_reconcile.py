@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tracker.cli import main
@@ -65,3 +67,55 @@ def test_filtered_flags_csv_uses_the_download_writer(demo: str, capsys) -> None:
     assert lines[0].startswith("flag_id,rule,severity,status,")
     assert len(lines) == 2 and lines[1].startswith(f"{TOLLS},divergence,moderate,explained,")
     assert lines[1].endswith(",'=cmd|' /C calc'!A0"), "the analyst's note is formula-guarded"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--rule", "divergance", "--rule: unknown rule 'divergance'; did you mean 'divergence'?"),
+        ("--severity", "huge", "--severity: unknown severity 'huge' (valid: info, minor,"),
+        ("--metric", "killd", "--metric: unknown metric 'killd'; did you mean 'killed'?"),
+        ("--source", "sohrr", "--source: unknown source 'sohrr'; did you mean 'sohr'?"),
+        ("--location", "SY99", "--location: unknown location 'SY99'"),
+        ("--episode", "daraa", "--episode: unknown episode 'daraa'"),
+    ],
+)
+@pytest.mark.parametrize("form", ["table", "csv"])
+def test_a_misspelt_flag_option_is_refused_as_the_download_refuses_it(
+    demo: str, capsys, option: str, value: str, says: str, form: str
+) -> None:
+    """Exit code 2, like any other bad option; never an empty answer that looks like "no
+    flags"."""
+    assert main(["flags", option, value, "--format", form]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and says in captured.err
+    if option == "--rule":
+        assert "(valid: containment, regression, hierarchy, subgroup, divergence," in captured.err
+
+
+def test_rule_and_severity_choose_flags_as_the_download_does(demo: str, capsys) -> None:
+    assert main(["flags", "--rule", "divergence,echo", "--severity", "moderate"]) == 0
+    out = capsys.readouterr().out
+    assert TOLLS in out and "[divergence, moderate," in out
+    assert "[echo" not in out and "minor," not in out
+    assert main(["flags", "--rule", "divergence", "--format", "csv"]) == 0
+    printed = capsys.readouterr().out
+    options = DownloadOptions(flag_rows=(("rule", ("divergence",)),))
+    served = b"".join(download_pieces(Store(demo), "flags.csv", options)).decode()
+    assert printed == served and len(printed.splitlines()) > 1
+
+
+def test_series_prints_counts_as_whole_numbers(demo: str, capsys) -> None:
+    """62000, as the download writes it, never 62000.0; no upper bound is ∞."""
+    assert main(["series", "--metric", "displaced", "--location", "SY"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines()[1:]]
+    first = next(r for r in rows if r[5] == "2018-06-28")
+    assert first[6:9] == ["62000", "66000", "62000"]
+    assert not any(cell.endswith(".0") for row in rows for cell in row)
+    assert any(row[7] == "∞" for row in rows)
+    assert main(["series", "--metric", "displaced", "--location", "SY", "--format", "json"]) == 0
+    bands = json.loads(capsys.readouterr().out)
+    first_band = next(b for b in bands if b["date"].startswith("2018-06-28"))
+    assert (first_band["low"], first_band["high"], first_band["headline"]) == (62000, 66000, 62000)
+    assert all(isinstance(b["low"], int) for b in bands)

@@ -3,6 +3,7 @@ browser): sessions, CSRF, roles, escaping, login rate limits, password hashes.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,7 @@ FIGURE = {
     "value": "150",
 }
 HOSTILE = "<script>alert('x')</script>"
+PUBLISHED = itertools.count(1)
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +85,12 @@ def a_flag(store: Store) -> str:
 def propose(store: Store, by: str = "alice") -> str:
     from tests.storage.test_review import one_figure
 
+    # a new publication each time: a figure with the same claim would be the stored one
+    url = f"https://example.org/{next(PUBLISHED)}"
     result = store.import_file(
-        one_figure({**FIGURE, "notes": HOSTILE}), propose=True, actor=Actor(by, Role.ANALYST)
+        one_figure({**FIGURE, "notes": HOSTILE, "url": url}),
+        propose=True,
+        actor=Actor(by, Role.ANALYST),
     )
     return str(result.plan.new["figure_id"].iloc[0])
 

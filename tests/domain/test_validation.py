@@ -174,3 +174,34 @@ def test_control_characters_are_found_alike_in_a_few_cells_and_in_a_column() -> 
     assert has_control(cells.astype("string")).tolist() == expected
     column = pd.concat([cells] * (FEW_CELLS // len(cells) + 1), ignore_index=True)
     assert has_control(column.astype("string")).tolist() == expected * (FEW_CELLS // 7 + 1)
+
+
+def test_rules_between_cells_are_said_beside_a_broken_cell_of_the_same_row(vocab) -> None:
+    """A row with a broken cell still gets every rule that does not read that cell, so the
+    user fixes the whole row at once; a rule that reads the broken cell is not run there."""
+    header = (FIXTURES / "good_figures.csv").read_text().splitlines()[0].split(",")
+    rows = [
+        # unknown source, and a window that ends after the report
+        "X1,2018-06-30,sohrr,,,killed,civilians,SY12,2018-06-19,2018-07-02,,,,126,,,,,",
+        # unknown metric, and a range without its upper end
+        "X2,2018-06-30,sohr,,,killd,civilians,SY12,2018-06-19,2018-06-30,,,range,126,,,,,",
+        # value not a number: value_high below value is not judged; the window is
+        "X3,2018-06-30,sohr,,,killed,civilians,SY12,2018-07-19,2018-06-30,,,range,abc,100,,,,",
+        # a misspelt unit: "unit not allowed for the metric" reads the unit, not run
+        "X4,2018-06-30,sohr,,,airstrikes,all,SY12,,,,,,12,,peoplez,,,",
+    ]
+    table = pd.DataFrame([r.split(",") for r in rows], columns=header).astype("string")
+    table = table.replace("", pd.NA)
+    found = [str(p) for p in validate_figures(table, vocab, TODAY).problems]
+    assert found == [
+        "line 2, column period_end, value '2018-07-02': period_end is after reported_on: a "
+        "source cannot report a window that has not ended yet (2018-06-30)",
+        "line 2, column source, value 'sohrr': unknown source 'sohrr' — did you mean 'sohr'?",
+        "line 3, column metric, value 'killd': unknown metric 'killd' — did you mean 'killed'?",
+        "line 3, column value_high, value empty: qualifier is range but value_high is empty: "
+        "a range needs its upper end",
+        "line 4, column period_start, value '2018-07-19': period_start is after period_end: a "
+        "window must start before it ends",
+        "line 4, column value, value 'abc': not a number",
+        "line 5, column unit, value 'peoplez': unknown unit 'peoplez'",
+    ]

@@ -88,7 +88,7 @@ def test_cli_and_download_refuse_a_loose_date(
     monkeypatch.setenv("TRACKER_DB", sqlite_url)
     assert main(["init"]) == 0
     capsys.readouterr()
-    assert main(["list", "--from", "20180101"]) == 1
+    assert main(["list", "--from", "20180101"]) == 2  # a bad option value: a usage error
     assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err
     client = create_app(Store(sqlite_url)).server.test_client()
     answer = client.get("/download/figures.csv?from=2018-W26-1")

@@ -148,8 +148,19 @@ def main(argv: list[str] | None = None) -> int:
         exc = busy(exc) or exc
         if not isinstance(exc, user_errors()):
             raise
-        print(f"tracker {args.command}: {exc}", file=sys.stderr)
-        return 1
+        return _report(args.command, exc)
+
+
+def _report(command: str, exc: Exception) -> int:
+    """A user error in one line; a bad option value (a filter, a rule) is a usage error,
+    exit code 2 as argparse gives for any other bad option, naming the option."""
+    from tracker.domain.filters import FilterError
+
+    if isinstance(exc, FilterError) and exc.parameter:
+        print(f"tracker {command}: --{exc.parameter.replace('_', '-')}: {exc}", file=sys.stderr)
+        return 2
+    print(f"tracker {command}: {exc}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

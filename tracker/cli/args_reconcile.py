@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tracker.cli.options import (
     FLAG_STATES,
     RULES,
+    SEVERITIES,
     VOCABULARIES,
     add_filter_options,
     add_format_option,
@@ -48,8 +49,14 @@ def register(commands: Commands) -> None:
     add_format_option(p, "the columns of /download/flags.csv")
     p.add_argument(
         "--rule",
-        metavar="RULE",
-        help=f"only this rule: {', '.join(RULES)} ({VOCABULARIES}/rules.csv)",
+        metavar="RULES",
+        help=f"only these rules: {', '.join(RULES)} ({VOCABULARIES}/rules.csv); an unknown "
+        "one is refused, as /download/flags.csv?rule= refuses it",
+    )
+    p.add_argument(
+        "--severity",
+        metavar="SEVERITIES",
+        help=f"only these severities: {', '.join(SEVERITIES)} ({VOCABULARIES}/severities.csv)",
     )
     p.add_argument(
         "--status",

@@ -85,7 +85,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"figure {fid} proposed for review" if args.propose else f"stored figure {fid}")
         moves.print_moved(store, moved)
     else:
-        print(f"figure {row.get('figure_id')} is already stored with these values")
+        fid = result.plan.unchanged_ids[0] if result.plan.unchanged_ids else row.get("figure_id")
+        print(f"figure {fid} is already stored with these values")
     return 0
 
 

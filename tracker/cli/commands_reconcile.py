@@ -7,36 +7,41 @@ import sys
 
 import pandas as pd
 
-from tracker.cli.common import filters_from, open_store, print_table
-from tracker.publish import DOWNLOADS, DownloadOptions, csv_pieces, download_pieces
+from tracker.cli.common import count_text, filters_from, open_store, print_table, whole_counts
+from tracker.publish import DownloadOptions, download_pieces
+from tracker.publish.options import FLAG_SELECTORS, parse_flag_selectors
+from tracker.publish.stream import select_rows
+from tracker.service.store import Store
+
+#: The band's counts: whole numbers, shown as the downloads write them.
+COUNTS = ("low", "high", "headline")
+FlagRows = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _write_download(args: argparse.Namespace, name: str) -> None:
+def _write_download(args: argparse.Namespace, name: str, flag_rows: FlagRows = ()) -> None:
     store = open_store(args)
-    options = DownloadOptions(filters=filters_from(args, store))
+    options = DownloadOptions(filters=filters_from(args, store), flag_rows=flag_rows)
     for piece in download_pieces(store, name, options):
         sys.stdout.buffer.write(piece)
     sys.stdout.flush()
 
 
+def chosen_flags(args: argparse.Namespace, store: Store) -> FlagRows:
+    """--rule, --severity and --status, checked as /download/flags.csv checks them."""
+    raw = {name: getattr(args, name, None) for name in FLAG_SELECTORS}
+    return parse_flag_selectors({k: [v] for k, v in raw.items() if v}, store.vocab)
+
+
 def cmd_flags(args: argparse.Namespace) -> int:
-    if args.format == "csv" and not args.rule and not args.status:
-        _write_download(args, "flags.csv")
-        return 0
     store = open_store(args)
-    flags = store.flags(filters_from(args, store))
-    if args.rule:
-        flags = flags[flags["rule"] == args.rule]
-    if args.status:
-        flags = flags[flags["status"] == args.status]
+    chosen = chosen_flags(args, store)
+    if args.format == "csv":  # the bytes of /download/flags.csv with the same parameters
+        _write_download(args, "flags.csv", chosen)
+        return 0
+    flags = select_rows(store.flags(filters_from(args, store)), chosen)
     flags = flags.drop(columns=["component", "computed_at"])
     if args.format == "json":
         print(flags.to_json(orient="records", force_ascii=False, indent=1))
-    elif args.format == "csv":  # the download's writer: same columns, formula-safe cells
-        fields = DOWNLOADS["flags"].fields(store.vocab)
-        for piece in csv_pieces([flags], fields, None, False):
-            sys.stdout.buffer.write(piece)
-        sys.stdout.flush()
     elif flags.empty:
         print("no flags")
     else:
@@ -74,7 +79,8 @@ def cmd_series(args: argparse.Namespace) -> int:
     store = open_store(args)
     bands = store.bands(filters_from(args, store))
     if args.format == "json":
-        print(bands.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+        whole = whole_counts(bands, list(COUNTS))
+        print(whole.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
         return 0
     if bands.empty:
         print("no reconciled series match")
@@ -96,5 +102,9 @@ def cmd_series(args: argparse.Namespace) -> int:
             "n_sources",
         ]
     ]
-    print_table(shown.fillna({"high": float("inf")}))
+    shown = shown.assign(
+        **{c: count_text(shown[c], unbounded=c == "high") for c in COUNTS},
+        window_start=shown["window_start"].astype("string").fillna("…"),
+    )
+    print_table(shown)
     return 0

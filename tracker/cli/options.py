@@ -29,7 +29,8 @@ DOWNLOAD_FILES = ("figures", "series", "flags", "sources")  # tracker.publish.DO
 LANGUAGES = ("en", "ar")  # tracker.publish.options.LANGUAGES
 SYNTH_RATE = 0.001  # tracker.synth.DEFAULT_RATE
 RULES = ("containment", "regression", "hierarchy", "subgroup", "divergence", "staleness", "echo")
-FLAG_STATES = ("open", "explained")
+SEVERITIES = ("info", "minor", "moderate", "major")
+FLAG_STATES = ("open", "explained")  # tracker.publish.options.FLAG_STATUSES
 
 
 def lazy(target: str) -> Runner:

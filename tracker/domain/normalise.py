@@ -3,15 +3,15 @@
 Defaults (DESIGN.md §4): population all, period_end = reported_on, measure and unit
 from the metric, qualifier exact. Each figure records which of its columns were
 filled by a default in ``defaults_applied`` so nothing looks stated that was not.
+A figure without a figure_id is named by its claim (:mod:`tracker.domain.identity`).
 """
 
 from __future__ import annotations
 
-import uuid
-
 import numpy as np
 import pandas as pd
 
+from tracker.domain.identity import content_ids
 from tracker.domain.intervals import add_intervals
 from tracker.domain.settings import DEFAULT_SETTINGS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
@@ -20,11 +20,6 @@ DATE_COLUMNS = ("reported_on", "period_start", "period_end")
 TEXT_COLUMNS = tuple(
     c for c in CANONICAL_COLUMNS if c not in DATE_COLUMNS and c not in ("value", "value_high")
 )
-
-
-def new_figure_id() -> str:
-    """A fresh figure id, unique without asking the database (safe across processes)."""
-    return "F" + uuid.uuid4().hex[:12].upper()
 
 
 def normalise(
@@ -92,8 +87,8 @@ def _apply_defaults(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
         filled[column] = missing.to_numpy(dtype=bool)
     df["defaults_applied"] = _defaults_applied(filled, df.index)
     missing_id = df["figure_id"].isna()
-    if missing_id.any():
-        df.loc[missing_id, "figure_id"] = [new_figure_id() for _ in range(int(missing_id.sum()))]
+    if missing_id.any():  # named by what it says: importing it again is no new figure
+        df.loc[missing_id, "figure_id"] = content_ids(df[missing_id])
     return df
 
 

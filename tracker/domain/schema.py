@@ -74,6 +74,11 @@ class CrossCheck:
     column: str
     message: str
     passes: Callable[[pd.DataFrame], pd.Series]
+    #: the columns the rule reads: on a row where none of them is broken it means something,
+    #: and is checked (and said) with the broken cells, so a second fault is not found late
+    reads: tuple[str, ...] = ()
+    #: the rule compares rows of the whole file (a repeated figure_id), not one row's cells
+    file_wide: bool = False
 
 
 class Parsed:
@@ -250,6 +255,7 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "period_start",
             "period_start is after period_end: a window must start before it ends",
             lambda df: ~(c.date(df, "period_start") > c.effective_end(df)),
+            reads=("period_start", "period_end", "reported_on"),
         ),
         CrossCheck(
             "period_end_reported",
@@ -257,12 +263,14 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "period_end is after reported_on: a source cannot report a window that has "
             "not ended yet",
             lambda df: ~(c.date(df, "period_end") > c.date(df, "reported_on")),
+            reads=("period_end", "reported_on"),
         ),
         CrossCheck(
             "range_needs_high",
             "value_high",
             "qualifier is range but value_high is empty: a range needs its upper end",
             lambda df: ~((c.qualifier(df) == "range") & _text(df, "value_high").isna()),
+            reads=("qualifier", "value_high"),
         ),
         CrossCheck(
             "high_only_range",
@@ -270,12 +278,14 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "value_high is given but the qualifier is not range: give qualifier=range, "
             "or leave value_high empty",
             lambda df: ~((c.qualifier(df) != "range") & _text(df, "value_high").notna()),
+            reads=("qualifier", "value_high"),
         ),
         CrossCheck(
             "high_not_below",
             "value_high",
             "value_high is below value: the upper end of a range must be ≥ value",
             lambda df: ~(c.number(df, "value_high") < c.number(df, "value")),
+            reads=("value_high", "value"),
         ),
         CrossCheck(
             "magnitude_unit",
@@ -289,30 +299,35 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
                     & ~c.number(df, "value").isin(sorted(vocab.magnitude_units))
                 )
             ),
+            reads=("qualifier", "value"),
         ),
         CrossCheck(
             "less_than_zero",
             "value",
             "qualifier less_than with value 0 allows no count at all (fewer than zero)",
             lambda df: ~((c.qualifier(df) == "less_than") & (c.number(df, "value") == 0)),
+            reads=("qualifier", "value"),
         ),
         CrossCheck(
             "value_unit_bound",
             "value",
             "is above the maximum count for its unit",
             _within_unit_bound(vocab, c, "value"),
+            reads=("value", "unit", "metric"),
         ),
         CrossCheck(
             "value_high_unit_bound",
             "value_high",
             "is above the maximum count for its unit",
             _within_unit_bound(vocab, c, "value_high"),
+            reads=("value_high", "unit", "metric"),
         ),
         CrossCheck(
             "unit_allowed",
             "unit",
             "this unit is not allowed for the metric",
             _unit_allowed(vocab),
+            reads=("unit", "metric"),
         ),
         CrossCheck(
             "household_size_known",
@@ -320,12 +335,15 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "unit households needs a household size for the location's country, and none "
             "is set (data/household_sizes.csv)",
             _household_size_known(vocab),
+            reads=("unit", "location"),
         ),
         CrossCheck(
             "duplicate_id",
             "figure_id",
             "figure_id appears more than once in the file: each figure needs its own id",
             lambda df: ~(_text(df, "figure_id").notna() & _text(df, "figure_id").duplicated(False)),
+            reads=("figure_id",),
+            file_wide=True,
         ),
     ]
 

@@ -72,8 +72,10 @@ def validate_figures(
     """Check text figures against the schema; the row labelled i is line first_line + i.
 
     The schema's column checks run first; its cross-column rules then run on the rows
-    whose cells all passed (a rule between two values means nothing when one of them is
-    not a value), so a junk file is refused once per bad cell, not once per rule and cell.
+    whose cells all passed, and on the other rows wherever a rule reads none of the row's
+    broken cells (a rule between two values means nothing when one of them is not a value):
+    every fault of a row is said at once, and a junk file is refused once per bad cell,
+    not once per rule and cell.
     """
     passes = _passes(vocab, today)
     try:
@@ -130,15 +132,48 @@ def _validate(
         if any(p.line == HEADER_LINE for p in found):
             break  # a missing column is said once, not once per chunk
     clean = table.drop(index=list(bad)) if bad else table
-    if len(clean) and not any(p.line == HEADER_LINE for p in problems):
+    whole = not any(p.line == HEADER_LINE for p in problems)
+    if len(clean) and whole:
         more, more_bad, more_unlisted = _failures(passes.wide, clean, vocab, first_line)
         problems += more
         bad |= more_bad
         unlisted += more_unlisted
+    if bad and whole:  # the rules a broken cell does not bear on, on the rows it broke
+        beside = _rules_beside_broken_cells(table, problems, vocab, first_line)
+        room = max(MAX_LISTED - len(problems), 0)
+        problems += beside[:room]
+        unlisted += len(beside[room:])
     if not bad and problems:
         bad = set(table.index)
     rows = pd.Index(list(bad)).sort_values()
     return Validation(sorted(set(problems), key=_order), rows, unlisted)
+
+
+def _rules_beside_broken_cells(
+    table: pd.DataFrame, problems: list[Problem], vocab: Vocabularies, first_line: int
+) -> list[Problem]:
+    """The rules between cells, on the rows whose cells did not all pass, each where it reads
+    none of the row's broken cells ("period_end is after reported_on" beside "unknown source"):
+    every fault of a row is said at once, not found after the first is fixed. A rule that
+    reads a broken cell is not run there (it would judge a value that is not one)."""
+    broken: dict[int, set[str]] = {}
+    for p in problems:  # described problems only: a counted one names no cell
+        broken.setdefault(p.line - first_line, set()).add(p.column)
+    found: list[Problem] = []
+    for rule in cross_checks(vocab, Columns()):
+        rows = [r for r, cells in broken.items() if rule.reads and not cells & set(rule.reads)]
+        if not rows:
+            continue
+        frame = table if rule.file_wide else table.loc[rows]
+        held = rule.passes(frame).reindex(rows).fillna(True).astype(bool)
+        for index in held.index[~held.to_numpy()]:
+            message = _wide_message(rule.name, rule.message, table, index, vocab)
+            found.append(
+                Problem(
+                    first_line + int(index), rule.column, _cell(table, index, rule.column), message
+                )
+            )
+    return found
 
 
 def _order(p: Problem) -> tuple[int, str, str, str]:
@@ -243,7 +278,11 @@ def _cell_message(
     if check == "no_control":
         return control_message(value)
     if check.startswith("unknown "):
-        guess = closest(value, vocab.known(str(column))) if hint else None
+        guess = (
+            vocab.typed_word(str(column), value) or closest(value, vocab.known(str(column)))
+            if hint
+            else None
+        )
         meant = f" — did you mean {guess!r}?" if guess and guess != value else ""
         return f"{check} {value!r}{WHAT_IS_KNOWN.get(str(column), '')}{meant}"
     return check

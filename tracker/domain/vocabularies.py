@@ -60,6 +60,11 @@ DERIVED_COLUMNS: tuple[str, ...] = (
 AREA_COLUMNS: tuple[str, ...] = ("id", "name_en", "name_ar", "members", "note")
 
 
+def fold_word(text: object) -> str:
+    """A word as typed, compared without case, surrounding blanks or doubled spaces."""
+    return " ".join(str(text).casefold().split())
+
+
 def closest(value: str, candidates: list[str] | set[str] | pd.Index) -> str | None:
     """The known id a misspelt one most likely meant, or None when nothing is close."""
     matches = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.6)
@@ -163,6 +168,36 @@ class Vocabularies:
     @cached_property
     def measure_ids(self) -> frozenset[str]:
         return frozenset(self.measures.index)
+
+    @cached_property
+    def _typed_words(self) -> dict[str, dict[str, str]]:
+        """Per canonical column, the words people use for its ids ("about" → approx,
+        "families" → households, "cumulative" → flow), folded; a word that names two ids
+        names none. The tables are data/vocabularies/*_phrases.csv (the extractor's too)."""
+        tables = {
+            "qualifier": self.qualifier_phrases,
+            "unit": self._extra("unit_phrases"),
+            "measure": self._extra("measure_phrases"),
+            "metric": self._extra("metric_phrases"),
+            "population": self._extra("population_phrases"),
+        }
+        words: dict[str, dict[str, str]] = {}
+        for column, table in tables.items():
+            if table.empty or column not in table.columns:
+                continue
+            pairs = {
+                (fold_word(p), str(i)) for p, i in zip(table["phrase"], table[column], strict=True)
+            }
+            named: dict[str, set[str]] = {}
+            for word, ident in pairs:
+                named.setdefault(word, set()).add(ident)
+            words[column] = {w: next(iter(ids)) for w, ids in named.items() if len(ids) == 1}
+        return words
+
+    def typed_word(self, column: str, value: str) -> str | None:
+        """The id a word typed in a canonical column stands for ("about" in qualifier:
+        approx), from the phrase tables; None when no table has the word."""
+        return self._typed_words.get(column, {}).get(fold_word(value))
 
     def _extra(self, name: str) -> pd.DataFrame:
         """One of the smaller tables; empty when it was not loaded."""

@@ -33,6 +33,11 @@ EXTRA_FILES: dict[str, str] = {
     "methodology": "methodology.csv",
     "columns": "columns.csv",
     "source_terms": "source_terms.csv",
+    # the words people use for ids: the importer's "did you mean" (and the extractor's tables)
+    "unit_phrases": "vocabularies/unit_phrases.csv",
+    "measure_phrases": "vocabularies/measure_phrases.csv",
+    "metric_phrases": "vocabularies/metric_phrases.csv",
+    "population_phrases": "vocabularies/population_phrases.csv",
 }
 
 

@@ -129,6 +129,19 @@ def flag_vocabulary(name: str, vocab: Vocabularies) -> tuple[str, ...]:
     return tuple(str(i) for i in table.index)
 
 
+def parse_flag_selectors(
+    raw: Mapping[str, Sequence[str] | None], vocab: Vocabularies
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The rules, severities and statuses chosen (``flag_rows``), each value checked against
+    :func:`flag_vocabulary`: the one check of ``flags.csv?rule=…`` and ``tracker flags
+    --rule …``. An unknown value raises :class:`ParameterError` naming the valid ones."""
+    return tuple(
+        (name, chosen)
+        for name in FLAG_SELECTORS
+        if raw.get(name) and (chosen := _flag_values(name, raw[name] or (), vocab))
+    )
+
+
 def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -> DownloadOptions:
     """Check query parameters; a repeated filter (metric=a&metric=b) means metric=a,b.
 
@@ -145,11 +158,7 @@ def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -
         if name in values
     }
     filters = parse_filters(raw_filters, vocab)
-    flag_rows = tuple(
-        (name, chosen)
-        for name in FLAG_SELECTORS
-        if name in values and (chosen := _flag_values(name, values[name], vocab))
-    )
+    flag_rows = parse_flag_selectors(values, vocab)
     return DownloadOptions(
         flag_rows=flag_rows,
         filters=filters,

@@ -26,6 +26,8 @@ from tracker.ingest.readers import FigureFile
 from tracker.storage import figures as figure_rows
 
 FIRST_DATA_LINE = 2
+#: the columns a rejects file adds to the rows as given: their line, and every reason
+REJECTS_NOTES = ("line", "problems")
 
 
 @dataclass
@@ -46,6 +48,8 @@ class ImportPlan:
     superseded: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: conflicts that ``--revise-changed --why`` would store as revisions
     revisable: int = 0
+    #: the ids of the rows already stored (``unchanged`` of them), in the file's order
+    unchanged_ids: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[Problem]:
@@ -96,9 +100,10 @@ def plan_import(
     checked = validate_figures(table, vocab, today, first_line=FIRST_DATA_LINE)
     valid = table.drop(index=checked.bad_rows) if len(checked.bad_rows) else table
     new = normalise(valid, vocab, tau=tau) if len(valid) else normalise(table.iloc[:0], vocab, tau)
-    new, unchanged, changed, stored = _against_stored(conn, new, valid)
+    new, unchanged, changed, stored = _against_stored(conn, new)
+    unchanged_ids = unchanged.tolist()
     revisable = changed["revisable"] if revise_changed else changed["revisable"] & False
-    conflicts = _conflicts(changed[~revisable], stored)
+    conflicts = _conflicts(changed[~revisable], stored, _unnamed(valid))
     revised = changed[revisable]
     superseded = stored[
         stored["current"].astype(bool) & stored["figure_id"].isin(revised["figure_id"])
@@ -107,7 +112,7 @@ def plan_import(
     notices = file.notices + header_notices(table) + unlisted_notice(checked.unlisted)
     return ImportPlan(
         new,
-        unchanged,
+        len(unchanged_ids),
         checked.problems,
         conflicts,
         rejected,
@@ -116,32 +121,36 @@ def plan_import(
         revised,
         superseded,
         0 if revise_changed else int(changed["revisable"].sum()),
+        unchanged_ids,
     )
 
 
 def _against_stored(
-    conn: Connection | None, new: pd.DataFrame, given: pd.DataFrame
-) -> tuple[pd.DataFrame, int, pd.DataFrame, pd.DataFrame]:
+    conn: Connection | None, new: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame, pd.DataFrame]:
     """Split off the figures whose id is stored: unchanged when their values equal a stored
-    revision's, changed otherwise. Returns the new figures, the unchanged count, the changed
+    revision's, changed otherwise. Returns the new figures, the unchanged ones' ids, the changed
     ones (with their ``next_revision``, and ``revisable`` unless the figure is retracted) and
-    the stored revisions of the given ids. Only the rows whose id is stored are compared."""
-    given_ids = given["figure_id"].dropna() if "figure_id" in given else pd.Series(dtype="string")
+    the stored revisions of the given ids. Only the rows whose id is stored are compared;
+    a row given without an id has the one its claim names (:mod:`tracker.domain.identity`)."""
+    ids = new["figure_id"].dropna()
     if conn is None:
         return (
             new,
-            0,
+            new["figure_id"].iloc[:0],
             _with_revision(new.iloc[:0], figure_rows.no_revisions()),
             (figure_rows.no_revisions()),
         )
-    found = figure_rows.stored_ids(conn, given_ids.tolist()) if len(given_ids) else set()
+    found = figure_rows.stored_ids(conn, ids.tolist()) if len(ids) else set()
     stored = figure_rows.revisions_of(conn, sorted(found))
     if not found:
-        return new, 0, _with_revision(new.iloc[:0], stored), stored
+        return new, new["figure_id"].iloc[:0], _with_revision(new.iloc[:0], stored), stored
     known = new["figure_id"].isin(list(found)).to_numpy(dtype=bool)
     same = _equal_to_a_revision(_keyed_text(new[known]), _keyed_text(stored))
-    changed = new[known][~same.to_numpy(dtype=bool)]
-    return new[~known], int(same.sum()), _with_revision(changed, stored), stored
+    same_rows = same.to_numpy(dtype=bool)
+    changed = new[known][~same_rows]
+    unchanged = new[known]["figure_id"][same_rows]
+    return new[~known], unchanged, _with_revision(changed, stored), stored
 
 
 def _with_revision(changed: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
@@ -178,9 +187,17 @@ def _equal_to_a_revision(new_text: pd.DataFrame, stored_text: pd.DataFrame) -> p
     return pd.Series(new_text.index.isin(matched["_row"]), index=new_text.index)
 
 
-def _conflicts(changed: pd.DataFrame, stored: pd.DataFrame) -> list[Problem]:
+def _unnamed(given: pd.DataFrame) -> pd.Series:
+    """Whether each row was given without a figure_id (named by its claim on import)."""
+    if "figure_id" not in given:
+        return pd.Series(True, index=given.index)
+    return given["figure_id"].astype("string").str.strip().fillna("").eq("")
+
+
+def _conflicts(changed: pd.DataFrame, stored: pd.DataFrame, unnamed: pd.Series) -> list[Problem]:
     """A stored figure given with other values: refused, with what differs from its latest
-    revision and a pointer to `tracker revise` (a retracted figure: refused as such)."""
+    revision and a pointer to `tracker revise` (a retracted figure: refused as such). A row
+    given without a figure_id is such a figure when only its free text differs."""
     if changed.empty:
         return []
     changed_text = _keyed_text(changed)
@@ -193,17 +210,31 @@ def _conflicts(changed: pd.DataFrame, stored: pd.DataFrame) -> list[Problem]:
             problems.append(_retracted(int(index), str(fid)))
             continue
         what = "; ".join(differences(pd.Series(row), latest.loc[fid]))
-        problems.append(
-            Problem(
-                FIRST_DATA_LINE + int(index),
-                "figure_id",
-                str(fid),
-                f"figure {fid} is already stored with other values ({what}); a stored "
-                f"figure is never overwritten: use `tracker revise {fid} --set COLUMN=VALUE "
-                "--why TEXT` to change it",
-            )
-        )
+        problems.append(_changed(int(index), str(fid), what, bool(unnamed.get(index, False))))
     return problems
+
+
+def _changed(index: int, fid: str, what: str, unnamed: bool) -> Problem:
+    """A stored figure given with other values (``unnamed``: by a row without a figure_id
+    that claims what it claims, in other words)."""
+    fix = (
+        "a stored figure is never overwritten: use `tracker revise "
+        f"{fid} --set COLUMN=VALUE --why TEXT` to change it"
+    )
+    if unnamed:
+        return Problem(
+            FIRST_DATA_LINE + index,
+            "figure_id",
+            "",
+            f"this row, given without a figure_id, is figure {fid} (the same claim, "
+            f"already stored) in other words ({what}); {fix}",
+        )
+    return Problem(
+        FIRST_DATA_LINE + index,
+        "figure_id",
+        fid,
+        f"figure {fid} is already stored with other values ({what}); {fix}",
+    )
 
 
 def _retracted(index: int, fid: str) -> Problem:
@@ -235,12 +266,14 @@ def write_rejects(file: FigureFile, plan: ImportPlan) -> Path:
     reasons: dict[int, list[str]] = {}
     for problem in plan.problems:
         reasons.setdefault(problem.line, []).append(f"{problem.column}: {problem.message}")
-    rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)].copy()
+    rows = file.table.loc[file.table.index.intersection(plan.rejected_rows)]
+    # a rejects file imported again: its old line numbers and reasons give way to the new
+    rows = rows.drop(columns=[c for c in REJECTS_NOTES if c in rows.columns]).copy()
     lines = [FIRST_DATA_LINE + int(i) for i in rows.index]
     unlisted = f"not listed: the file has more than {MAX_LISTED:,} problems"
-    rows["problems"] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
+    rows[REJECTS_NOTES[1]] = [" | ".join(reasons.get(line, [unlisted])) for line in lines]
     rows = rows.astype("string").apply(lambda column: column.map(guard, na_action="ignore"))
-    rows.insert(0, "line", lines)
+    rows.insert(0, REJECTS_NOTES[0], lines)
     target = rejects_path(file.path)
     part = target.with_name(f".{target.name}.part")
     try:
