@@ -32,6 +32,7 @@ from tracker.views.headline import (
     CIVILIAN_CARD_METRICS,
     CIVILIANS,
     brief_first,
+    headline_words,
     with_civilian_cards,
 )
 from tracker.views.overview import Card, area_label, overview_cards
@@ -131,13 +132,9 @@ def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
 
 def _headline(card: Card, vocab: Vocabularies, lang: str) -> list:
     if card.headline_from_band and card.headline is not None:
-        qualifier, value = card.headline_qualifier, card.headline  # a source's own words
-        if qualifier == "range" and card.headline_value_high is not None:
-            words = claim_words(vocab, "range", value, card.headline_value_high, lang)
-        elif qualifier not in (None, "range"):
-            words = claim_words(vocab, qualifier or "exact", value, None, lang)
-        else:
-            words = fmt_count(value, lang)
+        words = headline_words(  # a source's own words, as the map and the queue say them
+            vocab, card.headline_qualifier, card.headline, card.headline_value_high, lang
+        )
         return [
             html.Span(
                 words,

@@ -20,12 +20,12 @@ from tracker.service.store import Store
 from tracker.views.format import (
     claim_words,
     distinct_place_name,
-    fmt_count,
     fmt_window,
     label,
     place_name,
     source_name,
 )
+from tracker.views.headline import headline_words
 
 SHOWN = 20
 
@@ -35,9 +35,7 @@ def headline_text(store: Store, value: tuple[float, str | None] | None, lang: st
     if value is None:
         return t("none", lang)
     number, qualifier = value
-    if qualifier in (None, "range", "magnitude"):
-        return fmt_count(number, lang)
-    return claim_words(store.vocab, qualifier, number, None, lang)
+    return headline_words(store.vocab, qualifier, number, None, lang)
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

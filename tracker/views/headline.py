@@ -21,13 +21,31 @@ for another series than the headline. See docs/headline.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from tracker.domain.vocabularies import Vocabularies
+from tracker.views.format import claim_words, fmt_count, missing
 
 #: Casualty metrics whose civilian series gets a card of its own next to all people's.
 CIVILIAN_CARD_METRICS = ("killed", "injured")
 CIVILIANS = "civilians"
+
+
+def headline_words(
+    vocab: Vocabularies, qualifier: Any, value: Any, value_high: Any, lang: str
+) -> str:
+    """A headline in the source's words, the one wording every place that shows a headline
+    uses (the overview's card, the map, the review queue): "between 150 and 200" for a range
+    whose top is known, "at least 44", "about 126", "hundreds"; a plain number when the source
+    gave no qualifier, or a range whose top is not at hand (never a made-up top); "—" when
+    there is no headline."""
+    if missing(value):
+        return "—"
+    if missing(qualifier) or (str(qualifier) == "range" and missing(value_high)):
+        return fmt_count(value, lang)
+    return claim_words(vocab, str(qualifier), value, value_high, lang)
 
 
 def window_ranks(comparable: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:

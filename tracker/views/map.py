@@ -15,7 +15,8 @@ import textwrap
 import pandas as pd
 
 from tracker.domain.vocabularies import Vocabularies
-from tracker.views.format import claim_words, fmt_date, place_label
+from tracker.views.format import fmt_date, place_label
+from tracker.views.headline import headline_words
 
 MAX_DIAMETER = 46  # px of the largest symbol
 MIN_DIAMETER = 7
@@ -58,7 +59,7 @@ def symbol_trace(
     flags = [int(open_flags.get(p, 0)) for p in rows["location"]]
     text = [
         f"{place_label(vocab, r.location, lang)}<br>"
-        f"{claim_words(vocab, r.headline_qualifier, r.headline, lang=lang)}"
+        f"{headline_words(vocab, r.headline_qualifier, r.headline, None, lang)}"
         f" · {fmt_date(r.date, lang)}<br>{words['open_flags']}: {n}"
         for r, n in zip(rows.itertuples(), flags, strict=True)
     ]

@@ -166,7 +166,7 @@ def build_cards(
                 "sources": list(sources[metric]),
                 "source_figures": said.get(metric, []),
                 "newest_report": reported[metric],
-                "range_tops": _range_tops(window[window["metric"] == metric]),
+                "range_tops": _range_tops(comparable[comparable["metric"] == metric]),
             }
     echo_groups: dict[str, list[list[str]]] = {}
     if echoes is not None and not echoes.empty:
