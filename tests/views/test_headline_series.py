@@ -152,6 +152,14 @@ def test_civilians_get_their_own_card_next_to_all_people(vocab):
 
 
 def test_a_range_headline_keeps_both_ends_the_source_gave(vocab):
+    made = range_card(vocab)
+    assert (made.headline, made.headline_value_high, made.headline_qualifier) == (
+        150.0, 200.0, "range",
+    )  # fmt: skip
+
+
+def range_card(vocab) -> Card:
+    """A stock card whose headline is a source's "between 150 and 200"."""
     summary = SUMMARY.assign(metric="at_border", measure="stock")
     claim = claims().iloc[[0]].assign(
         metric="at_border", measure="stock", qualifier="range", value=150,
@@ -163,6 +171,4 @@ def test_a_range_headline_keeps_both_ends_the_source_gave(vocab):
     )  # fmt: skip
     made = build_card("at_border", summary, claim, band, [], pd.DataFrame(), Filters(), vocab)
     assert made is not None
-    assert (made.headline, made.headline_value_high, made.headline_qualifier) == (
-        150.0, 200.0, "range",
-    )  # fmt: skip
+    return made

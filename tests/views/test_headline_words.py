@@ -9,11 +9,11 @@ import pytest
 from dashboards.components.query import parse_query
 from dashboards.pages.overview import card_view
 from tests.dashboards.test_pages import text
-from tests.views.test_headline_series import SUMMARY, bands, claims
+from tests.views.test_headline_series import SUMMARY, bands, claims, range_card
 from tracker.domain.filters import Filters
 from tracker.views.headline import headline_words
 from tracker.views.map import symbol_trace
-from tracker.views.overview import Card, build_card
+from tracker.views.overview import build_card
 
 BETWEEN = {"en": "150–200", "ar": "بين 150 و200"}
 
@@ -21,22 +21,6 @@ BETWEEN = {"en": "150–200", "ar": "بين 150 و200"}
 def plain(words: str) -> str:
     """Text without the bidi isolation marks Arabic pages put around numbers."""
     return "".join(ch for ch in words if ch not in "\u2066\u2067\u2068\u2069")
-
-
-def range_card(vocab) -> Card:
-    """A stock card whose headline is a source's "between 150 and 200"."""
-    summary = SUMMARY.assign(metric="at_border", measure="stock")
-    claim = claims().iloc[[0]].assign(
-        metric="at_border", measure="stock", qualifier="range", value=150,
-        value_high=pd.array([200], dtype="Int64"), low=150.0, high=200.0, period_start=pd.NaT,
-    )  # fmt: skip
-    band = bands().iloc[[0]].assign(
-        metric="at_border", measure="stock", window_start=pd.NaT, low=150.0, high=200.0,
-        headline=150.0, headline_qualifier="range", headline_sources="sohr",
-    )  # fmt: skip
-    made = build_card("at_border", summary, claim, band, [], pd.DataFrame(), Filters(), vocab)
-    assert made is not None
-    return made
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
