@@ -86,13 +86,16 @@ BYTEWISE = ("c", "posix", "c.utf8", "c.utf-8")
 
 
 def _bytewise(conn: Connection) -> bool:
-    """Whether the database compares text in byte order (SQLite always does)."""
+    """Whether the database compares text in byte order (SQLite always does). A database's
+    collation is fixed when it is made, so it is read once per connection, not per chunk."""
     if conn.dialect.name != "postgresql":
         return True
-    row = conn.exec_driver_sql(
-        "SELECT datlocprovider, datcollate FROM pg_database WHERE datname = current_database()"
-    ).one()
-    return str(row[0]) == "c" and str(row[1]).lower() in BYTEWISE
+    if "bytewise" not in conn.info:
+        row = conn.exec_driver_sql(
+            "SELECT datlocprovider, datcollate FROM pg_database WHERE datname = current_database()"
+        ).one()
+        conn.info["bytewise"] = str(row[0]) == "c" and str(row[1]).lower() in BYTEWISE
+    return bool(conn.info["bytewise"])
 
 
 def flag_ids_of(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
