@@ -15,6 +15,7 @@ import requests
 
 from bench.loadmix import ROUTER, _payload
 from tests.dashboards.serving import served
+from tracker.domain.filters import Filters
 from tracker.publish.cache import cache_folder
 from tracker.publish.gate import Gate, gate_for
 from tracker.service.store import Store
@@ -25,6 +26,7 @@ FILTERED = "/download/figures.csv?metric=killed"
 @pytest.fixture
 def store(downloads_store: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
     monkeypatch.setenv("TRACKER_DOWNLOAD_RENDERS", "1")
+    monkeypatch.setenv("TRACKER_DOWNLOAD_SMALL", "0")  # every render in line, as at 1M
     return downloads_store
 
 
@@ -117,3 +119,26 @@ def test_a_full_line_is_refused_at_once(store: Store, monkeypatch: pytest.Monkey
             held.release()
         assert first.result().status_code == 200
     assert second.status_code == 503 and "already waiting" in second.text
+
+
+def test_a_small_filtered_file_is_not_put_in_line_behind_a_large_render(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    killed = store.count_matching(Filters(metric=("killed",)))
+    assert 0 < killed < store.count_matching(Filters())
+    monkeypatch.setenv("TRACKER_DOWNLOAD_SMALL", str(killed))  # the killed figures are small
+    monkeypatch.setenv("TRACKER_DOWNLOAD_WAIT", "0.5")
+    with served(store) as base:
+        held = gate(store).try_take()  # a whole country's render holds the only slot
+        assert held is not None
+        try:
+            started = time.perf_counter()
+            small = requests.get(base + FILTERED, timeout=10)
+            waited = time.perf_counter() - started
+            large = requests.get(base + "/download/figures.csv", timeout=10)
+        finally:
+            held.release()
+        again = requests.get(base + FILTERED, timeout=10)
+    assert small.status_code == 200 and waited < 5
+    assert small.content == again.content and small.text.count("\n") == killed + 1
+    assert large.status_code == 503, "the whole file reads more figures: it waits in line"

@@ -36,7 +36,7 @@ from sqlalchemy.engine import URL
 
 from tracker.domain.filters import Filters
 from tracker.publish.cells import BOM
-from tracker.publish.gate import Gate, gate_for, takes_slot
+from tracker.publish.gate import SizedGate, gate_for, takes_slot
 from tracker.publish.options import DownloadOptions
 from tracker.publish.patch import FigureFile, patchable
 from tracker.publish.stream import download_pieces
@@ -97,7 +97,7 @@ def served_pieces(
     excel: bool,
     render: Callable[[], Iterator[bytes]],
     since: float,
-    gate: Gate | None = None,
+    gate: SizedGate | None = None,
     keep: Callable[[BinaryIO], None] | None = None,
 ) -> Iterator[bytes]:
     """The file's bytes: read from ``path`` when it is there, else rendered (without the
@@ -259,6 +259,16 @@ def version_key(version: DataVersion) -> str:
     return hashlib.sha256(f"{version.token}|{stamp}".encode()).hexdigest()[:24]
 
 
+def render_gate(
+    store: Store, name: str, options: DownloadOptions, folder: Path | None
+) -> SizedGate | None:
+    """The render slots a render of this download passes, sized by the figures the
+    options select; None for files that never take one (see :mod:`tracker.publish.gate`)."""
+    if not takes_slot(name):
+        return None
+    return gate_for(store.url, folder).sized(lambda: store.count_matching(options.filters))
+
+
 def cached_download(
     store: Store, name: str, options: DownloadOptions, version: DataVersion, since: float
 ) -> Iterator[bytes]:
@@ -268,7 +278,7 @@ def cached_download(
     ``version`` is the data version read before this call, at ``since`` (``time.time()``)."""
     url = store.url
     folder = cache_folder(url)
-    gate = gate_for(url, folder) if takes_slot(name) else None
+    gate = render_gate(store, name, options, folder)
     if folder is None or not cacheable(name, options):
         pieces = download_pieces(store, name, options)
         return pieces if gate is None else gate.take().hold(pieces)

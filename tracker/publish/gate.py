@@ -19,7 +19,10 @@ thread and both cores, and readers wait seconds for a page. So:
 Only files whose rows grow with the figures take a slot (``figures.csv``, ``series.csv``,
 every workbook and the zip): ``sources.csv`` and ``flags.csv`` hold a row per source or flag
 (at 1M figures a second at most) and ``datapackage.json`` a few kilobytes, so they never wait
-behind a render of a million figures.
+behind a render of a million figures. Nor does a filtered CSV file that reads at most
+``$TRACKER_DOWNLOAD_SMALL`` figures (default 20,000, a fraction of a second to render): a
+data desk asking for one town's figures is not put in line behind a whole country's. How
+many figures a render reads is counted (an indexed count) only when it must render.
 
 Files served from the download cache (:mod:`tracker.publish.cache`) take no slot: reading a
 finished file is cheap. A download that waited checks the cache again once it has its slot,
@@ -35,7 +38,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -45,8 +48,10 @@ from sqlalchemy.engine import URL
 RENDERS_ENV = "TRACKER_DOWNLOAD_RENDERS"
 WAIT_ENV = "TRACKER_DOWNLOAD_WAIT"
 LINE_ENV = "TRACKER_DOWNLOAD_LINE"
+SMALL_ENV = "TRACKER_DOWNLOAD_SMALL"
 DEFAULT_WAIT = 30.0
 DEFAULT_LINE = 4
+DEFAULT_SMALL = 20_000
 POLL = 0.05  # seconds between two looks for a free slot
 RETRY_AFTER = 10  # seconds a refused download is told to wait
 #: The CSV files whose rows grow with the figures: rendered in a slot.
@@ -79,6 +84,15 @@ def _number(environ: Mapping[str, str], name: str, default: float) -> float:
     return value if value > 0 else default
 
 
+def _bound(environ: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number ≥ 0 from the environment (0: every render takes a slot), else ``default``."""
+    try:
+        value = int(environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value >= 0 else default
+
+
 @dataclass
 class Gate:
     """The render slots of one database: ``renders`` lock files in ``folder``."""
@@ -87,6 +101,7 @@ class Gate:
     renders: int
     wait: float
     line: int
+    small: int = DEFAULT_SMALL
     _waiting: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -134,11 +149,30 @@ class Gate:
             return Slot(handle)
         return None
 
+    def sized(self, figures: Callable[[], int]) -> SizedGate:
+        """This gate for a render reading ``figures()`` figures (counted when it renders)."""
+        return SizedGate(self, figures)
+
+
+@dataclass
+class SizedGate:
+    """A gate that a render reading at most ``gate.small`` figures passes without a slot."""
+
+    gate: Gate
+    figures: Callable[[], int]
+
+    def take(self) -> Slot:
+        """No slot for a small render (nothing to release); else :meth:`Gate.take`."""
+        if self.figures() <= self.gate.small:
+            return Slot(None)
+        return self.gate.take()
+
 
 class Slot:
-    """A held render slot; :meth:`release` (or the end of :meth:`hold`) frees it."""
+    """A held render slot; :meth:`release` (or the end of :meth:`hold`) frees it. A slot
+    without a handle stands for a render too small to need one."""
 
-    def __init__(self, handle: BinaryIO) -> None:
+    def __init__(self, handle: BinaryIO | None) -> None:
         self._handle: BinaryIO | None = handle
 
     def release(self) -> None:
@@ -186,5 +220,6 @@ def gate_for(url: URL, cache: Path | None, environ: Mapping[str, str] | None = N
                 renders=int(_number(env, RENDERS_ENV, max(1, cpus // 2))),
                 wait=_number(env, WAIT_ENV, DEFAULT_WAIT),
                 line=int(_number(env, LINE_ENV, DEFAULT_LINE)),
+                small=_bound(env, SMALL_ENV, DEFAULT_SMALL),
             )
         return _gates[key]

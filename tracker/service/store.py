@@ -553,6 +553,11 @@ class Store:
         with self.engine.connect() as conn:
             return figure_rows.count_current(conn)
 
+    def count_matching(self, filters: Filters) -> int:
+        """How many current figures the filters select: what a filtered download reads."""
+        with self.engine.connect() as conn:
+            return figure_rows.count_matching(conn, filters, self.location_levels)
+
 
 def _touched(plan: ImportPlan) -> pd.DataFrame:
     """The figures whose series change: the new ones, and for each revision both the new
