@@ -17,6 +17,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from tracker.domain.lookup import lookup
 from tracker.domain.settings import DEFAULT_SETTINGS
 
 INF = math.inf
@@ -94,7 +95,7 @@ def interval_bounds(
 def rule_text(qualifier: pd.Series, tau: float) -> pd.Series:
     """The words of the rule that produced each interval, with τ where it applies."""
     texts = {q: t.format(tau=f"{tau:.2f}") for q, t in RULE_TEXT.items()}
-    return qualifier.astype(str).map(texts)
+    return lookup(qualifier.astype(str), texts, "str")
 
 
 def add_intervals(

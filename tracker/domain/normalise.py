@@ -13,6 +13,7 @@ import pandas as pd
 
 from tracker.domain.identity import content_ids
 from tracker.domain.intervals import add_intervals
+from tracker.domain.lookup import lookup
 from tracker.domain.settings import DEFAULT_SETTINGS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 
@@ -76,15 +77,16 @@ def _apply_defaults(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
     defaults = {
         "population": pd.Series("all", index=df.index, dtype="string"),
         "period_end": df["reported_on"],
-        "measure": df["metric"].map(metrics["measure"]).astype("string"),
+        "measure": lookup(df["metric"], metrics["measure"], "string"),
         "qualifier": pd.Series("exact", index=df.index, dtype="string"),
-        "unit": df["metric"].map(metrics["unit"]).astype("string"),
+        "unit": lookup(df["metric"], metrics["unit"], "string"),
     }
     filled: dict[str, np.ndarray] = {}
     for column, default in defaults.items():
-        missing = df[column].isna()
-        df[column] = df[column].where(~missing, default)
-        filled[column] = missing.to_numpy(dtype=bool)
+        missing = df[column].isna().to_numpy(dtype=bool)
+        if missing.any():  # a column given in full is kept as it is
+            df[column] = df[column].where(~missing, default)
+        filled[column] = missing
     df["defaults_applied"] = _defaults_applied(filled, df.index)
     missing_id = df["figure_id"].isna()
     if missing_id.any():  # named by what it says: importing it again is no new figure

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from tracker.domain.control import has_control
+from tracker.domain.lookup import lookup
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, REQUIRED_COLUMNS, Vocabularies
 
 DATE_RE = r"\d{4}-\d{2}-\d{2}"
@@ -38,6 +39,11 @@ COUNT_MAXIMUM: dict[str, int] = {
     "localities": 10**7,
     "facilities": 10**7,
 }
+
+#: Up to this many cells, a check reads them one by one (an id looked up in the vocabulary's
+#: set, a rule's outcome cell by cell); above it, the column at once (hashing the thousands
+#: of places of the gazetteer costs more than checking a few cells one by one).
+FEW_CELLS = 64
 
 # Human descriptions of each column, used by the docs and datapackage.json.
 DESCRIPTIONS: dict[str, str] = {
@@ -131,8 +137,11 @@ def _on_present(
 
 
 def _text(df: pd.DataFrame, column: str) -> pd.Series:
+    """The column's text cells, all missing when the table has no such column."""
     if column in df:
         return df[column]
+    if len(df) <= FEW_CELLS:  # a scalar spread over a few rows costs more than a list
+        return pd.Series(pd.array([pd.NA] * len(df), dtype="string"), index=df.index)
     return pd.Series(pd.NA, index=df.index, dtype="string")
 
 
@@ -227,7 +236,8 @@ def _unit_words(vocab: Vocabularies) -> str:
 
 def effective_unit(df: pd.DataFrame, vocab: Vocabularies) -> pd.Series:
     """Each row's unit: the one given, else its metric's default."""
-    return _text(df, "unit").fillna(_text(df, "metric").map(vocab.metrics["unit"]))
+    default = lookup(_text(df, "metric"), vocab.metrics["unit"], "string")
+    return df["unit"].fillna(default) if "unit" in df else default
 
 
 def _within_unit_bound(
@@ -239,7 +249,7 @@ def _within_unit_bound(
     def passes(df: pd.DataFrame) -> pd.Series:
         if column not in df:
             return pd.Series(True, index=df.index)
-        bound = effective_unit(df, vocab).map(COUNT_MAXIMUM).astype("float64")
+        bound = lookup(effective_unit(df, vocab), COUNT_MAXIMUM, "float64")
         number = c.count(df[column])
         return ~((number > bound) & (number <= MAX_COUNT))
 
@@ -350,12 +360,6 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
 
 def _matches(pattern: str, error: str, name: str) -> pa.Check:
     return pa.Check(lambda s: s.astype(str).str.fullmatch(pattern), name=name, error=error)
-
-
-#: Up to this many cells, an id check looks each cell up in the vocabulary's set; above it,
-#: the column is matched against the vocabulary at once (hashing the thousands of places of
-#: the gazetteer costs more than checking a few cells one by one).
-FEW_CELLS = 64
 
 
 def _one_of(ids: frozenset[str], what: str) -> pa.Check:
@@ -507,8 +511,11 @@ def figure_schema(
         )
         for name in CANONICAL_COLUMNS
     }
+    # ignore_na=False: a rule between cells already passes where its inputs are missing
+    # (_lenient), and with ignore_na pandera would also test every cell of the table for being
+    # missing once per rule (a tenth of the cost of checking one figure).
     wide = [
-        pa.Check(_lenient(check.passes), name=check.name, error=check.name)
+        pa.Check(_lenient(check.passes), name=check.name, error=check.name, ignore_na=False)
         for check in cross_checks(vocab, c)
     ]
     return pa.DataFrameSchema(columns, checks=wide, name="figure", strict=False)

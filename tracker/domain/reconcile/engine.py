@@ -75,7 +75,7 @@ def find_flags(
     supersets = subgroup.population_supersets(labels, ctx)
     nested = nesting.nested_pairs(usable, labels.ancestors, supersets)
     found += hierarchy.find(claims, nested)
-    found += hierarchy.find_sums(claims, labels)
+    found += hierarchy.find_sums(claims, labels, usable)
     found += subgroup.find(claims, nested)
     found += flows_between.annotate(divergence.find(claims, ctx), claims, labels, ctx)
     found += staleness.find(claims, ctx)
@@ -130,13 +130,24 @@ def assemble(
         row = _flag_row(f, recs, pubs, source_of, ctx)
         rows.append(row)
         excluded += [(x, f.reason, row["flag_id"]) for c in f.exclude for x in pubs[c]]
-    flags = pd.DataFrame(rows, columns=FLAG_COLUMNS).drop_duplicates("flag_id")
-    flags = flags.sort_values("flag_id").reset_index(drop=True)
-    flags = flags.astype({c: "string" for c in FLAG_COLUMNS if c != "ratio"})
-    flags["ratio"] = flags["ratio"].astype("Float64")
+    first: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        first.setdefault(row["flag_id"], row)
+    flags = _flags_frame(first)
     out = pd.DataFrame(excluded, columns=EXCLUDED_COLUMNS).drop_duplicates()
     out = out.sort_values(EXCLUDED_COLUMNS).reset_index(drop=True).astype("string")
     return flags, out
+
+
+def _flags_frame(rows: dict[str, dict[str, Any]]) -> pd.DataFrame:
+    """The flags table from the first row of each flag id, sorted by id; each column typed as it is
+    built (typing a built frame's 13 text columns cost more than building it, per change)."""
+    ordered = [rows[k] for k in sorted(rows)]
+    columns = {
+        c: pd.array([r[c] for r in ordered], dtype="Float64" if c == "ratio" else "string")
+        for c in FLAG_COLUMNS
+    }
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(ordered)), copy=False)
 
 
 def compute(figures: pd.DataFrame, ctx: ReconcileContext, series: bool = True) -> Reconciliation:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from tracker.domain.lookup import lookup
 from tracker.domain.reconcile.context import ReconcileContext
 from tracker.domain.reconcile.sweep import codes
 from tracker.domain.windows import NO_DAY, episode_days, to_days, window_start
@@ -234,5 +235,5 @@ def component_key(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.Series:
     """(metric, country) per figure as ``"metric|country"``: the unit of recomputation."""
     locations = figures["location"].astype("string")
     roots = {code: ctx.root(str(code)) for code in pd.unique(locations.dropna())}
-    country = locations.map(roots).astype("string")
+    country = lookup(locations, roots, "string")
     return (figures["metric"].astype("string") + "|" + country).rename("component")

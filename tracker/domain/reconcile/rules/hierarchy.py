@@ -137,9 +137,12 @@ def _contributors(t: Tree, node: int) -> list[int]:
     return out
 
 
-def find_sums(claims: pd.DataFrame, labels: Labels) -> list[RawFlag]:
-    """Areas whose high is below the summed lows of their disjoint parts."""
-    usable = comparable(claims)
+def find_sums(
+    claims: pd.DataFrame, labels: Labels, usable: pd.DataFrame | None = None
+) -> list[RawFlag]:
+    """Areas whose high is below the summed lows of their disjoint parts (``usable``: the
+    claims' :func:`comparable` rows, when the caller has them)."""
+    usable = comparable(claims) if usable is None else usable
     if usable.empty:
         return []
     cols = ("metric_c", "pop_c", "measure_c", "x", "end_d")
