@@ -126,6 +126,7 @@ def extract(
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
+        _unattributed(p)
     for p in proposals:
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
@@ -379,6 +380,19 @@ def _narrow_source(p: Proposal, article: ArticleSources, tables: ExtractTables) 
     if narrowed is not None:
         p.cells["source"], why = narrowed
         p.reasons[p.source_at] = f"{p.reasons[p.source_at]}; {why}"
+
+
+def _unattributed(p: Proposal) -> None:
+    """A figure with no registered originator is ``unattributed`` (the registry's id for it,
+    DESIGN's convention): nobody named, or an originator the registry lacks (its reason names
+    whose words they are)."""
+    if p.text("source"):
+        return
+    p.cells["source"] = "unattributed"
+    p.penalties.append(0.1)
+    if 0 <= p.source_at < len(p.reasons):
+        why = p.reasons[p.source_at] or "no source named"
+        p.reasons[p.source_at] = f"{why} → unattributed"
 
 
 def _place(
