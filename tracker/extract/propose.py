@@ -69,6 +69,8 @@ class Proposal:
     source_reason: int | None = None
     #: the index in ``reasons`` of the source's reason, once written
     source_at: int = -1
+    #: its paragraph and the folded offset of its number
+    where: tuple[int, int] = (0, 0)
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -331,6 +333,7 @@ def _attribute(
     ctx: Context,
     p: Proposal,
 ) -> None:
+    p.where = (sent.paragraph, sent.tokens[m.start].start)
     decided = None if head is not None else source_of(sent, m, ctx)
     if head is not None:
         p.head = head
@@ -376,7 +379,7 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
 
 def _narrow_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
     """An organisation named whole in a report of its own office is that office."""
-    narrowed = article.narrow(p.text("source"), tables.source_parts)
+    narrowed = article.narrow(p.text("source"), tables.source_parts, p.where)
     if narrowed is not None:
         p.cells["source"], why = narrowed
         p.reasons[p.source_at] = f"{p.reasons[p.source_at]}; {why}"
