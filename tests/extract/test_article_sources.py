@@ -84,7 +84,7 @@ def test_the_publisher_speaks_when_the_article_names_no_one(tables: ExtractTable
         extract(text, tables, reported_on=R, publisher="Syrian Observatory for Human Rights")
     )
     assert got["12"]["source"] == "sohr"
-    assert "no source named; publisher" in got["12"]["reasons"]
+    assert "publisher 'Syrian Observatory for Human Rights' is sohr" in got["12"]["reasons"]
     alone = by_value(extract(text, tables, reported_on=R))
     assert alone["12"]["source"] == "unattributed"
 

@@ -100,3 +100,64 @@ def test_the_office_named_beside_the_un_is_the_source(
 )
 def test_ocha_opening_a_paragraph_owns_its_figures(tables: ExtractTables, text: str) -> None:
     assert set(sources(text, tables).values()) == {"un-ocha"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes killed at least 30 civilians in Idlib on Monday. The figures were compiled "
+        "by the Syrian Observatory for Human Rights, which relies on a network of sources.",
+        "Air strikes killed at least 30 civilians in Idlib on Monday.\nThe Syrian Observatory "
+        "for Human Rights said the strikes hit a market and a school.",
+        "قتل 30 مدنياً في غارات على إدلب أمس الاثنين. وأفاد بذلك المرصد السوري لحقوق الإنسان "
+        "الذي يعتمد على شبكة مصادر.",
+    ],
+)
+def test_the_next_sentence_names_who_reported(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)["30"]
+    assert got["source"] == "sohr"
+    assert "named in the next sentence" in got["reasons"]
+
+
+def test_the_next_sentence_with_figures_of_its_own_attributes_nothing_before(
+    tables: ExtractTables,
+) -> None:
+    text = (
+        "Air strikes killed 30 civilians in Idlib on Monday. The UN said 200 people fled "
+        "Idlib on Monday."
+    )
+    assert sources(text, tables) == {"30": "unattributed", "200": "un"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kw"),
+    [
+        (
+            "Syrian Network for Human Rights — monthly death toll\n"
+            "In February, 120 civilians were killed in Syria, most of them in air strikes.",
+            {},
+        ),
+        (
+            "In February, 120 civilians were killed in Syria, most of them in air strikes.",
+            {"publisher": "Syrian Network for Human Rights"},
+        ),
+        (
+            "المرصد السوري لحقوق الإنسان: حصيلة شهر شباط\n"
+            "قتل 120 مدنياً في سوريا خلال شهر شباط معظمهم في غارات جوية.",
+            {},
+        ),
+    ],
+)
+def test_a_monitors_own_bulletin_is_its_source(
+    tables: ExtractTables, text: str, kw: dict[str, str]
+) -> None:
+    assert sources(text, tables, **kw)["120"] in ("snhr", "sohr")
+
+
+def test_a_news_headline_quoting_a_monitor_is_no_bulletin(tables: ExtractTables) -> None:
+    text = (
+        "Syrian Observatory says dozens killed in Idlib\n"
+        "The UN said 200 people fled Idlib on Monday. Another 50 people fled on Tuesday, a "
+        "local official said."
+    )
+    assert sources(text, tables)["50"] == "unattributed"

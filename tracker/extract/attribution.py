@@ -117,6 +117,25 @@ def title_source(tables: ExtractTables, text: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def monitor_title(tables: ExtractTables, text: str) -> tuple[str | None, str]:
+    """The monitor whose own bulletin a text is by its header: one of its first lines, short
+    and no sentence (no full stop, no reporting verb: "Syrian Network for Human Rights —
+    Monthly death toll", "المرصد السوري لحقوق الإنسان: حصيلة الضحايا"), names a registered
+    monitor (:attr:`ExtractTables.monitors`)."""
+    _, begin = first_line_url(text)
+    lines = [ln.strip() for ln in text[begin:].splitlines() if ln.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) > HEADER_WIDTH or line.endswith((".", "?", "!", "؟")):
+            continue
+        tokens = Folded.of(line).tokens()
+        if any(c.payload[0] == "reporting" for c in tables.cues.all(tokens)):
+            continue
+        named = [s.payload for s in tables.sources.find(tokens) if s.payload in tables.monitors]
+        if named:
+            return str(named[0]), f"the header '{line}' names the monitor {named[0]}"
+    return None, ""
+
+
 def _acronym(publisher: str) -> bool:
     """Whether a publisher's name holds an organisation's acronym (UNICEF, WHO): a series
     name beside it is that organisation's series, not the registry's."""

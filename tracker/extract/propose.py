@@ -25,12 +25,13 @@ import pandas as pd
 from tracker.domain.validation import validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.extract import semantics as sem
-from tracker.extract.article_sources import ArticleSources
+from tracker.extract.article_sources import ArticleSources, Attribution
 from tracker.extract.attribution import (
     Context,
     PlaceMention,
     attributions,
     last_speaker,
+    monitor_title,
     person_source,
     place_mentions,
     publisher_source,
@@ -69,6 +70,8 @@ class Proposal:
     source_reason: int | None = None
     #: the index in ``reasons`` of the source's reason, once written
     source_at: int = -1
+    #: the attribution of the next sentence, when that one has no figure of its own
+    named_after: Attribution | None = None
     #: its paragraph and the folded offset of its number
     where: tuple[int, int] = (0, 0)
 
@@ -117,12 +120,15 @@ def extract(
     if titled is not None:
         article.publisher_source, article.publisher_reason = titled, title_reason
         article.own_report = True
+    _monitor_bulletin(article, tables, text)
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
     before: list[Proposal] = []
     for start, end in folded.sentences():
         sent = Sentence(folded, start, end, tables, clock)
         found = _propose_sentence(sent, ctx, article, before)
+        if not sent.figures:
+            _attributed_after(sent, before)
         proposals += found
         before = found
     for p in proposals:
@@ -133,6 +139,32 @@ def extract(
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
     return _frame(proposals, tables, today or date.today())
+
+
+def _monitor_bulletin(article: ArticleSources, tables: ExtractTables, text: str) -> None:
+    """A bulletin a registered monitor publishes (the publisher, or its header, names it: SOHR
+    on its own site, "SNHR — monthly report") states the monitor's own counts: its figures
+    are the monitor's unless their own sentence names another source."""
+    if article.publisher_source is None:
+        article.publisher_source, article.publisher_reason = monitor_title(tables, text)
+    if article.publisher_source in tables.monitors:
+        article.own_report = True
+        article.publisher_reason += " (a monitor's own bulletin)"
+
+
+def _attributed_after(sent: Sentence, before: list[Proposal]) -> None:
+    """A sentence with no figure that names who reported ("The toll was given by the Syrian
+    Observatory, which …", "وأفاد بذلك المرصد السوري") attributes the figures of the sentence
+    just before it (in its paragraph or the one before) that name no source and report
+    no speech of their own."""
+    if not sent.cues("reporting"):
+        return
+    named = attributions(sent, ())
+    if not named:
+        return
+    for p in before:
+        if p.unsourced is not None and not p.unsourced[2] and sent.paragraph - p.unsourced[0] < 2:
+            p.named_after = named[0]
 
 
 def _text_year(folded: str, today: date | None) -> int | None:
@@ -363,7 +395,12 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
     figure an including-part belongs to is resolved before the part)."""
     if p.source_reason is None:
         return
-    if p.unsourced is not None:
+    after = p.named_after
+    if after is not None and not article.own_report:
+        source = after.source
+        why = f"no source in its sentence; {after.name} (named in the next sentence) → "
+        why += source or f"'{after.name}' is not in the source registry"
+    elif p.unsourced is not None:
         paragraph, offset, reported = p.unsourced
         figure = (p.text("location"), p.text("metric"))
         source, why = article.resolve(
