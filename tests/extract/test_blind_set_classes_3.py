@@ -161,3 +161,59 @@ def test_a_news_headline_quoting_a_monitor_is_no_bulletin(tables: ExtractTables)
         "local official said."
     )
     assert sources(text, tables)["50"] == "unattributed"
+
+
+# --- spurious: headlines and leads restating the body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens killed in air strikes on Idlib\n"
+        "At least 43 civilians were killed in air strikes on Idlib on Monday, the Syrian "
+        "Observatory said.",
+        "Death toll nears 1,000 in Idlib\n"
+        "At least 43 civilians were killed in air strikes on Idlib on Monday, the Syrian "
+        "Observatory said.",
+        "عشرات القتلى في غارات على إدلب\n"
+        "وقال المرصد السوري إن 43 مدنياً قتلوا في غارات على إدلب أمس الاثنين.",
+    ],
+)
+def test_a_headline_restating_the_body_is_no_second_proposal(
+    tables: ExtractTables, text: str
+) -> None:
+    assert list(by_value(text, tables)) == ["43"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Idlib offensive\nHundreds of families fled Idlib this week.\n"
+        "The UN said 8,000 people were displaced from Idlib since Monday.",
+        "هجوم إدلب\nنزح عشرات آلاف المدنيين من إدلب هذا الأسبوع.\n"
+        "وقالت الأمم المتحدة إن 8000 شخص نزحوا من إدلب منذ يوم الاثنين.",
+    ],
+)
+def test_a_vague_lead_the_body_states_exactly_is_no_second_proposal(
+    tables: ExtractTables, text: str
+) -> None:
+    assert list(by_value(text, tables)) == ["8000"]
+
+
+def test_a_headline_figure_the_body_does_not_restate_is_kept_unless_vague(
+    tables: ExtractTables,
+) -> None:
+    text = (
+        "Hundreds flee as 12 killed in Idlib\n"
+        "The UN said 8,000 people were displaced from Idlib since Monday."
+    )
+    assert list(by_value(text, tables)) == ["12", "8000"]
+
+
+def test_a_long_first_line_is_body_text(tables: ExtractTables) -> None:
+    text = (
+        "Thirteen government soldiers have been killed since the offensive began in Idlib on "
+        "Tuesday last week according to the monitor's count\n"
+        "The Syrian Observatory said 10 fighters were killed in Idlib."
+    )
+    assert list(by_value(text, tables)) == ["13", "10"]

@@ -41,6 +41,7 @@ from tracker.extract.attribution import (
 )
 from tracker.extract.calendar import Clock, date_from_url
 from tracker.extract.events import EventDates
+from tracker.extract.headlines import Layout
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
@@ -131,6 +132,7 @@ def extract(
             _attributed_after(sent, before)
         proposals += found
         before = found
+    proposals = _not_restated(proposals, Layout.of(text, line_url is not None))
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
@@ -139,6 +141,25 @@ def extract(
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
     return _frame(proposals, tables, today or date.today())
+
+
+def _not_restated(proposals: list[Proposal], layout: Layout) -> list[Proposal]:
+    """The proposals less the headline's and the lead's restatements
+    (:mod:`tracker.extract.headlines`)."""
+    exact = [(p.where[0], p.text("metric")) for p in proposals if not _vague(p)]
+    kept = []
+    for p in proposals:
+        paragraph, metric = p.where[0], p.text("metric")
+        later = any(q > paragraph and m == metric for q, m in exact)
+        title = paragraph in layout.titles
+        if (title and (_vague(p) or later)) or (paragraph == layout.lead and _vague(p) and later):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _vague(p: Proposal) -> bool:
+    return p.mention is not None and p.mention.how == "magnitude"
 
 
 def _monitor_bulletin(article: ArticleSources, tables: ExtractTables, text: str) -> None:
