@@ -70,7 +70,7 @@ def test_reported_speech_without_a_speaker_takes_the_source_the_article_names_mo
 
 def test_a_lead_that_reports_nothing_is_the_articles_own_voice(tables: ExtractTables) -> None:
     text = (
-        "More than 270,000 people are trapped in southern Syria.\n"
+        "More than 270,000 displaced people are trapped in southern Syria.\n"
         "The UN refugee agency said 45,000 people had fled towards the Jordanian border."
     )
     got = by_value(extract(text, tables, reported_on=R))

@@ -217,3 +217,106 @@ def test_a_long_first_line_is_body_text(tables: ExtractTables) -> None:
         "The Syrian Observatory said 10 fighters were killed in Idlib."
     )
     assert list(by_value(text, tables)) == ["13", "10"]
+
+
+# --- spurious: numbers that are no figures
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "At least 43 civilians were killed in Idlib between 6 and 10 March, the Syrian "
+            "Observatory said.",
+            ["43"],
+        ),
+        (
+            "At least 43 civilians were killed in Idlib from 3 to 5 March, the Syrian Observatory "
+            "said.",
+            ["43"],
+        ),
+        ("وقال المرصد السوري إن 43 مدنياً قتلوا في إدلب بين 6 و10 آذار.", ["43"]),
+        ("Batch 4 of 300 displaced people left Douma on Monday, the UN said.", ["300"]),
+        ("خرجت الدفعة 4 من دوما وتضم 300 نازح أمس الاثنين.", ["300"]),
+        ("The UN said 5.6 million Syrian refugees live in five countries.", ["5600000"]),
+        ("وقالت المفوضية إن 5.6 مليون لاجئ سوري يعيشون في خمس دول.", ["5600000"]),
+        ("A 12-page report by the UN said 40 people were killed in Idlib.", ["40"]),
+        ("Rescuers pulled two sets of 12 bodies from the rubble in Idlib.", ["12"]),
+    ],
+)
+def test_days_ranks_and_things_counted_are_no_figures(
+    tables: ExtractTables, text: str, kept: list[str]
+) -> None:
+    assert list(by_value(text, tables)) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 300 civilians, including 40 children, remain trapped in the besieged town "
+        "of Douma.",
+        "Shelling killed 12 people in Douma, where 300 civilians remain trapped.",
+        "وقتل 12 شخصاً في دوما حيث لا يزال 300 مدني محاصرين.",
+    ],
+)
+def test_trapped_people_are_no_flow(tables: ExtractTables, text: str) -> None:
+    assert "300" not in by_value(text, tables) and "40" not in by_value(text, tables)
+
+
+def test_trapped_people_in_need_are_people_in_need(tables: ExtractTables) -> None:
+    got = by_value("Some 250,000 people trapped in Douma are in need of aid, OCHA said.", tables)
+    assert got["250000"]["metric"] == "people_in_need"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Hol camp, which houses 56,000 people who fled the fighting, is overcrowded.",
+        "يقطن في مخيم الهول أكثر من 56 ألف شخص نزحوا من المعارك.",
+    ],
+)
+def test_a_camps_population_is_a_stock_of_displaced_people(
+    tables: ExtractTables, text: str
+) -> None:
+    assert by_value(text, tables)["56000"]["metric"] == "idps"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2011, more than 500,000 people have been killed in Syria, the Observatory said.",
+        "The 13-year war has displaced half of the population, more than 12 million people.",
+        "وقتل أكثر من 500 ألف شخص في سوريا منذ عام 2011 بحسب المرصد.",
+        "The UN has plans for up to 50,000 returns to Idlib this year.",
+        "The response plan targets 2.5 million people in need in Idlib.",
+        "وتخطط الأمم المتحدة لعودة 50 ألف لاجئ هذا العام.",
+    ],
+)
+def test_war_totals_and_plans_are_no_figures(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables) == {}
+
+
+def test_since_this_year_is_no_war_total(tables: ExtractTables) -> None:
+    got = by_value("Since January, 300 people have been killed in Idlib, the UN said.", tables)
+    assert got["300"]["period_start"] == "2024-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Strikes on Idlib killed or wounded 45 civilians on Monday, the UN said. "
+            "At least 20 of them were killed in Ariha.",
+            ["20"],
+        ),
+        (
+            "وقال المرصد إن القصف على إدلب خلف 45 قتيلاً وجريحاً. وقتل 20 مدنياً في أريحا.",
+            ["20"],
+        ),
+        ("Strikes on Idlib killed or wounded 45 civilians on Monday, the UN said.", ["45"]),
+    ],
+)
+def test_a_combined_toll_only_when_nothing_else_is_stated(
+    tables: ExtractTables, text: str, kept: list[str]
+) -> None:
+    assert list(by_value(text, tables)) == kept

@@ -5,8 +5,8 @@ in air strikes on Idlib", "Death toll nears 1,000", "عشرات آلاف الن�
 proposed once, where the body states it:
 
 - a **title line** is one of the text's first lines (after a line that is only an address)
-  that is short (at most 14 words) and no sentence (it does not end with a full stop, "!" or "?"), with body
-  text after it;
+  that is short (at most 14 words) and no sentence (it does not end with a full stop, "!"
+  or "?"), with body text after it;
 - the **lead** is the first line of body text after the title lines.
 
 :func:`tracker.extract.propose.extract` leaves out a vague magnitude ("dozens", "hundreds",

@@ -71,6 +71,8 @@ class Proposal:
     source_reason: int | None = None
     #: the index in ``reasons`` of the source's reason, once written
     source_at: int = -1
+    #: a toll of the dead and the wounded together: proposed only when nothing else is
+    combined: bool = False
     #: the attribution of the next sentence, when that one has no figure of its own
     named_after: Attribution | None = None
     #: its paragraph and the folded offset of its number
@@ -133,6 +135,8 @@ def extract(
         proposals += found
         before = found
     proposals = _not_restated(proposals, Layout.of(text, line_url is not None))
+    if not all(p.combined for p in proposals):
+        proposals = [p for p in proposals if not p.combined]
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
@@ -310,17 +314,26 @@ def _propose(
         return None
     metrics = sent.tables.vocab.metrics
     measure = str(metrics.loc[metric, "measure"])
+    if measure == "flow" and head is None and sem.trapped(sent, m) is not None:
+        return None  # people trapped or besieged: no flow counts them
     population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
         population = str(head.cells["population"])
         population_why = f"population of the figure it is part of → {population}"
     p.reasons += [qualified.reason, metric_why, population_why]
+    together = sem.combined(sent, m)
+    if together is not None:
+        p.combined = True
+        p.reasons.append(f"'{together}': the dead and the wounded together (no metric counts it)")
+        p.penalties.append(0.2)
     if not counted.metric or counted.metric.payload != metric:
         p.penalties.append(0.1)
     if population == "all" and not counted.unit:
         p.penalties.append(0.05)
     _attribute(sent, m, head, places, ctx, p)
     _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places], ctx.events)
+    if measure == "flow" and _whole_war(p, sent.clock.reported_on):
+        return None
     unit_id = (
         "households"
         if unit == "households" and "households" in sent.tables.metric_units[metric]
@@ -348,6 +361,18 @@ def _propose(
         named = counted.unit or counted.metric
         p.reasons.append(f"{named.phrase if named else metric} → unit households")
     return p
+
+
+WAR_YEARS = 5  # a flow counted over more years than this is the war's background total
+
+
+def _whole_war(p: Proposal, reported_on: date | None) -> bool:
+    """A flow counted since a start years before the report ("Since 2011, more than 500,000
+    people have been killed") is the whole war's background total, no figure of the story."""
+    start = p.text("period_start")
+    if reported_on is None or start is None:
+        return False
+    return (reported_on - date.fromisoformat(start)).days > WAR_YEARS * 366
 
 
 def _sub_metric(
