@@ -320,3 +320,90 @@ def test_a_combined_toll_only_when_nothing_else_is_stated(
     tables: ExtractTables, text: str, kept: list[str]
 ) -> None:
     assert list(by_value(text, tables)) == kept
+
+
+# --- value found, metric and population
+
+
+def fields(text: str, tables: ExtractTables) -> dict[str, tuple[str, str]]:
+    return {v: (r["metric"], r["population"]) for v, r in by_value(text, tables).items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes and shelling by government forces on the towns of southern Idlib killed at "
+        "least 43 civilians on Monday, the Syrian Observatory said. Among all the victims were "
+        "12 children and 7 women.",
+        "قتل 43 مدنياً على الأقل في غارات على ريف إدلب الجنوبي أمس الاثنين بحسب المرصد السوري. "
+        "وبين الضحايا 12 طفلاً و7 نساء.",
+    ],
+)
+def test_a_breakdown_after_a_long_sentence(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)
+    assert {v: (r["metric"], r["population"]) for v, r in got.items()} == {
+        "43": ("killed", "civilians"),
+        "12": ("killed", "children"),
+        "7": ("killed", "women"),
+    }
+    assert {r["period_start"] for r in got.values()} == {"2024-03-11"}
+    assert {r["source"] for r in got.values()} == {"sohr"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 40 strikes hit Idlib on Monday, the Syrian Observatory said.",
+        "Russian warplanes carried out 40 raids on Idlib on Monday.",
+        "وقال المرصد إن 40 غارة جوية استهدفت بلدات في ريف إدلب.",
+    ],
+)
+def test_strikes_and_raids_are_airstrikes(tables: ExtractTables, text: str) -> None:
+    assert fields(text, tables) == {"40": ("airstrikes", "all")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("وقال المرصد إن ألفي شخص نزحوا من إدلب.", "2000", "exact"),
+        ("وقال المرصد إن مئات الأطفال قتلوا في إدلب.", "100", "magnitude"),
+        ("وقالت الأمم المتحدة إن عشرات آلاف المدنيين نزحوا من إدلب.", "10000", "magnitude"),
+    ],
+)
+def test_arabic_duals_and_magnitudes(
+    tables: ExtractTables, text: str, value: str, qualifier: str
+) -> None:
+    assert [(r["value"], r["qualifier"]) for r in rows(text, tables)] == [(value, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قتل 5 وأصيب 12 في قصف على إدلب.", "وقتل 5 مدنيين وأصيب 12 آخرون في قصف على إدلب."],
+)
+def test_killed_then_injured_in_arabic(tables: ExtractTables, text: str) -> None:
+    got = fields(text, tables)
+    assert got["5"][0] == "killed" and got["12"][0] == "injured"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Strikes killed 12 civilians in Idlib on Monday and injured 30 others, the UN said.",
+            {"12": ("killed", "civilians"), "30": ("injured", "civilians")},
+        ),
+        (
+            "The UN said 300 civilians were killed in Idlib on Monday. Some 40 of them were "
+            "children.",
+            {"300": ("killed", "civilians"), "40": ("killed", "children")},
+        ),
+        (
+            "قتل 300 مدني في إدلب أمس الاثنين، 40 منهم أطفال.",
+            {"300": ("killed", "civilians"), "40": ("killed", "children")},
+        ),
+    ],
+)
+def test_others_and_of_them_take_their_subgroup(
+    tables: ExtractTables, text: str, want: dict[str, tuple[str, str]]
+) -> None:
+    assert fields(text, tables) == want

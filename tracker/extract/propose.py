@@ -51,6 +51,7 @@ from tracker.extract.window import Window, episode_of, episode_start, window_of
 EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
 OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 REQUIRED = ("reported_on", "source", "metric", "location", "value")
+HEAD_REACH = 5  # tokens from "including"/"among all the victims were" to its part
 
 
 @dataclass
@@ -219,12 +220,14 @@ def _propose_sentence(
         why_not = sem.not_a_figure(sent, m)
         if why_not:
             continue
-        head = _head(sent, m, out or _opening(sent, before))
+        wholes = [p for p in before if p.head is None]
+        head = _head(sent, m, out or _opening(sent, before)) or _part_after(sent, m, out, wholes)
         sibling = _coordinated(sent, m, out) if head is None else None
         if sibling is not None:
             head = sibling.head
         proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
+            _others(sent, m, proposal, [p for p in out if p.head is None] or wholes)
             out.append(proposal)
     speaker = last_speaker(sent)
     if speaker is not None:
@@ -250,9 +253,41 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
     if not earlier:
         return None
     for cue in sent.cues("including"):
-        if cue.end <= m.start and m.start - cue.end <= 3 and not _figure_between(sent, cue.end, m):
+        near = cue.end <= m.start and m.start - cue.end <= HEAD_REACH
+        if (
+            near
+            and not _figure_between(sent, cue.end, m)
+            and not sent.punct_between(cue.end, m.start)
+        ):
             return earlier[-1]
     return None
+
+
+def _part_after(
+    sent: Sentence, m: NumberMention, out: list[Proposal], wholes: list[Proposal]
+) -> Proposal | None:
+    """The figure a number is part of when a ``part_of`` word follows it ("Some 40 of them
+    were children", "12 منهم أطفال"): the last whole figure of its sentence, else of the
+    sentence before."""
+    if not any(c.start == m.end for c in sent.cues("part_of")):
+        return None
+    whole = [p for p in out if p.head is None] or wholes
+    return whole[-1] if whole else None
+
+
+def _others(sent: Sentence, m: NumberMention, p: Proposal, earlier: list[Proposal]) -> None:
+    """ "killed 12 civilians and injured 30 others", "وأصيب 30 آخرون": a number an ``others``
+    word follows, with no population of its own, counts the population of the figure before."""
+    if p.head is not None or not earlier or p.text("population") != "all":
+        return
+    if not any(m.end <= c.start <= m.end + 1 for c in sent.cues("others")):
+        return
+    population = earlier[-1].text("population") or "all"
+    if population != "all":
+        p.cells["population"] = population
+        p.reasons[2] = (
+            f"'others' of the figure before ({earlier[-1].cells['value']}) → {population}"
+        )
 
 
 def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
@@ -318,8 +353,13 @@ def _propose(
         return None  # people trapped or besieged: no flow counts them
     population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
-        population = str(head.cells["population"])
-        population_why = f"population of the figure it is part of → {population}"
+        named = sem.population_after_part(sent, m)
+        population = named.payload if named else str(head.cells["population"])
+        population_why = (
+            f"{named.phrase} → {population}"
+            if named
+            else f"population of the figure it is part of → {population}"
+        )
     p.reasons += [qualified.reason, metric_why, population_why]
     together = sem.combined(sent, m)
     if together is not None:

@@ -236,6 +236,10 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
             "metric": tables.metrics.at(tokens, k) if gap == 0 or found else [],
         }
         hits = {name: h[0] for name, h in at_k.items() if h}
+        if "metric" in hits and _joined_clause(sent, hits["metric"]):
+            break  # "قتل 5 وأصيب 12": و + a verb opens the next clause
+        if "metric" in hits and "metric" in found:
+            break  # a second metric word is the clause's verb ("30 غارة جوية استهدفت بلدات")
         if hits:
             for name, h in hits.items():
                 found.setdefault(name, h)
@@ -247,6 +251,13 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
         gap += 0 if filler else 1
         k += 1
     return Counted(found.get("population"), found.get("unit"), found.get("metric"), k)
+
+
+def _joined_clause(sent: Sentence, phrase: Match) -> bool:
+    """Whether a metric phrase carries the conjunction و its table phrase lacks (وأصيب for
+    أصيب): the start of a new clause, not the counted noun of the number before it."""
+    word = sent.tokens[phrase.start].text
+    return word.startswith("و") and not fold(phrase.phrase).startswith("و")
 
 
 def _filler_at(sent: Sentence, k: int) -> bool:
@@ -378,7 +389,10 @@ def _distance(sent: Sentence, m: NumberMention, phrase: Match) -> float:
         return 0.0
     crossed = sent.numbers_between(a, b, m)
     clauses = sum(1 for k in range(a, b) if sent.tokens[k].text in (";", "؛", ".", ":"))
-    return (b - a) + 4 * crossed + 4 * clauses + (0.5 if phrase.end <= m.start else 0)
+    # a verb with و after the number opens the next clause ("قتل 5 وأصيب 12")
+    joined = 1 if phrase.start >= m.end and _joined_clause(sent, phrase) else 0
+    before = 0.5 if phrase.end <= m.start else 0
+    return (b - a) + 4 * crossed + 4 * clauses + before + joined
 
 
 def _inside_population(sent: Sentence, phrase: Match) -> bool:
@@ -406,6 +420,22 @@ def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
             continue
         for p in sent.population_matches:
             if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
+                return p
+    return None
+
+
+PART_REACH = 4  # tokens from "of them"/منهم to the population it names
+
+
+def population_after_part(sent: Sentence, m: NumberMention) -> Match | None:
+    """The population a part names after its ``part_of`` word ("40 of them were children",
+    "12 منهم أطفال"), in its clause."""
+    for cue in sent.cues("part_of"):
+        if cue.start != m.end:
+            continue
+        for p in sent.population_matches:
+            near = 0 <= p.start - cue.end <= PART_REACH
+            if near and not sent.punct_between(cue.end, p.start):
                 return p
     return None
 
