@@ -407,3 +407,88 @@ def test_others_and_of_them_take_their_subgroup(
     tables: ExtractTables, text: str, want: dict[str, tuple[str, str]]
 ) -> None:
     assert fields(text, tables) == want
+
+
+# --- window start (reported on Tuesday 12 March 2024)
+
+
+def starts(text: str, tables: ExtractTables) -> dict[str, str | None]:
+    return {v: r["period_start"] for v, r in by_value(text, tables).items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "At least 20 people were killed in Idlib in the past 24 hours, the Observatory said.",
+            "2024-03-11",
+        ),
+        (
+            "At least 20 people were killed in Idlib in the past 48 hours, the Observatory said.",
+            "2024-03-10",
+        ),
+        (
+            "At least 20 people were killed in Idlib in the past five days, the Observatory said.",
+            "2024-03-07",
+        ),
+        ("وقال المرصد إن 20 شخصاً قتلوا في إدلب خلال الأيام الخمسة الماضية.", "2024-03-07"),
+        ("وقال المرصد إن 20 شخصاً قتلوا في إدلب خلال الساعات الـ48 الماضية.", "2024-03-10"),
+        ("وقال المرصد إن 20 شخصاً قتلوا في ريف درعا خلال 5 أيام من التصعيد.", "2024-03-08"),
+        ("At least 20 people were killed in Idlib on Monday, the Observatory said.", "2024-03-11"),
+        ("At least 20 people were killed in Idlib on Tuesday, the Observatory said.", "2024-03-12"),
+        ("وقال المرصد إن 20 شخصاً قتلوا في إدلب يوم الأربعاء.", "2024-03-06"),
+        (
+            "At least 20 people were killed in Idlib between 6 and 10 March, the Observatory said.",
+            "2024-03-06",
+        ),
+    ],
+)
+def test_windows_back_from_the_report_and_weekdays(
+    tables: ExtractTables, text: str, start: str
+) -> None:
+    assert starts(text, tables) == {"20": start}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the start of the year, 2,000 people were killed in Syria, including 300 in "
+        "February, the Observatory said.",
+        "وقتل 2000 شخص في سوريا منذ بداية العام، بينهم 300 في شباط، بحسب المرصد.",
+    ],
+)
+def test_a_part_with_its_own_month_keeps_it(tables: ExtractTables, text: str) -> None:
+    assert starts(text, tables) == {"2000": "2024-01-01", "300": "2024-02-01"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty people were killed in Idlib on Monday. Over the same period, 300 people fled "
+        "Idlib, the UN said.",
+        "وقتل 20 شخصاً في إدلب يوم الاثنين. وخلال الفترة نفسها نزح 300 شخص من إدلب.",
+    ],
+)
+def test_over_the_same_period_takes_the_window_before(tables: ExtractTables, text: str) -> None:
+    assert starts(text, tables) == {"20": "2024-03-11", "300": "2024-03-11"}
+
+
+def test_an_arabic_bulletin_continues_its_count(tables: ExtractTables) -> None:
+    text = (
+        "قال المرصد السوري إن 40 شخصاً قتلوا في إدلب منذ يوم الجمعة. وأضاف أن بين القتلى 10 "
+        "أطفال. كما أصيب 70 شخصاً."
+    )
+    assert starts(text, tables) == {"40": "2024-03-08", "10": "2024-03-08", "70": "2024-03-08"}
+    assert by_value(text, tables)["10"]["population"] == "children"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The violence began on 3 March in Latakia. Since the violence began, 1,500 people have "
+        "been killed, the Observatory said.",
+        "بدأت أعمال العنف في 3 آذار في اللاذقية. وقتل 1500 شخص منذ بدء أعمال العنف بحسب المرصد.",
+    ],
+)
+def test_since_the_violence_began_opens_on_its_day(tables: ExtractTables, text: str) -> None:
+    assert starts(text, tables) == {"1500": "2024-03-03"}

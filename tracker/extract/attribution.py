@@ -63,6 +63,8 @@ class Context:
     people: dict[str, str] = field(default_factory=dict)
     #: the events the text dated ("the earthquake struck on 6 February")
     events: EventDates = field(default_factory=EventDates)
+    #: the window of the last flow the text dated: (period_start, period_end, its number)
+    last_flow: tuple[str, str | None, str] | None = None
 
 
 def publisher_source(

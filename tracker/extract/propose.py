@@ -39,7 +39,7 @@ from tracker.extract.attribution import (
     source_of,
     title_source,
 )
-from tracker.extract.calendar import Clock, date_from_url
+from tracker.extract.calendar import Clock, DateMention, date_from_url
 from tracker.extract.events import EventDates
 from tracker.extract.headlines import Layout
 from tracker.extract.numbers import NumberMention
@@ -228,7 +228,16 @@ def _propose_sentence(
         proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
             _others(sent, m, proposal, [p for p in out if p.head is None] or wholes)
+            _carry_window(sent, proposal, ctx)
             out.append(proposal)
+    dated = [p for p in out if p.text("period_start") and p.text("measure") == "flow"]
+    if dated:
+        last = dated[-1]
+        ctx.last_flow = (
+            str(last.text("period_start")),
+            last.text("period_end"),
+            str(last.cells["value"]),
+        )
     speaker = last_speaker(sent)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
@@ -261,6 +270,28 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
         ):
             return earlier[-1]
     return None
+
+
+def _carry_window(sent: Sentence, p: Proposal, ctx: Context) -> None:
+    """A flow with no window of its own takes the window of the last flow the text dated
+    when its sentence says so ("over the same period", "خلال الفترة نفسها": ``same_period``
+    cues) or continues the sentence before it ("كما قتل …", "وأضاف أن …", "It also said":
+    a ``continues`` cue opening the sentence)."""
+    if ctx.last_flow is None or p.head is not None or p.text("measure") != "flow":
+        return
+    if p.text("period_start") or (p.window is not None and p.window.episode_start):
+        return
+    same = sent.cues("same_period")
+    opens = [c for c in sent.cues("continues") if c.start == 0]
+    if not same and not opens:
+        return
+    start, end, value = ctx.last_flow
+    cue = (same or opens)[0]
+    p.cells["period_start"] = start
+    if end and same:
+        p.cells["period_end"] = end
+    why = f"'{sent.source_text(cue.start, cue.end)}': the window of the figure before ({value})"
+    p.reasons.append(f"{why} → period_start {start}")
 
 
 def _part_after(
@@ -298,8 +329,9 @@ def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
     part of that figure)."""
     first = min((f.start for f in sent.figures), default=len(sent.tokens))
     after_metric = {x.end for x in sent.metric_matches}
+    said = {k for c in sent.cues("reporting", "complementizer") for k in range(c.start, c.end)}
     opens = any(
-        all(t.kind != "word" for t in sent.tokens[: c.start])
+        all(t.kind != "word" or k in said for k, t in enumerate(sent.tokens[: c.start]))
         or (c.end <= first and c.start in after_metric)
         for c in sent.cues("including")
     )
@@ -565,6 +597,12 @@ def _date(
     tables = sent.tables
     r = sent.clock.reported_on
     inherited = head.window if head is not None else None
+    own = _own_date(sent, m) if head is not None else None
+    if own is not None and own.first is not None:
+        # "including 300 in February": the part's own month, not its whole's window
+        last = min(own.last or own.first, r) if r else own.last
+        said = f"'{sent.source_text(own.start, own.end)}' (the part's own date)"
+        inherited = Window(own.first, last, (f"{said} → period_start {own.first}",))
     window = inherited or window_of(sent, m, measure, names)
     p.window = window
     episode = episode_of(tables, p.text("location"), r)
@@ -600,6 +638,25 @@ def _date(
         period_start=start.isoformat() if start else None,
         period_end=window.end.isoformat() if window.end else None,
         episode=episode,
+    )
+
+
+OWN_DATE_REACH = 3  # tokens from a part's number to a date of its own ("300 in February")
+
+
+def _own_date(sent: Sentence, m: NumberMention) -> DateMention | None:
+    """A point date or month that follows a part's number closely, no other figure between:
+    its own."""
+    return next(
+        (
+            d
+            for d in sent.dates
+            if d.first is not None
+            and d.role in ("point", "during")
+            and 0 <= d.start - m.end <= OWN_DATE_REACH
+            and sent.numbers_between(m.end, d.start, m) == 0
+        ),
+        None,
     )
 
 
