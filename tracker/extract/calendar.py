@@ -32,9 +32,8 @@ Rules (the words are in ``data/extract/calendar.csv``):
 
 from __future__ import annotations
 
-import math
-
 import calendar as cal
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
