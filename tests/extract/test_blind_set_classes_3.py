@@ -492,3 +492,26 @@ def test_an_arabic_bulletin_continues_its_count(tables: ExtractTables) -> None:
 )
 def test_since_the_violence_began_opens_on_its_day(tables: ExtractTables, text: str) -> None:
     assert starts(text, tables) == {"1500": "2024-03-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وقال المرصد إن ألفا شخص نزحوا من إدلب.", "2000"),
+        ("وقال المرصد إن خمسين ألفاً نزحوا من إدلب.", "50000"),
+    ],
+)
+def test_alfa_opening_a_number_is_the_dual(tables: ExtractTables, text: str, value: str) -> None:
+    assert list(by_value(text, tables)) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("وعبر نحو 700 شخص إلى تركيا أمس.", "700"), ("وعبرت 700 عائلة الحدود إلى تركيا.", "700")],
+)
+def test_abara_before_people_is_crossing(tables: ExtractTables, text: str, value: str) -> None:
+    assert by_value(text, tables)[value]["metric"] == "displaced"
+
+
+def test_abara_as_via_is_no_figure(tables: ExtractTables) -> None:
+    assert by_value("وصلت 30 شاحنة عبر معبر باب الهوى.", tables) == {}

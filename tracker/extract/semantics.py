@@ -291,6 +291,9 @@ def metric_of(
 ) -> tuple[str | None, str]:
     """The metric of a number and why (see the module's rules)."""
     chosen, why = _metric_phrase(sent, m, unit, counted)
+    crossed = _crossed(sent, m, counted)
+    if chosen is None and crossed is not None:
+        return CROSSED, f"'{crossed}' before people → {CROSSED} (crossed)"
     if chosen is None:
         return None, why
     housed = _housed(sent, m)
@@ -314,6 +317,23 @@ def _housed(sent: Sentence, m: NumberMention) -> str | None:
     """The ``housing`` phrase ("houses", "is home to", يؤوي) just before a number, if any."""
     for cue in sent.cues("housing"):
         if cue.end <= m.start and m.start - cue.end <= HOUSED_REACH:
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
+#: a word that is a crossing verb only beside people ("وعبر نحو 700 شخص إلى تركيا"; عبر is
+#: also "via"): ``crossing`` cues, read only when no metric phrase is near
+CROSSED = "displaced"
+CROSSING_REACH = 3  # tokens from the verb to the number (a qualifier between)
+
+
+def _crossed(sent: Sentence, m: NumberMention, counted: Counted) -> str | None:
+    """A ``crossing`` verb just before a number that counts people."""
+    allowed = sent.tables.metric_units[CROSSED]
+    if counted.population is None and (counted.unit is None or counted.unit.payload not in allowed):
+        return None
+    for cue in sent.cues("crossing"):
+        if cue.end <= m.start and m.start - cue.end <= CROSSING_REACH:
             return sent.source_text(cue.start, cue.end)
     return None
 
