@@ -515,3 +515,8 @@ def test_abara_before_people_is_crossing(tables: ExtractTables, text: str, value
 
 def test_abara_as_via_is_no_figure(tables: ExtractTables) -> None:
     assert by_value("وصلت 30 شاحنة عبر معبر باب الهوى.", tables) == {}
+
+
+def test_said_last_week_dates_the_statement_not_the_count(tables: ExtractTables) -> None:
+    text = "The UN said last week that more than 300,000 people had fled their homes since 1 March."
+    assert starts(text, tables) == {"300000": "2024-03-01"}
