@@ -520,3 +520,13 @@ def test_abara_as_via_is_no_figure(tables: ExtractTables) -> None:
 def test_said_last_week_dates_the_statement_not_the_count(tables: ExtractTables) -> None:
     text = "The UN said last week that more than 300,000 people had fled their homes since 1 March."
     assert starts(text, tables) == {"300000": "2024-03-01"}
+
+
+def test_a_part_in_a_sentence_of_its_own_keeps_its_own_day(tables: ExtractTables) -> None:
+    text = (
+        "The Syrian Observatory said at least 27 civilians were killed in Idlib since 1 March. "
+        "About 12 of them died in air strikes on Ariha on Monday."
+    )
+    got = by_value(text, tables)
+    assert starts(text, tables) == {"27": "2024-03-01", "12": "2024-03-11"}
+    assert (got["12"]["source"], got["12"]["population"]) == ("sohr", "civilians")

@@ -603,6 +603,12 @@ def _date(
         last = min(own.last or own.first, r) if r else own.last
         said = f"'{sent.source_text(own.start, own.end)}' (the part's own date)"
         inherited = Window(own.first, last, (f"{said} → period_start {own.first}",))
+    if inherited is not None and head is not None and head.text("quote") != sent.quote:
+        # a part in a sentence of its own ("About 12 of them died … on Tuesday") keeps the
+        # dates that sentence gives it
+        own_window = window_of(sent, m, measure, names)
+        if own_window.start is not None:
+            inherited = own_window
     window = inherited or window_of(sent, m, measure, names)
     p.window = window
     episode = episode_of(tables, p.text("location"), r)
