@@ -100,7 +100,9 @@ def test_each_proposed_figure_is_highlighted_in_the_text(alice, base) -> None:
         "at_least",
     )
     assert form["p3.source"] == "unhcr" and form["p3.value"] == "60000"
-    assert "named before it in its paragraph" in form["p2.reasons"]
+    # "About 12 of them": a part of the 27, its source and population, its own day
+    assert "source of the figure it is part of" in form["p2.reasons"]
+    assert form["p2.source"] == "sohr" and form["p2.period_start"] == "2018-06-26"
 
 
 def test_an_article_uploaded_as_a_text_file_is_read_with_its_address(alice, base) -> None:

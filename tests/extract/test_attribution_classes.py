@@ -217,8 +217,8 @@ def test_a_person_the_registry_lacks_is_not_the_source_before(
 ) -> None:
     got = by_value(extract(text, tables, reported_on=R))
     assert got["30"]["source"] == "sohr"
-    assert got["20"]["source"] is None or got["20"]["source"] == ""
-    assert "not in the source registry" in got["20"]["reasons"]
+    assert got["20"]["source"] == "unattributed"
+    assert "not in the source registry → unattributed" in got["20"]["reasons"]
 
 
 @pytest.mark.parametrize(
@@ -251,7 +251,7 @@ def test_a_registered_source_in_the_apposition_is_the_source(
 def test_a_pronoun_continues_a_speaker_the_registry_lacks(tables: ExtractTables, text: str) -> None:
     got = by_value(extract(text, tables, reported_on=R))
     assert got["30"]["source"] == "sohr"
-    assert not got["8"]["source"]
+    assert got["8"]["source"] == "unattributed"
     assert "which is not in the source registry" in got["8"]["reasons"]
 
 

@@ -104,12 +104,25 @@ class ArticleSources:
             )
         return "unattributed", "no source named → unattributed"
 
-    def narrow(self, source: str | None, parts: dict[str, str]) -> tuple[str, str] | None:
+    def narrow(
+        self, source: str | None, parts: dict[str, str], where: tuple[int, int]
+    ) -> tuple[str, str] | None:
         """The publisher's office for its organisation named whole ("the UN" in an OCHA
-        update → un-ocha); None when nothing narrows."""
+        update → un-ocha); else the office its paragraph named before the figure at ``where``
+        (paragraph, offset): "OCHA said in its latest update that …" owns its paragraph,
+        a later "the UN" there is that office; None when nothing narrows."""
         own = self.publisher_source
         if own and source and parts.get(own) == source:
             return own, f"{source} in a report of its office {own} ({self.publisher_reason})"
+        paragraph, offset = where
+        offices = [
+            a
+            for a in self.attributions
+            if a.paragraph == paragraph and a.offset < offset and parts.get(a.source) == source
+        ]
+        if source and offices:
+            office = offices[0]
+            return office.source, f"{source} in a paragraph {office.name} opened → {office.source}"
         return None
 
 

@@ -44,6 +44,7 @@ from tracker.extract.tables import ExtractTables
 from tracker.extract.text import ARABIC, Folded, Token, first_line_url, fold
 
 MAX_PLACE_TOKENS = 5
+UNATTRIBUTED = "unattributed"  # the registry's id for a figure with no registered originator
 #: calendar words no subject runs into ("وثقت منذ بداية العام": منذ is no one's name)
 SUBJECT_STOPS = frozenset({"since", "until", "as_of", "between", "began", "relative_day"})
 
@@ -62,6 +63,8 @@ class Context:
     people: dict[str, str] = field(default_factory=dict)
     #: the events the text dated ("the earthquake struck on 6 February")
     events: EventDates = field(default_factory=EventDates)
+    #: the window of the last flow the text dated: (period_start, period_end, its number)
+    last_flow: tuple[str, str | None, str] | None = None
 
 
 def publisher_source(
@@ -113,6 +116,25 @@ def title_source(tables: ExtractTables, text: str) -> tuple[str | None, str]:
         else:
             source = series[0].payload
         return source, f"the title '{line}' is a report of {source}'s series '{series[0].phrase}'"
+    return None, ""
+
+
+def monitor_title(tables: ExtractTables, text: str) -> tuple[str | None, str]:
+    """The monitor whose own bulletin a text is by its header: one of its first lines, short
+    and no sentence (no full stop, no reporting verb: "Syrian Network for Human Rights —
+    Monthly death toll", "المرصد السوري لحقوق الإنسان: حصيلة الضحايا"), names a registered
+    monitor (:attr:`ExtractTables.monitors`)."""
+    _, begin = first_line_url(text)
+    lines = [ln.strip() for ln in text[begin:].splitlines() if ln.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) > HEADER_WIDTH or line.endswith((".", "?", "!", "؟")):
+            continue
+        tokens = Folded.of(line).tokens()
+        if any(c.payload[0] == "reporting" for c in tables.cues.all(tokens)):
+            continue
+        named = [s.payload for s in tables.sources.find(tokens) if s.payload in tables.monitors]
+        if named:
+            return str(named[0]), f"the header '{line}' names the monitor {named[0]}"
     return None, ""
 
 
@@ -301,9 +323,12 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
         for s in named
         if abs(s.start - v.start) <= 4 or abs(s.end - v.end) <= 4
     }
+    named = _most_specific(named, sent.tables.source_parts)
     if named:
         best = min(named, key=lambda s: _gap(s, m) + (0 if s.start in framed else 4))
         text = sent.source_text(best.start, best.end)
+        if best.payload == UNATTRIBUTED:
+            return best.payload, f"'{text}' is not in the source registry → {UNATTRIBUTED}"
         return best.payload, f"{text} → {best.payload}"
     frames = sorted(_frames(sent), key=lambda f: _gap(f[0], m))
     for verb, kind, name in frames:
@@ -322,6 +347,14 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
             )
     return None
+
+
+def _most_specific(named: list[Match], parts: dict[str, str]) -> list[Match]:
+    """The names of a sentence less any organisation one of its own offices is named beside
+    ("the UN's humanitarian office OCHA", "OCHA …, according to the UN"): the office is the
+    originator, the organisation only its parent (``data/extract/source_parts.csv``)."""
+    offices = {parts[str(s.payload)] for s in named if str(s.payload) in parts}
+    return [s for s in named if str(s.payload) not in offices]
 
 
 def _person(sent: Sentence, verb: Match, ctx: Context) -> tuple[str, str] | None:

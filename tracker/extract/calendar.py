@@ -16,10 +16,10 @@ Rules (the words are in ``data/extract/calendar.csv``):
   "منذ صباح أمس الاثنين"); two joined weekdays ("on Monday and Tuesday", "يومي الاثنين
   والثلاثاء") are one window, the first to the second.
 - A duration ("72 hours", "خمسة أيام", "أسبوعين", "الساعات الـ 24 الماضية") is no figure;
-  after "past"/"خلال" (or before الماضية) it is a window ending on the reporting day. Hours
-  and days count the reporting day as their last ("the past week" opens six days before it,
-  "the past 72 hours" two), but hours reach back past the hour of the report: "the past 24
-  hours", "خلال الساعات الـ24 الماضية" open the day before it.
+  after "past"/"خلال" (or before الماضية) it is a window ending on the reporting day D. After
+  a past word it reaches N days back ("the past five days" opens on D − 5, "the past 48
+  hours" on D − 2, "the past 24 hours" and "خلال الساعات الـ24 الماضية" on D − 1); after
+  "خلال" alone ("خلال 5 أيام من التصعيد") D is the last of the N days (D − 4).
 - "since dawn", "منذ فجر اليوم" is the reporting day; "منذ مطلع الشهر الجاري", "since the
   start of this month" the first of the reporting month; "since the start of the year",
   "منذ بداية العام" the first of the reporting year; "this year", "العام الجاري" that year.
@@ -33,6 +33,7 @@ Rules (the words are in ``data/extract/calendar.csv``):
 from __future__ import annotations
 
 import calendar as cal
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -439,10 +440,12 @@ class Reader:
         days = float(unit.payload[1]) * (n.value if n else 1)
         end = unit.end
         before = any(self.kind_at(k, "past", "during") for k in range(max(0, i - 3), i))
+        past_word = past or any(self.kind_at(k, "past") for k in range(max(0, i - 3), i))
         role = "past" if past or before else "none"
         end = past.end if past else end
         r = self.clock.reported_on
-        first = opening(r, days, float(unit.payload[1])) if r and role == "past" else None
+        unit_days = float(unit.payload[1])
+        first = opening(r, days, unit_days, bool(past_word)) if r and role == "past" else None
         return DateMention(i, end, "duration", first, r if first else None, role, days=days)
 
     def episode(self, i: int) -> DateMention | None:
@@ -469,12 +472,14 @@ class Reader:
         )
 
 
-def opening(r: date, days: float, unit: float) -> date:
-    """The day a window of ``days`` back from the reporting day opens, the reporting day
-    counted as its last ("the past week" opens six days before it, "the past 72 hours" two);
-    hours reach back past the hour of the report, so a window of hours opens the day before
-    it at the latest ("the past 24 hours", "الساعات الـ24 الماضية")."""
-    back = max(0, round(days + 0.49) - 1)
+def opening(r: date, days: float, unit: float, past: bool = True) -> date:
+    """The day a window of ``days`` back from the reporting day D opens. After a past word
+    ("the past N days", "الأيام الخمسة الماضية", "last week"): D − N ("the past five days"
+    reported on the 12th opens on the 7th), a window of hours as many whole days back ("the
+    past 24 hours" D − 1, "the past 48 hours" D − 2) — the blind sets' convention. After
+    "during"/خلال alone ("خلال 5 أيام من التصعيد"): the reporting day counted as the last of
+    the N (D − N + 1), a window of hours opening the day before at the latest."""
+    back = max(0, math.ceil(round(days, 1))) if past else max(0, round(days + 0.49) - 1)
     return r - timedelta(days=max(1, back) if unit < 1 else back)
 
 

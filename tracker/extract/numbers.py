@@ -101,7 +101,7 @@ def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
     if value is None:
         return None
     j, scaled = i + 1, bool(re.search(r"[.,]\d{3}$", text))
-    if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind == "scale":
+    if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind in SCALES:
         # "4.1 million": the decimal scaled, rounded off its binary fraction error
         value, j, scaled = round(value * word.value, 6), j + 1, True
         rest = _and_smaller(tokens, j, tables, word.value)
@@ -125,6 +125,11 @@ def _and_smaller(
     return rest if rest is not None and 0 < rest.value < scale else None
 
 
+#: scale words; ``scale_dual`` is a scale after a count ("خمسين ألفاً", its tanween folded
+#: away) and the dual (two of its unit) when it opens the number ("ألفا شخص")
+SCALES = ("scale", "scale_dual")
+
+
 def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
     total = current = 0
     j, started, scaled, last = i, False, False, ""
@@ -138,7 +143,7 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
                 or (
                     not started
                     and token.text in _ONE_BEFORE_SCALE
-                    and following.kind in ("mul", "scale")
+                    and following.kind in ("mul", *SCALES)
                 )
             ):
                 j += 1
@@ -152,10 +157,13 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
             current += word.value
         elif word.kind == "mul":
             current = (current or 1) * word.value
+        elif word.kind == "scale_dual" and not started:
+            current += 2 * word.value  # "ألفا شخص": the dual opens the number
+            scaled = True
         else:
             total += (current or 1) * word.value
             current, scaled = 0, True
-        started, last = True, word.kind
+        started, last = True, "scale" if word.kind in SCALES and current == 0 else word.kind
         j += 1
     if not started:
         return None

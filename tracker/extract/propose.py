@@ -25,12 +25,13 @@ import pandas as pd
 from tracker.domain.validation import validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.extract import semantics as sem
-from tracker.extract.article_sources import ArticleSources
+from tracker.extract.article_sources import ArticleSources, Attribution
 from tracker.extract.attribution import (
     Context,
     PlaceMention,
     attributions,
     last_speaker,
+    monitor_title,
     person_source,
     place_mentions,
     publisher_source,
@@ -38,8 +39,9 @@ from tracker.extract.attribution import (
     source_of,
     title_source,
 )
-from tracker.extract.calendar import Clock, date_from_url
+from tracker.extract.calendar import Clock, DateMention, date_from_url
 from tracker.extract.events import EventDates
+from tracker.extract.headlines import Layout
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
@@ -49,6 +51,7 @@ from tracker.extract.window import Window, episode_of, episode_start, window_of
 EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
 OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 REQUIRED = ("reported_on", "source", "metric", "location", "value")
+HEAD_REACH = 5  # tokens from "including"/"among all the victims were" to its part
 
 
 @dataclass
@@ -69,6 +72,12 @@ class Proposal:
     source_reason: int | None = None
     #: the index in ``reasons`` of the source's reason, once written
     source_at: int = -1
+    #: a toll of the dead and the wounded together: proposed only when nothing else is
+    combined: bool = False
+    #: the attribution of the next sentence, when that one has no figure of its own
+    named_after: Attribution | None = None
+    #: its paragraph and the folded offset of its number
+    where: tuple[int, int] = (0, 0)
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -115,21 +124,73 @@ def extract(
     if titled is not None:
         article.publisher_source, article.publisher_reason = titled, title_reason
         article.own_report = True
+    _monitor_bulletin(article, tables, text)
     lang = lang or ("ar" if is_arabic(text) else "en")
     proposals: list[Proposal] = []
     before: list[Proposal] = []
     for start, end in folded.sentences():
         sent = Sentence(folded, start, end, tables, clock)
         found = _propose_sentence(sent, ctx, article, before)
+        if not sent.figures:
+            _attributed_after(sent, before)
         proposals += found
         before = found
+    proposals = _not_restated(proposals, Layout.of(text, line_url is not None))
+    if not all(p.combined for p in proposals):
+        proposals = [p for p in proposals if not p.combined]
     for p in proposals:
         _resolve_source(p, article, tables)
         _narrow_source(p, article, tables)
+        _unattributed(p)
     for p in proposals:
         p.cells.update(publisher=publisher, url=url, quote_lang=lang)
         p.reasons[:0] = notes
     return _frame(proposals, tables, today or date.today())
+
+
+def _not_restated(proposals: list[Proposal], layout: Layout) -> list[Proposal]:
+    """The proposals less the headline's and the lead's restatements
+    (:mod:`tracker.extract.headlines`)."""
+    exact = [(p.where[0], p.text("metric")) for p in proposals if not _vague(p)]
+    kept = []
+    for p in proposals:
+        paragraph, metric = p.where[0], p.text("metric")
+        later = any(q > paragraph and m == metric for q, m in exact)
+        title = paragraph in layout.titles
+        if (title and (_vague(p) or later)) or (paragraph == layout.lead and _vague(p) and later):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _vague(p: Proposal) -> bool:
+    return p.mention is not None and p.mention.how == "magnitude"
+
+
+def _monitor_bulletin(article: ArticleSources, tables: ExtractTables, text: str) -> None:
+    """A bulletin a registered monitor publishes (the publisher, or its header, names it: SOHR
+    on its own site, "SNHR — monthly report") states the monitor's own counts: its figures
+    are the monitor's unless their own sentence names another source."""
+    if article.publisher_source is None:
+        article.publisher_source, article.publisher_reason = monitor_title(tables, text)
+    if article.publisher_source in tables.monitors:
+        article.own_report = True
+        article.publisher_reason += " (a monitor's own bulletin)"
+
+
+def _attributed_after(sent: Sentence, before: list[Proposal]) -> None:
+    """A sentence with no figure that names who reported ("The toll was given by the Syrian
+    Observatory, which …", "وأفاد بذلك المرصد السوري") attributes the figures of the sentence
+    just before it (in its paragraph or the one before) that name no source and report
+    no speech of their own."""
+    if not sent.cues("reporting"):
+        return
+    named = attributions(sent, ())
+    if not named:
+        return
+    for p in before:
+        if p.unsourced is not None and not p.unsourced[2] and sent.paragraph - p.unsourced[0] < 2:
+            p.named_after = named[0]
 
 
 def _text_year(folded: str, today: date | None) -> int | None:
@@ -159,13 +220,24 @@ def _propose_sentence(
         why_not = sem.not_a_figure(sent, m)
         if why_not:
             continue
-        head = _head(sent, m, out or _opening(sent, before))
+        wholes = [p for p in before if p.head is None]
+        head = _head(sent, m, out or _opening(sent, before)) or _part_after(sent, m, out, wholes)
         sibling = _coordinated(sent, m, out) if head is None else None
         if sibling is not None:
             head = sibling.head
         proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
+            _others(sent, m, proposal, [p for p in out if p.head is None] or wholes)
+            _carry_window(sent, proposal, ctx)
             out.append(proposal)
+    dated = [p for p in out if p.text("period_start") and p.text("measure") == "flow"]
+    if dated:
+        last = dated[-1]
+        ctx.last_flow = (
+            str(last.text("period_start")),
+            last.text("period_end"),
+            str(last.cells["value"]),
+        )
     speaker = last_speaker(sent)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
@@ -190,9 +262,63 @@ def _head(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal
     if not earlier:
         return None
     for cue in sent.cues("including"):
-        if cue.end <= m.start and m.start - cue.end <= 3 and not _figure_between(sent, cue.end, m):
+        near = cue.end <= m.start and m.start - cue.end <= HEAD_REACH
+        if (
+            near
+            and not _figure_between(sent, cue.end, m)
+            and not sent.punct_between(cue.end, m.start)
+        ):
             return earlier[-1]
     return None
+
+
+def _carry_window(sent: Sentence, p: Proposal, ctx: Context) -> None:
+    """A flow with no window of its own takes the window of the last flow the text dated
+    when its sentence says so ("over the same period", "خلال الفترة نفسها": ``same_period``
+    cues) or continues the sentence before it ("كما قتل …", "وأضاف أن …", "It also said":
+    a ``continues`` cue opening the sentence)."""
+    if ctx.last_flow is None or p.head is not None or p.text("measure") != "flow":
+        return
+    if p.text("period_start") or (p.window is not None and p.window.episode_start):
+        return
+    same = sent.cues("same_period")
+    opens = [c for c in sent.cues("continues") if c.start == 0]
+    if not same and not opens:
+        return
+    start, end, value = ctx.last_flow
+    cue = (same or opens)[0]
+    p.cells["period_start"] = start
+    if end and same:
+        p.cells["period_end"] = end
+    why = f"'{sent.source_text(cue.start, cue.end)}': the window of the figure before ({value})"
+    p.reasons.append(f"{why} → period_start {start}")
+
+
+def _part_after(
+    sent: Sentence, m: NumberMention, out: list[Proposal], wholes: list[Proposal]
+) -> Proposal | None:
+    """The figure a number is part of when a ``part_of`` word follows it ("Some 40 of them
+    were children", "12 منهم أطفال"): the last whole figure of its sentence, else of the
+    sentence before."""
+    if not any(c.start == m.end for c in sent.cues("part_of")):
+        return None
+    whole = [p for p in out if p.head is None] or wholes
+    return whole[-1] if whole else None
+
+
+def _others(sent: Sentence, m: NumberMention, p: Proposal, earlier: list[Proposal]) -> None:
+    """ "killed 12 civilians and injured 30 others", "وأصيب 30 آخرون": a number an ``others``
+    word follows, with no population of its own, counts the population of the figure before."""
+    if p.head is not None or not earlier or p.text("population") != "all":
+        return
+    if not any(m.end <= c.start <= m.end + 1 for c in sent.cues("others")):
+        return
+    population = earlier[-1].text("population") or "all"
+    if population != "all":
+        p.cells["population"] = population
+        p.reasons[2] = (
+            f"'others' of the figure before ({earlier[-1].cells['value']}) → {population}"
+        )
 
 
 def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
@@ -203,8 +329,9 @@ def _opening(sent: Sentence, before: list[Proposal]) -> list[Proposal]:
     part of that figure)."""
     first = min((f.start for f in sent.figures), default=len(sent.tokens))
     after_metric = {x.end for x in sent.metric_matches}
+    said = {k for c in sent.cues("reporting", "complementizer") for k in range(c.start, c.end)}
     opens = any(
-        all(t.kind != "word" for t in sent.tokens[: c.start])
+        all(t.kind != "word" or k in said for k, t in enumerate(sent.tokens[: c.start]))
         or (c.end <= first and c.start in after_metric)
         for c in sent.cues("including")
     )
@@ -254,17 +381,31 @@ def _propose(
         return None
     metrics = sent.tables.vocab.metrics
     measure = str(metrics.loc[metric, "measure"])
+    if measure == "flow" and head is None and sem.trapped(sent, m) is not None:
+        return None  # people trapped or besieged: no flow counts them
     population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
-        population = str(head.cells["population"])
-        population_why = f"population of the figure it is part of → {population}"
+        named = sem.population_after_part(sent, m)
+        population = named.payload if named else str(head.cells["population"])
+        population_why = (
+            f"{named.phrase} → {population}"
+            if named
+            else f"population of the figure it is part of → {population}"
+        )
     p.reasons += [qualified.reason, metric_why, population_why]
+    together = sem.combined(sent, m)
+    if together is not None:
+        p.combined = True
+        p.reasons.append(f"'{together}': the dead and the wounded together (no metric counts it)")
+        p.penalties.append(0.2)
     if not counted.metric or counted.metric.payload != metric:
         p.penalties.append(0.1)
     if population == "all" and not counted.unit:
         p.penalties.append(0.05)
     _attribute(sent, m, head, places, ctx, p)
     _date(sent, m, head, measure, p, [(pl.start, pl.end) for pl in places], ctx.events)
+    if measure == "flow" and _whole_war(p, sent.clock.reported_on):
+        return None
     unit_id = (
         "households"
         if unit == "households" and "households" in sent.tables.metric_units[metric]
@@ -292,6 +433,18 @@ def _propose(
         named = counted.unit or counted.metric
         p.reasons.append(f"{named.phrase if named else metric} → unit households")
     return p
+
+
+WAR_YEARS = 5  # a flow counted over more years than this is the war's background total
+
+
+def _whole_war(p: Proposal, reported_on: date | None) -> bool:
+    """A flow counted since a start years before the report ("Since 2011, more than 500,000
+    people have been killed") is the whole war's background total, no figure of the story."""
+    start = p.text("period_start")
+    if reported_on is None or start is None:
+        return False
+    return (reported_on - date.fromisoformat(start)).days > WAR_YEARS * 366
 
 
 def _sub_metric(
@@ -330,6 +483,7 @@ def _attribute(
     ctx: Context,
     p: Proposal,
 ) -> None:
+    p.where = (sent.paragraph, sent.tokens[m.start].start)
     decided = None if head is not None else source_of(sent, m, ctx)
     if head is not None:
         p.head = head
@@ -359,7 +513,12 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
     figure an including-part belongs to is resolved before the part)."""
     if p.source_reason is None:
         return
-    if p.unsourced is not None:
+    after = p.named_after
+    if after is not None and not article.own_report:
+        source = after.source
+        why = f"no source in its sentence; {after.name} (named in the next sentence) → "
+        why += source or f"'{after.name}' is not in the source registry"
+    elif p.unsourced is not None:
         paragraph, offset, reported = p.unsourced
         figure = (p.text("location"), p.text("metric"))
         source, why = article.resolve(
@@ -375,10 +534,23 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
 
 def _narrow_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
     """An organisation named whole in a report of its own office is that office."""
-    narrowed = article.narrow(p.text("source"), tables.source_parts)
+    narrowed = article.narrow(p.text("source"), tables.source_parts, p.where)
     if narrowed is not None:
         p.cells["source"], why = narrowed
         p.reasons[p.source_at] = f"{p.reasons[p.source_at]}; {why}"
+
+
+def _unattributed(p: Proposal) -> None:
+    """A figure with no registered originator is ``unattributed`` (the registry's id for it,
+    DESIGN's convention): nobody named, or an originator the registry lacks (its reason names
+    whose words they are)."""
+    if p.text("source"):
+        return
+    p.cells["source"] = "unattributed"
+    p.penalties.append(0.1)
+    if 0 <= p.source_at < len(p.reasons):
+        why = p.reasons[p.source_at] or "no source named"
+        p.reasons[p.source_at] = f"{why} → unattributed"
 
 
 def _place(
@@ -425,6 +597,18 @@ def _date(
     tables = sent.tables
     r = sent.clock.reported_on
     inherited = head.window if head is not None else None
+    own = _own_date(sent, m) if head is not None else None
+    if own is not None and own.first is not None:
+        # "including 300 in February": the part's own month, not its whole's window
+        last = min(own.last or own.first, r) if r else own.last
+        said = f"'{sent.source_text(own.start, own.end)}' (the part's own date)"
+        inherited = Window(own.first, last, (f"{said} → period_start {own.first}",))
+    if inherited is not None and head is not None and head.text("quote") != sent.quote:
+        # a part in a sentence of its own ("About 12 of them died … on Tuesday") keeps the
+        # dates that sentence gives it
+        own_window = window_of(sent, m, measure, names)
+        if own_window.start is not None:
+            inherited = own_window
     window = inherited or window_of(sent, m, measure, names)
     p.window = window
     episode = episode_of(tables, p.text("location"), r)
@@ -460,6 +644,25 @@ def _date(
         period_start=start.isoformat() if start else None,
         period_end=window.end.isoformat() if window.end else None,
         episode=episode,
+    )
+
+
+OWN_DATE_REACH = 3  # tokens from a part's number to a date of its own ("300 in February")
+
+
+def _own_date(sent: Sentence, m: NumberMention) -> DateMention | None:
+    """A point date or month that follows a part's number closely, no other figure between:
+    its own."""
+    return next(
+        (
+            d
+            for d in sent.dates
+            if d.first is not None
+            and d.role in ("point", "during")
+            and 0 <= d.start - m.end <= OWN_DATE_REACH
+            and sent.numbers_between(m.end, d.start, m) == 0
+        ),
+        None,
     )
 
 

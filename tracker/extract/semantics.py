@@ -28,6 +28,12 @@ beside the vocabularies):
   displacement verb) yields to a phrase in the number's clause that says what became of them
   (at the border, returned, in need, assisted): ``data/extract/metric_precedence.csv``.
 - **Population**: the counted noun's population, else ``all``.
+- **Whole-war totals, trapped people, a place's population**: a number after a war of years
+  ("the 13-year war has displaced …", ``war_total`` cues) is background; people trapped or
+  besieged (``trapped`` cues near the number, its own noun naming no metric) are no figure;
+  a displacement flow just after "houses"/"is home to"/يؤوي (``housing`` cues) is the place's
+  displaced population (idps). A combined toll of the dead and the wounded
+  (:func:`combined`) is marked for the article to decide.
 """
 
 from __future__ import annotations
@@ -71,17 +77,47 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     for cue in sent.cues("gathering"):
         if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
             return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
-    if m.how == "magnitude":
-        for cue in sent.cues("background"):
-            if cue.end <= m.start and m.start - cue.end <= BACKGROUND_REACH:
-                war = sent.source_text(cue.start, cue.end)
-                return f"a background total of the whole war: '{war}' before a magnitude word"
+    for cue in sent.cues("background", "war_total"):
+        whole_war = m.how == "magnitude" or cue.payload[0] == "war_total"
+        if whole_war and cue.end <= m.start and m.start - cue.end <= BACKGROUND_REACH:
+            war = sent.source_text(cue.start, cue.end)
+            return f"a background total of the whole war: '{war}' before the number"
     for cue in sent.cues("projection"):
         ahead = cue.end <= m.start and m.start - cue.end <= 6
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
         if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
             return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
     return None
+
+
+TRAPPED_REACH = 8  # tokens between a number and "trapped"/محاصرين, commas included
+
+
+def trapped(sent: Sentence, m: NumberMention) -> str | None:
+    """A ``trapped`` word ("trapped", "besieged", محاصرين) near a number whose own noun names
+    no metric ("300 civilians remain trapped"; "270,000 displaced people are trapped" is a
+    count of displaced people): the word, else None."""
+    near = [
+        c
+        for c in sent.cues("trapped")
+        if (0 <= c.start - m.end <= TRAPPED_REACH or 0 <= m.start - c.end <= 1)
+        and not _whole_between(sent, m, c)
+    ]
+    if not near or counted_noun(sent, m).metric is not None:
+        return None
+    return sent.source_text(near[0].start, near[0].end)
+
+
+def _whole_between(sent: Sentence, m: NumberMention, cue: Match) -> bool:
+    """Whether another whole figure (not a part after "including") stands between a number
+    and a phrase."""
+    lo, hi = sorted((m.end, cue.start)) if cue.start >= m.end else (cue.end, m.start)
+    parts = {c.end for c in sent.cues("including")}
+    return any(
+        lo <= f.start < hi and not any(0 <= f.start - e <= 3 for e in parts)
+        for f in sent.figures
+        if f is not m
+    )
 
 
 def _gap(m: NumberMention, cue: Match) -> int:
@@ -200,6 +236,10 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
             "metric": tables.metrics.at(tokens, k) if gap == 0 or found else [],
         }
         hits = {name: h[0] for name, h in at_k.items() if h}
+        if "metric" in hits and _joined_clause(sent, hits["metric"]):
+            break  # "قتل 5 وأصيب 12": و + a verb opens the next clause
+        if "metric" in hits and "metric" in found:
+            break  # a second metric word is the clause's verb ("30 غارة جوية استهدفت بلدات")
         if hits:
             for name, h in hits.items():
                 found.setdefault(name, h)
@@ -211,6 +251,13 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
         gap += 0 if filler else 1
         k += 1
     return Counted(found.get("population"), found.get("unit"), found.get("metric"), k)
+
+
+def _joined_clause(sent: Sentence, phrase: Match) -> bool:
+    """Whether a metric phrase carries the conjunction و its table phrase lacks (وأصيب for
+    أصيب): the start of a new clause, not the counted noun of the number before it."""
+    word = sent.tokens[phrase.start].text
+    return word.startswith("و") and not fold(phrase.phrase).startswith("و")
 
 
 def _filler_at(sent: Sentence, k: int) -> bool:
@@ -244,14 +291,60 @@ def metric_of(
 ) -> tuple[str | None, str]:
     """The metric of a number and why (see the module's rules)."""
     chosen, why = _metric_phrase(sent, m, unit, counted)
+    crossed = _crossed(sent, m, counted)
+    if chosen is None and crossed is not None:
+        return CROSSED, f"'{crossed}' before people → {CROSSED} (crossed)"
     if chosen is None:
         return None, why
+    housed = _housed(sent, m)
+    if chosen.payload == HOUSED[0] and housed is not None:
+        return HOUSED[1], f"'{housed}' before the number → {HOUSED[1]} (a place's population)"
     better = _says_better(sent, m, unit, chosen)
     if better is None:
         return chosen.payload, why
     text = sent.source_text(better.start, better.end)
     said = sent.source_text(chosen.start, chosen.end)
     return better.payload, f"{text} → {better.payload} (says what the {said} are counted as)"
+
+
+#: a displacement flow read where a place houses the people ("the camp, which houses
+#: 56,000 people who fled") is that place's population of displaced people: a stock
+HOUSED = ("displaced", "idps")
+HOUSED_REACH = 6  # tokens from "houses"/يؤوي to the number (the place's name between)
+
+
+def _housed(sent: Sentence, m: NumberMention) -> str | None:
+    """The ``housing`` phrase ("houses", "is home to", يؤوي) just before a number, if any."""
+    for cue in sent.cues("housing"):
+        if cue.end <= m.start and m.start - cue.end <= HOUSED_REACH:
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
+#: a word that is a crossing verb only beside people ("وعبر نحو 700 شخص إلى تركيا"; عبر is
+#: also "via"): ``crossing`` cues, read only when no metric phrase is near
+CROSSED = "displaced"
+CROSSING_REACH = 3  # tokens from the verb to the number (a qualifier between)
+
+
+def _crossed(sent: Sentence, m: NumberMention, counted: Counted) -> str | None:
+    """A ``crossing`` verb just before a number that counts people."""
+    allowed = sent.tables.metric_units[CROSSED]
+    if counted.population is None and (counted.unit is None or counted.unit.payload not in allowed):
+        return None
+    for cue in sent.cues("crossing"):
+        if cue.end <= m.start and m.start - cue.end <= CROSSING_REACH:
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
+def combined(sent: Sentence, m: NumberMention) -> str | None:
+    """A toll of the dead and wounded together ("killed or injured 45", "45 قتيلاً وجريحاً",
+    ``combined`` cues right before the number or within its counted words): the phrase."""
+    for cue in sent.cues("combined"):
+        if cue.end in (m.start, m.start - 1) or m.end <= cue.start <= m.end + 3:
+            return sent.source_text(cue.start, cue.end)
+    return None
 
 
 def _says_better(sent: Sentence, m: NumberMention, unit: str | None, chosen: Match) -> Match | None:
@@ -316,7 +409,10 @@ def _distance(sent: Sentence, m: NumberMention, phrase: Match) -> float:
         return 0.0
     crossed = sent.numbers_between(a, b, m)
     clauses = sum(1 for k in range(a, b) if sent.tokens[k].text in (";", "؛", ".", ":"))
-    return (b - a) + 4 * crossed + 4 * clauses + (0.5 if phrase.end <= m.start else 0)
+    # a verb with و after the number opens the next clause ("قتل 5 وأصيب 12")
+    joined = 1 if phrase.start >= m.end and _joined_clause(sent, phrase) else 0
+    before = 0.5 if phrase.end <= m.start else 0
+    return (b - a) + 4 * crossed + 4 * clauses + before + joined
 
 
 def _inside_population(sent: Sentence, phrase: Match) -> bool:
@@ -344,6 +440,22 @@ def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
             continue
         for p in sent.population_matches:
             if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
+                return p
+    return None
+
+
+PART_REACH = 4  # tokens from "of them"/منهم to the population it names
+
+
+def population_after_part(sent: Sentence, m: NumberMention) -> Match | None:
+    """The population a part names after its ``part_of`` word ("40 of them were children",
+    "12 منهم أطفال"), in its clause."""
+    for cue in sent.cues("part_of"):
+        if cue.start != m.end:
+            continue
+        for p in sent.population_matches:
+            near = 0 <= p.start - cue.end <= PART_REACH
+            if near and not sent.punct_between(cue.end, p.start):
                 return p
     return None
 

@@ -162,6 +162,16 @@ class ExtractTables:
         }
 
     @cached_property
+    def monitors(self) -> frozenset[str]:
+        """Registry sources that publish their own counts (type ``ngo_monitor``: SOHR,
+        SNHR): a bulletin they publish speaks in their voice."""
+        return frozenset(
+            str(source)
+            for source, kind in _rows(self.vocab.sources, "id", "type")
+            if kind == "ngo_monitor"
+        )
+
+    @cached_property
     def source_hosts(self) -> dict[str, str]:
         """Registry sources by the host of their web address (www. left off)."""
         out = {}

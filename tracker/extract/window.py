@@ -52,8 +52,8 @@ class Window:
 def statement_date(sent: Sentence, d: DateMention) -> bool:
     """A point date right after a reporting verb ("said on Thursday", "أكدت الأمم المتحدة،
     الثلاثاء، أن") dates the statement, not the count: only a name, commas and fillers stand
-    between them."""
-    if d.role != "point":
+    between them; "said last week that …" likewise dates the statement."""
+    if d.role not in ("point", "past"):
         return False
     for verb in sent.cues("reporting"):
         between = range(verb.end, d.start)
