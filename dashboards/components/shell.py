@@ -292,6 +292,7 @@ def page_shell(
     )
     return html.Div(
         [
+            html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
             header(active, query),
             main,
             html.Footer(html.P(t("footer", lang)), className="site-footer"),
