@@ -25,6 +25,7 @@ from tracker.views.format import (
     fmt_count,
     fmt_date,
     fmt_window,
+    isolate_ranges,
     label,
     place_name,
     source_name,
@@ -104,7 +105,7 @@ def _disagreements(card: Card, query: Query) -> list:
     items = [
         html.Li(
             [
-                html.Span(str(d[f"sentence_{lang}"]), className="sentence"),
+                html.Span(isolate_ranges(str(d[f"sentence_{lang}"]), lang), className="sentence"),
                 " ",
                 dcc.Link(t("see_flag", lang), href=href("/discrepancies", params)),
             ],
@@ -142,7 +143,7 @@ def independent_words(card: Card, vocab: Vocabularies, lang: str) -> list:
         notes += [t("independent_echo", lang, names=names(g)) for g in card.echoed]
     elsewhere = [s for s in listed if s not in _same_window_sources(card)]
     if elsewhere:
-        notes.append(t("other_window", lang, n=len(elsewhere), names=names(elsewhere)))
+        notes.append(t("other_window", lang, names=names(elsewhere)))
     count = t("independent_count", lang, n=fmt_count(card.n_independent, lang))
     counted = html.Span(count, className="count")
     if not notes:
@@ -309,7 +310,7 @@ def card_view(
             ),
             help_link("headline", lang),  # issue #12: how the headline is worked out
             dcc.Link(
-                t("see_trend", lang) + (" ←" if lang == "ar" else " →"),
+                f"{t('see_trend', lang)} {t('arrow_forward', lang)}",
                 href=trend_href,
                 className="card-link",
             ),
