@@ -17,6 +17,7 @@ from dash import Dash
 from dashboards.components import callbacks, serving
 from dashboards.components.callguard import install_callguard
 from dashboards.components.headers import install_headers
+from dashboards.components.index_page import TrackerDash
 from dashboards.components.limits import install_limits
 from dashboards.components.not_found import install_not_found
 from dashboards.components.pagecache import attach
@@ -45,7 +46,7 @@ def create_app(store: Store, public: Store | None = None) -> Dash:
     role, README "The public app's database role"), else from ``store``; the workspace alone
     writes, to ``store``."""
     reader = public or store
-    app = Dash(
+    app = TrackerDash(
         __name__,
         use_pages=True,
         pages_folder="",

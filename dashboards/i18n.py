@@ -28,6 +28,22 @@ LANGUAGES = ("en", "ar")
 DASHBOARD_WORDS = DATA_DIR / "dashboard" / "words.csv"
 
 
+#: The Arabic description of every column of every download (key ``file.column``, ar).
+DOWNLOAD_COLUMNS = DATA_DIR / "dashboard" / "download_columns.csv"
+
+
+@cache
+def column_descriptions() -> dict[tuple[str, str], str]:
+    """The downloads' columns described in Arabic, by (file, column), read once (the English
+    descriptions are the files' own, in datapackage.json)."""
+    rows = read_table(DOWNLOAD_COLUMNS).fillna("")
+    out: dict[tuple[str, str], str] = {}
+    for row in rows.to_dict("records"):
+        file, _, column = str(row["key"]).partition(".")
+        out[(file, column)] = str(row["ar"])
+    return out
+
+
 def strings() -> dict[str, dict[str, Words]]:
     """The public pages' words (``data/dashboard/words.csv``), read once."""
     return read_words(DASHBOARD_WORDS)

@@ -2,7 +2,8 @@
 
 Each page draws its own header, filters and language direction (see
 :mod:`dashboards.components.shell`), because a page is a function of its address and the
-header's links, language switch and ``dir`` change with it.
+header's links, language switch and ``dir`` change with it (so does the "skip to content"
+link, in the page's language).
 """
 
 from __future__ import annotations
@@ -13,10 +14,4 @@ from dash import html
 
 def build_layout() -> html.Div:
     """Called for every new browser visit (a function, so nothing is shared between visits)."""
-    return html.Div(
-        [
-            html.A("Skip to content · تخطَّ إلى المحتوى", href="#main", className="skip-link"),
-            dash.page_container,
-        ],
-        id="app-root",
-    )
+    return html.Div([dash.page_container], id="app-root")

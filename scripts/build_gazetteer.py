@@ -557,6 +557,10 @@ OUTLINE_ATTRIBUTION = (
     "Boundaries: OCHA/UNCS Common Operational Dataset (COD-AB), via HDX; simplified. "
     "The boundaries and names shown do not imply official endorsement or acceptance."
 )
+OUTLINE_ATTRIBUTION_AR = (
+    "الحدود: مجموعة البيانات التشغيلية المشتركة لأوتشا وفريق الأمم المتحدة القُطري (COD-AB)، "
+    "عبر منصة HDX؛ مبسّطة. لا تعني الحدود والأسماء المعروضة أي اعتماد أو قبول رسمي."
+)
 OUTLINE_SOURCES = {"SY": ("syr_admin_json_190321.json", "syr_admin1")}
 
 
@@ -619,6 +623,7 @@ def write_outlines(code: str, gazetteer_dir: Path, out: Path) -> Path | None:
     collection = {
         "type": "FeatureCollection",
         "attribution": OUTLINE_ATTRIBUTION,
+        "attribution_ar": OUTLINE_ATTRIBUTION_AR,
         "features": outline_features(gazetteer_dir / name, layer),
     }
     path = out / f"{code}-adm1-outlines.geojson"

@@ -72,6 +72,7 @@ ID_COLUMNS = {
     "aliases.csv": "alias",
     "columns.csv": "column",
     "words.csv": "key",
+    "download_columns.csv": "key",
     "figure_words.csv": "key",
     "sendback_words.csv": "key",
     "article_words.csv": "key",

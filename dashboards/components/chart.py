@@ -330,7 +330,36 @@ def ring_traces(
     return data
 
 
-def chart_layout(lang: str, y_max: float, two_panels: bool) -> dict:
+#: Under this many days between the first and the last date, a tick a day at most.
+FEW_DAYS = 8
+
+
+def date_ticks(lang: str, days: float | None = None) -> dict:
+    """The date axis's ticks: plotly picks them for the width of the window (``nticks``
+    caps them so labels never touch on a phone), each labelled in the format of its spacing
+    (day, month, year: ``tick_day``, ``tick_month``, ``tick_year`` of words.csv); a span of a
+    few days gets one tick a day, never hours labelled with the same date."""
+    stops = [
+        {"dtickrange": [None, "M1"], "value": t("tick_day", lang)},
+        {"dtickrange": ["M1", "M12"], "value": t("tick_month", lang)},
+        {"dtickrange": ["M12", None], "value": t("tick_year", lang)},
+    ]
+    ticks: dict = {"tickformatstops": stops, "nticks": 8, "ticklabeloverflow": "hide past div"}
+    if days is not None and days < FEW_DAYS:
+        ticks.update({"dtick": DAY_MS, "tick0": "2000-01-01"})
+    return ticks
+
+
+def _span_days(data: list[dict]) -> float | None:
+    """Days between the first and the last date the traces draw."""
+    dates = pd.to_datetime(
+        pd.Series([x for trace in data for x in (trace.get("x") or [])], dtype=object),
+        errors="coerce",
+    ).dropna()
+    return (dates.max() - dates.min()) / pd.Timedelta(days=1) if len(dates) else None
+
+
+def chart_layout(lang: str, y_max: float, two_panels: bool, days: float | None = None) -> dict:
     """Axes, legend and fonts; Arabic puts the count axis and the legend on the right."""
     ar = lang == "ar"
     axis = {
@@ -343,7 +372,7 @@ def chart_layout(lang: str, y_max: float, two_panels: bool) -> dict:
     x_axis = {
         **axis,
         "type": "date",
-        "tickformat": "%d/%m" if ar else "%-d %b",
+        **date_ticks(lang, days),
         "hoverformat": "%Y-%m-%d",
     }
     y_axis = {**axis, "rangemode": "tozero", "tickformat": ",d", "side": "right" if ar else "left"}
@@ -409,4 +438,4 @@ def build_figure(
         flagged, followed = points[points["flagged"]], points[points["highlighted"]]
         data += ring_traces(flagged, panels, t("in_flag", lang), FLAG_RING, 20, 2.5)
         data += ring_traces(followed, panels, t("followed_flag", lang), FOLLOWED_RING, 28, 3)
-    return {"data": data, "layout": chart_layout(lang, y_max, panels.two)}
+    return {"data": data, "layout": chart_layout(lang, y_max, panels.two, _span_days(data))}

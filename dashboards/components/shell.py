@@ -16,7 +16,7 @@ from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.calendar import calendar_words
 from tracker.views.data import search_places, spreadsheet_url
-from tracker.views.format import label, place_label, place_name, source_name
+from tracker.views.format import isolate, label, place_label, place_name, source_name
 
 PAGES = (
     ("overview", "/"),
@@ -207,10 +207,8 @@ def active_filters(vocab: Vocabularies, query: Query) -> list[str]:
     out += [label(vocab.populations, p, lang) for p in f.population]
     out += [source_name(vocab, s, lang) for s in f.source]
     if f.date_from or f.date_to:
-        out.append(
-            f"{f.date_from.isoformat() if f.date_from else '…'} → "
-            f"{f.date_to.isoformat() if f.date_to else '…'}"
-        )
+        ends = [isolate(d.isoformat() if d else "…", lang) for d in (f.date_from, f.date_to)]
+        out.append(f"{ends[0]} {t('arrow_forward', lang)} {ends[1]}")
     out += [query.params[n] for n in ("rule", "severity", "status") if query.params.get(n)]
     return out
 
@@ -292,6 +290,7 @@ def page_shell(
     )
     return html.Div(
         [
+            html.A(t("skip_to_content", lang), href="#main", className="skip-link"),
             header(active, query),
             main,
             html.Footer(html.P(t("footer", lang)), className="site-footer"),
@@ -347,12 +346,12 @@ def pager(
     """Previous / page n of N / next, as links (the page number lives in the address)."""
 
     def link(label_key: str, target: int, enabled: bool, name: str):
+        arrow = t("arrow_back" if label_key == "previous" else "arrow_forward", lang)
+        words = t(label_key, lang, arrow=arrow)  # the arrow points the way the page reads
         if not enabled:
-            return html.Span(
-                t(label_key, lang), className="pager-disabled", **{"aria-disabled": "true"}
-            )
+            return html.Span(words, className="pager-disabled", **{"aria-disabled": "true"})
         return dcc.Link(
-            t(label_key, lang),
+            words,
             href=href(path, {**params, "page": str(target)}),
             className="pager-link",
             id=f"pager-{name}",

@@ -10,12 +10,13 @@ from dash import Dash, dcc, html
 from dashboards.components.pagecache import routed
 from dashboards.components.query import parse_query
 from dashboards.components.shell import filter_bar, page_shell
-from dashboards.i18n import t
+from dashboards.i18n import column_descriptions, t
 from tracker.domain.filters import Filters
 from tracker.publish import PARAMETERS, catalogue
 from tracker.publish.terms import terms_in_scope
 from tracker.service.store import Store
 from tracker.views.data import catalogue_entries, parameters_help, spreadsheet_url
+from tracker.views.format import fmt_count
 
 
 def reference_table(headers: list[str], rows: list[list]) -> html.Div:
@@ -83,7 +84,9 @@ def layout(store: Store, **raw: object) -> html.Div:
     query = parse_query(raw, vocab)
     lang = query.lang
     base = _base_url()
-    entries = catalogue_entries(query.filters, lang, catalogue(vocab, base_url=base), base)
+    entries = catalogue_entries(
+        query.filters, lang, catalogue(vocab, base_url=base), base, column_descriptions()
+    )
     items = []
     for i, e in enumerate(entries):
         name = e["path"].rsplit("/", 1)[-1].replace(".", "-")
@@ -91,10 +94,13 @@ def layout(store: Store, **raw: object) -> html.Div:
         if e["columns"]:
             columns = html.Details(
                 [
-                    html.Summary(t("columns", lang, n=len(e["columns"]))),
+                    html.Summary(t("columns", lang, n=fmt_count(len(e["columns"]), lang))),
                     reference_table(
                         [t("column", lang), t("column_type", lang), t("column_meaning", lang)],
-                        [[html.Code(c["name"]), c["type"], c["description"]] for c in e["columns"]],
+                        [
+                            [html.Code(c["name"]), t(f"type_{c['type']}", lang), c["description"]]
+                            for c in e["columns"]
+                        ],
                     ),
                 ],
                 className="columns",

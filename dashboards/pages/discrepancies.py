@@ -129,7 +129,7 @@ def flag_view(card: dict, lang: str) -> html.Article:
             if card["note"]
             else None,
             dcc.Link(
-                t("show_on_trend", lang) + (" ←" if lang == "ar" else " →"),
+                f"{t('show_on_trend', lang)} {t('arrow_forward', lang)}",
                 href=trend_href,
                 className="card-link trend-link",
                 id=f"trend-{card['flag_id']}",

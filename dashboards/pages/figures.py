@@ -240,7 +240,7 @@ def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html
                             html.Code(c["column"]),
                             ": ",
                             html.Del(c["old"] or "∅"),
-                            " → ",
+                            f" {t('arrow_forward', lang)} ",
                             html.Ins(c["new"] or "∅"),
                         ]
                     )

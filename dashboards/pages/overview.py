@@ -13,6 +13,7 @@ from dashboards.components.query import Query, href, parse_query
 from dashboards.components.shell import download_link, filter_bar, page_shell
 from dashboards.i18n import t
 from dashboards.pages.map import map_graph, trend_href
+from tracker.domain.bidi import FSI, PDI
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.service.pagecache import cached_view
@@ -24,6 +25,7 @@ from tracker.views.format import (
     fmt_count,
     fmt_date,
     fmt_window,
+    isolate_ranges,
     label,
     place_name,
     source_name,
@@ -103,7 +105,7 @@ def _disagreements(card: Card, query: Query) -> list:
     items = [
         html.Li(
             [
-                html.Span(str(d[f"sentence_{lang}"]), className="sentence"),
+                html.Span(isolate_ranges(str(d[f"sentence_{lang}"]), lang), className="sentence"),
                 " ",
                 dcc.Link(t("see_flag", lang), href=href("/discrepancies", params)),
             ],
@@ -119,6 +121,40 @@ def _disagreements(card: Card, query: Query) -> list:
             id=f"disagree-{card.metric}-{card.population}",
         )
     ]
+
+
+def independent_words(card: Card, vocab: Vocabularies, lang: str) -> list:
+    """What the independent-sources count counts, in words that match the sources listed
+    above it: "1 independent source (of 2 reporting; UNHCR, Unattributed gave one figure, an
+    echo; OCHA counts from another day)". Sources are named in the order the card lists them,
+    each a unit of its own in Arabic text (an isolate), as text."""
+    listed = {s: i for i, s in enumerate(dict.fromkeys(f["source"] for f in card.source_figures))}
+
+    def names(sources: list[str]) -> str:
+        ordered = sorted(sources, key=lambda s: (listed.get(s, len(listed)), s))
+        words = [source_name(vocab, s, lang) for s in ordered]
+        if lang == "ar":
+            words = [f"{FSI}{w}{PDI}" for w in words]
+        return t("list_separator", lang).join(words)
+
+    notes = []
+    if card.n_independent < card.n_sources:
+        notes.append(t("independent_reporting", lang, n=fmt_count(card.n_sources, lang)))
+        notes += [t("independent_echo", lang, names=names(g)) for g in card.echoed]
+    elsewhere = [s for s in listed if s not in _same_window_sources(card)]
+    if elsewhere:
+        notes.append(t("other_window", lang, names=names(elsewhere)))
+    count = t("independent_count", lang, n=fmt_count(card.n_independent, lang))
+    counted = html.Span(count, className="count")
+    if not notes:
+        return [counted]
+    joined = t("note_separator", lang).join(notes)
+    return [counted, " ", html.Span(f"({joined})", className="small muted")]
+
+
+def _same_window_sources(card: Card) -> set[str]:
+    """The listed sources whose newest figure counts from the card's own window start."""
+    return {f["source"] for f in card.source_figures if f["same_window"]}
 
 
 def _said_by(card: Card, vocab: Vocabularies, lang: str) -> list:
@@ -247,8 +283,9 @@ def card_view(
                         [
                             html.Dt(t("independent_sources", lang)),
                             html.Dd(
-                                fmt_count(card.n_independent, lang),
+                                independent_words(card, vocab, lang),
                                 title=t("independent_note", lang, n=card.n_sources),
+                                className="independent",
                             ),
                         ]
                     ),
@@ -273,7 +310,7 @@ def card_view(
             ),
             help_link("headline", lang),  # issue #12: how the headline is worked out
             dcc.Link(
-                t("see_trend", lang) + (" ←" if lang == "ar" else " →"),
+                f"{t('see_trend', lang)} {t('arrow_forward', lang)}",
                 href=trend_href,
                 className="card-link",
             ),

@@ -26,7 +26,7 @@ from tracker.service.pages.figures import load_figure
 from tracker.service.pages.trends import load_trend
 from tracker.service.store import Store
 from tracker.views.data import download_url
-from tracker.views.format import fmt_count, label, lang_of, place_label
+from tracker.views.format import fmt_count, isolate_ranges, label, lang_of, place_label
 from tracker.views.series import choose_series
 from tracker.views.tables import figure_row
 from tracker.views.trends import TrendView, series_title, trend_view
@@ -150,7 +150,7 @@ def flag_banner(view: TrendView, vocab: Vocabularies, lang: str) -> html.Aside |
         [
             html.Span(severity, className=f"badge severity-{flag.get('severity')}"),
             html.Strong(f" {rule} · {flag.get('flag_id')}"),
-            html.P(str(sentence)),
+            html.P(isolate_ranges(str(sentence), lang)),
         ],
         className="flag-banner",
         id="followed-flag",
@@ -298,7 +298,7 @@ def figure_details(store: Store, click_data: dict | None, search: str | None):
                     className=f"badge severity-{f['severity']}",
                 ),
                 " ",
-                str(f.get(f"sentence_{lang}") or f.get("sentence_en") or ""),
+                isolate_ranges(str(f.get(f"sentence_{lang}") or f.get("sentence_en") or ""), lang),
             ]
         )
         for f in flags.to_dict("records")

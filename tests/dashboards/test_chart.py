@@ -42,3 +42,15 @@ def test_every_registry_source_has_its_own_shape(vocab):
     shapes = {source_style(vocab, s)["symbol"] for s in vocab.sources.index}
     assert len(shapes) == len(vocab.sources) <= len(SYMBOLS)
     assert "triangle-up" not in shapes  # reserved for "at least"
+
+
+def test_date_ticks_follow_the_span_and_the_language():
+    from dashboards.components.chart import DAY_MS, date_ticks
+
+    short = date_ticks("en", 1.5)
+    assert short["dtick"] == DAY_MS  # a tick a day at most: no hours labelled with one date
+    long = date_ticks("ar", 400)
+    assert "dtick" not in long and long["nticks"] == 8
+    formats = [s["value"] for s in long["tickformatstops"]]
+    assert formats == ["%d/%m", "%m/%Y", "%Y"]
+    assert [s["value"] for s in short["tickformatstops"]] == ["%-d %b", "%b %Y", "%Y"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 from urllib.parse import urlencode
 
@@ -103,16 +103,44 @@ def spreadsheet_url(csv_url: str) -> str:
     return path.removesuffix(".csv") + ".xlsx" + ("?" + "&".join(kept) if kept else "")
 
 
-def catalogue_entries(
-    filters: Filters, lang: str, published: Iterable[PublishedDownload], base: str = ""
+def served_columns(
+    entry: dict, lang: str, described: Mapping[tuple[str, str], str] | None = None
 ) -> list[dict]:
-    """The catalogue with each entry's address for the current view, in the page language.
+    """The columns of the file an entry's address serves in the page language, each described
+    in that language: the English page's address serves the English file (without the
+    ``lang=ar`` name columns), the Arabic page's the Arabic one (with them). ``described``:
+    the Arabic descriptions by (file, column), ``data/dashboard/download_columns.csv``."""
+    arabic = lang == "ar" and "lang" in _accepted(entry)
+    file = entry["path"].rsplit("/", 1)[-1].removesuffix(".csv")
+    out = []
+    for column in entry.get("columns", ()):
+        if column["arabic_only"] and not arabic:
+            continue
+        said = (described or {}).get((file, column["name"])) if lang == "ar" else None
+        out.append({**column, "description": said or column["description"]})
+    return out
+
+
+def _accepted(entry: dict) -> set[str]:
+    """The query parameters a download answers to (an unknown one would answer 400)."""
+    return set(entry.get("parameters") or ()) | set(GENERAL_PARAMS)
+
+
+def catalogue_entries(
+    filters: Filters,
+    lang: str,
+    published: Iterable[PublishedDownload],
+    base: str = "",
+    described: Mapping[tuple[str, str], str] | None = None,
+) -> list[dict]:
+    """The catalogue with each entry's address for the current view, in the page language,
+    and the columns of the file that address serves (:func:`served_columns`).
 
     An entry only gets the parameters it accepts (an unknown one would answer 400).
     """
     out = []
     for entry in download_catalogue(published):
-        accepted = set(entry.get("parameters") or ()) | set(GENERAL_PARAMS)
+        accepted = _accepted(entry)
         params = {k: v for k, v in filters.as_params().items() if k in accepted}
         if lang == "ar" and "lang" in accepted:
             params["lang"] = "ar"
@@ -130,7 +158,7 @@ def catalogue_entries(
                 "url": url,
                 "example_hxl": hxl,
                 "examples": [x for x in entry.get("examples", ()) if x != url],
-                "columns": list(entry.get("columns", ())),
+                "columns": served_columns(entry, lang, described),
                 "citation": entry.get(f"citation_{lang}") or entry.get("citation_en") or "",
             }
         )

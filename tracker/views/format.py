@@ -59,6 +59,19 @@ def isolate(text: str, lang: str) -> str:
     return f"{LRI}{text}{PDI}" if lang == "ar" and text else text
 
 
+#: A range of numbers or days ("15–30", "5,400–6,000") not already in an isolate.
+NUMBER_RANGE = re.compile(r"(?<![\u2066\d,.])\d[\d,.]*–\d[\d,.]*(?![\d\u2069])")
+
+
+def isolate_ranges(text: str, lang: str) -> str:
+    """Every range of numbers in a sentence kept left to right in Arabic, as
+    :func:`interval_words` keeps its own: "15–30 حزيران" never shows as "30–15". For text
+    written elsewhere (a flag's stored sentence), at display only."""
+    if lang != "ar" or not text:
+        return text
+    return NUMBER_RANGE.sub(lambda m: isolate(m.group(0), lang), text)
+
+
 def fmt_count(value: Any, lang: str = "en", plain: bool = False) -> str:
     """A count as a person reads it: 160,000; ∞ for no upper bound; — for nothing."""
     if missing(value):
@@ -122,7 +135,8 @@ def fmt_window(start: Any, end: Any, measure: str, lang: str = "en", assumed: bo
     if s == e:
         return ("في " if ar else "on ") + fmt_date(e, lang)
     if s.year == e.year and s.month == e.month:
-        span = f"{s.day}{DASH}{e.day} " + (MONTHS_AR if ar else MONTHS_EN)[e.month - 1]
+        days = isolate(f"{s.day}{DASH}{e.day}", lang)  # "19–30", never "30–19", in Arabic
+        span = f"{days} " + (MONTHS_AR if ar else MONTHS_EN)[e.month - 1]
         return f"{span} {e.year}{note}"
     if s.year == e.year:
         text = f"{fmt_date(s, lang, year=False)} {DASH} {fmt_date(e, lang)}"

@@ -75,6 +75,12 @@ def symbol_trace(
     }  # fmt: skip
 
 
+def credit_line(outlines: dict, lang: str) -> str:
+    """The boundaries' credit in the page's language (``attribution_ar`` beside
+    ``attribution`` in the outlines file), the English one when it has no translation."""
+    return str(outlines.get(f"attribution_{lang}") or outlines.get("attribution", ""))
+
+
 def map_figure(data, vocab: Vocabularies, lang: str, words: dict) -> dict:
     """The figure: outlines behind, symbols in front, the attribution under the map."""
     ar = lang == "ar"
@@ -93,7 +99,7 @@ def map_figure(data, vocab: Vocabularies, lang: str, words: dict) -> dict:
             "plot_bgcolor": "white", "paper_bgcolor": "white", "dragmode": False,
             "hoverlabel": {"align": "right" if ar else "left"},
             "annotations": [{
-                "text": "<br>".join(textwrap.wrap(data.outlines.get("attribution", ""), 60)),
+                "text": "<br>".join(textwrap.wrap(credit_line(data.outlines, lang), 60)),
                 "showarrow": False,
                 "xref": "paper", "yref": "paper", "x": 1 if ar else 0, "y": -0.02,
                 "xanchor": "right" if ar else "left", "yanchor": "top",

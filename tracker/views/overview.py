@@ -25,7 +25,7 @@ from tracker.views.series import (
     annotate_figures,
     choose_series,
     choose_series_per_metric,
-    independent_sources,
+    independent_groups,
 )
 
 
@@ -52,6 +52,7 @@ class Card:
     range: dict | None = None
     n_sources: int = 0
     n_independent: int = 0
+    echoed: list[list[str]] = field(default_factory=list)  # sources one echoed claim joins
     newest_report: date | None = None
     open_flags: int = 0
     open_by_severity: dict[str, int] = field(default_factory=dict)
@@ -92,8 +93,9 @@ def build_cards(
 ) -> list[Card]:
     """Every metric's card at once (a fixed number of grouped operations, whatever the
     number of metrics): ``summary`` from series_summary, ``claims`` of the main series
-    (with their metric), ``bands`` their newest band rows, ``echoes`` their echo flags'
-    sources (metric, sources ';'-joined), ``flag_counts`` by metric, severity and status."""
+    (with their metric), ``bands`` their newest band rows, ``echoes`` the echo flags of
+    those claims (metric, population, location, figure_ids and sources ';'-joined and aligned;
+    see ``_echo_groups``), ``flag_counts`` by metric, severity and status."""
     mains = choose_series_per_metric(summary, filters, vocab)
     if mains.empty:
         return []
@@ -119,11 +121,13 @@ def build_cards(
         )
         a = a[key.isin(set(main_key))]
     by_metric: dict[str, dict] = {m: {} for m in mains.index}
+    windows = pd.DataFrame(columns=["metric", "figure_id"])
     if not a.empty:
         not_daily = a["kind"] != "daily"
         comparable = a[not_daily | ~not_daily.groupby(a["metric"]).transform("any")]
         best_key = headline_windows(comparable, vocab)
         window = comparable[comparable["wkey"] == comparable["metric"].map(best_key)]
+        windows = window
         latest = window.sort_values(["period_end", "reported_on", "figure_id"], kind="mergesort")
         latest = latest.groupby("metric").tail(1).set_index("metric")
         newest_end = window.groupby(["metric", "source"])["period_end"].transform("max")
@@ -168,16 +172,7 @@ def build_cards(
                 "newest_report": reported[metric],
                 "range_tops": _range_tops(comparable[comparable["metric"] == metric]),
             }
-    echo_groups: dict[str, list[list[str]]] = {}
-    if echoes is not None and not echoes.empty:
-        for rec in echoes.itertuples(index=False):
-            if rec.metric not in mains.index:
-                continue
-            main = mains.loc[rec.metric]
-            if (str(main["population"]), str(main["location"])) == (rec.population, rec.location):
-                echo_groups.setdefault(rec.metric, []).append(
-                    [x for x in str(rec.sources).split(";") if x]
-                )
+    echo_groups = _echo_groups(echoes, mains, windows)
     band_row = _band_rows(bands, mains, {m: d.get("window_start") for m, d in by_metric.items()})
     open_flags: dict[str, dict[str, int]] = {}
     if flag_counts is not None and not flag_counts.empty:
@@ -205,7 +200,9 @@ def build_cards(
         )
         present = info.get("sources", [])
         card.n_sources = len(present)
-        card.n_independent = independent_sources(present, echo_groups.get(metric, []))
+        groups = independent_groups(present, echo_groups.get(metric, []))
+        card.n_independent = len(groups)
+        card.echoed = [g for g in groups if len(g) > 1]
         row = band_row.get(metric)
         if row is not None:
             _apply_band(card, row)
@@ -263,6 +260,40 @@ def source_figures(comparable: pd.DataFrame, best_key: dict[str, str]) -> dict[s
             | {"window_start": str(rec["wkey"]), "same_window": bool(rec["_mine"])}
         )
     return out
+
+
+def _echo_groups(
+    echoes: pd.DataFrame | None, mains: pd.DataFrame, windows: pd.DataFrame
+) -> dict[str, list[list[str]]]:
+    """Per metric, the sources each echo flag joins on the card: a flag that holds a figure the
+    card counts (one of the headline window's) joins all its sources, wherever the flag is
+    anchored. Unattributed's "more than 270,000" for Syria, flagged as an echo of UNHCR's
+    270,000 for Dar'a, is UNHCR's claim carried again: on the Syria card, where UNHCR also
+    reports, the two count once. A flag none of whose figures the card counts joins nothing
+    here. Flags given by sources alone (no figure ids) join the sources of the flags of the
+    main series' own place and population."""
+    out: dict[str, list[list[str]]] = {}
+    if echoes is None or echoes.empty:
+        return out
+    counted: dict[str, set[str]] = {}
+    for metric, fid in zip(windows["metric"], windows["figure_id"], strict=True):
+        counted.setdefault(str(metric), set()).add(str(fid))
+    for rec in echoes.to_dict("records"):
+        metric = str(rec["metric"])
+        if metric in mains.index and _echo_on_card(rec, mains.loc[metric], counted.get(metric)):
+            sources = [x for x in str(rec["sources"]).split(";") if x]
+            out.setdefault(metric, []).append(sources)
+    return out
+
+
+def _echo_on_card(flag: dict, main: pd.Series, counted: set[str] | None) -> bool:
+    """Whether an echo flag speaks of the card: it holds a figure the card counts (by figure
+    ids, when the flag gives them), else it is anchored at the card's place and population."""
+    ids = flag.get("figure_ids")
+    if isinstance(ids, str) and ids:
+        return not (counted or set()).isdisjoint(ids.split(";"))
+    anchor = (str(flag["population"]), str(flag["location"]))
+    return anchor == (str(main["population"]), str(main["location"]))
 
 
 def _range_tops(claims: pd.DataFrame) -> dict[float, float]:

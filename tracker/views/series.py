@@ -70,10 +70,21 @@ def annotate_figures(figures: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame
 
 
 def independent_sources(sources: Iterable[str], echo_groups: Sequence[Sequence[str]]) -> int:
-    """Distinct sources, counting sources joined by an echo flag as one.
+    """Distinct sources, counting sources joined by an echo flag as one (see
+    :func:`independent_groups`)."""
+    return len(independent_groups(sources, echo_groups))
+
+
+def independent_groups(
+    sources: Iterable[str], echo_groups: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """The sources as independent originators: one group per originator, sources joined by
+    an echo flag in one group (sorted, groups in order of their first source).
 
     A source's figure carried by several publishers is already one source; an echo flag
     says that two sources' identical figure is one claim carried twice, so they count once.
+    Give it the echo flags of the figures being counted only: a source joined to another
+    by an echo elsewhere is still independent here.
     """
     present = sorted({str(s) for s in sources if s is not None and str(s) != ""})
     parent = {s: s for s in present}
@@ -90,7 +101,10 @@ def independent_sources(sources: Iterable[str], echo_groups: Sequence[Sequence[s
             a, b = find(members[0]), find(other)
             if a != b:
                 parent[b] = a
-    return len({find(s) for s in present})
+    groups: dict[str, list[str]] = {}
+    for s in present:
+        groups.setdefault(find(s), []).append(s)
+    return list(groups.values())
 
 
 def newest_per_source(figures: pd.DataFrame) -> pd.DataFrame:

@@ -40,7 +40,8 @@ FIGURES_PER_SERIES = 500
 class OverviewData:
     """summary: one row per series in scope (see ``series_summary``); the rest concern each
     metric's main series: claims (with their metric), bands (newest rows per window start),
-    echoes (metric, population, location, sources), flag_counts (by metric, severity and
+    echoes (the echo flags of those claims: metric, population, location, flag_id,
+    figure_ids, sources), flag_counts (by metric, severity and
     status, every flag in scope). All empty when nothing is in scope."""
 
     summary: pd.DataFrame
@@ -66,6 +67,6 @@ def load_overview(store: Store, filters: Filters, main_series: SeriesChoices) ->
         claims = q.figures_of_series(
             conn, keys, filters, levels, per_series=FIGURES_PER_SERIES, columns=FIGURE_COLUMNS
         )
-        echoes = q.echo_sources_of(conn, keys)
+        echoes = q.echoes_of_figures(conn, claims["figure_id"].astype(str).tolist())
         divergences = q.divergences_of(conn, keys)
     return OverviewData(summary, claims, bands, echoes, flags, divergences)

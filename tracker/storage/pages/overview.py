@@ -10,9 +10,10 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, 
 from sqlalchemy.engine import Connection
 
 from tracker.domain.filters import Filters
-from tracker.storage.figures import raw_frame
+from tracker.storage.figures import CHUNK, raw_frame
 from tracker.storage.pages.shared import (
     BANDS,
+    FF,
     FIGURE_PAGE_COLUMNS,
     FL,
     F,
@@ -93,16 +94,22 @@ def _union(arms: Sequence) -> Select:
     return union_all(*[select(*arm.c) for arm in arms]).subquery().select()
 
 
-def echo_sources_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
-    """The echo flags of several series: metric, population, location, sources (';')."""
-    columns = ["metric", "population", "location", "sources"]
-    if not keys:
+def echoes_of_figures(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
+    """The echo flags any of the given figures are in, wherever the flag is anchored (the
+    UN's Syria-wide figure echoed for Dar'a is flagged at Syria): metric, population,
+    location, flag_id, figure_ids and sources (';', one source per figure, aligned)."""
+    columns = ["metric", "population", "location", "flag_id", "figure_ids", "sources"]
+    ids = list(dict.fromkeys(str(i) for i in figure_ids))
+    frames = []
+    for start in range(0, len(ids), CHUNK):
+        inside = select(FF.c.flag_id).where(FF.c.figure_id.in_(ids[start : start + CHUNK]))
+        query = select(*[FL.c[c] for c in columns]).where(
+            and_(FL.c.rule == "echo", FL.c.flag_id.in_(inside))
+        )
+        frames.append(frame_of(conn, query))
+    if not frames:
         return pd.DataFrame(columns=columns)
-    key = or_(
-        *[and_(FL.c.metric == m, FL.c.population == p, FL.c.location == loc) for m, p, loc in keys]
-    )
-    query = select(*[FL.c[c] for c in columns]).where(and_(FL.c.rule == "echo", key))
-    return frame_of(conn, query)
+    return pd.concat(frames, ignore_index=True).drop_duplicates("flag_id", ignore_index=True)
 
 
 def divergences_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
