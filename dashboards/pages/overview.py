@@ -126,8 +126,9 @@ def _disagreements(card: Card, query: Query) -> list:
 def independent_words(card: Card, vocab: Vocabularies, lang: str) -> list:
     """What the independent-sources count counts, in words that match the sources listed
     above it: "1 independent source (of 2 reporting; UNHCR, Unattributed gave one figure, an
-    echo; OCHA counts from another day)". Sources are named in the order the card lists them,
-    each a unit of its own in Arabic text (an isolate), as text."""
+    echo; OCHA counts from another day)", the words in parentheses folded under the count.
+    Sources are named in the order the card lists them, each a unit of its own in Arabic text
+    (an isolate), as text."""
     listed = {s: i for i, s in enumerate(dict.fromkeys(f["source"] for f in card.source_figures))}
 
     def names(sources: list[str]) -> str:
@@ -149,7 +150,10 @@ def independent_words(card: Card, vocab: Vocabularies, lang: str) -> list:
     if not notes:
         return [counted]
     joined = t("note_separator", lang).join(notes)
-    return [counted, " ", html.Span(f"({joined})", className="small muted")]
+    # The count stays on the card's line; why it differs from the sources listed is one
+    # click away (as the disagreements are), so the card still fits the brief's one screen.
+    why = html.Span(f"({joined})", className="small muted")
+    return [html.Details([html.Summary(counted), why], className="independent-why")]
 
 
 def _same_window_sources(card: Card) -> set[str]:

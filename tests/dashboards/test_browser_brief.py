@@ -62,7 +62,7 @@ def test_the_episode_brief_fits_one_screen_in_both_languages(browser, demo_url, 
             assert expected in words, f"{card_id}: {expected!r} not in {words!r}"
     # SNHR's "at least 214" beside SOHR's "about 126" (above), their flag one click away
     civilians = page.locator("#card-killed-civilians")
-    civilians.locator("summary").click()
+    civilians.locator("details.disagreements summary").click()
     fold = civilians.locator("details.disagreements").inner_text()
     assert "214" in fold and "126" in fold and ("SNHR" in fold if lang == "en" else True)
     link = civilians.locator("details.disagreements a").get_attribute("href")

@@ -22,7 +22,7 @@ def test_the_card_names_the_echo_that_makes_two_listed_sources_one(dash_store):
     listed = [f["source"] for f in card.source_figures]
     assert listed == ["unhcr", "unattributed", "un-ocha"]  # three sources shown
     assert text(independent_words(card, dash_store.vocab, "en")) == (
-        "1 independent source   (of 2 reporting; UNHCR, Unattributed gave one figure, an echo;"
+        "1 independent source (of 2 reporting; UNHCR, Unattributed gave one figure, an echo;"
         " OCHA: counted from another day)"
     )
 
@@ -69,3 +69,12 @@ def test_of_how_many_reporting_takes_the_arabic_plural(dash_store):
     assert "(of 3 reporting; a, b gave one figure, an echo)" in text(
         independent_words(card, dash_store.vocab, "en")
     )
+
+
+def test_why_the_count_differs_is_folded_under_it(dash_store):
+    """The count stays on the card's line; its explanation opens on a click (the brief must
+    fit one screen)."""
+    (fold,) = independent_words(displaced(dash_store), dash_store.vocab, "en")
+    summary, why = fold.children
+    assert type(fold).__name__ == "Details" and type(summary).__name__ == "Summary"
+    assert text(summary) == "1 independent source" and text(why).startswith("(of 2 reporting")

@@ -143,6 +143,7 @@ def test_a_busy_download_asked_in_arabic_says_when_to_come_back_in_arabic(
 
     monkeypatch.setenv("TRACKER_DOWNLOAD_RENDERS", "1")
     monkeypatch.setenv("TRACKER_DOWNLOAD_WAIT", "0.3")
+    monkeypatch.setenv("TRACKER_DOWNLOAD_SMALL", "0")  # every render in line, as at 1M
     with served(downloads_store) as base:
         held = gate_for(downloads_store.url, cache_folder(downloads_store.url)).try_take()
         assert held is not None
