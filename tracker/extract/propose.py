@@ -52,6 +52,7 @@ EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
 OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 REQUIRED = ("reported_on", "source", "metric", "location", "value")
 HEAD_REACH = 5  # tokens from "including"/"among all the victims were" to its part
+POPULATION_REASON = 2  # a proposal's reasons open with its qualifier's, metric's, population's
 
 
 @dataclass
@@ -316,7 +317,7 @@ def _others(sent: Sentence, m: NumberMention, p: Proposal, earlier: list[Proposa
     population = earlier[-1].text("population") or "all"
     if population != "all":
         p.cells["population"] = population
-        p.reasons[2] = (
+        p.reasons[POPULATION_REASON] = (
             f"'others' of the figure before ({earlier[-1].cells['value']}) → {population}"
         )
 
