@@ -9,33 +9,50 @@ rendered) and the loading words in Arabic; the words are the pages' own (words.c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
+import dash
 from dash import Dash
 from flask import has_request_context, request
 
 from dashboards.i18n import t
 from tracker.views.format import lang_of
 
-#: The words of each page's heading (its ``page_shell`` title), by path.
-HEADINGS = {
-    "/": "overview_title",
-    "/trends": "trends_title",
-    "/discrepancies": "disc_title",
-    "/figures": "figures_title",
-    "/sources": "sources_title",
-    "/data": "data_title",
-    "/map": "map_title",
-}
 #: What Dash shows until the page has rendered (its ``_app_entry``).
 DASH_LOADING = "Loading..."
 
 
+def heading_of(key: str) -> Callable[[str], str]:
+    """A page's heading in a language, from its words key (registered with the page)."""
+    return lambda lang: t(key, lang)
+
+
+def registered_page(path: str) -> dict | None:
+    """The page Dash has registered at ``path`` (``/`` for the overview), if any."""
+    wanted = "/" + path.strip("/")
+    return next((p for p in dash.page_registry.values() if p["path"] == wanted), None)
+
+
 def page_title(path: str, lang: str) -> str:
-    """The browser tab's title: "<the page's heading> · <app name>", or the app's name."""
-    key = HEADINGS.get("/" + path.strip("/"))
+    """The browser tab's title: "<the page's heading> · <app name>", or the app's name alone
+    where no page with a heading is registered. The heading is the one the page shows."""
+    page = registered_page(path) or {}
+    heading = page.get("heading")
     name = t("app_name", lang)
-    return f"{t(key, lang)} · {name}" if key else name
+    return f"{heading(lang)} · {name}" if heading else name
+
+
+def request_lang() -> str:
+    """The language the request asks for (``?lang=``), English outside a request."""
+    return lang_of(request.args.get("lang")) if has_request_context() else "en"
+
+
+def title_of(path: str) -> Callable[[], str]:
+    """Dash's title of the page at ``path`` (its ``<title>`` and the Open Graph and Twitter
+    titles of the page the server sends) in the request's language. Dash's router calls it
+    without the page's query; the page then sets the tab's title itself (page_title.js)."""
+    return lambda: page_title(path, request_lang())
 
 
 def localise_index(index: str, lang: str) -> str:
@@ -48,7 +65,7 @@ class TrackerDash(Dash):
     """Dash whose index page speaks the request's language (``?lang=ar``)."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        lang = lang_of(request.args.get("lang")) if has_request_context() else "en"
+        lang = request_lang()
         path = request.path if has_request_context() else "/"
         kwargs["title"] = escape(page_title(path, lang))
         kwargs["app_entry"] = kwargs.get("app_entry", "").replace(

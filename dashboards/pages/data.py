@@ -7,6 +7,7 @@ import dash
 import flask
 from dash import Dash, dcc, html
 
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import parse_query
 from dashboards.components.shell import filter_bar, page_shell
@@ -17,6 +18,9 @@ from tracker.publish.terms import terms_in_scope
 from tracker.service.store import Store
 from tracker.views.data import catalogue_entries, parameters_help, spreadsheet_url
 from tracker.views.format import fmt_count
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "data_title"
 
 
 def reference_table(headers: list[str], rows: list[list]) -> html.Div:
@@ -202,7 +206,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "data",
         query,
-        t("data_title", lang),
+        t(HEADING, lang),
         t("data_intro", lang),
         body,
         filters=filter_bar(vocab, query, "/data"),
@@ -215,7 +219,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/data",
         name="Data",
-        title="Tracker · Data",
+        title=title_of("/data"),
+        heading=heading_of(HEADING),
         order=5,
         layout=routed("data", layout),
     )

@@ -9,6 +9,7 @@ import dash
 from dash import Dash, dcc, html
 
 from dashboards.components.help import help_link
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, page_number, parse_query
 from dashboards.components.shell import (
@@ -28,6 +29,9 @@ from tracker.service.store import Store
 from tracker.views.data import download_url
 from tracker.views.format import fmt_count, fmt_ratio, label
 from tracker.views.tables import FLAGS_PER_PAGE, discrepancies, severity_order
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "disc_title"
 
 
 @cached_view("discrepancies")
@@ -222,7 +226,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "discrepancies",
         query,
-        t("disc_title", lang),
+        t(HEADING, lang),
         t("disc_intro", lang),
         body,
         filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
@@ -249,7 +253,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/discrepancies",
         name="Discrepancies",
-        title="Tracker · Discrepancies",
+        title=title_of("/discrepancies"),
+        heading=heading_of(HEADING),
         order=2,
         layout=routed("discrepancies", layout),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, dcc, html
 
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, page_number, parse_query
 from dashboards.components.shell import (
@@ -23,6 +24,9 @@ from tracker.service.store import Store
 from tracker.views.data import download_url
 from tracker.views.format import fmt_count, fmt_date
 from tracker.views.tables import FIGURES_PER_PAGE, figure_row, figures_table, history_rows
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "figures_title"
 
 
 @cached_view("figures_table")
@@ -340,7 +344,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "figures",
         query,
-        t("figures_title", lang),
+        t(HEADING, lang),
         t("figures_intro", lang),
         body,
         filters=filter_bar(vocab, query, "/figures"),
@@ -360,7 +364,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/figures",
         name="Figures",
-        title="Tracker · Figures",
+        title=title_of("/figures"),
+        heading=heading_of(HEADING),
         order=3,
         layout=routed("figures", layout),
     )

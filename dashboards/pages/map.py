@@ -15,6 +15,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dashboards.components.callguard import clicked_data
 from dashboards.components.graph_config import graph_config
 from dashboards.components.help import help_link
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, href, parse_query, parse_search
 from dashboards.components.shell import download_link, filter_bar, page_shell
@@ -24,6 +25,9 @@ from tracker.service.pages.map import load_map
 from tracker.service.store import Store
 from tracker.views.data import download_url
 from tracker.views.map import map_figure
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "map_title"
 
 GRAPH_ID = "map-graph"
 GO_ID = "map-go"
@@ -75,7 +79,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "map",
         query,
-        t("map_title", lang),
+        t(HEADING, lang),
         t("map_intro", lang),
         body,
         filters=filter_bar(vocab, query, "/map", single_metric=True),
@@ -111,7 +115,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/map",
         name="Map",
-        title="Tracker · Map",
+        title=title_of("/map"),
+        heading=heading_of(HEADING),
         order=5,
         layout=routed("map", layout),
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 import dash
 from dash import Dash, html
 
+from dashboards.components.index_page import title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import parse_query
 from dashboards.components.shell import page_shell
 from tracker.service.store import Store
-from tracker.views.methodology import methodology
+from tracker.views.methodology import heading, methodology
 
 
 def table(built: dict) -> html.Table:
@@ -64,7 +65,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/methodology",
         name="Methodology",
-        title="Tracker · Methodology",
+        title=title_of("/methodology"),
+        heading=lambda lang: heading(store.vocab, lang, store.settings),
         order=6,
         layout=routed("methodology", layout),
     )

@@ -8,6 +8,7 @@ import dash
 from dash import Dash, Input, Output, State, dcc, html
 
 from dashboards.components.help import help_link
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import Query, href, parse_query
 from dashboards.components.shell import download_link, filter_bar, page_shell
@@ -40,6 +41,9 @@ from tracker.views.headline import (
 from tracker.views.overview import Card, area_label, overview_cards
 from tracker.views.series import choose_series_per_metric
 from tracker.views.tables import severity_order
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "overview_title"
 
 
 @cached_view("overview")
@@ -422,7 +426,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "overview",
         query,
-        t("overview_title", lang),
+        t(HEADING, lang),
         intro,
         body,
         filters=bar,
@@ -440,7 +444,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/",
         name="Overview",
-        title="Tracker",
+        title=title_of("/"),
+        heading=heading_of(HEADING),
         order=0,
         layout=routed("overview", layout),
     )

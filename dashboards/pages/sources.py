@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, dcc, html
 
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import href, parse_query, shared
 from dashboards.components.shell import filter_bar, labelled_row, page_shell, table_downloads
@@ -16,6 +17,9 @@ from tracker.service.pages.sources import load_source_stats
 from tracker.service.store import Store
 from tracker.views.data import download_url
 from tracker.views.tables import pct, sources_table
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "sources_title"
 
 
 @cached_view("sources_table")
@@ -112,7 +116,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "sources",
         query,
-        t("sources_title", lang),
+        t(HEADING, lang),
         t("sources_intro", lang),
         [table],
         filters=filter_bar(vocab, query, "/sources"),
@@ -133,7 +137,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/sources",
         name="Sources",
-        title="Tracker · Sources",
+        title=title_of("/sources"),
+        heading=heading_of(HEADING),
         order=4,
         layout=routed("sources", layout),
     )

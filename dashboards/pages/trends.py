@@ -15,6 +15,7 @@ from dashboards.components.chart import build_figure
 from dashboards.components.cite import citation, cite_controls
 from dashboards.components.graph_config import graph_config
 from dashboards.components.help import help_link
+from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, Query, href, parse_query, parse_search, shared
 from dashboards.components.shell import control, download_link, filter_bar, page_shell
@@ -30,6 +31,9 @@ from tracker.views.format import fmt_count, isolate_ranges, label, lang_of, plac
 from tracker.views.series import choose_series
 from tracker.views.tables import figure_row
 from tracker.views.trends import TrendView, series_title, trend_view
+
+#: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
+HEADING = "trends_title"
 
 GRAPH_ID = "trend-graph"
 DETAILS_ID = "claim-details"
@@ -265,7 +269,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     return page_shell(
         "trends",
         query,
-        t("trends_title", lang),
+        t(HEADING, lang),
         t("trends_intro", lang),
         body,
         filters=bar,
@@ -355,7 +359,8 @@ def register(app: Dash, store: Store) -> None:
         __name__,
         path="/trends",
         name="Trends",
-        title="Tracker · Trends",
+        title=title_of("/trends"),
+        heading=heading_of(HEADING),
         order=1,
         layout=routed("trends", layout),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from dash import dcc
+from dash import dcc, html
 
 from dashboards.i18n import strings, t
 from dashboards.pages import (
@@ -47,7 +47,7 @@ def client(dash_store):
         ("/", "ما هو معروف، حسب المؤشر · المتتبّع"),
         ("/data", "تنزيل البيانات · المتتبّع"),
         ("/map", "أين، وكم · المتتبّع"),
-        ("/methodology", "المتتبّع"),
+        ("/methodology", "كيف يعمل المتتبّع · المتتبّع"),
     ],
 )
 def test_the_page_before_it_renders_speaks_arabic(client, path, title):
@@ -63,6 +63,22 @@ def test_the_english_page_before_it_renders_says_its_own_title(client):
     page = client.get("/data").text
     assert '<html lang="en" dir="ltr">' in page
     assert "<title>Data downloads · Tracker</title>" in page and "Loading…" in page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_tab_and_link_preview_is_titled_with_the_page_heading(client, dash_store, path, lang):
+    """The tab's title and the titles a link preview shows (Open Graph, Twitter) are the
+    heading the page itself shows, in the reader's language, then the app's name."""
+    shown = PAGES[path](dash_store, lang=lang)
+    h1 = next(c for c in walk(shown) if isinstance(c, html.H1)).children
+    wanted = f"{h1} · {t('app_name', lang)}"
+    page = client.get(f"{path}?lang={lang}").text
+    assert f"<title>{wanted}</title>" in page
+    for meta in ("og:title", "twitter:title"):
+        assert f'<meta content="{wanted}" property="{meta}">' in page or (
+            f'<meta property="{meta}" content="{wanted}">' in page
+        ), re.findall(rf"<meta[^>]*{meta}[^>]*>", page)
 
 
 def test_the_map_credit_line_is_in_arabic(dash_store):

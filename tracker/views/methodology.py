@@ -95,6 +95,11 @@ TABLES = {
 }
 
 
+def heading(vocab: Vocabularies, lang: str, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """The methodology page's heading in ``lang`` (its ``<h1>`` and the browser tab's title)."""
+    return words(vocab, "title", lang, settings)
+
+
 def methodology(vocab: Vocabularies, lang: str, settings: Settings = DEFAULT_SETTINGS) -> dict:
     """The page as plain data: title, intro and sections (anchor, title, paragraphs, table
     with header and rows, or None), each row's anchor the id it explains (``rule-echo``)."""
@@ -118,7 +123,7 @@ def methodology(vocab: Vocabularies, lang: str, settings: Settings = DEFAULT_SET
             }
         )
     return {
-        "title": words(vocab, "title", lang, settings),
+        "title": heading(vocab, lang, settings),
         "intro": words(vocab, "intro", lang, settings),
         "sections": sections,
     }
