@@ -98,3 +98,28 @@ def test_queries_answer_the_pages(filled: Store):
         ordered = figures.figures_by_ids(conn, ["R046", "R120"])
         assert list(ordered["figure_id"]) == ["R046", "R120"]
         assert versions.data_version(conn)
+
+
+@pytest.mark.parametrize("sort", ["reported_on", "value", "source", "location"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_small_selection_sorted_after_its_filters_gives_the_same_pages(
+    filled: Store, monkeypatch: pytest.MonkeyPatch, sort: str, descending: bool
+):
+    """A selection small enough to be sorted after its filters found it (on SQLite) shows
+    the same figures in the same order, page after page, as one walked in the sort order."""
+    levels = filled.location_levels
+    selections = [Filters(), Filters(location=("SY12",)), Filters(metric=("killed",))]
+
+    def pages(threshold: int) -> list[list[str]]:
+        monkeypatch.setattr(figures, "SORT_AFTER_FILTER", threshold)
+        with filled.connect() as conn:
+            return [
+                figures.figures_page(conn, f, levels, sort, descending, 4, offset)[0][
+                    "figure_id"
+                ].tolist()
+                for f in selections
+                for offset in (0, 4, 8)
+            ]
+
+    walked, sorted_after = pages(-1), pages(10**9)
+    assert walked == sorted_after and any(walked)

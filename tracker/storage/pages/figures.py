@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import ColumnElement, and_, func, literal, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from tracker.domain.filters import Filters
 from tracker.storage.figures import CHUNK, read_frame
@@ -24,6 +26,13 @@ FIGURE_SORT_KEYS = (
     "value",
     "figure_id",
 )
+
+
+#: A selection of at most this many figures is sorted after its filters have found it. Past
+#: it, walking the figures in the sort order until a page is full is quicker. SQLite's planner
+#: walks the sort order's index whatever the count, and a rare selection then reads every
+#: figure: 0.6–1 s at a million figures for one that matches none, 25–90 ms sorted after.
+SORT_AFTER_FILTER = 1_000
 
 
 def sort_key(sort: str) -> str:
@@ -44,7 +53,8 @@ def figures_page(
     sort = sort_key(sort)
     where = and_(*active(filters, levels))
     total = conn.execute(select(func.count()).select_from(F).where(where)).scalar_one()
-    key = F.c[sort].desc() if descending else F.c[sort].asc()
+    column = _sort_column(conn, sort, total)
+    key = column.desc() if descending else column.asc()
     tie = F.c.figure_id.desc() if descending else F.c.figure_id.asc()
     query = (
         select(*[F.c[c] for c in FIGURE_PAGE_COLUMNS])
@@ -54,6 +64,15 @@ def figures_page(
         .offset(offset)
     )
     return read_frame(conn, query), int(total)
+
+
+def _sort_column(conn: Connection, sort: str, total: int) -> ColumnElement:
+    """The column a page is sorted by; on SQLite, for a small selection, as ``+column``,
+    which SQLite never reads from an index, so the filters' indexes find the rows first."""
+    column = F.c[sort]
+    if conn.dialect.name != "sqlite" or total > SORT_AFTER_FILTER:
+        return column
+    return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
 def figures_by_ids(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFrame:
