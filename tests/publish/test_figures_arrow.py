@@ -57,7 +57,7 @@ def test_a_missing_driver_leaves_the_cursor_path_and_the_same_bytes(
 
 
 def test_a_driver_stopping_part_way_is_read_on_by_the_cursor(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     real = arrowread.arrow_reader
 
@@ -70,6 +70,8 @@ def test_a_driver_stopping_part_way_is_read_on_by_the_cursor(
     monkeypatch.setattr(service_rows, "arrow_reader", stops_after_one)
     first, *rest = kinds(store)
     assert first == "arrow" and rest and set(rest) == {"cursor"}
+    said = [r.getMessage() for r in caplog.records if r.name == service_rows.__name__]
+    assert said and "lost the connection" in said[0] and "cursor" in said[0]  # the log says so
     for filters in FILTERS:
         assert fast(store, filters, "en", 3) == reference(store, filters)
 

@@ -14,6 +14,7 @@ so the file is whole and the same either way.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ from tracker.storage import tables
 from tracker.storage.arrowread import ArrowReadFailed, arrow_reader
 from tracker.storage.figures import CHUNK, iter_current_rows, processed_columns
 from tracker.storage.flagquery import flag_ids_between, flag_ids_of
+
+#: Where a read that falls back to the slower path says so (the server's log).
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,12 @@ class _ArrowRead:
                 self.span = (str(ids[0].as_py()), str(ids[-1].as_py()))
                 yield batch
                 self.last = self.span[1]
-        except ArrowReadFailed:
+        except ArrowReadFailed as exc:
+            log.warning(
+                "the Arrow read stopped after figure %s (%s); the rest is read through the "
+                "database cursor, same bytes, slower",
+                self.last or "(none yet)",
+                exc,
+            )
             return
         self.complete = True
