@@ -24,6 +24,7 @@ articles the extractor has never seen, kept outside the repository: ``DIR/articl
 ``DIR/gold.csv`` (the canonical columns; a figure id ``SET-NN-k`` belongs to the article whose
 file name starts with ``NN-``). Each article is read whole with its meta, as
 ``tracker extract`` reads it; the rows give the set's name, all figures and each language.
+With two or more sets, rows ``A ∪ B pooled`` score all their figures and articles together.
 
 The table is written to ``docs/extract-eval.md`` and between the ``extract-eval`` markers of
 the README.
@@ -131,11 +132,13 @@ def article_of(figure_id: str, files: list[str]) -> str:
     return found[0]
 
 
-def score_article_set(folder: Path, tables) -> list[list[str]]:
-    """Rows (all, en, ar) for a folder of whole articles never shown to the extractor."""
+def read_article_set(folder: Path, tables) -> tuple[list, dict[str, list[dict]]]:
+    """The gold figures of a folder of whole articles never shown to the extractor, and the
+    extractor's proposals for each article; articles are keyed ``FOLDER/FILE`` so that sets
+    can be pooled."""
     meta = {r["file"]: r for r in read_csv(folder / "meta.csv")}
     golds = [
-        sc.canonical_gold(r, article_of(r["figure_id"], list(meta)))
+        sc.canonical_gold(r, f"{folder.name}/{article_of(r['figure_id'], list(meta))}")
         for r in read_csv(folder / "gold.csv")
     ]
     proposals = {}
@@ -149,7 +152,12 @@ def score_article_set(folder: Path, tables) -> list[list[str]]:
             publisher=m["publisher"] or None,
             url=m["url"] or None,
         )
-        proposals[name] = frame.to_dict("records")
+        proposals[f"{folder.name}/{name}"] = frame.to_dict("records")
+    return golds, proposals
+
+
+def article_set_rows(label: str, golds: list, proposals: dict[str, list[dict]]) -> list[list[str]]:
+    """Rows (all, en, ar) for whole articles never shown to the extractor."""
     rows = []
     for lang in (None, "en", "ar"):
         chosen = [g for g in golds if lang is None or g.lang == lang]
@@ -157,8 +165,23 @@ def score_article_set(folder: Path, tables) -> list[list[str]]:
             continue
         arts = {g.article for g in chosen}
         extra = sc.spurious(chosen, {a: ps for a, ps in proposals.items() if a in arts})
-        label = f"unseen articles {folder.name}, {lang or 'all'}"
-        rows.append(sc.summarise(label, sc.score(chosen, proposals), extra).row())
+        name = f"unseen articles {label}, {lang or 'all'}"
+        rows.append(sc.summarise(name, sc.score(chosen, proposals), extra).row())
+    return rows
+
+
+def score_article_sets(folders: list[Path], tables) -> list[list[str]]:
+    """Rows for each folder of unseen articles and, for two or more, for them pooled (the
+    figures and articles of all the sets together)."""
+    rows, pooled_golds, pooled = [], [], {}
+    for folder in folders:
+        golds, proposals = read_article_set(folder, tables)
+        rows.extend(article_set_rows(folder.name, golds, proposals))
+        pooled_golds += golds
+        pooled.update(proposals)
+    if len(folders) > 1:
+        label = " ∪ ".join(f.name for f in folders) + " pooled"
+        rows.extend(article_set_rows(label, pooled_golds, pooled))
     return rows
 
 
@@ -282,8 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     f_out = sc.score(f_golds, {FOUNDING: f_props})
     f_extra = sc.spurious(f_golds, {FOUNDING: f_props})
     rows.append(sc.summarise(FOUNDING, f_out, f_extra).row())
-    for folder in args.articles:
-        rows.extend(score_article_set(folder, tables))
+    rows.extend(score_article_sets(args.articles, tables))
     table = sc.markdown(rows)
     for outcomes, extra in shown:
         show(outcomes, extra, proposals)

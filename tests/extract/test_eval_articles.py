@@ -51,18 +51,56 @@ def article_set(tmp_path: Path) -> Path:
 
 def test_an_unseen_article_set_is_scored_per_language(article_set: Path) -> None:
     script = load_script()
-    rows = script.score_article_set(article_set, read_extract_tables())
+    rows = script.score_article_sets([article_set], read_extract_tables())
     assert [r[0] for r in rows] == ["unseen articles unseen-t, all", "unseen articles unseen-t, en"]
     assert rows[0][1] == "2"
     assert rows[0][2] == "100% (2/2)"
     assert rows[0][3] == "100% (2/2)"
 
 
+def test_two_sets_are_also_scored_pooled(article_set: Path, tmp_path: Path) -> None:
+    """Two sets with the same article file names: each its own rows, then both together
+    (figures and articles summed, no article of one set mistaken for the other's)."""
+    second = tmp_path / "unseen-u"
+    (second / "articles").mkdir(parents=True)
+    (second / "articles" / "01-en.txt").write_text(
+        "Aid reaches Idlib\n\nThe UN said 7 trucks crossed. Nearly 300 families were displaced "
+        "from Saraqib, the UN said.\n",
+        encoding="utf-8",
+    )
+    (second / "meta.csv").write_text(
+        (article_set / "meta.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (second / "gold.csv").write_text(
+        GOLD_HEADER + "U-01-1,2018-06-27,un,,,displaced,all,SY07,,2018-06-27,flow,approx,"
+        "300,,households,,en,\n",
+        encoding="utf-8",
+    )
+    rows = load_script().score_article_sets([article_set, second], read_extract_tables())
+    names = [r[0] for r in rows]
+    assert names[-2:] == [
+        "unseen articles unseen-t ∪ unseen-u pooled, all",
+        "unseen articles unseen-t ∪ unseen-u pooled, en",
+    ]
+    single = {r[0]: r for r in rows}
+    assert single["unseen articles unseen-t ∪ unseen-u pooled, all"][1] == "3"
+    found = [
+        int(single[f"unseen articles {n}, all"][2].split("(")[1].split("/")[0])
+        for n in (
+            "unseen-t",
+            "unseen-u",
+        )
+    ]
+    assert single["unseen articles unseen-t ∪ unseen-u pooled, all"][2].endswith(
+        f"({sum(found)}/3)"
+    )
+
+
 def test_a_figure_id_naming_no_article_is_refused_by_name(article_set: Path) -> None:
     gold = article_set / "gold.csv"
     gold.write_text(gold.read_text(encoding="utf-8").replace("T-01-2", "T-09-2"), encoding="utf-8")
     with pytest.raises(ValueError, match="T-09-2"):
-        load_script().score_article_set(article_set, read_extract_tables())
+        load_script().score_article_sets([article_set], read_extract_tables())
 
 
 def test_the_readme_table_between_its_markers_is_replaced(tmp_path: Path) -> None:
