@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import pstats
 import random
 import time
@@ -198,6 +199,7 @@ def main() -> None:
     renders: list[Render] = []
     with app.server.test_request_context("/"):
         render(store, "overview", funcs["overview"], "")  # imports, vocabularies, fonts: warm
+        gc.freeze()  # as dashboards/wsgi.py does in every web worker
         profiler = cProfile.Profile() if args.profile else None
         for page in wanted:
             for search in every:
