@@ -99,7 +99,8 @@ def echoes_of_figures(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFra
     UN's Syria-wide figure echoed for Dar'a is flagged at Syria): metric, population,
     location, flag_id, figure_ids and sources (';', one source per figure, aligned)."""
     columns = ["metric", "population", "location", "flag_id", "figure_ids", "sources"]
-    ids = list(dict.fromkeys(str(i) for i in figure_ids))
+    echoed = _echoed_figures(conn)
+    ids = [i for i in dict.fromkeys(str(i) for i in figure_ids) if i in echoed]
     frames = []
     for start in range(0, len(ids), CHUNK):
         inside = select(FF.c.flag_id).where(FF.c.figure_id.in_(ids[start : start + CHUNK]))
@@ -110,6 +111,18 @@ def echoes_of_figures(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFra
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True).drop_duplicates("flag_id", ignore_index=True)
+
+
+def _echoed_figures(conn: Connection) -> set[str]:
+    """The figures in any echo flag: few, so the cards' thousands of claims are narrowed to
+    them here before they are looked up (bound by the thousand, ~50 ms a card set)."""
+    query = (
+        select(FF.c.figure_id)
+        .distinct()
+        .join(FL, FL.c.flag_id == FF.c.flag_id)
+        .where(FL.c.rule == "echo")
+    )
+    return {str(i) for i in conn.execute(query).scalars()}
 
 
 def divergences_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
