@@ -68,3 +68,35 @@ def test_the_flags_of_a_place_are_those_with_a_figure_there_or_below(demo: Store
         assert sorted(demo.flags(Filters(location=(code,)))["flag_id"]) == expected, code
         tested += bool(expected)
     assert tested >= 1
+
+
+def flag_pairs(flags: pd.DataFrame, ids: set[str]) -> set[tuple[str, str]]:
+    return {
+        (fid, flag)
+        for flag, joined in zip(flags["flag_id"], flags["figure_ids"], strict=True)
+        for fid in str(joined).split(";")
+        if fid in ids
+    }
+
+
+@pytest.mark.parametrize("chunk", [7, 900])
+def test_the_flags_of_many_figures_are_found_whatever_the_chunks(
+    demo: Store, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.storage.pages import overview, shared
+
+    monkeypatch.setattr(shared, "CHUNK", chunk)
+    ids = demo.figures()["figure_id"].astype(str).tolist()
+    with demo.connect() as conn:
+        found = shared.flags_of_figures(conn, ids)
+        echoes = overview.echoes_of_figures(conn, ids)
+    flags = demo.flags()
+    assert set(zip(found["figure_id"], found["flag_id"], strict=True)) == flag_pairs(
+        flags, set(ids)
+    )
+    assert len(found) == len(flag_pairs(flags, set(ids)))
+    echo_flags = flags[flags["rule"] == "echo"]
+    assert sorted(echoes["flag_id"]) == sorted(
+        {flag for _, flag in flag_pairs(echo_flags, set(ids))}
+    )
+    assert not echoes.empty

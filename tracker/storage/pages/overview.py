@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, 
 from sqlalchemy.engine import Connection
 
 from tracker.domain.filters import Filters
-from tracker.storage.figures import CHUNK, raw_frame
+from tracker.storage.figures import raw_frame
 from tracker.storage.pages.shared import (
     BANDS,
     FF,
@@ -19,6 +19,8 @@ from tracker.storage.pages.shared import (
     F,
     S,
     active,
+    chunks_of_flagged,
+    flagged_figures,
     frame_of,
     summarised,
     summary_scope,
@@ -99,11 +101,13 @@ def echoes_of_figures(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFra
     UN's Syria-wide figure echoed for Dar'a is flagged at Syria): metric, population,
     location, flag_id, figure_ids and sources (';', one source per figure, aligned)."""
     columns = ["metric", "population", "location", "flag_id", "figure_ids", "sources"]
-    echoed = _echoed_figures(conn)
-    ids = [i for i in dict.fromkeys(str(i) for i in figure_ids) if i in echoed]
+    ids = list(dict.fromkeys(str(i) for i in figure_ids))
     frames = []
-    for start in range(0, len(ids), CHUNK):
-        inside = select(FF.c.flag_id).where(FF.c.figure_id.in_(ids[start : start + CHUNK]))
+    for chunk in chunks_of_flagged(ids, flagged_figures(conn, "echo") if ids else set()):
+        if not chunk:  # what the query answers for figures in no echo flag
+            frames.append(pd.DataFrame(columns=columns))
+            continue
+        inside = select(FF.c.flag_id).where(FF.c.figure_id.in_(chunk))
         query = select(*[FL.c[c] for c in columns]).where(
             and_(FL.c.rule == "echo", FL.c.flag_id.in_(inside))
         )
@@ -111,18 +115,6 @@ def echoes_of_figures(conn: Connection, figure_ids: Sequence[str]) -> pd.DataFra
     if not frames:
         return pd.DataFrame(columns=columns)
     return pd.concat(frames, ignore_index=True).drop_duplicates("flag_id", ignore_index=True)
-
-
-def _echoed_figures(conn: Connection) -> set[str]:
-    """The figures in any echo flag: few, so the cards' thousands of claims are narrowed to
-    them here before they are looked up (bound by the thousand, ~50 ms a card set)."""
-    query = (
-        select(FF.c.figure_id)
-        .distinct()
-        .join(FL, FL.c.flag_id == FF.c.flag_id)
-        .where(FL.c.rule == "echo")
-    )
-    return {str(i) for i in conn.execute(query).scalars()}
 
 
 def divergences_of(conn: Connection, keys: Sequence[tuple[str, str, str]]) -> pd.DataFrame:
