@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboards.components.stock_band import stock_band_traces
@@ -62,12 +63,29 @@ def _panels(points: pd.DataFrame, daily_as_bars: bool) -> Panels:
 def _none_gaps(frame: pd.DataFrame, columns: list[str]) -> dict[str, list]:
     """Points of several groups as one trace, with a gap (None) between groups."""
     out: dict[str, list] = {c: [] for c in columns}
-    for _, group in frame.groupby("group", sort=True):
-        group = group.sort_values("x")
+    if frame.empty:
+        return out
+    frame = frame.reset_index(drop=True)
+    values = {c: frame[c].tolist() for c in columns}
+    x = frame["x"]
+    groups = frame.groupby("group", sort=True).indices
+    for key in sorted(groups):
+        order = _by_x(x, groups[key])
         for c in columns:
-            out[c].extend(group[c].tolist())
+            column = values[c]
+            out[c].extend(column[i] for i in order)
             out[c].append(None)
     return out
+
+
+def _by_x(x: pd.Series, positions: np.ndarray) -> np.ndarray:
+    """The positions of one group, sorted by x as ``DataFrame.sort_values("x")`` sorts the
+    group (pandas' own argsort: quicksort of the dates, missing ones last), without building
+    a frame per group (a series of a few hundred windows made as many frames)."""
+    dates = x.to_numpy()[positions]
+    if x.dtype.kind != "M" or np.isnat(dates).any():
+        return x.iloc[positions].sort_values().index.to_numpy()
+    return positions[np.argsort(dates, kind="quicksort")]
 
 
 def _dates(values: Iterable) -> list:

@@ -16,7 +16,14 @@ from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.calendar import calendar_words
 from tracker.views.data import search_places, spreadsheet_url
-from tracker.views.format import isolate, label, place_label, place_name, source_name
+from tracker.views.format import (
+    column_dict,
+    isolate,
+    label,
+    place_label,
+    place_name,
+    source_name,
+)
 
 PAGES = (
     ("overview", "/"),
@@ -75,11 +82,18 @@ def _options(frame, lang: str, ids=None) -> list[dict]:
 def place_option(vocab: Vocabularies, pcode: str, lang: str, typed: str = "") -> dict:
     gaz = vocab.places
     search = (
-        f"{pcode} {gaz.at[pcode, 'name_en']} {gaz.at[pcode, 'name_ar']} {typed}".strip()
+        f"{pcode} {_place_cell(gaz, pcode, 'name_en')} {_place_cell(gaz, pcode, 'name_ar')} "
+        f"{typed}".strip()
         if pcode in gaz.index
         else pcode
     )
     return {"label": place_label(vocab, pcode, lang), "value": pcode, "search": search}
+
+
+def _place_cell(gaz, pcode: str, column: str) -> object:
+    """``gaz.at[pcode, column]``, from the cached column dict when the cell is filled."""
+    found = column_dict(gaz, column).get(pcode)
+    return gaz.at[pcode, column] if found is None else found
 
 
 def place_options(

@@ -508,6 +508,13 @@ class Store:
         with self.engine.connect() as conn:
             return read_bands(conn, filters)
 
+    def newest_bands(self, filters: Filters = Filters()) -> pd.DataFrame:
+        """The band rows with a headline on each place's newest date with one."""
+        from tracker.storage.flagstore import read_newest_bands
+
+        with self.engine.connect() as conn:
+            return read_newest_bands(conn, filters)
+
     def explain_flag(
         self, flag_id: str, note: str, status: str = "explained", actor: Actor | None = None
     ) -> None:

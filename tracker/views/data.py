@@ -209,9 +209,7 @@ def search_places(
     gaz = vocab.places
     text = (text or "").strip()
     if not text:
-        level = gaz["level"].fillna(1).astype(int)
-        detailed = (level == 1) | ((level == 0) & gaz.index.isin(gaz["parent"].dropna()))
-        top = gaz.index[detailed].tolist()
+        top = _start_list(gaz)
         return list(dict.fromkeys([*top, *[p for p in prefer if p in gaz.index]]))[
             : limit + len(top)
         ]
@@ -231,6 +229,22 @@ def search_places(
     )
     ranked = ranked.sort_values(["starts", "level", "pcode"], kind="mergesort")
     return ranked["pcode"].head(limit).tolist()
+
+
+_START_CACHE: list[tuple[pd.DataFrame, list[str]]] = []
+
+
+def _start_list(gaz: pd.DataFrame) -> list[str]:
+    """The countries the gazetteer details and their governorates (and the areas), in the
+    gazetteer's order: the same for every request while the gazetteer is the same frame, so
+    it is worked out once (``isin`` over thousands of places cost ~25 ms a page)."""
+    if _START_CACHE and _START_CACHE[0][0] is gaz:
+        return _START_CACHE[0][1]
+    level = gaz["level"].fillna(1).astype(int)
+    detailed = (level == 1) | ((level == 0) & gaz.index.isin(gaz["parent"].dropna()))
+    top = gaz.index[detailed].tolist()
+    _START_CACHE[:] = [(gaz, top)]
+    return top
 
 
 _INDEX_CACHE: dict[int, pd.Series] = {}

@@ -235,14 +235,14 @@ def place_label(vocab: Vocabularies, pcode: Any, lang: str = "en") -> str:
     if missing(pcode):
         return "—"
     pcode = str(pcode)
-    gaz = vocab.gazetteer
-    if pcode not in gaz.index:
+    levels = column_dict(vocab.gazetteer, "level")  # looked up in dicts: .at cost ~60 µs
+    if pcode not in levels:
         return place_name(vocab, pcode, lang)  # an area (or an unknown code): its name
-    level = int(gaz.at[pcode, "level"])
+    level = int(levels[pcode])
     level_label = label(vocab.extra["levels"], level, lang) if "levels" in vocab.extra else ""
     parts = [level_label.lower() if lang == "en" else level_label]
     if level >= 2:
-        adm1 = vocab.ancestors.at[pcode, "adm1"] if pcode in vocab.ancestors.index else None
+        adm1 = column_dict(vocab.ancestors, "adm1").get(pcode)
         if not missing(adm1):
             parts.append(place_name(vocab, adm1, lang))
     sep = "، " if lang == "ar" else ", "

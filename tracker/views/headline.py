@@ -55,7 +55,9 @@ def window_ranks(comparable: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
         return pd.DataFrame(columns=["metric", "wkey", "from_episode", "n_sources"])
     starts = pd.Series(vocab.episode_start, dtype="datetime64[ns]")
     episode_start = comparable["episode"].map(starts) if "episode" in comparable else None
-    key_date = pd.to_datetime(comparable["wkey"], errors="coerce")
+    # wkey is YYYY-MM-DD, 'open' or 'stock': read with its format (a guessed one fell back
+    # to parsing each key alone when the first was 'open', and warned)
+    key_date = pd.to_datetime(comparable["wkey"], format="%Y-%m-%d", errors="coerce")
     from_episode = (
         (key_date == pd.to_datetime(episode_start)).fillna(False)
         if episode_start is not None

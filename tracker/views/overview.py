@@ -139,6 +139,7 @@ def build_cards(
         sources = window.groupby("metric")["source"].unique()  # the headline series' own
         reported = window.groupby("metric")["reported_on"].max()
         said = source_figures(comparable, best_key)
+        range_tops = _range_tops(comparable)
         for metric in by_metric:
             if metric not in latest.index:
                 continue
@@ -170,7 +171,7 @@ def build_cards(
                 "sources": list(sources[metric]),
                 "source_figures": said.get(metric, []),
                 "newest_report": reported[metric],
-                "range_tops": _range_tops(comparable[comparable["metric"] == metric]),
+                "range_tops": range_tops.get(str(metric), {}),
             }
     echo_groups = _echo_groups(echoes, mains, windows)
     band_row = _band_rows(bands, mains, {m: d.get("window_start") for m, d in by_metric.items()})
@@ -296,14 +297,15 @@ def _echo_on_card(flag: dict, main: pd.Series, counted: set[str] | None) -> bool
     return anchor == (str(main["population"]), str(main["location"]))
 
 
-def _range_tops(claims: pd.DataFrame) -> dict[float, float]:
-    """The stated top of each "between X and Y" claim, by its X (to say a range headline)."""
+def _range_tops(claims: pd.DataFrame) -> dict[str, dict[float, float]]:
+    """Per metric, the stated top of each "between X and Y" claim, by its X (to say a range
+    headline; of claims with the same X, the later one's top)."""
     ranges = claims[claims["qualifier"] == "range"]
-    return {
-        float(v): float(h)
-        for v, h in zip(ranges["value"], ranges["value_high"], strict=True)
-        if not pd.isna(h)
-    }
+    out: dict[str, dict[float, float]] = {}
+    for metric, v, h in zip(ranges["metric"], ranges["value"], ranges["value_high"], strict=True):
+        if not pd.isna(h):
+            out.setdefault(str(metric), {})[float(v)] = float(h)
+    return out
 
 
 def _band_rows(bands: pd.DataFrame, mains: pd.DataFrame, starts: dict) -> dict[str, pd.Series]:

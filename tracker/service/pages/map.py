@@ -40,7 +40,7 @@ def newest_per_place(bands: pd.DataFrame) -> pd.DataFrame:
 
 def load_map(store: Store, filters: Filters) -> MapData:
     """The map's data for one metric and population (and place and period, if chosen)."""
-    bands = newest_per_place(store.bands(filters))
+    bands = newest_per_place(store.newest_bands(filters))
     flags = store.flags(filters)
     open_flags = (
         flags[flags["status"].astype(str) == "open"].groupby("location").size()
