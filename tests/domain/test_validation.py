@@ -82,6 +82,11 @@ def test_empty_required_cell(tmp_path: Path, vocab) -> None:
         ("qualifier=magnitude,value=500", "qualifier is magnitude, so value must be the unit word"),
         ("value_high=50", "value_high is given but the qualifier is not range"),
         ("period_start=2018-07-01,period_end=2018-06-20", "period_start is after period_end"),
+        # no period_end: the window ends on reported_on (2018-07-02)
+        ("period_start=2018-07-05", "period_start is after period_end"),
+        ("qualifier=range", "qualifier is range but value_high is empty"),
+        ("qualifier=range,value_high=30", "value_high is below value"),
+        ("qualifier=less_than,value=0", "qualifier less_than with value 0 allows no count"),
         ("episode=daraa", "unknown episode 'daraa' — did you mean 'daraa-2018'?"),
     ],
 )

@@ -12,6 +12,7 @@ beyond: float64 holds every such bound exactly, but float multiplication rounds.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from fractions import Fraction
 
 import numpy as np
@@ -103,30 +104,44 @@ def add_intervals(
     tau: float = DEFAULT_SETTINGS.tau,
     household_size: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Add low, high, tau, household_size and interval_rule to normalised figures.
+    """Add low, high, tau, household_size and interval_rule to normalised figures
+    (:func:`interval_columns`)."""
+    return figures.assign(**interval_columns(figures, tau, household_size))
+
+
+def interval_columns(
+    figures: Mapping[str, pd.Series],
+    tau: float = DEFAULT_SETTINGS.tau,
+    household_size: pd.Series | None = None,
+) -> dict[str, object]:
+    """tau, household_size, low, high and interval_rule of normalised figures (their
+    qualifier, value, value_high and unit columns), in that order.
 
     Households convert to persons: the interval's low is multiplied by the smallest
     plausible household size and its high by the largest, so the conversion widens
     it, and the rule says so. ``household_size`` is indexed by figure row and holds
     "low–high" tuples (or NaN when the figure is not in households).
     """
-    out = figures.copy()
-    low, high = interval_bounds(out["qualifier"], out["value"], out["value_high"], tau)
-    rule = rule_text(out["qualifier"], tau)
-    out["tau"] = np.where(out["qualifier"].isin(list(TAU_QUALIFIERS)), tau, np.nan)
-    out["household_size"] = pd.Series(pd.NA, index=out.index, dtype="string")
+    qualifier, unit = figures["qualifier"], figures["unit"]
+    index = qualifier.index
+    low, high = interval_bounds(qualifier, figures["value"], figures["value_high"], tau)
+    rule = rule_text(qualifier, tau)
+    sizes = pd.Series(pd.NA, index=index, dtype="string")
     if household_size is not None:
-        hh = household_size.reindex(out.index)
-        in_hh = (out["unit"] == "households") & hh.notna()
+        hh = household_size.reindex(index)
+        in_hh = (unit == "households") & hh.notna()
         if in_hh.any():
             low[in_hh], high[in_hh] = _in_persons(low[in_hh], high[in_hh], hh[in_hh])
             label = hh[in_hh].map(_size_label)
-            out.loc[in_hh, "household_size"] = label
+            sizes.loc[in_hh] = label
             rule[in_hh] = rule[in_hh] + "; households → persons × " + label
-    out["low"] = low
-    out["high"] = high
-    out["interval_rule"] = rule
-    return out
+    return {
+        "tau": np.where(qualifier.isin(list(TAU_QUALIFIERS)), tau, np.nan),
+        "household_size": sizes,
+        "low": low,
+        "high": high,
+        "interval_rule": rule,
+    }
 
 
 def _in_persons(low: pd.Series, high: pd.Series, sizes: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from tracker.domain.identity import content_ids
-from tracker.domain.intervals import add_intervals
+from tracker.domain.intervals import interval_columns
 from tracker.domain.lookup import lookup
 from tracker.domain.settings import DEFAULT_SETTINGS
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
@@ -36,12 +36,18 @@ def normalise(
         typed[column] = pd.to_datetime(given[column], format="%Y-%m-%d", errors="coerce")
     typed["value"] = pd.to_numeric(given["value"]).astype("int64")
     typed["value_high"] = pd.to_numeric(given["value_high"], errors="coerce").astype("Int64")
-    # One frame built at once (a column added at a time cost more than typing it, per figure),
-    # from the columns themselves, not copies: copy-on-write copies one only if it is changed.
-    df = pd.DataFrame({c: typed[c] for c in CANONICAL_COLUMNS}, index=table.index, copy=False)
-    df = _apply_defaults(df, vocab)
-    df = _add_places(df, vocab)
-    return add_intervals(df, tau=tau, household_size=_household_sizes(df, vocab))
+    # One frame built at once, defaults, places and intervals included (a column added at a
+    # time cost more than typing it, per figure), from the columns themselves, not copies:
+    # copy-on-write copies one only if it is changed.
+    columns: dict[str, pd.Series] = {c: typed[c] for c in CANONICAL_COLUMNS}
+    _apply_defaults(columns, vocab)
+    _add_places(columns, vocab)
+    columns |= interval_columns(columns, tau, _household_sizes(columns, vocab))
+    df = pd.DataFrame(columns, index=table.index, copy=False)
+    missing_id = df["figure_id"].isna()
+    if missing_id.any():  # named by what it says: importing it again is no new figure
+        df.loc[missing_id, "figure_id"] = content_ids(df[missing_id])
+    return df
 
 
 #: Tables up to this many rows have their text columns trimmed in one pass over all of them
@@ -72,26 +78,24 @@ def _trimmed(column: pd.Series) -> pd.Series:
     return text if trimmed.equals(text) else trimmed
 
 
-def _apply_defaults(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+def _apply_defaults(columns: dict[str, pd.Series], vocab: Vocabularies) -> None:
+    """Fill the defaults of DESIGN.md §4 into the typed columns and add ``defaults_applied``."""
     metrics = vocab.metrics
+    index = columns["metric"].index
     defaults = {
-        "population": pd.Series("all", index=df.index, dtype="string"),
-        "period_end": df["reported_on"],
-        "measure": lookup(df["metric"], metrics["measure"], "string"),
-        "qualifier": pd.Series("exact", index=df.index, dtype="string"),
-        "unit": lookup(df["metric"], metrics["unit"], "string"),
+        "population": pd.Series("all", index=index, dtype="string"),
+        "period_end": columns["reported_on"],
+        "measure": lookup(columns["metric"], metrics["measure"], "string"),
+        "qualifier": pd.Series("exact", index=index, dtype="string"),
+        "unit": lookup(columns["metric"], metrics["unit"], "string"),
     }
     filled: dict[str, np.ndarray] = {}
     for column, default in defaults.items():
-        missing = df[column].isna().to_numpy(dtype=bool)
+        missing = columns[column].isna().to_numpy(dtype=bool)
         if missing.any():  # a column given in full is kept as it is
-            df[column] = df[column].where(~missing, default)
+            columns[column] = columns[column].where(~missing, default)
         filled[column] = missing
-    df["defaults_applied"] = _defaults_applied(filled, df.index)
-    missing_id = df["figure_id"].isna()
-    if missing_id.any():  # named by what it says: importing it again is no new figure
-        df.loc[missing_id, "figure_id"] = content_ids(df[missing_id])
-    return df
+    columns["defaults_applied"] = _defaults_applied(filled, index)
 
 
 def _defaults_applied(filled: dict[str, np.ndarray], index: pd.Index) -> pd.Series:
@@ -106,25 +110,25 @@ def _defaults_applied(filled: dict[str, np.ndarray], index: pd.Index) -> pd.Seri
     return pd.Series(pd.array(np.array(spelt, dtype=object)[codes], dtype="string"), index=index)
 
 
-def _add_places(df: pd.DataFrame, vocab: Vocabularies) -> pd.DataFrame:
+def _add_places(columns: dict[str, pd.Series], vocab: Vocabularies) -> None:
     """adm0–adm3 of each figure's location, looked up once per distinct location (in the
     vocabulary's table of them, :attr:`Vocabularies.admin_codes`)."""
-    codes, places = pd.factorize(df["location"])
+    location = columns["location"]
+    codes, places = pd.factorize(location)
     unknown = (pd.NA,) * 4
     known = vocab.admin_codes
     rows = [known.get(p, unknown) for p in places.tolist()]
     for level in range(4):
         column = np.array([row[level] for row in rows] + [pd.NA], dtype=object)
-        df[f"adm{level}"] = column[codes]  # code -1: no location
-    return df
+        columns[f"adm{level}"] = pd.Series(column[codes], index=location.index)
 
 
-def _household_sizes(df: pd.DataFrame, vocab: Vocabularies) -> pd.Series | None:
-    in_hh = df["unit"] == "households"
+def _household_sizes(columns: dict[str, pd.Series], vocab: Vocabularies) -> pd.Series | None:
+    in_hh = columns["unit"] == "households"
     if not in_hh.any():
         return None
     sizes = vocab.household_sizes
     by_country = {
         country: (float(row["low"]), float(row["high"])) for country, row in sizes.iterrows()
     }
-    return df.loc[in_hh, "adm0"].map(by_country)
+    return columns["adm0"][in_hh].map(by_country)

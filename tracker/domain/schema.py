@@ -168,29 +168,60 @@ def _count_number(series: pd.Series) -> pd.Series:
 
 
 class Columns:
-    """The typed views of a table's text columns that the checks compare, each parsed once."""
+    """The typed views of a table's text columns that the rules between cells compare, each
+    parsed once. They are numpy arrays (a missing date is NaT, a missing number NaN, a missing
+    qualifier "exact"), so a rule is a few numpy operations: each pandas operation on a column
+    costs about 0.05 ms whatever its length, a dozen per rule on the one row of a new figure."""
 
     def __init__(self, parsed: Parsed | None = None) -> None:
         self.parsed = parsed or Parsed()
 
-    def date(self, df: pd.DataFrame, column: str) -> pd.Series:
-        return self.parsed.of("date", _text(df, column), _parse_date)
+    def date(self, df: pd.DataFrame, column: str) -> np.ndarray:
+        return np.asarray(self.parsed.of("date", _text(df, column), _parse_date))
 
-    def number(self, df: pd.DataFrame, column: str) -> pd.Series:
-        return self.parsed.of("number", _text(df, column), _parse_number)
+    def number(self, df: pd.DataFrame, column: str) -> np.ndarray:
+        return np.asarray(self.parsed.of("number", _text(df, column), _parse_number))
 
-    def effective_end(self, df: pd.DataFrame) -> pd.Series:
-        return self.date(df, "period_end").fillna(self.date(df, "reported_on"))
+    def effective_end(self, df: pd.DataFrame) -> np.ndarray:
+        end = self.date(df, "period_end")
+        return np.where(np.isnat(end), self.date(df, "reported_on"), end)
 
     def count(self, series: pd.Series) -> pd.Series:
         """A count column's numbers (see :func:`_count_number`); a column without any
         thousands separator reads as :meth:`number` reads it, so that one parse serves both."""
-        if series.astype("string").str.contains(",", regex=False).any():
+        if _has_comma(series):
             return self.parsed.of("count", series, _count_number)
         return self.parsed.of("number", series, _parse_number)
 
-    def qualifier(self, df: pd.DataFrame) -> pd.Series:
-        return self.parsed.of("qualifier", _text(df, "qualifier"), lambda s: s.fillna("exact"))
+    def qualifier(self, df: pd.DataFrame) -> np.ndarray:
+        given = self.parsed.of("qualifier", _text(df, "qualifier"), lambda s: s.fillna("exact"))
+        return np.asarray(given, dtype=object)
+
+
+def _has_comma(series: pd.Series) -> bool:
+    """Whether a filled cell holds a comma (a few cells are read one by one)."""
+    if len(series) <= FEW_CELLS:
+        return any("," in str(v) for v in series.tolist() if not _missing(v))
+    return bool(series.astype("string").str.contains(",", regex=False).any())
+
+
+def _empty(df: pd.DataFrame, column: str) -> np.ndarray:
+    """Whether each row's cell of the column is empty (every row when there is no column)."""
+    return np.asarray(_text(df, column).isna(), dtype=bool)
+
+
+def _per_row(
+    rule: Callable[[pd.DataFrame], np.ndarray | pd.Series],
+) -> Callable[[pd.DataFrame], pd.Series]:
+    """A rule between cells computed on arrays, its outcome put on the table's rows."""
+
+    def passes(df: pd.DataFrame) -> pd.Series:
+        found = rule(df)
+        if isinstance(found, pd.Series):
+            return found
+        return pd.Series(np.asarray(found, dtype=bool), index=df.index)
+
+    return passes
 
 
 def _unit_allowed(vocab: Vocabularies) -> Callable[[pd.DataFrame], pd.Series]:
@@ -249,9 +280,9 @@ def _within_unit_bound(
     def passes(df: pd.DataFrame) -> pd.Series:
         if column not in df:
             return pd.Series(True, index=df.index)
-        bound = lookup(effective_unit(df, vocab), COUNT_MAXIMUM, "float64")
-        number = c.count(df[column])
-        return ~((number > bound) & (number <= MAX_COUNT))
+        bound = lookup(effective_unit(df, vocab), COUNT_MAXIMUM, "float64").to_numpy()
+        number = c.count(df[column]).to_numpy(dtype="float64")
+        return pd.Series(~((number > bound) & (number <= MAX_COUNT)), index=df.index)
 
     return passes
 
@@ -264,7 +295,7 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "period_order",
             "period_start",
             "period_start is after period_end: a window must start before it ends",
-            lambda df: ~(c.date(df, "period_start") > c.effective_end(df)),
+            _per_row(lambda df: ~(c.date(df, "period_start") > c.effective_end(df))),
             reads=("period_start", "period_end", "reported_on"),
         ),
         CrossCheck(
@@ -272,14 +303,14 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "period_end",
             "period_end is after reported_on: a source cannot report a window that has "
             "not ended yet",
-            lambda df: ~(c.date(df, "period_end") > c.date(df, "reported_on")),
+            _per_row(lambda df: ~(c.date(df, "period_end") > c.date(df, "reported_on"))),
             reads=("period_end", "reported_on"),
         ),
         CrossCheck(
             "range_needs_high",
             "value_high",
             "qualifier is range but value_high is empty: a range needs its upper end",
-            lambda df: ~((c.qualifier(df) == "range") & _text(df, "value_high").isna()),
+            _per_row(lambda df: ~((c.qualifier(df) == "range") & _empty(df, "value_high"))),
             reads=("qualifier", "value_high"),
         ),
         CrossCheck(
@@ -287,14 +318,14 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "value_high",
             "value_high is given but the qualifier is not range: give qualifier=range, "
             "or leave value_high empty",
-            lambda df: ~((c.qualifier(df) != "range") & _text(df, "value_high").notna()),
+            _per_row(lambda df: ~((c.qualifier(df) != "range") & ~_empty(df, "value_high"))),
             reads=("qualifier", "value_high"),
         ),
         CrossCheck(
             "high_not_below",
             "value_high",
             "value_high is below value: the upper end of a range must be ≥ value",
-            lambda df: ~(c.number(df, "value_high") < c.number(df, "value")),
+            _per_row(lambda df: ~(c.number(df, "value_high") < c.number(df, "value"))),
             reads=("value_high", "value"),
         ),
         CrossCheck(
@@ -302,11 +333,13 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "value",
             "qualifier is magnitude, so value must be the unit word as a number: "
             + _unit_words(vocab),
-            lambda df: (
-                ~(
-                    (c.qualifier(df) == "magnitude")
-                    & c.number(df, "value").notna()
-                    & ~c.number(df, "value").isin(sorted(vocab.magnitude_units))
+            _per_row(
+                lambda df: (
+                    ~(
+                        (c.qualifier(df) == "magnitude")
+                        & ~np.isnan(c.number(df, "value"))
+                        & ~np.isin(c.number(df, "value"), sorted(vocab.magnitude_units))
+                    )
                 )
             ),
             reads=("qualifier", "value"),
@@ -315,7 +348,7 @@ def cross_checks(vocab: Vocabularies, columns: Columns | None = None) -> list[Cr
             "less_than_zero",
             "value",
             "qualifier less_than with value 0 allows no count at all (fewer than zero)",
-            lambda df: ~((c.qualifier(df) == "less_than") & (c.number(df, "value") == 0)),
+            _per_row(lambda df: ~((c.qualifier(df) == "less_than") & (c.number(df, "value") == 0))),
             reads=("qualifier", "value"),
         ),
         CrossCheck(

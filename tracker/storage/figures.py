@@ -66,21 +66,27 @@ def insert_revisions(
     previous); proposed and rejected ones are never current, so no public read sees them."""
     if figures.empty:
         return 0
-    # a selection, not a copy: copy-on-write keeps the caller's frame as it is (a copy of a
-    # million figures held 400 MB more while they were written)
-    rows = figures[[c for c in tables.FIGURE_VALUE_COLUMNS if c in figures]]
-    rows["revision"] = revision
-    rows["current"] = review_status == "accepted"
-    rows["status"] = status
-    rows["entered_at"] = now()
-    rows["entered_by"] = who
-    rows["why"] = why
-    rows["batch"] = batch
-    rows["review_status"] = review_status
-    rows["reviewed_by"] = reviewed_by
-    if "high" in rows:
-        high = rows["high"].astype("float64")
-        rows["high"] = high.where(np.isfinite(high))
+    # the caller's columns, not copies: copy-on-write keeps the caller's frame as it is (a
+    # copy of a million figures held 400 MB more while they were written); the frame is built
+    # once (ten columns set on it one at a time cost more than the insert of one figure)
+    columns: dict[str, object] = {
+        c: figures[c] for c in tables.FIGURE_VALUE_COLUMNS if c in figures
+    }
+    if "high" in columns:
+        high = figures["high"].astype("float64")
+        columns["high"] = high.where(np.isfinite(high))
+    columns |= {
+        "revision": revision,
+        "current": review_status == "accepted",
+        "status": status,
+        "entered_at": now(),
+        "entered_by": who,
+        "why": why,
+        "batch": batch,
+        "review_status": review_status,
+        "reviewed_by": reviewed_by,
+    }
+    rows = pd.DataFrame(columns, index=figures.index, copy=False)
     bulk.insert_many(conn, F, rows, rebuild_indexes=True)
     return len(rows)
 

@@ -386,18 +386,32 @@ def _store_bands(conn: Connection, bands: pd.DataFrame, ctx: ReconcileContext) -
 
 
 def _band_rows(bands: pd.DataFrame, ctx: ReconcileContext) -> pd.DataFrame:
-    """The engine's bands as stored: their component, dates as dates, no infinite bound."""
-    if bands.empty:
-        return pd.DataFrame(columns=[c.name for c in tables.bands.columns])
-    rows = bands.copy()
-    rows["component"] = _component(rows["metric"], rows["location"], ctx).to_numpy()
-    for column in ("window_start", "date"):
-        rows[column] = pd.to_datetime(rows[column]).dt.date
-    for column in ("low", "high", "headline"):
-        values = pd.to_numeric(rows[column]).astype("float64")
-        rows[column] = values.where(np.isfinite(values))
+    """The engine's bands as stored: their component, dates as dates, no infinite bound.
+    Built a column at a time into one frame (copying the engine's frame and setting columns on
+    it cost more than the rest of writing a new figure's few hundred band rows)."""
     columns = [c.name for c in tables.bands.columns]
-    return rows[[c for c in columns if c in rows]]
+    if bands.empty:
+        return pd.DataFrame(columns=columns)
+    out: dict[str, object] = {}
+    for column in columns:
+        if column == "component":
+            out[column] = _component(bands["metric"], bands["location"], ctx).to_numpy()
+        elif column in ("window_start", "date"):
+            out[column] = _days(bands[column])
+        elif column in ("low", "high", "headline"):
+            values = pd.to_numeric(bands[column]).to_numpy(dtype="float64", na_value=np.nan)
+            out[column] = np.where(np.isfinite(values), values, np.nan)
+        elif column in bands:
+            out[column] = bands[column].array
+    return pd.DataFrame(out, index=bands.index, copy=False)
+
+
+def _days(column: pd.Series) -> np.ndarray:
+    """Each cell's day as a ``datetime.date`` (NaT where missing), each converted in numpy."""
+    days = np.asarray(pd.to_datetime(column)).astype("datetime64[D]")
+    out = days.astype(object)
+    out[np.isnat(days)] = pd.NaT
+    return out
 
 
 def latest_notes(conn: Connection) -> pd.DataFrame:

@@ -201,34 +201,40 @@ def prepare(figures: pd.DataFrame, ctx: ReconcileContext) -> Prepared:
     m = int(claim_sorted.max(initial=-1)) + 1
     seen = np.maximum.accumulate(np.r_[-1, claim_sorted])[:-1]
     rep = order[claim_sorted > seen]  # codes count up in order of first appearance
-    by_claim = pd.DataFrame(
-        {"claim": row_claim, "reported": to_days(figures["reported_on"]), "assumed": assumed}
-    ).groupby("claim", sort=True)
-    reported_first = by_claim["reported"].min().to_numpy()
+    reported_first = _per_claim_min(row_claim, to_days(figures["reported_on"]), m)
+    all_assumed = _per_claim_min(row_claim, assumed.astype(np.int64), m).astype(bool)
+    loc_rep = loc_c[rep]
+    country_c = labels.country[loc_rep]
     claims = pd.DataFrame(
         {
             "fig": rep,
             **{f"{c}_c": coded[c][rep] for c in CODED},
             "pop_c": coded["population"][rep],
-            "loc_c": loc_c[rep],
+            "loc_c": loc_rep,
             "start_d": start[rep],
             "end_d": end[rep],
             "reported_d": reported_first,
-            "start_assumed": np.zeros(m, bool),
+            "start_assumed": all_assumed & flow[rep],
             "flow": flow[rep],
             "value": value[rep],
             "value_high": high_value[rep],
             "low": figures["low"].to_numpy(dtype=float)[rep],
             "high": figures["high"].to_numpy(dtype=float)[rep],
             "n_pub": np.bincount(row_claim, minlength=m),
+            "start_known": start[rep] != NO_DAY,
+            "country_c": country_c,
+            "comp_c": codes(coded["metric"][rep], country_c),
         }
     )
-    all_assumed = by_claim["assumed"].min().to_numpy(bool)
-    claims["start_assumed"] = all_assumed & claims["flow"].to_numpy()
-    claims["start_known"] = claims["start_d"].to_numpy() != NO_DAY
-    claims["country_c"] = labels.country[claims["loc_c"].to_numpy()]
-    claims["comp_c"] = codes(claims["metric_c"].to_numpy(), claims["country_c"].to_numpy())
     return Prepared(claims, row_claim, start, assumed, labels)
+
+
+def _per_claim_min(row_claim: np.ndarray, values: np.ndarray, m: int) -> np.ndarray:
+    """The smallest of each claim's values (every claim 0..m-1 has a row), built into the
+    claims table with the rest instead of grouped and set on it afterwards."""
+    out = np.full(m, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(out, row_claim, values.astype(np.int64))
+    return out
 
 
 def component_key(figures: pd.DataFrame, ctx: ReconcileContext) -> pd.Series:

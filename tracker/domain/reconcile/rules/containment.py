@@ -85,53 +85,63 @@ def _daily_table(days: pd.DataFrame) -> pd.DataFrame:
     })  # fmt: skip
 
 
-def _with_sources(multi: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Each multi-day window claim (``target``, its claim number) once per daily source of its
-    group (``day_source``, ``gsrc``), in the claims' order then the sources' (grouped by g)."""
-    src_g = sources["g"].to_numpy(np.int64)
-    g = multi["g"].to_numpy(np.int64)
+#: The window claim's columns a (window, daily source) pair carries: what the sums, the flags
+#: and the derived claims read.
+PAIR_COLUMNS = ("g", "source_c", "start_d", "end_d", "low", "high")
+
+
+def _with_sources(src_g: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each window claim (by its position in ``g``, its group code) once per daily source of
+    its group (by its position in ``src_g``, the sources' groups, sorted), in the claims' order
+    then the sources'."""
     first = np.searchsorted(src_g, g, "left")
     count = np.searchsorted(src_g, g, "right") - first
-    rep = np.repeat(np.arange(len(multi)), count)
+    rep = np.repeat(np.arange(len(g)), count)
     offset = np.arange(len(rep)) - np.repeat(np.cumsum(count) - count, count)
-    at = np.repeat(first, count) + offset
-    pairs = multi.iloc[rep].reset_index(names="target")
-    return pairs.assign(
-        day_source=sources["source_c"].to_numpy()[at], gsrc=sources["gsrc"].to_numpy()[at]
-    )
+    return rep, np.repeat(first, count) + offset
 
 
 def _windows(flows: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
-    """(multi-day window claim, daily source) pairs with the sums of that source's days in it."""
-    span = int(table["start_d"].max() - table["start_d"].min()) + 2
-    lo_day = int(table["start_d"].min())
-    gsrc = codes(table["g"].to_numpy(), table["source_c"].to_numpy())
-    table = table.assign(gsrc=gsrc)
-    key = gsrc * span + (table["start_d"].to_numpy() - lo_day)
+    """(multi-day window claim, daily source) pairs with the sums of that source's days in it:
+    the window's claim number (``target``) and :data:`PAIR_COLUMNS`, the daily source
+    (``day_source``, ``gsrc``), the days' span in the table (``i0``, ``i1``, ``n_days``) and their
+    sums. Computed on arrays and built into one frame (a frame of the claims' every column,
+    repeated per source and added to a column at a time, cost more than the sums)."""
+    start_d, day_g = table["start_d"].to_numpy(), table["g"].to_numpy(np.int64)
+    span = int(start_d.max() - start_d.min()) + 2
+    lo_day = int(start_d.min())
+    gsrc = codes(day_g, table["source_c"].to_numpy())
+    key = gsrc * span + (start_d - lo_day)
     high = table["high"].to_numpy()
     cum_low = np.concatenate([[0.0], np.cumsum(table["low"].to_numpy())])
     cum_high = np.concatenate([[0.0], np.cumsum(np.where(np.isinf(high), 0.0, high))])
     cum_inf = np.concatenate([[0], np.cumsum(np.isinf(high))])
-    sources = table.iloc[np.flatnonzero(np.r_[True, gsrc[1:] != gsrc[:-1]])]
-    multi = flows[(flows["end_d"] > flows["start_d"]) & flows["g"].isin(sources["g"])]
-    pairs = _with_sources(multi, sources)
-    if pairs.empty:
-        return pairs
-    s = np.clip(pairs["start_d"].to_numpy() - lo_day, -1, span - 1)
-    e = np.clip(pairs["end_d"].to_numpy() - lo_day, -1, span - 1)
-    i0 = search(key, pairs["gsrc"].to_numpy() * span + s, "left")
-    i1 = search(key, pairs["gsrc"].to_numpy() * span + e, "right")
-    n = i1 - i0
-    full = n == pairs["end_d"].to_numpy() - pairs["start_d"].to_numpy() + 1
-    finite = (cum_inf[i1] - cum_inf[i0]) == 0
-    pairs = pairs.assign(
-        i0=i0,
-        i1=i1,
-        n_days=n,
-        sum_low=cum_low[i1] - cum_low[i0],
-        sum_high=np.where(full & finite, cum_high[i1] - cum_high[i0], np.inf),
+    firsts = np.flatnonzero(np.r_[True, gsrc[1:] != gsrc[:-1]])  # a row per (group, source)
+    g = flows["g"].to_numpy(np.int64)
+    multi = np.flatnonzero(
+        (flows["end_d"].to_numpy() > flows["start_d"].to_numpy()) & np.isin(g, day_g[firsts])
     )
-    return pairs[pairs["n_days"] >= 2]
+    rep, at = _with_sources(day_g[firsts], g[multi])
+    take = multi[rep]
+    pair = {"target": flows.index.to_numpy()[take]}
+    pair |= {c: flows[c].to_numpy()[take] for c in PAIR_COLUMNS}
+    pair |= {"day_source": table["source_c"].to_numpy()[firsts][at], "gsrc": gsrc[firsts][at]}
+    s = np.clip(pair["start_d"] - lo_day, -1, span - 1)
+    e = np.clip(pair["end_d"] - lo_day, -1, span - 1)
+    i0 = search(key, pair["gsrc"] * span + s, "left")
+    i1 = search(key, pair["gsrc"] * span + e, "right")
+    n = i1 - i0
+    full = n == pair["end_d"] - pair["start_d"] + 1
+    finite = (cum_inf[i1] - cum_inf[i0]) == 0
+    pair |= {
+        "i0": i0,
+        "i1": i1,
+        "n_days": n,
+        "sum_low": cum_low[i1] - cum_low[i0],
+        "sum_high": np.where(full & finite, cum_high[i1] - cum_high[i0], np.inf),
+    }
+    kept = n >= 2
+    return pd.DataFrame({c: v[kept] for c, v in pair.items()})
 
 
 def _strongest(pairs: pd.DataFrame) -> pd.DataFrame:
