@@ -110,9 +110,11 @@ def filter_bar(
     single_metric: bool = False,
     extra: list | None = None,
     flag_selectors: bool = False,
+    opened: bool | None = None,
 ) -> html.Section:
     """The filters every page shares (and the page's own, in ``extra``); ``flag_selectors``
-    on the one page that selects flags by rule, severity and status."""
+    on the one page that selects flags by rule, severity and status. The filters are unfolded
+    when any is in force, or as ``opened`` says."""
     lang, f = query.lang, query.filters
     metrics = dcc.Dropdown(
         labels=dropdown_labels(lang),
@@ -193,7 +195,7 @@ def filter_bar(
     return html.Section(
         html.Details(
             [summary, html.Div(controls, className="filter-grid"), clear],
-            open=bool(active),
+            open=bool(active) if opened is None else opened,
             className="filters-details",
         ),
         className="filters",

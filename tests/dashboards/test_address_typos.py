@@ -14,7 +14,8 @@ from tracker.views.format import label
 
 
 def notices(page) -> list[str]:
-    return [text(c) for c in walk(page) if isinstance(c, html.P) and "error" in getattr(c, "className", "")]
+    paragraphs = [c for c in walk(page) if isinstance(c, html.P)]
+    return [text(c) for c in paragraphs if "error" in getattr(c, "className", "")]
 
 
 def summary(page) -> str:
