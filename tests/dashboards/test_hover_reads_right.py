@@ -30,7 +30,7 @@ def test_every_arabic_hover_line_reads_from_the_right(dash_store):
     s07 = next(h for h in labels if "S07" in h)
     assert f"{LRI}19–29{PDI}" in s07 and f"{LRI}90–110{PDI}" in s07
     lines = [line for h in labels for line in h.split("<br>")]
-    assert lines and all(line.startswith(RLM) for line in lines)
+    assert lines and all(line.startswith(RLM) and line.endswith(RLM) for line in lines)
 
 
 def test_english_hover_lines_carry_no_marks(dash_store):

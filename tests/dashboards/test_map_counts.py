@@ -34,7 +34,7 @@ def test_the_arabic_hover_names_them_in_arabic_and_reads_from_the_right(dash_sto
     hover = hover_of(map_page.layout(dash_store, lang="ar"), "SY12")
     assert "قتلى · جميع الأشخاص" in hover and "حزيران 2018" in hover
     assert "Killed" not in hover and "Jun" not in hover
-    assert all(line.startswith(RLM) for line in hover.split("<br>"))
+    assert all(line.startswith(RLM) and line.endswith(RLM) for line in hover.split("<br>"))
 
 
 def test_the_page_says_what_the_circles_count_in_both_languages(dash_store):

@@ -78,11 +78,12 @@ def chart_text(text: str, lang: str) -> str:
     the right line by line: plotly draws each ``<br>`` line as SVG text laid out left to right
     whatever the page's direction, so a reader starting at the right met "(حزيران 2018 29–19)"
     for "19–29 حزيران 2018". Each line starts with a RIGHT-TO-LEFT MARK, which makes it a
-    right-to-left line, and its ranges are isolated (:func:`isolate_ranges`) so they still read
-    left to right inside it. English text is returned unchanged."""
+    right-to-left line, and ends with one, without which Chromium drew a number isolated at
+    the line's end ("قتلى: 46") at its right; its ranges are isolated (:func:`isolate_ranges`)
+    so they still read left to right inside it. English text is returned unchanged."""
     if lang != "ar" or not text:
         return text
-    return "<br>".join(RLM + isolate_ranges(line, lang) for line in text.split("<br>"))
+    return "<br>".join(f"{RLM}{isolate_ranges(line, lang)}{RLM}" for line in text.split("<br>"))
 
 
 def fmt_count(value: Any, lang: str = "en", plain: bool = False) -> str:
