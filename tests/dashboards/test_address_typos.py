@@ -78,3 +78,15 @@ def test_the_parameters_the_app_adds_are_accepted(dash_store):
     assert not notices(figures.layout(dash_store, figure="R046"))
     assert not notices(trends.layout(dash_store, flag="T-div-killed", daily="0"))
     assert not notices(discrepancies.layout(dash_store, page="1", rule="echo", status="open"))
+
+
+def test_a_trend_asked_for_two_metrics_says_which_one_it_draws(dash_store):
+    page = trends.layout(dash_store, metric="killed,displaced", location="SY12")
+    notice = next(c for c in walk(page) if getattr(c, "id", None) == "one-metric-only")
+    words = text(notice)
+    assert "shows Killed, not Newly displaced" in words
+    arabic = trends.layout(dash_store, metric="killed,displaced", location="SY12", lang="ar")
+    said = text(next(c for c in walk(arabic) if getattr(c, "id", None) == "one-metric-only"))
+    assert "قتلى" in said and "Killed" not in said
+    one = trends.layout(dash_store, metric="killed", location="SY12")
+    assert not [c for c in walk(one) if getattr(c, "id", None) == "one-metric-only"]
