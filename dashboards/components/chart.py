@@ -27,7 +27,7 @@ from dashboards.components.style import (
 )
 from dashboards.i18n import t
 from tracker.domain.vocabularies import Vocabularies
-from tracker.views.format import fmt_date
+from tracker.views.format import chart_text, fmt_date
 from tracker.views.trends import TrendView
 
 DAY_MS = 86_400_000
@@ -156,7 +156,7 @@ def band_traces(view: TrendView, lang: str, y_max: float) -> list[dict]:
                 "fillcolor": BAND_FILL,
                 "name": name,
                 "legendgroup": f"band{i}",
-                "hovertemplate": f"{name}<br>%{{x}}<extra></extra>",
+                "hovertemplate": chart_text(f"{name}<br>%{{x}}", lang) + "<extra></extra>",
             }
         )
         headline = _numbers(band["headline"])
@@ -171,7 +171,8 @@ def band_traces(view: TrendView, lang: str, y_max: float) -> list[dict]:
                     "line": {"width": 1.5, "color": BAND_LINE, "dash": "dot"},
                     "name": t("band_headline", lang),
                     "legendgroup": f"band{i}",
-                    "hovertemplate": t("band_headline", lang) + ": %{y:,.0f}<extra></extra>",
+                    "hovertemplate": chart_text(t("band_headline", lang) + ": %{y:,.0f}", lang)
+                    + "<extra></extra>",
                 }
             )
     return data

@@ -3,7 +3,9 @@
 Filters (metric, population, location, source, from, to) are shared by every page and by
 the download URLs; pages add their own (rule, status, severity, sort, desc, page, figure,
 flag, daily) and ``lang``. A bad value in a shared link is dropped with a message, never
-a broken page.
+a broken page; so is a parameter no page reads (``?sorce=sohr``), with the did-you-mean a
+download's address gets (:mod:`tracker.publish.options`), so a typo never silently shows
+everything.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from urllib.parse import parse_qsl, urlencode
 from dashboards.i18n import say_refusal
 from tracker.domain.filters import FILTER_NAMES, FilterError, Filters, parse_filters
 from tracker.domain.vocabularies import Vocabularies
+from tracker.publish.options import (
+    FLAG_SELECTORS,
+    ParameterError,
+    check_flag_value,
+    unknown_parameter,
+)
 from tracker.views.format import lang_of
 
 #: Dash's page router's address component: its search is the page's query string.
@@ -56,11 +64,38 @@ def _flat(value) -> str:
     return str(value)
 
 
+def _unknown_names(params: dict[str, str], lang: str) -> list[str]:
+    """Drop the parameters no page reads, each said in ``lang`` with the closest known name."""
+    unknown = [name for name in params if name not in ORDER]
+    for name in unknown:
+        params.pop(name)
+    return [say_refusal(unknown_parameter(name, ORDER), lang) for name in unknown]
+
+
+def _flag_selectors(params: dict[str, str], vocab: Vocabularies, lang: str) -> list[str]:
+    """Keep the rules, severities and statuses the engine knows; say each other one."""
+    errors: list[str] = []
+    for name in FLAG_SELECTORS:
+        kept = []
+        for value in [v.strip() for v in params.get(name, "").split(",") if v.strip()]:
+            try:
+                check_flag_value(name, value, vocab)
+                kept.append(value)
+            except ParameterError as error:
+                errors.append(say_refusal(error, lang))
+        if kept:
+            params[name] = ",".join(dict.fromkeys(kept))
+        else:
+            params.pop(name, None)
+    return errors
+
+
 def parse_query(raw: dict, vocab: Vocabularies) -> Query:
-    """Read a page's query parameters: the filters checked against the vocabularies."""
+    """Read a page's query parameters: names a page does not read, and rules, severities,
+    statuses and filters no vocabulary knows, are dropped, each with a notice."""
     params = {str(k): _flat(v).strip() for k, v in (raw or {}).items() if _flat(v).strip()}
     lang = lang_of(params.get("lang"))
-    errors: list[str] = []
+    errors = _unknown_names(params, lang) + _flag_selectors(params, vocab, lang)
     candidate = {k: params.get(k) for k in FILTER_NAMES}
     filters = Filters()
     for _ in range(len(FILTER_NAMES) + 1):

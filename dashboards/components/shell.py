@@ -123,8 +123,12 @@ def filter_bar(
     places_in_use=(),
     single_metric: bool = False,
     extra: list | None = None,
+    flag_selectors: bool = False,
+    opened: bool | None = None,
 ) -> html.Section:
-    """The filters every page shares (and the page's own, in ``extra``)."""
+    """The filters every page shares (and the page's own, in ``extra``); ``flag_selectors``
+    on the one page that selects flags by rule, severity and status. The filters are unfolded
+    when any is in force, or as ``opened`` says."""
     lang, f = query.lang, query.filters
     metrics = dcc.Dropdown(
         labels=dropdown_labels(lang),
@@ -192,7 +196,7 @@ def filter_bar(
     clear = dcc.Link(
         t("clear_filters", lang), href=href(path, {"lang": lang}), className="clear-filters"
     )
-    active = active_filters(vocab, query)
+    active = active_filters(vocab, query, flag_selectors)
     summary = html.Summary(
         [
             html.Span(t("filters", lang), className="filters-title"),
@@ -205,7 +209,7 @@ def filter_bar(
     return html.Section(
         html.Details(
             [summary, html.Div(controls, className="filter-grid"), clear],
-            open=bool(active),
+            open=bool(active) if opened is None else opened,
             className="filters-details",
         ),
         className="filters",
@@ -213,8 +217,9 @@ def filter_bar(
     )
 
 
-def active_filters(vocab: Vocabularies, query: Query) -> list[str]:
-    """The filters in force, in words (the summary a phone shows while they are folded)."""
+def active_filters(vocab: Vocabularies, query: Query, flag_selectors: bool = False) -> list[str]:
+    """The filters in force, in the reader's words (the summary a phone shows while they are
+    folded): rules, severities and statuses only where the page applies them."""
     lang, f = query.lang, query.filters
     out = [place_name(vocab, p, lang) for p in f.location]
     out += [label(vocab.metrics, m, lang) for m in f.metric]
@@ -223,8 +228,17 @@ def active_filters(vocab: Vocabularies, query: Query) -> list[str]:
     if f.date_from or f.date_to:
         ends = [isolate(d.isoformat() if d else "…", lang) for d in (f.date_from, f.date_to)]
         out.append(f"{ends[0]} {t('arrow_forward', lang)} {ends[1]}")
-    out += [query.params[n] for n in ("rule", "severity", "status") if query.params.get(n)]
+    if flag_selectors:
+        out += flag_selector_labels(vocab, query)
     return out
+
+
+def flag_selector_labels(vocab: Vocabularies, query: Query) -> list[str]:
+    """The chosen rules, severities and statuses by their labels in the query's language."""
+    lang = query.lang
+    out = [label(vocab.extra["rules"], r, lang) for r in query.values("rule")]
+    out += [label(vocab.extra["severities"], s, lang) for s in query.values("severity")]
+    return out + [t(f"status_{s}", lang) for s in query.values("status")]
 
 
 def header(active: str, query: Query) -> html.Header:

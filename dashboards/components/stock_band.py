@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboards.components.style import BAND_FILL, BAND_LINE
 from dashboards.i18n import t
+from tracker.views.format import chart_text
 
 MAIN_AXES = {"xaxis": "x", "yaxis": "y"}
 BAR_WIDTH = 12  # pixels: wide enough to read as an interval, narrow enough for daily dates
@@ -46,7 +47,7 @@ def stock_band_traces(band: dict, i: int, name: str, lang: str, y_max: float) ->
             "connectgaps": False,
             "name": name,
             "legendgroup": f"band{i}",
-            "hovertemplate": f"{name}<br>%{{x}}: %{{y:,.0f}}<extra></extra>",
+            "hovertemplate": chart_text(f"{name}<br>%{{x}}: %{{y:,.0f}}", lang) + "<extra></extra>",
         }
     ]
     dates = [pd.Timestamp(d).strftime("%Y-%m-%d") for d in band["date"]]
@@ -66,7 +67,8 @@ def stock_band_traces(band: dict, i: int, name: str, lang: str, y_max: float) ->
                 },
                 "name": t("band_headline", lang),
                 "legendgroup": f"band{i}",
-                "hovertemplate": t("band_headline", lang) + ": %{y:,.0f}<extra></extra>",
+                "hovertemplate": chart_text(t("band_headline", lang) + ": %{y:,.0f}", lang)
+                + "<extra></extra>",
             }
         )
     return data

@@ -229,7 +229,7 @@ def layout(store: Store, **raw: object) -> html.Div:
         t(HEADING, lang),
         t("disc_intro", lang),
         body,
-        filters=filter_bar(vocab, query, "/discrepancies", extra=extra),
+        filters=filter_bar(vocab, query, "/discrepancies", extra=extra, flag_selectors=True),
         downloads=[
             *table_downloads(
                 t("download_flags", lang),

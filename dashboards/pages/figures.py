@@ -125,12 +125,14 @@ def _flags_cell(flags: list[dict], lang: str):
 
 def interval_cell(row: dict, lang: str) -> list:
     """The interval a figure allows; for a count of households, the conversion to people
-    said beside it ("400 households × 5 ≈ 2,000 people"), never a bare 2,000."""
+    said beside it ("400 households × 5 ≈ 2,000 people"), never a bare 2,000. The interval
+    is one unbroken run: a browser may break a line after its dash ("113–" over "139")."""
+    interval = html.Span(row["interval"], className="nowrap interval-value")
     c = row["conversion"]
     if not c:
-        return [row["interval"]]
+        return [interval]
     return [
-        row["interval"],
+        interval,
         html.Br(),
         html.Small(t("converted", lang, **c), className="conversion muted"),
     ]

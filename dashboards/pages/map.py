@@ -18,12 +18,13 @@ from dashboards.components.help import help_link
 from dashboards.components.index_page import heading_of, title_of
 from dashboards.components.pagecache import routed
 from dashboards.components.query import LOCATION, href, parse_query, parse_search
-from dashboards.components.shell import download_link, filter_bar, page_shell
+from dashboards.components.shell import active_filters, download_link, filter_bar, page_shell
 from dashboards.i18n import t
 from tracker.domain.filters import Filters
 from tracker.service.pages.map import load_map
 from tracker.service.store import Store
 from tracker.views.data import download_url
+from tracker.views.format import label
 from tracker.views.map import map_figure
 
 #: The words key of the page's heading (its ``<h1>`` and the browser tab's title).
@@ -40,6 +41,22 @@ def chosen(filters: Filters) -> Filters:
     metric = filters.metric[:1] or (DEFAULT_METRIC,)
     population = filters.population[:1] or ("all",)
     return replace(filters, metric=metric, population=population)
+
+
+def counted_line(store: Store, filters: Filters, lang: str) -> html.P:
+    """What the circles count (the metric and population ``filters`` chose), said above the
+    map: without it a reader saw a number and no name for it."""
+    vocab = store.vocab
+    return html.P(
+        t(
+            "map_counted",
+            lang,
+            metric=label(vocab.metrics, filters.metric[0], lang),
+            population=label(vocab.populations, filters.population[0], lang),
+        ),
+        className="map-counted",
+        id="map-counted",
+    )
 
 
 def map_graph(store: Store, filters: Filters, lang: str, graph_id: str) -> html.Div:
@@ -71,7 +88,9 @@ def layout(store: Store, **raw: object) -> html.Div:
     query = parse_query(raw, vocab)
     lang = query.lang
     filters = chosen(query.filters)
+    shown = replace(query, filters=filters)  # the filter bar shows what the map counts
     body = [
+        counted_line(store, filters, lang),
         html.P([t("map_hint", lang), " ", help_link("headline", lang)], className="muted small"),
         map_graph(store, filters, lang, GRAPH_ID),
         dcc.Location(id=GO_ID, refresh=True),
@@ -82,7 +101,9 @@ def layout(store: Store, **raw: object) -> html.Div:
         t(HEADING, lang),
         t("map_intro", lang),
         body,
-        filters=filter_bar(vocab, query, "/map", single_metric=True),
+        filters=filter_bar(
+            vocab, shown, "/map", single_metric=True, opened=bool(active_filters(vocab, query))
+        ),
         downloads=[
             download_link(
                 t("download_band", lang), download_url("/download/series.csv", filters, lang)

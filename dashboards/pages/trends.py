@@ -169,6 +169,27 @@ def as_of(view: TrendView) -> object:
     return view.points["x"].max()
 
 
+def one_metric_notice(
+    vocab: Vocabularies, asked: tuple[str, ...], shown: str | None, lang: str
+) -> html.P | None:
+    """A trend draws one metric: when the address asks for more, say which one is drawn and
+    which are not (``?metric=killed,displaced`` silently kept one)."""
+    dropped = [m for m in asked if m != shown]
+    if not shown or not dropped:
+        return None
+    return html.P(
+        t(
+            "one_metric_only",
+            lang,
+            shown=label(vocab.metrics, shown, lang),
+            dropped=t("list_separator", lang).join(label(vocab.metrics, m, lang) for m in dropped),
+        ),
+        className="notice",
+        id="one-metric-only",
+        role="status",
+    )
+
+
 def layout(store: Store, **raw: object) -> html.Div:
     """The trends page for the query parameters ``raw``."""
     vocab = store.vocab
@@ -177,6 +198,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     flag_id = query.get("flag") or None
     view = trend_of(store, query.filters, lang, flag_id)
     daily_as_bars = query.get("daily", "1") != "0"
+    kept_one = one_metric_notice(vocab, query.filters.metric, view.metric, lang)
     if view.metric:
         query.filters = Filters(
             metric=(view.metric,),
@@ -199,7 +221,7 @@ def layout(store: Store, **raw: object) -> html.Div:
     bar = filter_bar(
         vocab, query, "/trends", single_metric=True, extra=[daily_toggle] if has_daily else []
     )
-    body: list = []
+    body: list = [kept_one]
     if view.empty:
         body.append(html.P(t("no_series", lang), className="notice"))
     else:

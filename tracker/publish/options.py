@@ -111,13 +111,25 @@ def _single(name: str, values: Sequence[str]) -> str:
     return distinct[0] if distinct else ""
 
 
+def unknown_parameter(name: str, known: Sequence[str]) -> ParameterError:
+    """The refusal of a parameter name that is not ``known``, with the closest known one:
+    the one rule a download's address and a page's address are read by."""
+    return _suggest(name, name, known, UNKNOWN_PARAMETER)
+
+
+def check_flag_value(name: str, value: str, vocab: Vocabularies) -> None:
+    """Refuse a rule, severity or status no :func:`flag_vocabulary` holds (with the closest
+    valid one), for a download and a page alike."""
+    valid = flag_vocabulary(name, vocab)
+    if value not in valid:
+        raise _suggest(name, value, valid, f"unknown {name}")
+
+
 def _flag_values(name: str, values: Sequence[str], vocab: Vocabularies) -> tuple[str, ...]:
     """The chosen rules, severities or statuses, each checked against its vocabulary."""
-    valid = flag_vocabulary(name, vocab)
     chosen = [v.strip() for raw in values for v in raw.split(",") if v.strip()]
     for value in chosen:
-        if value not in valid:
-            raise _suggest(name, value, valid, f"unknown {name}")
+        check_flag_value(name, value, vocab)
     return tuple(dict.fromkeys(chosen))
 
 
@@ -151,7 +163,7 @@ def parse_options(raw: Mapping[str, str | Sequence[str]], vocab: Vocabularies) -
     values = {k: [v] if isinstance(v, str) else list(v) for k, v in raw.items()}
     for name in values:
         if name not in PARAMETERS:
-            raise _suggest(name, name, PARAMETERS, UNKNOWN_PARAMETER)
+            raise unknown_parameter(name, PARAMETERS)
     raw_filters: dict[str, str | None] = {
         name: ",".join(values[name]) if name in LIST_FILTERS else _single(name, values[name])
         for name in FILTER_NAMES

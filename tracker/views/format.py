@@ -21,6 +21,7 @@ from tracker.domain.vocabularies import Vocabularies
 LANGS = ("en", "ar")
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate ... pop directional isolate
 RLI = "\u2067"  # right-to-left isolate: keeps "214 على الأقل" one unit in mixed text
+RLM = "\u200f"  # right-to-left mark: a strong right-to-left letter that shows nothing
 DASH = "–"
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -70,6 +71,19 @@ def isolate_ranges(text: str, lang: str) -> str:
     if lang != "ar" or not text:
         return text
     return NUMBER_RANGE.sub(lambda m: isolate(m.group(0), lang), text)
+
+
+def chart_text(text: str, lang: str) -> str:
+    """Text a chart draws itself (a hover label, a note under the map), in Arabic read from
+    the right line by line: plotly draws each ``<br>`` line as SVG text laid out left to right
+    whatever the page's direction, so a reader starting at the right met "(حزيران 2018 29–19)"
+    for "19–29 حزيران 2018". Each line starts with a RIGHT-TO-LEFT MARK, which makes it a
+    right-to-left line, and ends with one, without which Chromium drew a number isolated at
+    the line's end ("قتلى: 46") at its right; its ranges are isolated (:func:`isolate_ranges`)
+    so they still read left to right inside it. English text is returned unchanged."""
+    if lang != "ar" or not text:
+        return text
+    return "<br>".join(f"{RLM}{isolate_ranges(line, lang)}{RLM}" for line in text.split("<br>"))
 
 
 def fmt_count(value: Any, lang: str = "en", plain: bool = False) -> str:

@@ -15,7 +15,7 @@ import textwrap
 import pandas as pd
 
 from tracker.domain.vocabularies import Vocabularies
-from tracker.views.format import fmt_date, place_label
+from tracker.views.format import chart_text, fmt_window, label, missing, place_label
 from tracker.views.headline import headline_words
 
 MAX_DIAMETER = 46  # px of the largest symbol
@@ -47,6 +47,42 @@ def outline_trace(outlines: dict) -> dict:
     }  # fmt: skip
 
 
+def _counted(vocab: Vocabularies, row, lang: str) -> str:
+    """What a symbol counts, in words: "Killed · All people: 46"."""
+    what = " · ".join(
+        label(frame, getattr(row, column), lang)
+        for frame, column in ((vocab.metrics, "metric"), (vocab.populations, "population"))
+        if not missing(getattr(row, column, None))
+    )
+    value = headline_words(vocab, row.headline_qualifier, row.headline, None, lang)
+    return f"{what}: {value}" if what else value
+
+
+def _window(row, lang: str) -> str:
+    """The period the symbol's figure covers: "27–28 Jun 2018", "as of 4 Jul 2018"."""
+    measure = getattr(row, "measure", None)
+    assumed = getattr(row, "window_start_assumed", False)
+    return fmt_window(
+        getattr(row, "window_start", None),
+        row.date,
+        "" if missing(measure) else str(measure),
+        lang,
+        assumed=bool(assumed) and not missing(assumed),
+    )
+
+
+def symbol_hover(vocab: Vocabularies, row, open_flags: int, lang: str, words: dict) -> str:
+    """A symbol's label: the place, what is counted and how many, the period the figure
+    covers, and its open flags; in Arabic each line reads from the right."""
+    lines = [
+        place_label(vocab, row.location, lang),
+        _counted(vocab, row, lang),
+        _window(row, lang),
+        f"{words['open_flags']}: {open_flags}",
+    ]
+    return chart_text("<br>".join(lines), lang)
+
+
 def symbol_trace(
     points: pd.DataFrame, open_flags: pd.Series, vocab: Vocabularies, lang: str, words: dict
 ) -> dict:
@@ -58,9 +94,7 @@ def symbol_trace(
     rows = rows.dropna(subset=["lon", "lat"]).sort_values("headline", ascending=False)
     flags = [int(open_flags.get(p, 0)) for p in rows["location"]]
     text = [
-        f"{place_label(vocab, r.location, lang)}<br>"
-        f"{headline_words(vocab, r.headline_qualifier, r.headline, None, lang)}"
-        f" · {fmt_date(r.date, lang)}<br>{words['open_flags']}: {n}"
+        symbol_hover(vocab, r, n, lang, words)
         for r, n in zip(rows.itertuples(), flags, strict=True)
     ]
     return {
@@ -99,7 +133,9 @@ def map_figure(data, vocab: Vocabularies, lang: str, words: dict) -> dict:
             "plot_bgcolor": "white", "paper_bgcolor": "white", "dragmode": False,
             "hoverlabel": {"align": "right" if ar else "left"},
             "annotations": [{
-                "text": "<br>".join(textwrap.wrap(credit_line(data.outlines, lang), 60)),
+                "text": chart_text(
+                    "<br>".join(textwrap.wrap(credit_line(data.outlines, lang), 60)), lang
+                ),
                 "showarrow": False,
                 "xref": "paper", "yref": "paper", "x": 1 if ar else 0, "y": -0.02,
                 "xanchor": "right" if ar else "left", "yanchor": "top",

@@ -21,6 +21,7 @@ from tracker.domain import windows
 from tracker.domain.filters import Filters
 from tracker.domain.vocabularies import Vocabularies
 from tracker.views.format import (
+    chart_text,
     claim_words,
     conversion,
     fmt_date,
@@ -184,7 +185,7 @@ def trend_points(
             lines.append(flag_word + _esc(words_by_figure.get(str(row.figure_id), flag_ids[i])))
         claims_text.append(words)
         windows.append(window)
-        hovers.append("<br>".join(line for line in lines if line))
+        hovers.append(chart_text("<br>".join(line for line in lines if line), lang))
         urls.append(url or "")
         publishers.append(publisher)
     out["claim"] = claims_text
