@@ -52,7 +52,7 @@ class NumberMention:
     start: int
     end: int
     value: int
-    how: str  # "digits", "words", "magnitude"
+    how: str  # "digits", "words", "magnitude", "dual"
     value_high: int | None = None
     scaled: bool = False  # written with a thousands separator or a scale word
     plain: bool = False  # bare digits, nothing else (a day or a year can only be this)
@@ -128,6 +128,8 @@ def _and_smaller(
 #: scale words; ``scale_dual`` is a scale after a count ("خمسين ألفاً", its tanween folded
 #: away) and the dual (two of its unit) when it opens the number ("ألفا شخص")
 SCALES = ("scale", "scale_dual")
+#: a dual noun ("طفلين", two children): a number of its own and its own counted noun
+DUAL = "dual"
 
 
 def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
@@ -137,8 +139,10 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         token = tokens[j]
         word = _word(tables, token)
         following = _word(tables, tokens[j + 1]) if j + 1 < len(tokens) else None
-        if word is None:
-            if following and (
+        if following is not None and following.kind == DUAL:
+            following = None
+        if word is None or word.kind == DUAL:
+            if word is None and following and (
                 (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
                 or (
                     not started
@@ -185,6 +189,9 @@ def _single_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
     if magnitude:
         m = magnitude[0]
         return NumberMention(i, m.end, int(m.payload), "magnitude")
+    word = _word(tables, token)
+    if word is not None and word.kind == DUAL:
+        return NumberMention(i, i + 1, word.value, DUAL)
     return _words_at(tokens, i, tables)
 
 

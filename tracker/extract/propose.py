@@ -226,6 +226,8 @@ def _propose_sentence(
         sibling = _coordinated(sent, m, out) if head is None else None
         if sibling is not None:
             head = sibling.head
+        elif head is None:
+            sibling = _added_to(sent, m, out or wholes)
         proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
             _others(sent, m, proposal, [p for p in out if p.head is None] or wholes)
@@ -355,6 +357,17 @@ def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> P
     return last
 
 
+def _added_to(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
+    """The figure a number adds to ("… said OCHA. Another 3,000 crossed on Saturday", "30
+    more fled"): an ``another`` word right before it or an ``others`` word right after it;
+    the last whole figure of its sentence, else of the sentence before. Such a number with
+    no metric phrase near counts what that figure counts (its own source and window)."""
+    before = any(c.end == m.start for c in sent.cues("another"))
+    after = any(c.start == m.end for c in sent.cues("others"))
+    whole = [p for p in earlier if p.head is None]
+    return whole[-1] if (before or after) and whole else None
+
+
 def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
     return any(a <= f.start < m.start for f in sent.figures)
 
@@ -373,7 +386,7 @@ def _propose(
     metric, metric_why = sem.metric_of(sent, m, unit, counted)
     if metric is None and sibling is not None:
         metric = sibling.text("metric")
-        metric_why = f"listed with {sibling.cells['value']} → {metric}"
+        metric_why = f"with {sibling.cells['value']} before it → {metric}"
     p = Proposal({}, mention=m)
     if head is not None:
         metric, metric_why = _sub_metric(sent, m, counted, head, metric, metric_why)
@@ -626,7 +639,10 @@ def _date(
         if not p.text("location"):
             episode = episode_of(tables, None, r)
         start = episode_start(tables, episode) if window.event == "offensive" else None
-        if start:
+        if start and r and (r - start).days > WAR_YEARS * 366:
+            reasons.append(f"episode {episode} started {start.isoformat()}, years before")
+            start = episode = None
+        elif start:
             reasons.append(f"episode {episode} started {start.isoformat()}")
         else:
             reasons.append("no known episode holds the place: period_start left empty")

@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Match
-from tracker.extract.numbers import NumberMention
+from tracker.extract.numbers import DUAL, NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.text import fold
 
@@ -224,7 +224,7 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
     tokens, tables = sent.tokens, sent.tables
     stops = {c.start for c in sent.cues("including", "reporting")}
     found: dict[str, Match] = {}
-    k, gap = m.end, 0
+    k, gap = (m.start if m.how == DUAL else m.end), 0
     after = _qualifier_after(sent, m)
     while k < len(tokens) and k < m.end + 7 and k not in stops:
         if after and k == after.start:

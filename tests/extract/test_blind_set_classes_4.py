@@ -1,0 +1,160 @@
+"""The classes of misses of the fifth and sixth blind sets (issue #15), with sentences
+written for these tests in both languages: counts the extractor did not propose at all
+(injuries stated as a condition, a second figure that adds to the one before, aid reaching
+people, strikes since an old episode, a displaced stock named without the word, returns
+across a border, Arabic dual nouns), windows, sources, metrics and spurious numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tracker.extract import extract
+from tracker.extract.tables import ExtractTables
+
+R = date(2024, 3, 12)  # a Tuesday
+
+
+def rows(text: str, tables: ExtractTables, reported_on: date = R) -> list[dict]:
+    frame = extract(text, tables, reported_on=reported_on)
+    return [
+        {k: (None if pd.isna(v) else v) for k, v in r.items()} for r in frame.to_dict("records")
+    ]
+
+
+def by_value(text: str, tables: ExtractTables, reported_on: date = R) -> dict:
+    return {r["value"]: r for r in rows(text, tables, reported_on)}
+
+
+# --- value found: injuries stated as a condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 12 people suffered suffocation after the strike on Douma.",
+        "Medics in Douma treated 12 people for breathing difficulties, the Civil Defence said.",
+        "أصيب 12 شخصاً بحالات اختناق جراء القصف على دوما.",
+        "وأصيب 12 مدنياً بحالات ضيق في التنفس في دوما.",
+    ],
+)
+def test_injury_as_a_condition(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables)["12"]["metric"] == "injured"
+
+
+# --- value found: a second figure that adds to the one before, with its own source and window
+
+
+def test_another_figure_of_another_originator(tables: ExtractTables) -> None:
+    text = (
+        "Some 2,000 people fled to Afrin on Friday, OCHA said. "
+        "Another 3,000 crossed on Saturday alone, according to the IOM."
+    )
+    got = by_value(text, tables)
+    assert got["2000"]["source"] == "un-ocha" and got["2000"]["period_start"] == "2024-03-08"
+    second = got["3000"]
+    assert (second["metric"], second["source"]) == ("displaced", "iom")
+    assert second["period_start"] == "2024-03-09"
+
+
+def test_another_keeps_its_own_metric_words(tables: ExtractTables) -> None:
+    text = "Shelling killed 7 civilians in Ariha on Monday. Another 15 were wounded in Idlib."
+    assert by_value(text, tables)["15"]["metric"] == "injured"
+
+
+# --- value found: aid reaching people
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The Red Crescent delivered aid to 300 families in Daraa on Sunday.", "households"),
+        ("The WFP distributed food to some 300 people in Idlib.", "persons"),
+        ("وزعت المنظمة سلالاً غذائية لـ 300 عائلة في درعا.", "households"),
+        ("وشملت المساعدات قرى ريف إدلب واستفاد منها 300 شخص.", "persons"),
+    ],
+)
+def test_aid_reaching_people(tables: ExtractTables, text: str, unit: str) -> None:
+    got = by_value(text, tables)["300"]
+    assert (got["metric"], got["unit"]) == ("people_assisted", unit)
+
+
+def test_a_toll_that_reached_is_no_aid(tables: ExtractTables) -> None:
+    text = "The death toll in Idlib reached 45 on Monday, the Syrian Observatory said."
+    assert by_value(text, tables)["45"]["metric"] == "killed"
+
+
+# --- value found: strikes since an offensive the tracker's episodes do not hold
+
+
+def test_strikes_since_an_old_episode_are_proposed(tables: ExtractTables) -> None:
+    text = "A war monitor said more than 600 strikes had hit the area since the offensive began."
+    got = by_value(text, tables)["600"]
+    assert (got["metric"], got["qualifier"]) == ("airstrikes", "more_than")
+    assert got["period_start"] is None
+    assert "years before" in got["reasons"]
+
+
+# --- value found: a displaced stock named without the word "displaced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 5,000 people who lost their homes are staying in schools in Jableh, OCHA said.",
+        "About 5,000 people are sheltering in collective centres in Jableh.",
+        "ويقيم نحو 5000 شخص في مراكز إيواء جماعية في جبلة.",
+        "وقال المجلس إن 5000 شخص فقدوا منازلهم في جبلة.",
+    ],
+)
+def test_displaced_stock_without_the_word(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables)["5000"]["metric"] == "idps"
+
+
+# --- value found: returns across a border
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 1,200 people crossed back into Syria on Monday, UNHCR said.",
+        "وعاد نحو 1200 شخص عبر معبر باب الهوى إلى سوريا يوم الإثنين.",
+    ],
+)
+def test_returns_across_a_border(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables)["1200"]["metric"] == "returned"
+
+
+# --- value found: Arabic dual nouns are numbers
+
+
+def test_dual_nouns_count_two(tables: ExtractTables) -> None:
+    got = rows("قتل طفلين وامرأتين في القصف على إدلب.", tables)
+    assert [(r["value"], r["metric"], r["population"]) for r in got] == [
+        ("2", "killed", "children"),
+        ("2", "killed", "women"),
+    ]
+
+
+def test_dual_strikes(tables: ExtractTables) -> None:
+    got = rows("شنت الطائرات الحربية غارتين على بلدة كفرنبل.", tables)
+    assert [(r["value"], r["metric"]) for r in got] == [("2", "airstrikes")]
+
+
+def test_a_plural_is_no_dual(tables: ExtractTables) -> None:
+    got = rows("قتل مدنيين في القصف على إدلب.", tables)
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("خرجت ٤ منشآت صحية عن الخدمة في إدلب.", "health_facilities_out_of_service"),
+        ("استجابت فرق الدفاع المدني لـ 4 عمليات في إدلب.", None),
+    ],
+)
+def test_verb_first_arabic(tables: ExtractTables, text: str, metric: str | None) -> None:
+    got = by_value(text, tables)
+    assert (got["4"]["metric"] if "4" in got else None) == metric
