@@ -142,12 +142,16 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         if following is not None and following.kind == DUAL:
             following = None
         if word is None or word.kind == DUAL:
-            if word is None and following and (
-                (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
-                or (
-                    not started
-                    and token.text in _ONE_BEFORE_SCALE
-                    and following.kind in ("mul", *SCALES)
+            if (
+                word is None
+                and following
+                and (
+                    (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
+                    or (
+                        not started
+                        and token.text in _ONE_BEFORE_SCALE
+                        and following.kind in ("mul", *SCALES)
+                    )
                 )
             ):
                 j += 1
