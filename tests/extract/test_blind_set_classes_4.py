@@ -158,3 +158,47 @@ def test_a_plural_is_no_dual(tables: ExtractTables) -> None:
 def test_verb_first_arabic(tables: ExtractTables, text: str, metric: str | None) -> None:
     got = by_value(text, tables)
     assert (got["4"]["metric"] if "4" in got else None) == metric
+
+
+# --- window start
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("نزح 2000 شخص منذ مطلع الشهر من ريف إدلب.", "2024-03-01"),
+        ("نزح 2000 شخص منذ بداية الشهر من ريف إدلب.", "2024-03-01"),
+        ("نزح 2000 شخص منذ السادس من آذار من ريف إدلب.", "2024-03-06"),
+        ("قتل 2000 مدني منذ الخامس عشر من شباط في إدلب.", "2024-02-15"),
+        ("قتل 2000 مدني منذ الحادي والعشرين من شباط في إدلب.", "2024-02-21"),
+        ("Some 2000 people have fled Idlib since the sixth of March.", "2024-03-06"),
+        ("قتل 2000 شخص منذ فجر اليوم في إدلب.", "2024-03-12"),
+        ("At least 2000 people have fled Idlib since the early morning today.", "2024-03-12"),
+        ("Rescuers recovered 2,000 bodies after yesterday's massacre in Idlib.", "2024-03-11"),
+        ("At least 2000 people fled Idlib in the past 48 hours.", "2024-03-10"),
+        ("نزح 2000 شخص خلال اليومين الماضيين من إدلب.", "2024-03-10"),
+        ("نزح 2000 شخص خلال الشهرين الماضيين من إدلب.", "2024-01-12"),
+        ("وقتل يوم الأحد 2000 شخص في إدلب.", "2024-03-10"),
+        ("On Sunday, shelling killed 2000 people in Idlib.", "2024-03-10"),
+        ("Shelling killed 2000 people in Idlib on Tuesday.", "2024-03-12"),
+    ],
+)
+def test_window_starts(tables: ExtractTables, text: str, start: str) -> None:
+    assert by_value(text, tables)["2000"]["period_start"] == start
+
+
+def test_an_ordinal_day_word_reads_no_number(tables: ExtractTables) -> None:
+    assert list(by_value("قتل 20 مدنياً منذ الخامس عشر من شباط في إدلب.", tables)) == ["20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 2,000 people were displaced from Idlib in February. "
+        "During the same month, 40 civilians were killed.",
+        "نزح 2000 شخص من إدلب في شباط. وقتل خلال الشهر نفسه 40 مدنياً.",
+    ],
+)
+def test_the_same_month_carries_the_month_named_before(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)["40"]
+    assert (got["period_start"], got["period_end"]) == ("2024-02-01", "2024-02-29")

@@ -161,6 +161,10 @@ class Reader:
             first_day, last_day, j = d.value, d.value, d.end
             if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
                 last_day, j = d2.value, d2.end
+        elif (w := self.kind_at(i, "day_word")) is not None:
+            # "منذ السادس من آذار", "the sixth of March": an ordinal word, only before a month
+            first_day = last_day = int(w.payload[1])
+            j = w.end
         else:
             return None
         j = self.skip(j, "date_filler")
@@ -218,8 +222,10 @@ class Reader:
         lead = i - 1 if self.kind_at(i - 1, "date_filler") else i
         part = self.part_before(lead)
         r = self.clock.reported_on
-        if month is None and word is not None and part and r and lead < i:
-            # "since the start of the month": the reporting month, unless a month is named
+        definite = lead < i or self.text(i).startswith("ال")
+        if month is None and word is not None and part and r and definite:
+            # "since the start of the month", "منذ مطلع الشهر": the reporting month, unless a
+            # month is named
             named = self.month_at(self.skip(word.end, "date_filler"))
             month = None if named else (r.month, word.end)
         if month is None or (word is None and self.kind_at(i, "current", "past") is None):
