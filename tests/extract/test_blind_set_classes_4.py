@@ -202,3 +202,80 @@ def test_an_ordinal_day_word_reads_no_number(tables: ExtractTables) -> None:
 def test_the_same_month_carries_the_month_named_before(tables: ExtractTables, text: str) -> None:
     got = by_value(text, tables)["40"]
     assert (got["period_start"], got["period_end"]) == ("2024-02-01", "2024-02-29")
+
+
+# --- source: a monitor described in the figure's sentence and named in the next
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "OCHA said 2,000 people fled Ariha on Sunday. OCHA also said aid was delayed. "
+            "At least 14 civilians were killed in Idlib on Monday, a war monitor said. "
+            "The Syrian Observatory for Human Rights said the strikes targeted a market.",
+            "sohr",
+        ),
+        (
+            "At least 14 civilians were killed in Idlib on Monday, a monitoring group said. "
+            "The Syrian Network for Human Rights said most of them were children.",
+            "snhr",
+        ),
+        (
+            "قالت الأمم المتحدة إن 2000 شخص نزحوا من أريحا. وقالت الأمم المتحدة إن القوافل "
+            "تأخرت. وقتل 14 مدنياً في إدلب يوم الإثنين بحسب مرصد حقوقي. وقال المرصد السوري "
+            "لحقوق الإنسان إن الغارات استهدفت سوقاً.",
+            "sohr",
+        ),
+    ],
+)
+def test_a_described_monitor_is_the_monitor_named_next(
+    tables: ExtractTables, text: str, source: str
+) -> None:
+    got = by_value(text, tables)["14"]
+    assert got["source"] == source
+    assert "is the monitor" in got["reasons"]
+
+
+def test_a_described_monitor_named_before(tables: ExtractTables) -> None:
+    text = (
+        "The Syrian Network for Human Rights documented the strikes on Ariha. "
+        "At least 14 civilians were killed there on Monday, a rights monitor said."
+    )
+    assert by_value(text, tables)["14"]["source"] == "snhr"
+
+
+def test_the_registered_office_of_the_paragraph_before_keeps_its_count(
+    tables: ExtractTables,
+) -> None:
+    text = (
+        "OCHA said on Monday that fighting in Idlib had intensified.\n\n"
+        "It added that 3,000 people had fled the area since Sunday."
+    )
+    assert by_value(text, tables)["3000"]["source"] == "un-ocha"
+
+
+# --- source: originators the registry lacks are unattributed, the speaker named
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Local council officials said 40 families had fled Ariha.", "Local council officials"),
+        ("وقال المجلس المحلي في أريحا إن 40 عائلة نزحت.", "المجلس المحلي"),
+        ("The defence ministry said 40 soldiers were killed in Idlib.", "defence ministry"),
+        ("The local media centre said 40 people were killed in Idlib.", "media centre"),
+        ("A hospital director said 40 people were killed in Idlib.", "hospital director"),
+        ("وقالت وزارة الصحة إن 40 شخصاً قتلوا في إدلب.", "وزارة الصحة"),
+        ("وقال ناشطون إن 40 شخصاً قتلوا في إدلب.", "ناشطون"),
+    ],
+)
+def test_unregistered_originators(tables: ExtractTables, text: str, speaker: str) -> None:
+    got = by_value(text, tables)["40"]
+    assert got["source"] == "unattributed"
+    assert speaker in got["reasons"]
+
+
+def test_the_local_councils_together_stay_registered(tables: ExtractTables) -> None:
+    text = "About 2,000 families have returned to As-Sanamayn since Sunday, local councils said."
+    assert by_value(text, tables)["2000"]["source"] == "local-councils"

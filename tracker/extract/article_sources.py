@@ -104,6 +104,25 @@ class ArticleSources:
             )
         return "unattributed", "no source named → unattributed"
 
+    def monitor(
+        self, paragraph: int, offset: int, monitors: frozenset[str]
+    ) -> tuple[str, str] | None:
+        """The registered monitor a described one ("a war monitor said") is: the first the
+        text names after the figure in its paragraph or the next, else the last it named
+        before; None when it names none."""
+        named = [a for a in self.attributions if a.source in monitors]
+        after = [
+            a
+            for a in named
+            if (a.paragraph, a.offset) > (paragraph, offset) and a.paragraph - paragraph < 2
+        ]
+        if after:
+            return after[0].source, f"{after[0].name} (named after it) → {after[0].source}"
+        before = [a for a in named if (a.paragraph, a.offset) < (paragraph, offset)]
+        if before:
+            return before[-1].source, f"{before[-1].name} (named before it) → {before[-1].source}"
+        return None
+
     def narrow(
         self, source: str | None, parts: dict[str, str], where: tuple[int, int]
     ) -> tuple[str, str] | None:

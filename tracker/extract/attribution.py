@@ -330,6 +330,8 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
         if best.payload == UNATTRIBUTED:
             return best.payload, f"'{text}' is not in the source registry → {UNATTRIBUTED}"
         return best.payload, f"{text} → {best.payload}"
+    if monitor_described(sent):
+        return None  # the article names the monitor (:func:`monitor_described`)
     frames = sorted(_frames(sent), key=lambda f: _gap(f[0], m))
     for verb, kind, name in frames:
         if kind == "unregistered" and (person := _person(sent, verb, ctx)) is not None:
@@ -347,6 +349,26 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
             )
     return None
+
+
+def monitor_described(sent: Sentence) -> str | None:
+    """A monitor described, not named, as the sentence's speaker ("…, a war monitor said",
+    "بحسب مرصد حقوقي"; ``monitor_ref`` cues) when the sentence names no registered source:
+    the description. The figure is the registered monitor the article names next (the next
+    sentence says who), else the one it named before."""
+    if any(not _is_wire(sent, s) for s in sent.source_matches):
+        return None
+    refs = [c for c in sent.cues("monitor_ref") if not _made_definite(sent, c)]
+    if not refs or not sent.cues("reporting"):
+        return None
+    return sent.source_text(refs[0].start, refs[0].end)
+
+
+def _made_definite(sent: Sentence, cue: Match) -> bool:
+    """Whether the text writes an indefinite phrase with the article ("المرصد" for "مرصد"):
+    the monitor named before, a pronoun, not a description."""
+    word = sent.tokens[cue.start].text
+    return word.startswith("ال") and not fold(cue.phrase).startswith("ال")
 
 
 def _most_specific(named: list[Match], parts: dict[str, str]) -> list[Match]:

@@ -31,6 +31,7 @@ from tracker.extract.attribution import (
     PlaceMention,
     attributions,
     last_speaker,
+    monitor_described,
     monitor_title,
     person_source,
     place_mentions,
@@ -79,6 +80,8 @@ class Proposal:
     named_after: Attribution | None = None
     #: its paragraph and the folded offset of its number
     where: tuple[int, int] = (0, 0)
+    #: a monitor its sentence describes without naming it ("a war monitor said")
+    described_monitor: str | None = None
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -505,6 +508,7 @@ def _attribute(
     elif decided is None:
         source, why = None, ""
         p.unsourced = (sent.paragraph, sent.tokens[m.start].start, bool(sent.cues("reporting")))
+        p.described_monitor = monitor_described(sent)
         p.penalties.append(0.1)
     else:
         source, why = decided
@@ -528,7 +532,12 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
     if p.source_reason is None:
         return
     after = p.named_after
-    if after is not None and not article.own_report:
+    described = p.described_monitor
+    monitor = article.monitor(*p.where, tables.monitors) if described else None
+    if monitor is not None and not article.own_report:
+        source, named = monitor
+        why = f"no source in its sentence; '{described}' is the monitor {named}"
+    elif after is not None and not article.own_report:
         source = after.source
         why = f"no source in its sentence; {after.name} (named in the next sentence) → "
         why += source or f"'{after.name}' is not in the source registry"
