@@ -279,3 +279,73 @@ def test_unregistered_originators(tables: ExtractTables, text: str, speaker: str
 def test_the_local_councils_together_stay_registered(tables: ExtractTables) -> None:
     text = "About 2,000 families have returned to As-Sanamayn since Sunday, local councils said."
     assert by_value(text, tables)["2000"]["source"] == "local-councils"
+
+
+# --- metric, population, qualifier
+
+
+def test_people_assisted_among_people_in_need(tables: ExtractTables) -> None:
+    text = (
+        "OCHA said 4 million people in Syria need aid, and the WFP assisted 1.2 million "
+        "of them in March."
+    )
+    got = by_value(text, tables)
+    assert got["4000000"]["metric"] == "people_in_need"
+    assert got["1200000"]["metric"] == "people_assisted"
+
+
+def test_a_part_keeps_its_whole_metric_without_a_verb_of_its_own(tables: ExtractTables) -> None:
+    got = by_value("Some 40 people were killed in Idlib, 12 of them children.", tables)
+    assert (got["12"]["metric"], got["12"]["population"]) == ("killed", "children")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("About 2,000 people are stranded at the Bab al-Hawa border camp.", "at_border"),
+        ("About 2,000 people returned home to Ariha on Monday.", "returned"),
+        ("وتجاوز عدد النازحين 2,000 في مخيمات إدلب.", "idps"),
+    ],
+)
+def test_where_people_are_says_what_is_counted(
+    tables: ExtractTables, text: str, metric: str
+) -> None:
+    assert by_value(text, tables)["2000"]["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "text", ["قتل 3 وإصابة 7 في قصف على إدلب.", "أسفر القصف عن مقتل 3 وإصابة 7 في إدلب."]
+)
+def test_killed_then_injured(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)
+    assert (got["3"]["metric"], got["7"]["metric"]) == ("killed", "injured")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The civilian death toll in Idlib rose to 45 on Monday.",
+        "ارتفعت حصيلة الضحايا المدنيين في إدلب إلى 45.",
+        "Civilian casualties in Idlib reached 45 on Monday.",
+    ],
+)
+def test_a_civilian_toll_counts_civilians(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)["45"]
+    assert (got["metric"], got["population"]) == ("killed", "civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويقدر عدد النازحين بـ 5000 شخص في إدلب.",
+        "وصل آلاف النازحين إلى إدلب يقدّر عددهم بـ 5000 شخص.",
+        "The number of people displaced from Idlib is estimated at 5,000.",
+    ],
+)
+def test_an_estimate_before_the_number_is_approx(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables)["5000"]["qualifier"] == "approx"
+
+
+def test_an_estimate_of_another_number_is_not_carried(tables: ExtractTables) -> None:
+    text = "Some 1,000 were estimated killed, and 5000 people fled Idlib."
+    assert by_value(text, tables)["5000"]["qualifier"] == "exact"

@@ -43,6 +43,7 @@ from tracker.extract.attribution import (
 from tracker.extract.calendar import Clock, DateMention, date_from_url
 from tracker.extract.events import EventDates
 from tracker.extract.headlines import Layout
+from tracker.extract.lexicon import Match
 from tracker.extract.numbers import NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
@@ -486,10 +487,30 @@ def _sub_metric(
         ),
         None,
     )
+    own = own or _own_verb(sent, m, head)
     if own is not None:
         return own.payload, f"{sent.source_text(own.start, own.end)} → {own.payload}"
     whole = head.text("metric")
     return whole, f"part of the figure before it ({head.cells['value']}) → {whole}"
+
+
+def _own_verb(sent: Sentence, m: NumberMention, head: Proposal) -> Match | None:
+    """A part's own verb in its own clause, before it ("4 million need aid, and the WFP
+    assisted 1.2 million of them"): a metric phrase of people after the whole's number and
+    nearest this one, no clause mark or other number between, naming another metric."""
+    start = head.mention.end if head.mention is not None and head.text("quote") == sent.quote else 0
+    units = sent.tables.metric_units
+    before = [
+        x
+        for x in sent.metric_matches
+        if start <= x.start
+        and x.end <= m.start
+        and "persons" in units[x.payload]
+        and x.payload != head.text("metric")
+        and not sent.punct_between(x.end, m.start)
+        and not _figure_between(sent, x.end, m)
+    ]
+    return before[-1] if before else None
 
 
 def _attribute(

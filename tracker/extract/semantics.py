@@ -188,7 +188,26 @@ def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
     if after:
         text = sent.source_text(after.start, after.end)
         return Qualified(after.payload, m.start, after.end, f"{text} (after) → {after.payload}")
+    estimate = _estimate_before(sent, m)
+    if estimate is not None:
+        text = sent.source_text(estimate.start, estimate.end)
+        return Qualified(APPROX, m.start, m.end, f"'{text}' before it → {APPROX}")
     return Qualified("exact", m.start, m.end, f"{number}: no qualifier → exact")
+
+
+APPROX = "approx"
+ESTIMATE_REACH = 6  # tokens from "estimated"/يقدر to the number it estimates
+
+
+def _estimate_before(sent: Sentence, m: NumberMention) -> Match | None:
+    """An ``estimate`` word in the number's clause, before it, with no other number between
+    ("is estimated at 50,000", "ويقدر عدد النازحين بـ 50 ألفاً")."""
+    for cue in sent.cues("estimate"):
+        near = cue.end <= m.start and m.start - cue.end <= ESTIMATE_REACH
+        between = near and sent.numbers_between(cue.end, m.start, m)
+        if near and not between and not sent.punct_between(cue.end, m.start):
+            return cue
+    return None
 
 
 def _qualifier_after(sent: Sentence, m: NumberMention) -> Match | None:
@@ -441,6 +460,23 @@ def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
         for p in sent.population_matches:
             if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
                 return p
+    return _population_of_toll(sent, m)
+
+
+def _population_of_toll(sent: Sentence, m: NumberMention) -> Match | None:
+    """ "The civilian death toll rose to 45", "حصيلة الضحايا المدنيين ارتفعت إلى 45": a
+    population word beside a ``toll`` noun (just before or just after it; a verb does not
+    count), in the number's clause, up to eight tokens before it."""
+    tolls = sent.cues("toll")
+    metric_ends = {x.end for x in tolls}
+    metric_starts = {x.start for x in tolls}
+    for p in sent.population_matches:
+        if not (p.end <= m.start and m.start - p.end <= 8):
+            continue
+        if sent.punct_between(p.end, m.start) or sent.numbers_between(p.end, m.start, m):
+            continue
+        if p.end in metric_starts or p.start in metric_ends:
+            return p
     return None
 
 
