@@ -349,3 +349,44 @@ def test_an_estimate_before_the_number_is_approx(tables: ExtractTables, text: st
 def test_an_estimate_of_another_number_is_not_carried(tables: ExtractTables) -> None:
     text = "Some 1,000 were estimated killed, and 5000 people fled Idlib."
     assert by_value(text, tables)["5000"]["qualifier"] == "exact"
+
+
+# --- spurious: numbers that are no figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Ariha, a town of 20,000 residents, on Monday.",
+        "وتعرضت أريحا التي يقطنها نحو 20 ألف نسمة للقصف يوم الإثنين.",
+        "Some 15 shelters in Idlib are already full.",
+        "وافتتحت المنظمة 15 مركز إيواء في إدلب.",
+        "Fighters handed in 300 weapons in Daraa on Monday.",
+        "The government released 300 prisoners in Daraa on Monday.",
+        "أفرجت السلطات عن 300 معتقل في درعا يوم الإثنين.",
+        "The strike destroyed a five-storey building in Idlib.",
+        "The hospital, which has 40 staff, was hit on Monday.",
+        "Turkey, which hosts 3.6 million Syrian refugees, closed the border on Monday.",
+        "وأغلقت تركيا، التي تستضيف 3.6 مليون لاجئ سوري، حدودها يوم الإثنين.",
+        "As in 2013, when hundreds of people were killed in Ghouta, chemical weapons were used.",
+    ],
+)
+def test_not_figures(tables: ExtractTables, text: str) -> None:
+    assert rows(text, tables) == []
+
+
+def test_one_of_which_is_no_figure(tables: ExtractTables) -> None:
+    got = rows("Three strikes hit Idlib on Monday, one of which hit a school.", tables)
+    assert [r["value"] for r in got] == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey hosts 3.6 million Syrian refugees, UNHCR said on Monday.",
+        "About 5,000 people are staying in 15 shelters in Idlib.",
+        "Security forces arrested 300 people in Daraa on Monday.",
+    ],
+)
+def test_the_figures_beside_them_stay(tables: ExtractTables, text: str) -> None:
+    assert len(rows(text, tables)) == 1

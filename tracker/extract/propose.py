@@ -54,6 +54,7 @@ EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
 OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 REQUIRED = ("reported_on", "source", "metric", "location", "value")
 HEAD_REACH = 5  # tokens from "including"/"among all the victims were" to its part
+REFUGEES = "refugees"  # the metric of a host country's background total
 POPULATION_REASON = 2  # a proposal's reasons open with its qualifier's, metric's, population's
 
 
@@ -401,6 +402,8 @@ def _propose(
     measure = str(metrics.loc[metric, "measure"])
     if measure == "flow" and head is None and sem.trapped(sent, m) is not None:
         return None  # people trapped or besieged: no flow counts them
+    if metric == REFUGEES and head is None and sem.host_aside(sent, m) is not None:
+        return None  # a host country's refugee total, an aside about something else
     population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
         named = sem.population_after_part(sent, m)

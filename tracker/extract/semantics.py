@@ -74,9 +74,10 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     thing = _object_after(sent, m)
     if thing is not None:
         return f"counts '{sent.source_text(thing.start, thing.end)}', which no metric counts"
-    for cue in sent.cues("gathering"):
+    for cue in sent.cues("gathering", "release"):
         if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
-            return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
+            what = "a gathering" if cue.payload[0] == "gathering" else "a release"
+            return f"{what}: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
     for cue in sent.cues("background", "war_total"):
         whole_war = m.how == "magnitude" or cue.payload[0] == "war_total"
         if whole_war and cue.end <= m.start and m.start - cue.end <= BACKGROUND_REACH:
@@ -87,6 +88,28 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
         behind = cue.payload[1] == "after" and cue.start in (m.end, m.end + 1)
         if (ahead and not sent.punct_between(cue.end, m.start)) or behind:
             return f"projection: '{sent.source_text(cue.start, cue.end)}' governs the number"
+    return None
+
+
+ASIDE_REACH = 4  # tokens from "which hosts" to the number
+COMMAS = frozenset({",", "،"})
+
+
+def host_aside(sent: Sentence, m: NumberMention) -> str | None:
+    """A host country's refugee total in an aside ("Turkey, which hosts 3.6 million Syrian
+    refugees, closed the border"): a ``host_aside`` phrase after a comma, just before the
+    number, and the sentence going on after the aside's closing comma. The phrase, else
+    None (a refugee count a sentence states for itself is a figure)."""
+    tokens = sent.tokens
+    for cue in sent.cues("host_aside"):
+        opened = cue.start > 0 and tokens[cue.start - 1].text in COMMAS
+        near = cue.end <= m.start and m.start - cue.end <= ASIDE_REACH
+        if not (opened and near) or sent.punct_between(cue.end, m.start):
+            continue
+        close = next((k for k in range(m.end, len(tokens)) if tokens[k].text in COMMAS), None)
+        rest = range(close + 1, len(tokens)) if close is not None else range(0)
+        if any(tokens[k].kind == "word" for k in rest):
+            return sent.source_text(cue.start, cue.end)
     return None
 
 
