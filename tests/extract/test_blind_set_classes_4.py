@@ -390,3 +390,31 @@ def test_one_of_which_is_no_figure(tables: ExtractTables) -> None:
 )
 def test_the_figures_beside_them_stay(tables: ExtractTables, text: str) -> None:
     assert len(rows(text, tables)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("وتجاوز عدد النازحين 5000 شخص في إدلب.", "more_than"),
+        ("وبلغ عدد النازحين 5000 شخص في إدلب.", "exact"),
+    ],
+)
+def test_a_qualifier_that_leads_the_count(tables: ExtractTables, text: str, qualifier: str) -> None:
+    got = by_value(text, tables)["5000"]
+    assert (got["metric"], got["qualifier"]) == ("idps", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UNICEF delivered hygiene kits to 4,000 families in Idlib on Monday.",
+        "Aid reached 4,000 people in Idlib last week, the WFP said.",
+        "وقدم برنامج الأغذية العالمي مساعدات غذائية إلى 4000 شخص في إدلب.",
+    ],
+)
+def test_more_aid_reaching_people(tables: ExtractTables, text: str) -> None:
+    assert by_value(text, tables)["4000"]["metric"] == "people_assisted"
+
+
+def test_trucks_delivered_are_no_people(tables: ExtractTables) -> None:
+    assert rows("The convoy delivered 30 trucks of aid to Idlib.", tables) == []

@@ -211,6 +211,12 @@ def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
     if after:
         text = sent.source_text(after.start, after.end)
         return Qualified(after.payload, m.start, after.end, f"{text} (after) → {after.payload}")
+    lead = _qualifier_of_count(sent, m)
+    if lead is not None:
+        text = sent.source_text(lead.start, lead.end)
+        return Qualified(
+            lead.payload, m.start, m.end, f"{text} (before the count) → {lead.payload}"
+        )
     estimate = _estimate_before(sent, m)
     if estimate is not None:
         text = sent.source_text(estimate.start, estimate.end)
@@ -220,6 +226,25 @@ def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
 
 APPROX = "approx"
 ESTIMATE_REACH = 6  # tokens from "estimated"/يقدر to the number it estimates
+
+
+def _qualifier_of_count(sent: Sentence, m: NumberMention) -> Match | None:
+    """A qualifier that leads the count the number gives ("تجاوز عدد النازحين 50 ألفاً",
+    "exceeded the number of … 50,000"): a qualifier phrase right before a ``count_of`` word
+    of the number's clause, with no other number between."""
+    tokens = sent.tokens
+    for cue in sent.cues("count_of"):
+        near = cue.end <= m.start and m.start - cue.end <= ESTIMATE_REACH
+        if not near or sent.punct_between(cue.end, m.start):
+            continue
+        if sent.numbers_between(cue.end, m.start, m):
+            continue
+        lead = [
+            q for q in sent.tables.qualifiers.ending_at(tokens, cue.start) if q.payload != "range"
+        ]
+        if lead:
+            return lead[0]
+    return None
 
 
 def _estimate_before(sent: Sentence, m: NumberMention) -> Match | None:
