@@ -418,3 +418,30 @@ def test_more_aid_reaching_people(tables: ExtractTables, text: str) -> None:
 
 def test_trucks_delivered_are_no_people(tables: ExtractTables) -> None:
     assert rows("The convoy delivered 30 trucks of aid to Idlib.", tables) == []
+
+
+# --- a besieged place is no trapped count of the people a verb says what became of
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("12 civilians were killed in the besieged town of Douma on Monday.", "killed"),
+        ("Around 12 people were evacuated from the besieged town on Monday.", "displaced"),
+        ("At least 12 people were hospitalised in Douma on Monday.", "injured"),
+        ("تم إسعاف 12 شخصاً إلى مشافي دوما يوم الإثنين.", "injured"),
+    ],
+)
+def test_what_became_of_them(tables: ExtractTables, text: str, metric: str) -> None:
+    assert by_value(text, tables)["12"]["metric"] == metric
+
+
+def test_people_trapped_stay_no_flow(tables: ExtractTables) -> None:
+    assert rows("Some 300 civilians remain trapped in the besieged town.", tables) == []
+
+
+def test_the_who_after_its_article(tables: ExtractTables) -> None:
+    got = by_value("The WHO said 12 hospitals were out of service in Idlib.", tables)
+    assert got["12"]["source"] == "un"
+    got = by_value("Most of the 12 people who died in Idlib were children.", tables)
+    assert got["12"]["source"] == "unattributed"

@@ -119,12 +119,15 @@ TRAPPED_REACH = 8  # tokens between a number and "trapped"/محاصرين, comma
 def trapped(sent: Sentence, m: NumberMention) -> str | None:
     """A ``trapped`` word ("trapped", "besieged", محاصرين) near a number whose own noun names
     no metric ("300 civilians remain trapped"; "270,000 displaced people are trapped" is a
-    count of displaced people): the word, else None."""
+    count of displaced people): the word, else None. A metric word between the number and
+    a trapped word after it says what became of them ("12 civilians were killed in the
+    besieged town", "3,500 people were evacuated from the besieged town"): not trapped."""
     near = [
         c
         for c in sent.cues("trapped")
         if (0 <= c.start - m.end <= TRAPPED_REACH or 0 <= m.start - c.end <= 1)
         and not _whole_between(sent, m, c)
+        and not any(m.end <= x.start and x.end <= c.start for x in sent.metric_matches)
     ]
     if not near or counted_noun(sent, m).metric is not None:
         return None
