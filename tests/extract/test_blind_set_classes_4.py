@@ -445,3 +445,15 @@ def test_the_who_after_its_article(tables: ExtractTables) -> None:
     assert got["12"]["source"] == "un"
     got = by_value("Most of the 12 people who died in Idlib were children.", tables)
     assert got["12"]["source"] == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("خلف القصف 12 قتيلاً و40 جريحاً في إدلب.", {"12": "killed", "40": "injured"}),
+        ("وتضرر 12 مستشفى جراء القصف على إدلب.", {"12": "health_facilities_out_of_service"}),
+        ("فقد 12 شخصاً في انهيار المبنى في حلب.", {"12": "missing"}),
+    ],
+)
+def test_arabic_verb_first_counts(tables: ExtractTables, text: str, metrics: dict) -> None:
+    assert {v: r["metric"] for v, r in by_value(text, tables).items()} == metrics
