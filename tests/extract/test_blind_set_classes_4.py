@@ -457,3 +457,28 @@ def test_the_who_after_its_article(tables: ExtractTables) -> None:
 )
 def test_arabic_verb_first_counts(tables: ExtractTables, text: str, metrics: dict) -> None:
     assert {v: r["metric"] for v, r in by_value(text, tables).items()} == metrics
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("More than 700 people were forced out of their homes in Idlib on Monday.", "displaced"),
+        ("Over 700 people took shelter in mosques in Ariha on Monday.", "displaced"),
+        ("Nearly 700 families are now staying with relatives in Azaz.", "idps"),
+        ("ويقيم 700 عائلة لدى أقاربهم في أعزاز.", "idps"),
+    ],
+)
+def test_displacement_in_other_words(tables: ExtractTables, text: str, metric: str) -> None:
+    assert by_value(text, tables)["700"]["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels were forced out of 12 villages in Idlib.",
+        "The EU pledged 30 million euros in aid to Syria.",
+        "The convoy of 12 trucks delivered aid to Douma.",
+    ],
+)
+def test_no_people_beside_the_new_words(tables: ExtractTables, text: str) -> None:
+    assert rows(text, tables) == []
