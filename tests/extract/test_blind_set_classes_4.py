@@ -482,3 +482,16 @@ def test_displacement_in_other_words(tables: ExtractTables, text: str, metric: s
 )
 def test_no_people_beside_the_new_words(tables: ExtractTables, text: str) -> None:
     assert rows(text, tables) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("قتل 20 مدنياً في إدلب منذ ثلاثة أيام.", "2024-03-09"),
+        ("قتل 20 مدنياً في إدلب منذ أسبوعين.", "2024-02-27"),
+        ("قتل 20 مدنياً في إدلب منذ أسبوع.", "2024-03-05"),
+        ("قتل 20 مدنياً في إدلب منذ يوم الجمعة.", "2024-03-08"),
+    ],
+)
+def test_since_n_days_opens_n_days_back(tables: ExtractTables, text: str, start: str) -> None:
+    assert by_value(text, tables)["20"]["period_start"] == start

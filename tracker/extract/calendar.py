@@ -442,17 +442,25 @@ class Reader:
             return None
         past = self.kind_at(unit.end, "past")
         if n is None and not past and not self.kind_at(i - 1, "past"):
-            return None  # "يوم الثلاثاء", "شهر حزيران": a unit word alone is no duration
+            if not self.kind_at(i - 1, "since") or self._dated_after(unit.end):
+                return None  # "يوم الثلاثاء", "منذ عام 2011": a unit word alone is no duration
         days = float(unit.payload[1]) * (n.value if n else 1)
         end = unit.end
-        before = any(self.kind_at(k, "past", "during") for k in range(max(0, i - 3), i))
-        past_word = past or any(self.kind_at(k, "past") for k in range(max(0, i - 3), i))
+        before = any(self.kind_at(k, "past", "during", "since") for k in range(max(0, i - 3), i))
+        # "منذ ثلاثة أيام", "منذ أسبوعين" (N days ago) open N days back, as "the past N days"
+        back = ("past", "since")
+        past_word = past or any(self.kind_at(k, *back) for k in range(max(0, i - 3), i))
         role = "past" if past or before else "none"
         end = past.end if past else end
         r = self.clock.reported_on
         unit_days = float(unit.payload[1])
         first = opening(r, days, unit_days, bool(past_word)) if r and role == "past" else None
         return DateMention(i, end, "duration", first, r if first else None, role, days=days)
+
+    def _dated_after(self, k: int) -> bool:
+        """Whether a number or a calendar word stands at token k ("منذ يوم الجمعة", "منذ
+        عام 2011", "منذ شهر حزيران": the unit word names a date, no duration)."""
+        return k in self.numbers or bool(self.words.get(k))
 
     def episode(self, i: int) -> DateMention | None:
         """ "since the start of the offensive" / "since the offensive began" / "since the
