@@ -441,9 +441,10 @@ class Reader:
         if unit is None or (n and (n.is_range or n.how == "magnitude")):
             return None
         past = self.kind_at(unit.end, "past")
-        if n is None and not past and not self.kind_at(i - 1, "past"):
-            if not self.kind_at(i - 1, "since") or self._dated_after(unit.end):
-                return None  # "يوم الثلاثاء", "منذ عام 2011": a unit word alone is no duration
+        # "يوم الثلاثاء", "منذ عام 2011": a unit word alone is no duration
+        since_alone = self.kind_at(i - 1, "since") and not self._dated_after(unit.end)
+        if n is None and not past and not self.kind_at(i - 1, "past") and not since_alone:
+            return None
         days = float(unit.payload[1]) * (n.value if n else 1)
         end = unit.end
         before = any(self.kind_at(k, "past", "during", "since") for k in range(max(0, i - 3), i))
