@@ -495,3 +495,19 @@ def test_no_people_beside_the_new_words(tables: ExtractTables, text: str) -> Non
 )
 def test_since_n_days_opens_n_days_back(tables: ExtractTables, text: str, start: str) -> None:
     assert by_value(text, tables)["20"]["period_start"] == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed 12 people in Idlib. Another 2 hospitals were hit.",
+        "Some 12 people fled Ariha on Monday. Another 2 towns were emptied.",
+    ],
+)
+def test_another_of_other_things_counts_nothing_before(tables: ExtractTables, text: str) -> None:
+    assert [r["value"] for r in rows(text, tables)] == ["12"]
+
+
+def test_more_after_a_number_counts_what_the_one_before_counts(tables: ExtractTables) -> None:
+    got = by_value("Shelling killed 12 people in Idlib and 4 more in Ariha.", tables)
+    assert got["4"]["metric"] == "killed"

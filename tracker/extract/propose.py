@@ -389,8 +389,10 @@ def _propose(
     counted = sem.counted_noun(sent, m)
     unit = sem.unit_of(sent, counted)
     metric, metric_why = sem.metric_of(sent, m, unit, counted)
-    if metric is None and sibling is not None:
-        metric = sibling.text("metric")
+    sibling_metric = str(sibling.cells["metric"]) if sibling is not None else ""
+    units = sent.tables.metric_units
+    if metric is None and sibling is not None and (unit is None or unit in units[sibling_metric]):
+        metric = sibling_metric
         metric_why = f"with {sibling.cells['value']} before it → {metric}"
     p = Proposal({}, mention=m)
     if head is not None:
