@@ -511,3 +511,29 @@ def test_another_of_other_things_counts_nothing_before(tables: ExtractTables, te
 def test_more_after_a_number_counts_what_the_one_before_counts(tables: ExtractTables) -> None:
     got = by_value("Shelling killed 12 people in Idlib and 4 more in Ariha.", tables)
     assert got["4"]["metric"] == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One year after the earthquake, 2,000 families still live in tents in Jindires.",
+        "ولا تزال 2000 عائلة تعيش في الخيام في جنديرس بعد الزلزال.",
+    ],
+)
+def test_families_living_in_tents_are_displaced(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)["2000"]
+    assert (got["metric"], got["unit"]) == ("idps", "households")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Ariha, home to 20,000 people, on Monday.",
+        "Shelling hit Ariha, where 20,000 people live, on Monday.",
+        "The UN delivered 300 tents to Idlib on Monday.",
+        "The hospital, one of 3 still working in the area, was hit on Monday.",
+        "Some 40 doctors and nurses work at the hospital in Idlib.",
+    ],
+)
+def test_more_background_numbers(tables: ExtractTables, text: str) -> None:
+    assert rows(text, tables) == []
