@@ -537,3 +537,26 @@ def test_families_living_in_tents_are_displaced(tables: ExtractTables, text: str
 )
 def test_more_background_numbers(tables: ExtractTables, text: str) -> None:
     assert rows(text, tables) == []
+
+
+# --- value found: numbers written as fractions, with a scale letter, or with spaces
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Half a million people have fled Idlib since December.", "500000", "exact"),
+        ("At least a quarter of a million people have fled Idlib.", "250000", "at_least"),
+        ("نزح نصف مليون شخص من إدلب منذ كانون الأول.", "500000", "exact"),
+        ("Nearly 1m people have been displaced in Idlib since December.", "1000000", "nearly"),
+        ("Some 900k people have fled Idlib since December.", "900000", "approx"),
+        ("Some 400 000 people fled Idlib in February.", "400000", "approx"),
+        ("UNHCR said 1 250 000 people had fled Idlib.", "1250000", "exact"),
+    ],
+)
+def test_numbers_as_reports_write_them(
+    tables: ExtractTables, text: str, value: str, qualifier: str
+) -> None:
+    got = by_value(text, tables)
+    assert list(got) == [value]
+    assert got[value]["qualifier"] == qualifier

@@ -93,7 +93,7 @@ def test_every_metric_and_registered_source_has_phrases_in_both_languages() -> N
 
 
 def test_number_words() -> None:
-    kinds = {"add", "mul", "scale", "scale_dual", "compound", "dual"}
+    kinds = {"add", "mul", "scale", "scale_dual", "compound", "dual", "suffix", "fraction"}
     for row in read("extract/numbers.csv")[1]:
         assert row["kind"] in kinds, row
         assert int(row["value"]) > 0, row
