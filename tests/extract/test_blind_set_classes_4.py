@@ -560,3 +560,21 @@ def test_numbers_as_reports_write_them(
     got = by_value(text, tables)
     assert list(got) == [value]
     assert got[value]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("نزح مليون ونصف المليون شخص من إدلب.", "1500000"),
+        ("نزح مليون ونصف شخص من إدلب.", "1500000"),
+        ("نزح 3 آلاف ونصف من إدلب.", "3500"),
+        ("نزح مليونا شخص من إدلب.", "2000000"),
+        ("نزح ثلاثون مليوناً في سوريا.", "30000000"),
+    ],
+)
+def test_arabic_halves_and_the_dual_million(tables: ExtractTables, text: str, value: str) -> None:
+    assert list(by_value(text, tables)) == [value]
+
+
+def test_a_half_of_no_scale_is_no_number(tables: ExtractTables) -> None:
+    assert list(by_value("قتل 12 شخصاً ونصف الجرحى أطفال في إدلب.", tables)) == ["12"]

@@ -134,6 +134,9 @@ def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
         rest = _and_smaller(tokens, j, tables, word.value)
         if rest is not None:
             value, j = value + rest.value, rest.end
+        elif value == int(value):
+            whole, j = _and_a_half(tokens, j, tables, int(value), word.value)
+            value = whole
     if value != int(value):
         return None
     plain = j == i + 1 and text.isdigit()
@@ -227,7 +230,29 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         rest = _and_smaller(tokens, j, tables, scale.value if scale else 0)
         if rest is not None:
             total, j = total + rest.value, rest.end
+        elif scale is not None:
+            total, j = _and_a_half(tokens, j, tables, total, scale.value)
     return NumberMention(i, j, total + current, "words", scaled=scaled)
+
+
+def _and_a_half(
+    tokens: Sequence[Token], j: int, tables: ExtractTables, value: int, scale: int
+) -> tuple[int, int]:
+    """ "مليون ونصف (المليون)", "3 آلاف ونصف": half the scale more, after the scale word;
+    (value, end) unchanged when no half follows."""
+    if j >= len(tokens):
+        return value, j
+    forms = tokens[j].forms()
+    half = next((tables.numbers.get(f) for f in forms if f != tokens[j].text), None)
+    if not tokens[j].text.startswith("و") or half is None or half.kind != FRACTION:
+        return value, j
+    end = j + 1
+    again = _word(tables, tokens[end]) if end < len(tokens) else None
+    if again is None and end < len(tokens) and tokens[end].text.startswith("ال"):
+        again = tables.numbers.get(tokens[end].text[2:])
+    if again is not None and again.value == scale:
+        end += 1  # "ونصف المليون"
+    return value + scale // half.value, end
 
 
 def _single_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
