@@ -578,3 +578,17 @@ def test_arabic_halves_and_the_dual_million(tables: ExtractTables, text: str, va
 
 def test_a_half_of_no_scale_is_no_number(tables: ExtractTables) -> None:
     assert list(by_value("قتل 12 شخصاً ونصف الجرحى أطفال في إدلب.", tables)) == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The WFP provided food to some 1.2 million people in need in Idlib.", "people_assisted"),
+        ("Aid reached 1.2 million people in need in Idlib last month.", "people_assisted"),
+        ("وزعت المنظمة مساعدات على 1.2 مليون شخص من المحتاجين.", "people_assisted"),
+        ("The UN appealed for assistance for 1.2 million people in need.", "people_in_need"),
+        ("Some 1.2 million people need humanitarian assistance, OCHA said.", "people_in_need"),
+    ],
+)
+def test_in_need_or_assisted(tables: ExtractTables, text: str, metric: str) -> None:
+    assert by_value(text, tables)["1200000"]["metric"] == metric

@@ -408,6 +408,15 @@ def _crossed(sent: Sentence, m: NumberMention, counted: Counted) -> str | None:
     return None
 
 
+def _gives_to(sent: Sentence, phrase: Match, m: NumberMention) -> bool:
+    """Whether a phrase of giving gives to the number: it ends right before the number
+    phrase (its qualifier included) or before a ``recipient`` word that does ("provided
+    food to some 1.2 million", "aid reached 12,000")."""
+    start = qualifier_of(sent, m).start
+    to = {c.start for c in sent.cues("recipient") if c.end == start}
+    return phrase.end == start or phrase.end in to
+
+
 def combined(sent: Sentence, m: NumberMention) -> str | None:
     """A toll of the dead and wounded together ("killed or injured 45", "45 قتيلاً وجريحاً",
     ``combined`` cues right before the number or within its counted words): the phrase."""
@@ -421,11 +430,13 @@ def _says_better(sent: Sentence, m: NumberMention, unit: str | None, chosen: Mat
     """A phrase in the number's clause whose metric the chosen one yields to
     (``metric_precedence.csv``: "آلاف النازحين … قرب معبر" → at_border, "عاد 80 ألف نازح" →
     returned): no other figure and no clause mark between it and the number."""
-    yields = sent.tables.metric_yields.get(chosen.payload, frozenset())
+    yields = sent.tables.metric_yields.get(chosen.payload, {})
     units = sent.tables.metric_units
     best: tuple[float, Match] | None = None
     for phrase in sent.metric_matches:
         if phrase.payload not in yields or (unit or PERSONS) not in units[phrase.payload]:
+            continue
+        if yields[phrase.payload] == "before" and not _gives_to(sent, phrase, m):
             continue
         if _inside_other(sent, phrase) or _inside_population(sent, phrase):
             continue
