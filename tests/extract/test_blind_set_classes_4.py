@@ -592,3 +592,24 @@ def test_a_half_of_no_scale_is_no_number(tables: ExtractTables) -> None:
 )
 def test_in_need_or_assisted(tables: ExtractTables, text: str, metric: str) -> None:
     assert by_value(text, tables)["1200000"]["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 23 civilians were killed on Sunday in Ariha. Eight children were among the dead.",
+        "قتل 23 مدنياً يوم الأحد في أريحا. وكان 8 أطفال بين القتلى.",
+    ],
+)
+def test_among_the_dead_is_a_part_with_its_whole_window(tables: ExtractTables, text: str) -> None:
+    got = by_value(text, tables)["8"]
+    assert (got["metric"], got["population"]) == ("killed", "children")
+    assert got["period_start"] == "2024-03-10"
+
+
+def test_among_them_after_a_noun_opens_the_next_part(tables: ExtractTables) -> None:
+    text = (
+        "وأعلن مكتب الأمم المتحدة عن نزوح 60 ألف شخص من درعا. وقال ناشطون إن 65 شخصاً "
+        "من بينهم 16 طفلاً لقوا مصرعهم يوم الخميس."
+    )
+    assert by_value(text, tables)["65"]["metric"] == "killed"

@@ -306,9 +306,12 @@ def _part_after(
     sent: Sentence, m: NumberMention, out: list[Proposal], wholes: list[Proposal]
 ) -> Proposal | None:
     """The figure a number is part of when a ``part_of`` word follows it ("Some 40 of them
-    were children", "12 منهم أطفال"): the last whole figure of its sentence, else of the
-    sentence before."""
-    if not any(c.start == m.end for c in sent.cues("part_of")):
+    were children", "12 منهم أطفال") or an ``among_dead`` phrase follows it or its counted
+    noun ("eight children were among the dead"): the last whole figure of its sentence,
+    else of the sentence before."""
+    after = {m.end, sem.counted_noun(sent, m).end}
+    among = any(c.start in after for c in sent.cues("among_dead"))
+    if not among and not any(c.start == m.end for c in sent.cues("part_of")):
         return None
     whole = [p for p in out if p.head is None] or wholes
     return whole[-1] if whole else None
