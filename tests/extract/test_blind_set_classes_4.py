@@ -613,3 +613,29 @@ def test_among_them_after_a_noun_opens_the_next_part(tables: ExtractTables) -> N
         "من بينهم 16 طفلاً لقوا مصرعهم يوم الخميس."
     )
     assert by_value(text, tables)["65"]["metric"] == "killed"
+
+
+ARTICLE_AR = (
+    "قتلى وجرحى بقصف على ريف إدلب\n\n"
+    "قتل 14 مدنياً بينهم 5 أطفال وامرأتان، وأصيب أكثر من 30 آخرين، جراء غارات جوية روسية "
+    "استهدفت مدينة أريحا في ريف إدلب الجنوبي، فجر اليوم الثلاثاء، بحسب مرصد حقوقي.\n\n"
+    "وقال المرصد السوري لحقوق الإنسان إن الطائرات الحربية شنت أكثر من 25 غارة على المنطقة.\n\n"
+    "من جهته، قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) إن نحو 12 ألف شخص "
+    "نزحوا من المنطقة خلال اليومين الماضيين."
+)
+
+
+def test_an_arabic_article_of_these_classes(tables: ExtractTables) -> None:
+    got = {
+        r["value"]: (r["metric"], r["population"], r["source"], r["period_start"])
+        for r in rows(ARTICLE_AR, tables)
+    }
+    day = "2024-03-12"
+    assert got == {
+        "14": ("killed", "civilians", "sohr", day),
+        "5": ("killed", "children", "sohr", day),
+        "2": ("killed", "women", "sohr", day),
+        "30": ("injured", "civilians", "sohr", day),
+        "25": ("airstrikes", "all", "sohr", None),
+        "12000": ("displaced", "all", "un-ocha", "2024-03-10"),
+    }

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 
 from tracker.domain.places import PlaceIndex
 
+NEXT_LINES = 2  # the next paragraph, a blank line between them
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -107,18 +109,16 @@ class ArticleSources:
     def monitor(
         self, paragraph: int, offset: int, monitors: frozenset[str]
     ) -> tuple[str, str] | None:
-        """The registered monitor a described one ("a war monitor said") is: the first the
-        text names after the figure in its paragraph or the next, else the last it named
-        before; None when it names none."""
+        """The registered monitor a described one ("a war monitor said") is: the one the text
+        names next after the figure (the next registered attribution, within the next
+        paragraph or two lines), else the last monitor it named before; None when it names
+        none."""
         named = [a for a in self.attributions if a.source in monitors]
-        after = [
-            a
-            for a in named
-            if (a.paragraph, a.offset) > (paragraph, offset) and a.paragraph - paragraph < 2
-        ]
-        if after:
-            return after[0].source, f"{after[0].name} (named after it) → {after[0].source}"
-        before = [a for a in named if (a.paragraph, a.offset) < (paragraph, offset)]
+        where = (paragraph, offset)
+        later = [a for a in self.attributions if a.source and (a.paragraph, a.offset) > where]
+        if later and later[0].source in monitors and later[0].paragraph - paragraph <= NEXT_LINES:
+            return later[0].source, f"{later[0].name} (named after it) → {later[0].source}"
+        before = [a for a in named if (a.paragraph, a.offset) < where]
         if before:
             return before[-1].source, f"{before[-1].name} (named before it) → {before[-1].source}"
         return None

@@ -44,7 +44,7 @@ from tracker.extract.calendar import Clock, DateMention, date_from_url
 from tracker.extract.events import EventDates
 from tracker.extract.headlines import Layout
 from tracker.extract.lexicon import Match
-from tracker.extract.numbers import NumberMention
+from tracker.extract.numbers import DUAL, NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
 from tracker.extract.text import Folded, first_line_url, is_arabic
@@ -357,10 +357,12 @@ def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> P
     if last is None or last.mention is None:
         return None
     a = last.mention.end
-    joins = [c for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
-    if not joins or joins[0].start - a > 4 or _figure_between(sent, a, m):
+    joins = [c.start for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
+    if m.how == DUAL and sent.tokens[m.start].text.startswith("و"):
+        joins.append(m.start)  # "5 أطفال وامرأتان": the conjunction glued to a dual noun
+    if not joins or joins[0] - a > 4 or _figure_between(sent, a, m):
         return None
-    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0].start)):
+    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0])):
         return None
     return last
 
