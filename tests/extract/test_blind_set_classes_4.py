@@ -639,3 +639,15 @@ def test_an_arabic_article_of_these_classes(tables: ExtractTables) -> None:
         "25": ("airstrikes", "all", "sohr", None),
         "12000": ("displaced", "all", "un-ocha", "2024-03-10"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ariha, a town of 40,000 residents, has 15 shelters for the displaced.",
+        "Ariha, a city of some 40,000 people, was shelled on Monday.",
+        "وأريحا مدينة يقطنها نحو 40 ألف نسمة نزح معظمهم.",
+    ],
+)
+def test_the_size_of_a_place_is_no_figure(tables: ExtractTables, text: str) -> None:
+    assert rows(text, tables) == []

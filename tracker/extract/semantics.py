@@ -74,6 +74,9 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     thing = _object_after(sent, m)
     if thing is not None:
         return f"counts '{sent.source_text(thing.start, thing.end)}', which no metric counts"
+    size = _place_size(sent, m)
+    if size is not None:
+        return f"the size of a place: '{size}' before the number"
     for cue in sent.cues("gathering", "release"):
         if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
             what = "a gathering" if cue.payload[0] == "gathering" else "a release"
@@ -109,6 +112,16 @@ def host_aside(sent: Sentence, m: NumberMention) -> str | None:
         close = next((k for k in range(m.end, len(tokens)) if tokens[k].text in COMMAS), None)
         rest = range(close + 1, len(tokens)) if close is not None else range(0)
         if any(tokens[k].kind == "word" for k in rest):
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
+def _place_size(sent: Sentence, m: NumberMention) -> str | None:
+    """A ``place_size`` phrase just before the number ("a town of (some) 40,000", "يقطنها
+    نحو 40 ألف"): the phrase, else None."""
+    for cue in sent.cues("place_size"):
+        near = cue.end <= m.start and m.start - cue.end <= 2
+        if near and not sent.punct_between(cue.end, m.start):
             return sent.source_text(cue.start, cue.end)
     return None
 
