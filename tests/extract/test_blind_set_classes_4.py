@@ -651,3 +651,23 @@ def test_an_arabic_article_of_these_classes(tables: ExtractTables) -> None:
 )
 def test_the_size_of_a_place_is_no_figure(tables: ExtractTables, text: str) -> None:
     assert rows(text, tables) == []
+
+
+def test_it_added_continues_the_speaker_not_an_according_to(tables: ExtractTables) -> None:
+    text = (
+        "OCHA said on Tuesday that some 2,000 people fled Ariha on Friday. Another 3,000 "
+        "crossed into Afrin on Saturday alone, according to the IOM.\n\n"
+        "It added that 5,000 people who lost their homes are staying in schools in Idlib."
+    )
+    got = by_value(text, tables)
+    assert (got["2000"]["source"], got["3000"]["source"]) == ("un-ocha", "iom")
+    assert got["5000"]["source"] == "un-ocha"
+
+
+def test_it_added_continues_a_new_subject(tables: ExtractTables) -> None:
+    text = (
+        "OCHA said on Tuesday that some 2,000 people fled Ariha on Friday. The IOM said "
+        "another 3,000 crossed into Afrin on Saturday. It added that 5,000 people had "
+        "lost their homes in Idlib."
+    )
+    assert by_value(text, tables)["5000"]["source"] == "iom"

@@ -408,12 +408,27 @@ def _gap(a: Match, m: NumberMention) -> int:
     return 0
 
 
-def last_speaker(sent: Sentence) -> tuple[str, str] | None:
+def last_speaker(sent: Sentence, before: str | None = None) -> tuple[str, str] | None:
     """The last source a sentence names, or the last name the registry lacks that a
     reporting verb gives as its subject ('' and that name): whom "he added", "وأضافت"
-    continue."""
+    continue. A sentence that names its sources only after an ``adjunct`` word ("…,
+    according to the IOM") keeps the speaker ``before`` it, when there is one (None)."""
     said = attributions(sent, ())
+    if before and said and _adjunct_only(sent):
+        return None
     return (said[-1].source, said[-1].name) if said else None
+
+
+def _adjunct_only(sent: Sentence) -> bool:
+    """Whether every source a sentence names stands right after an ``adjunct`` word (an
+    article or filler between them allowed) and no reporting verb has a subject."""
+    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
+    adjuncts = sent.cues("adjunct")
+    ends = {c.end for c in adjuncts}
+    starts = {c.start for c in adjuncts}
+    near = [s for s in named if s.start in ends or s.start - 1 in ends]
+    subjects = any(v.start not in starts and kind != "none" for v, kind, _ in _frames(sent))
+    return bool(named) and len(near) == len(named) and not subjects
 
 
 def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:

@@ -246,7 +246,7 @@ def _propose_sentence(
             last.text("period_end"),
             str(last.cells["value"]),
         )
-    speaker = last_speaker(sent)
+    speaker = last_speaker(sent, ctx.last_source)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
         ctx.last_source = ctx.last_source or person_source(ctx, ctx.last_name) or ""
