@@ -12,12 +12,15 @@ beside the vocabularies):
   (could, may, قد + imperfect, يتوقع) in its clause, and a count of things no metric counts
   (``object`` cues right after the number, adjectives skipped: "12 schools", "30 trucks",
   "40 new cases of cholera"; "12 حالة وفاة", a metric word right after them, is a figure),
-  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause).
+  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause),
+  prisoners released (``release`` cues), the size of a place ("a town of 40,000":
+  ``place_size`` cues just before the number).
   Dates, years and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
-  الأقل", "ثماني بلدات على الأقل"); a range is ``range``, a magnitude word ``magnitude``;
-  otherwise ``exact``.
+  الأقل", "ثماني بلدات على الأقل"), else one that leads the count ("تجاوز عدد النازحين 50
+  ألفاً"), else approx after an ``estimate`` word in the number's clause ("يقدر عدد النازحين
+  بـ"); a range is ``range``, a magnitude word ``magnitude``; otherwise ``exact``.
 - **Counted noun**: the phrases right after the number (up to two unknown words first, then
   only adjacent phrases): a population ("مدنياً", "civilians"), a unit ("بلدات", "families"),
   or a metric noun ("ضربة جوية", "IDPs").
@@ -27,7 +30,8 @@ beside the vocabularies):
 - **Precedence**: a metric that only says who is counted (a displaced-people noun, a
   displacement verb) yields to a phrase in the number's clause that says what became of them
   (at the border, returned, in need, assisted): ``data/extract/metric_precedence.csv``.
-- **Population**: the counted noun's population, else ``all``.
+- **Population**: the counted noun's population, else one named after "عدد"/"number of"
+  or beside a ``toll`` noun before the number ("the civilian death toll"), else ``all``.
 - **Whole-war totals, trapped people, a place's population**: a number after a war of years
   ("the 13-year war has displaced …", ``war_total`` cues) is background; people trapped or
   besieged (``trapped`` cues near the number, its own noun naming no metric) are no figure;
