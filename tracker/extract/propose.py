@@ -10,7 +10,10 @@ reporting date says so in its reasons and is left for the analyst. Nothing is st
 
 A number after "including"/"بينهم" is part of the figure before it: it keeps that figure's
 source and window, and its metric unless its own words name another ("بينهم 60 ألفاً تجمعوا
-عند الحدود" → at_border).
+عند الحدود" → at_border). A number that adds to the figure before ("Another 3,000 crossed",
+"30 more") or is listed with it ("12 children and 7 women") counts what that one counts when
+no metric phrase is near it and its own noun fits that metric's units; it keeps its own
+source and window.
 """
 
 from __future__ import annotations
