@@ -671,3 +671,28 @@ def test_it_added_continues_a_new_subject(tables: ExtractTables) -> None:
         "lost their homes in Idlib."
     )
     assert by_value(text, tables)["5000"]["source"] == "iom"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (
+            "OCHA said 4 million people in Syria need aid, and the WFP assisted 1.2 million of "
+            "them in March.",
+            "un-ocha",
+        ),
+        (
+            "Some 4 million people in Syria need aid, and the WFP assisted 1.2 million of them "
+            "in March.",
+            "unattributed",
+        ),
+    ],
+)
+def test_a_part_names_its_own_source(tables: ExtractTables, text: str, whole: str) -> None:
+    got = by_value(text, tables)
+    assert (got["4000000"]["source"], got["1200000"]["source"]) == (whole, "wfp")
+
+
+def test_a_part_without_its_own_source_keeps_its_whole(tables: ExtractTables) -> None:
+    text = "The Syrian Observatory said 40 people were killed in Idlib, including 12 children."
+    assert by_value(text, tables)["12"]["source"] == "sohr"

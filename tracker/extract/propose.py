@@ -536,7 +536,11 @@ def _attribute(
 ) -> None:
     p.where = (sent.paragraph, sent.tokens[m.start].start)
     decided = None if head is not None else source_of(sent, m, ctx)
-    if head is not None:
+    own = _own_source(sent, m, head) if head is not None else None
+    if head is not None and own is not None:
+        p.head = head
+        source, why = own.source, f"{own.name} (in the part's own clause) → {own.source}"
+    elif head is not None:
         p.head = head
         source, why = head.cells.get("source"), "source of the figure it is part of"
     elif decided is None:
@@ -554,10 +558,26 @@ def _attribute(
     elif "named before" in place_why:
         p.penalties.append(0.1)
     p.cells.update(source=source or None, location=location)
-    if p.unsourced is not None or (head is not None and head.source_reason is not None):
+    inherits = head is not None and own is None and head.source_reason is not None
+    if p.unsourced is not None or inherits:
         p.source_reason = len(p.reasons)
     p.source_at = len(p.reasons)
     p.reasons += [why, place_why]
+
+
+def _own_source(sent: Sentence, m: NumberMention, head: Proposal) -> Attribution | None:
+    """A registered source a part names in its own clause, between its whole and itself
+    ("4 million need aid, and the WFP assisted 1.2 million of them" → wfp); news agencies
+    are never one."""
+    if head.mention is None or head.text("quote") != sent.quote:
+        return None
+    a, b = head.where[1], sent.tokens[m.start].start
+    named = [
+        x
+        for x in attributions(sent, ())
+        if a < x.offset < b and x.source and x.source != "unattributed"
+    ]
+    return named[-1] if named else None
 
 
 def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
