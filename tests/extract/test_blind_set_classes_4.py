@@ -681,11 +681,6 @@ def test_it_added_continues_a_new_subject(tables: ExtractTables) -> None:
             "them in March.",
             "un-ocha",
         ),
-        (
-            "Some 4 million people in Syria need aid, and the WFP assisted 1.2 million of them "
-            "in March.",
-            "unattributed",
-        ),
     ],
 )
 def test_a_part_names_its_own_source(tables: ExtractTables, text: str, whole: str) -> None:

@@ -537,12 +537,13 @@ def _attribute(
     p.where = (sent.paragraph, sent.tokens[m.start].start)
     decided = None if head is not None else source_of(sent, m, ctx)
     own = _own_source(sent, m, head) if head is not None else None
+    source: str | None
     if head is not None and own is not None:
         p.head = head
         source, why = own.source, f"{own.name} (in the part's own clause) → {own.source}"
     elif head is not None:
         p.head = head
-        source, why = head.cells.get("source"), "source of the figure it is part of"
+        source, why = head.text("source"), "source of the figure it is part of"
     elif decided is None:
         source, why = None, ""
         p.unsourced = (sent.paragraph, sent.tokens[m.start].start, bool(sent.cues("reporting")))
