@@ -93,7 +93,7 @@ def test_every_metric_and_registered_source_has_phrases_in_both_languages() -> N
 
 
 def test_number_words() -> None:
-    kinds = {"add", "mul", "scale", "scale_dual", "compound"}
+    kinds = {"add", "mul", "scale", "scale_dual", "compound", "dual", "suffix", "fraction"}
     for row in read("extract/numbers.csv")[1]:
         assert row["kind"] in kinds, row
         assert int(row["value"]) > 0, row
@@ -107,7 +107,7 @@ def test_calendar_words() -> None:
     kinds = {
         "month", "weekday", "relative_day", "duration", "since", "until", "as_of", "between",
         "during", "began", "start_of", "offensive", "past", "current", "part", "month_word",
-        "year_word", "date_filler", "event", "struck",
+        "year_word", "date_filler", "event", "struck", "day_word",
     }  # fmt: skip
     body = read("extract/calendar.csv")[1]
     for row in body:
@@ -116,6 +116,8 @@ def test_calendar_words() -> None:
             assert 1 <= int(row["value"]) <= 12, row
         if row["kind"] == "weekday":
             assert 0 <= int(row["value"]) <= 6, row
+        if row["kind"] == "day_word":
+            assert 1 <= int(row["value"]) <= 31, row
         if row["kind"] in ("relative_day", "part"):
             first, last = (int(x) for x in row["value"].split(";"))
             assert first <= last, row

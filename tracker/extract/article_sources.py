@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 
 from tracker.domain.places import PlaceIndex
 
+NEXT_LINES = 2  # the next paragraph, a blank line between them
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -103,6 +105,23 @@ class ArticleSources:
                 "places) → unattributed"
             )
         return "unattributed", "no source named → unattributed"
+
+    def monitor(
+        self, paragraph: int, offset: int, monitors: frozenset[str]
+    ) -> tuple[str, str] | None:
+        """The registered monitor a described one ("a war monitor said") is: the one the text
+        names next after the figure (the next registered attribution, within the next
+        paragraph or two lines), else the last monitor it named before; None when it names
+        none."""
+        named = [a for a in self.attributions if a.source in monitors]
+        where = (paragraph, offset)
+        later = [a for a in self.attributions if a.source and (a.paragraph, a.offset) > where]
+        if later and later[0].source in monitors and later[0].paragraph - paragraph <= NEXT_LINES:
+            return later[0].source, f"{later[0].name} (named after it) → {later[0].source}"
+        before = [a for a in named if (a.paragraph, a.offset) < where]
+        if before:
+            return before[-1].source, f"{before[-1].name} (named before it) → {before[-1].source}"
+        return None
 
     def narrow(
         self, source: str | None, parts: dict[str, str], where: tuple[int, int]

@@ -330,6 +330,8 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
         if best.payload == UNATTRIBUTED:
             return best.payload, f"'{text}' is not in the source registry → {UNATTRIBUTED}"
         return best.payload, f"{text} → {best.payload}"
+    if monitor_described(sent):
+        return None  # the article names the monitor (:func:`monitor_described`)
     frames = sorted(_frames(sent), key=lambda f: _gap(f[0], m))
     for verb, kind, name in frames:
         if kind == "unregistered" and (person := _person(sent, verb, ctx)) is not None:
@@ -347,6 +349,26 @@ def source_of(sent: Sentence, m: NumberMention, ctx: Context) -> tuple[str, str]
                 f"'{verb_text}' continues the source named before → {ctx.last_source}",
             )
     return None
+
+
+def monitor_described(sent: Sentence) -> str | None:
+    """A monitor described, not named, as the sentence's speaker ("…, a war monitor said",
+    "بحسب مرصد حقوقي"; ``monitor_ref`` cues) when the sentence names no registered source:
+    the description. The figure is the registered monitor the article names next (the next
+    sentence says who), else the one it named before."""
+    if any(not _is_wire(sent, s) for s in sent.source_matches):
+        return None
+    refs = [c for c in sent.cues("monitor_ref") if not _made_definite(sent, c)]
+    if not refs or not sent.cues("reporting"):
+        return None
+    return sent.source_text(refs[0].start, refs[0].end)
+
+
+def _made_definite(sent: Sentence, cue: Match) -> bool:
+    """Whether the text writes an indefinite phrase with the article ("المرصد" for "مرصد"):
+    the monitor named before, a pronoun, not a description."""
+    word = sent.tokens[cue.start].text
+    return word.startswith("ال") and not fold(cue.phrase).startswith("ال")
 
 
 def _most_specific(named: list[Match], parts: dict[str, str]) -> list[Match]:
@@ -386,12 +408,27 @@ def _gap(a: Match, m: NumberMention) -> int:
     return 0
 
 
-def last_speaker(sent: Sentence) -> tuple[str, str] | None:
+def last_speaker(sent: Sentence, before: str | None = None) -> tuple[str, str] | None:
     """The last source a sentence names, or the last name the registry lacks that a
     reporting verb gives as its subject ('' and that name): whom "he added", "وأضافت"
-    continue."""
+    continue. A sentence that names its sources only after an ``adjunct`` word ("…,
+    according to the IOM") keeps the speaker ``before`` it, when there is one (None)."""
     said = attributions(sent, ())
+    if before and said and _adjunct_only(sent):
+        return None
     return (said[-1].source, said[-1].name) if said else None
+
+
+def _adjunct_only(sent: Sentence) -> bool:
+    """Whether every source a sentence names stands right after an ``adjunct`` word (an
+    article or filler between them allowed) and no reporting verb has a subject."""
+    named = [s for s in sent.source_matches if not _is_wire(sent, s)]
+    adjuncts = sent.cues("adjunct")
+    ends = {c.end for c in adjuncts}
+    starts = {c.start for c in adjuncts}
+    near = [s for s in named if s.start in ends or s.start - 1 in ends]
+    subjects = any(v.start not in starts and kind != "none" for v, kind, _ in _frames(sent))
+    return bool(named) and len(near) == len(named) and not subjects
 
 
 def attributions(sent: Sentence, places: tuple[str, ...]) -> list[Attribution]:

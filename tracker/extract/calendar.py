@@ -161,6 +161,10 @@ class Reader:
             first_day, last_day, j = d.value, d.value, d.end
             if self.text(j) == "/" and (d2 := self.plain(j + 1, 1, 31)) and d2.value > d.value:
                 last_day, j = d2.value, d2.end
+        elif (w := self.kind_at(i, "day_word")) is not None:
+            # "منذ السادس من آذار", "the sixth of March": an ordinal word, only before a month
+            first_day = last_day = int(w.payload[1])
+            j = w.end
         else:
             return None
         j = self.skip(j, "date_filler")
@@ -218,8 +222,10 @@ class Reader:
         lead = i - 1 if self.kind_at(i - 1, "date_filler") else i
         part = self.part_before(lead)
         r = self.clock.reported_on
-        if month is None and word is not None and part and r and lead < i:
-            # "since the start of the month": the reporting month, unless a month is named
+        definite = lead < i or self.text(i).startswith("ال")
+        if month is None and word is not None and part and r and definite:
+            # "since the start of the month", "منذ مطلع الشهر": the reporting month, unless a
+            # month is named
             named = self.month_at(self.skip(word.end, "date_filler"))
             month = None if named else (r.month, word.end)
         if month is None or (word is None and self.kind_at(i, "current", "past") is None):
@@ -435,18 +441,27 @@ class Reader:
         if unit is None or (n and (n.is_range or n.how == "magnitude")):
             return None
         past = self.kind_at(unit.end, "past")
-        if n is None and not past and not self.kind_at(i - 1, "past"):
-            return None  # "يوم الثلاثاء", "شهر حزيران": a unit word alone is no duration
+        # "يوم الثلاثاء", "منذ عام 2011": a unit word alone is no duration
+        since_alone = self.kind_at(i - 1, "since") and not self._dated_after(unit.end)
+        if n is None and not past and not self.kind_at(i - 1, "past") and not since_alone:
+            return None
         days = float(unit.payload[1]) * (n.value if n else 1)
         end = unit.end
-        before = any(self.kind_at(k, "past", "during") for k in range(max(0, i - 3), i))
-        past_word = past or any(self.kind_at(k, "past") for k in range(max(0, i - 3), i))
+        before = any(self.kind_at(k, "past", "during", "since") for k in range(max(0, i - 3), i))
+        # "منذ ثلاثة أيام", "منذ أسبوعين" (N days ago) open N days back, as "the past N days"
+        back = ("past", "since")
+        past_word = past or any(self.kind_at(k, *back) for k in range(max(0, i - 3), i))
         role = "past" if past or before else "none"
         end = past.end if past else end
         r = self.clock.reported_on
         unit_days = float(unit.payload[1])
         first = opening(r, days, unit_days, bool(past_word)) if r and role == "past" else None
         return DateMention(i, end, "duration", first, r if first else None, role, days=days)
+
+    def _dated_after(self, k: int) -> bool:
+        """Whether a number or a calendar word stands at token k ("منذ يوم الجمعة", "منذ
+        عام 2011", "منذ شهر حزيران": the unit word names a date, no duration)."""
+        return k in self.numbers or bool(self.words.get(k))
 
     def episode(self, i: int) -> DateMention | None:
         """ "since the start of the offensive" / "since the offensive began" / "since the

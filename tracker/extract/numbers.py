@@ -3,14 +3,16 @@
 Rules (the words themselves are in ``data/extract/numbers.csv`` and the magnitude rows of
 ``data/vocabularies/qualifier_phrases.csv``):
 
-- Digits, Western or Arabic-Indic, with a comma (or the Arabic ٬) between groups of three
-  (``160,000``); a dot with one group after it is a decimal point (``1.3``), with several
+- Digits, Western or Arabic-Indic, with a comma (or the Arabic ٬), or one space, between
+  groups of three (``160,000``, ``160 000``), a scale letter glued to them (``1m``,
+  ``900k``); a dot with one group after it is a decimal point (``1.3``), with several
   groups of three a separator (``1.300.000``). A scale word may follow (``160 ألفاً``,
   ``1.3 million``). A number that is not whole once scaled is not a count.
 - Number words combine as written: *add* words add (units, tens, 200–900, teens), a *mul*
   word multiplies what came before it (``ثلاث مئة``, ``two hundred``), a *scale* word closes
   the group before it (``مئتين وسبعين ألف`` = 270 × 1000), a *compound* word (أحد, اثنا …)
   counts only before عشر/عشرة. The conjunction و (glued) and "and", "-" and "a" join words.
+  A fraction word before a scale is that part of it (``half a million``, ``ربع مليون``).
 - A magnitude word standing alone (``آلاف``, ``tens of thousands``) is a magnitude, whose
   value is its unit (1000, 10000).
 - Two numbers joined by "-" (or by "to", "and", إلى, و after "between"/بين, or "to"
@@ -52,7 +54,7 @@ class NumberMention:
     start: int
     end: int
     value: int
-    how: str  # "digits", "words", "magnitude"
+    how: str  # "digits", "words", "magnitude", "dual"
     value_high: int | None = None
     scaled: bool = False  # written with a thousands separator or a scale word
     plain: bool = False  # bare digits, nothing else (a day or a year can only be this)
@@ -95,22 +97,65 @@ def _word(tables: ExtractTables, token: Token) -> NumberWord | None:
     return None
 
 
+def _space_groups(tokens: Sequence[Token], i: int) -> tuple[str, int]:
+    """ "400 000", "1 250 000": a count of one to three digits and groups of exactly three
+    digits each one space after the one before (a thousands separator of UN reports):
+    the digits joined and the end; else the token alone. A run a number stands before or
+    after is a row of a table ("Idlib 120 340 5600"): its numbers stay apart."""
+    text, j = tokens[i].text, i + 1
+    if not (text.isdigit() and len(text) <= 3) or (i > 0 and tokens[i - 1].kind == "num"):
+        return text, j
+    while (
+        j < len(tokens)
+        and tokens[j].kind == "num"
+        and len(tokens[j].text) == 3
+        and tokens[j].text.isdigit()
+        and tokens[j].start == tokens[j - 1].end + 1
+    ):
+        text, j = text + tokens[j].text, j + 1
+    if j < len(tokens) and tokens[j].kind == "num":
+        return tokens[i].text, i + 1
+    return text, j
+
+
 def _digits_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
-    text = tokens[i].text
+    text, j = _space_groups(tokens, i)
     value = parse_digits(text)
     if value is None:
         return None
-    j, scaled = i + 1, bool(re.search(r"[.,]\d{3}$", text))
-    if j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind in SCALES:
+    scaled = j > i + 1 or bool(re.search(r"[.,]\d{3}$", text))
+    suffix = _word(tables, tokens[j]) if j < len(tokens) else None
+    if suffix and suffix.kind == SUFFIX and tokens[j].start == tokens[j - 1].end:
+        # "1m", "900k", "2.5bn": a scale letter glued to the digits
+        value, j, scaled = round(value * suffix.value, 6), j + 1, True
+    elif j < len(tokens) and (word := _word(tables, tokens[j])) and word.kind in SCALES:
         # "4.1 million": the decimal scaled, rounded off its binary fraction error
         value, j, scaled = round(value * word.value, 6), j + 1, True
         rest = _and_smaller(tokens, j, tables, word.value)
         if rest is not None:
             value, j = value + rest.value, rest.end
+        elif value == int(value):
+            whole, j = _and_a_half(tokens, j, tables, int(value), word.value)
+            value = whole
     if value != int(value):
         return None
     plain = j == i + 1 and text.isdigit()
     return NumberMention(i, j, int(value), "digits", scaled=scaled, plain=plain)
+
+
+def _fraction_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
+    """ "half a million", "a quarter of a million", "نصف مليون", "ربع مليون": a fraction word
+    (``fraction`` rows: its denominator), "a"/"of", then a scale word."""
+    word = _word(tables, tokens[i])
+    if word is None or word.kind != FRACTION:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].text in _FRACTION_JOINERS:
+        j += 1
+    scale = _word(tables, tokens[j]) if j < len(tokens) else None
+    if scale is None or scale.kind != "scale":
+        return None
+    return NumberMention(i, j + 1, scale.value // word.value, "words", scaled=True)
 
 
 def _and_smaller(
@@ -128,6 +173,13 @@ def _and_smaller(
 #: scale words; ``scale_dual`` is a scale after a count ("خمسين ألفاً", its tanween folded
 #: away) and the dual (two of its unit) when it opens the number ("ألفا شخص")
 SCALES = ("scale", "scale_dual")
+#: a dual noun ("طفلين", two children): a number of its own and its own counted noun
+DUAL = "dual"
+#: a scale letter glued to digits ("1m", "900k"), and a fraction of a scale ("half a million")
+SUFFIX, FRACTION = "suffix", "fraction"
+_FRACTION_JOINERS = frozenset({"a", "an", "of"})
+#: word kinds that are no part of a number written in words
+_NOT_IN_WORDS = frozenset({DUAL, SUFFIX, FRACTION})
 
 
 def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
@@ -137,13 +189,19 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         token = tokens[j]
         word = _word(tables, token)
         following = _word(tables, tokens[j + 1]) if j + 1 < len(tokens) else None
-        if word is None:
-            if following and (
-                (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
-                or (
-                    not started
-                    and token.text in _ONE_BEFORE_SCALE
-                    and following.kind in ("mul", *SCALES)
+        if following is not None and following.kind in _NOT_IN_WORDS:
+            following = None
+        if word is None or word.kind in _NOT_IN_WORDS:
+            if (
+                word is None
+                and following
+                and (
+                    (started and token.text in _JOINERS and (token.text == "-" or last != "add"))
+                    or (
+                        not started
+                        and token.text in _ONE_BEFORE_SCALE
+                        and following.kind in ("mul", *SCALES)
+                    )
                 )
             ):
                 j += 1
@@ -172,7 +230,29 @@ def _words_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberM
         rest = _and_smaller(tokens, j, tables, scale.value if scale else 0)
         if rest is not None:
             total, j = total + rest.value, rest.end
+        elif scale is not None:
+            total, j = _and_a_half(tokens, j, tables, total, scale.value)
     return NumberMention(i, j, total + current, "words", scaled=scaled)
+
+
+def _and_a_half(
+    tokens: Sequence[Token], j: int, tables: ExtractTables, value: int, scale: int
+) -> tuple[int, int]:
+    """ "مليون ونصف (المليون)", "3 آلاف ونصف": half the scale more, after the scale word;
+    (value, end) unchanged when no half follows."""
+    if j >= len(tokens):
+        return value, j
+    forms = tokens[j].forms()
+    half = next((tables.numbers.get(f) for f in forms if f != tokens[j].text), None)
+    if not tokens[j].text.startswith("و") or half is None or half.kind != FRACTION:
+        return value, j
+    end = j + 1
+    again = _word(tables, tokens[end]) if end < len(tokens) else None
+    if again is None and end < len(tokens) and tokens[end].text.startswith("ال"):
+        again = tables.numbers.get(tokens[end].text[2:])
+    if again is not None and again.value == scale:
+        end += 1  # "ونصف المليون"
+    return value + scale // half.value, end
 
 
 def _single_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> NumberMention | None:
@@ -185,6 +265,18 @@ def _single_at(tokens: Sequence[Token], i: int, tables: ExtractTables) -> Number
     if magnitude:
         m = magnitude[0]
         return NumberMention(i, m.end, int(m.payload), "magnitude")
+    word = _word(tables, token)
+    if token.text in _ONE_BEFORE_SCALE and i + 1 < len(tokens):
+        # "a quarter of a million": the article opens the number
+        fraction = _fraction_at(tokens, i + 1, tables)
+        if fraction is not None:
+            return NumberMention(i, fraction.end, fraction.value, "words", scaled=True)
+    if word is not None and word.kind == DUAL:
+        return NumberMention(i, i + 1, word.value, DUAL)
+    if word is not None and word.kind == FRACTION:
+        return _fraction_at(tokens, i, tables)
+    if word is not None and word.kind == SUFFIX:
+        return None
     return _words_at(tokens, i, tables)
 
 

@@ -10,7 +10,10 @@ reporting date says so in its reasons and is left for the analyst. Nothing is st
 
 A number after "including"/"بينهم" is part of the figure before it: it keeps that figure's
 source and window, and its metric unless its own words name another ("بينهم 60 ألفاً تجمعوا
-عند الحدود" → at_border).
+عند الحدود" → at_border). A number that adds to the figure before ("Another 3,000 crossed",
+"30 more") or is listed with it ("12 children and 7 women") counts what that one counts when
+no metric phrase is near it and its own noun fits that metric's units; it keeps its own
+source and window.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from tracker.extract.attribution import (
     PlaceMention,
     attributions,
     last_speaker,
+    monitor_described,
     monitor_title,
     person_source,
     place_mentions,
@@ -42,7 +46,8 @@ from tracker.extract.attribution import (
 from tracker.extract.calendar import Clock, DateMention, date_from_url
 from tracker.extract.events import EventDates
 from tracker.extract.headlines import Layout
-from tracker.extract.numbers import NumberMention
+from tracker.extract.lexicon import Match
+from tracker.extract.numbers import DUAL, NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.tables import ExtractTables
 from tracker.extract.text import Folded, first_line_url, is_arabic
@@ -52,6 +57,7 @@ EXTRA_COLUMNS = ("span_start", "span_end", "evidence", "confidence", "reasons")
 OUTPUT_COLUMNS = (*CANONICAL_COLUMNS, *EXTRA_COLUMNS)
 REQUIRED = ("reported_on", "source", "metric", "location", "value")
 HEAD_REACH = 5  # tokens from "including"/"among all the victims were" to its part
+REFUGEES = "refugees"  # the metric of a host country's background total
 POPULATION_REASON = 2  # a proposal's reasons open with its qualifier's, metric's, population's
 
 
@@ -79,6 +85,8 @@ class Proposal:
     named_after: Attribution | None = None
     #: its paragraph and the folded offset of its number
     where: tuple[int, int] = (0, 0)
+    #: a monitor its sentence describes without naming it ("a war monitor said")
+    described_monitor: str | None = None
 
     def text(self, column: str) -> str | None:
         """A cell as text (None when empty): the cells this module fills are text or None."""
@@ -226,6 +234,8 @@ def _propose_sentence(
         sibling = _coordinated(sent, m, out) if head is None else None
         if sibling is not None:
             head = sibling.head
+        elif head is None:
+            sibling = _added_to(sent, m, out or wholes)
         proposal = _propose(sent, m, head, places, ctx, sibling if head is None else None)
         if proposal is not None:
             _others(sent, m, proposal, [p for p in out if p.head is None] or wholes)
@@ -239,7 +249,7 @@ def _propose_sentence(
             last.text("period_end"),
             str(last.cells["value"]),
         )
-    speaker = last_speaker(sent)
+    speaker = last_speaker(sent, ctx.last_source)
     if speaker is not None:
         ctx.last_source, ctx.last_name = speaker
         ctx.last_source = ctx.last_source or person_source(ctx, ctx.last_name) or ""
@@ -299,9 +309,12 @@ def _part_after(
     sent: Sentence, m: NumberMention, out: list[Proposal], wholes: list[Proposal]
 ) -> Proposal | None:
     """The figure a number is part of when a ``part_of`` word follows it ("Some 40 of them
-    were children", "12 منهم أطفال"): the last whole figure of its sentence, else of the
-    sentence before."""
-    if not any(c.start == m.end for c in sent.cues("part_of")):
+    were children", "12 منهم أطفال") or an ``among_dead`` phrase follows it or its counted
+    noun ("eight children were among the dead"): the last whole figure of its sentence,
+    else of the sentence before."""
+    after = {m.end, sem.counted_noun(sent, m).end}
+    among = any(c.start in after for c in sent.cues("among_dead"))
+    if not among and not any(c.start == m.end for c in sent.cues("part_of")):
         return None
     whole = [p for p in out if p.head is None] or wholes
     return whole[-1] if whole else None
@@ -347,12 +360,25 @@ def _coordinated(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> P
     if last is None or last.mention is None:
         return None
     a = last.mention.end
-    joins = [c for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
-    if not joins or joins[0].start - a > 4 or _figure_between(sent, a, m):
+    joins = [c.start for c in sent.cues("coordination") if c.end == m.start and c.start >= a]
+    if m.how == DUAL and sent.tokens[m.start].text.startswith("و"):
+        joins.append(m.start)  # "5 أطفال وامرأتان": the conjunction glued to a dual noun
+    if not joins or joins[0] - a > 4 or _figure_between(sent, a, m):
         return None
-    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0].start)):
+    if any(sent.tokens[k].kind != "word" for k in range(a, joins[0])):
         return None
     return last
+
+
+def _added_to(sent: Sentence, m: NumberMention, earlier: list[Proposal]) -> Proposal | None:
+    """The figure a number adds to ("… said OCHA. Another 3,000 crossed on Saturday", "30
+    more fled"): an ``another`` word right before it or an ``others`` word right after it;
+    the last whole figure of its sentence, else of the sentence before. Such a number with
+    no metric phrase near counts what that figure counts (its own source and window)."""
+    before = any(c.end == m.start for c in sent.cues("another"))
+    after = any(c.start == m.end for c in sent.cues("others"))
+    whole = [p for p in earlier if p.head is None]
+    return whole[-1] if (before or after) and whole else None
 
 
 def _figure_between(sent: Sentence, a: int, m: NumberMention) -> bool:
@@ -371,9 +397,11 @@ def _propose(
     counted = sem.counted_noun(sent, m)
     unit = sem.unit_of(sent, counted)
     metric, metric_why = sem.metric_of(sent, m, unit, counted)
-    if metric is None and sibling is not None:
-        metric = sibling.text("metric")
-        metric_why = f"listed with {sibling.cells['value']} → {metric}"
+    sibling_metric = str(sibling.cells["metric"]) if sibling is not None else ""
+    units = sent.tables.metric_units
+    if metric is None and sibling is not None and (unit is None or unit in units[sibling_metric]):
+        metric = sibling_metric
+        metric_why = f"with {sibling.cells['value']} before it → {metric}"
     p = Proposal({}, mention=m)
     if head is not None:
         metric, metric_why = _sub_metric(sent, m, counted, head, metric, metric_why)
@@ -384,6 +412,8 @@ def _propose(
     measure = str(metrics.loc[metric, "measure"])
     if measure == "flow" and head is None and sem.trapped(sent, m) is not None:
         return None  # people trapped or besieged: no flow counts them
+    if metric == REFUGEES and head is None and sem.host_aside(sent, m) is not None:
+        return None  # a host country's refugee total, an aside about something else
     population, population_why = sem.population_of(sent, counted, metric, m)
     if head is not None and not counted.population:
         named = sem.population_after_part(sent, m)
@@ -470,10 +500,30 @@ def _sub_metric(
         ),
         None,
     )
+    own = own or _own_verb(sent, m, head)
     if own is not None:
         return own.payload, f"{sent.source_text(own.start, own.end)} → {own.payload}"
     whole = head.text("metric")
     return whole, f"part of the figure before it ({head.cells['value']}) → {whole}"
+
+
+def _own_verb(sent: Sentence, m: NumberMention, head: Proposal) -> Match | None:
+    """A part's own verb in its own clause, before it ("4 million need aid, and the WFP
+    assisted 1.2 million of them"): a metric phrase of people after the whole's number and
+    nearest this one, no clause mark or other number between, naming another metric."""
+    start = head.mention.end if head.mention is not None and head.text("quote") == sent.quote else 0
+    units = sent.tables.metric_units
+    before = [
+        x
+        for x in sent.metric_matches
+        if start <= x.start
+        and x.end <= m.start
+        and "persons" in units[x.payload]
+        and x.payload != head.text("metric")
+        and not sent.punct_between(x.end, m.start)
+        and not _figure_between(sent, x.end, m)
+    ]
+    return before[-1] if before else None
 
 
 def _attribute(
@@ -486,12 +536,18 @@ def _attribute(
 ) -> None:
     p.where = (sent.paragraph, sent.tokens[m.start].start)
     decided = None if head is not None else source_of(sent, m, ctx)
-    if head is not None:
+    own = _own_source(sent, m, head) if head is not None else None
+    source: str | None
+    if head is not None and own is not None:
         p.head = head
-        source, why = head.cells.get("source"), "source of the figure it is part of"
+        source, why = own.source, f"{own.name} (in the part's own clause) → {own.source}"
+    elif head is not None:
+        p.head = head
+        source, why = head.text("source"), "source of the figure it is part of"
     elif decided is None:
         source, why = None, ""
         p.unsourced = (sent.paragraph, sent.tokens[m.start].start, bool(sent.cues("reporting")))
+        p.described_monitor = monitor_described(sent)
         p.penalties.append(0.1)
     else:
         source, why = decided
@@ -503,10 +559,26 @@ def _attribute(
     elif "named before" in place_why:
         p.penalties.append(0.1)
     p.cells.update(source=source or None, location=location)
-    if p.unsourced is not None or (head is not None and head.source_reason is not None):
+    inherits = head is not None and own is None and head.source_reason is not None
+    if p.unsourced is not None or inherits:
         p.source_reason = len(p.reasons)
     p.source_at = len(p.reasons)
     p.reasons += [why, place_why]
+
+
+def _own_source(sent: Sentence, m: NumberMention, head: Proposal) -> Attribution | None:
+    """A registered source a part names in its own clause, between its whole and itself
+    ("4 million need aid, and the WFP assisted 1.2 million of them" → wfp); news agencies
+    are never one."""
+    if head.mention is None or head.text("quote") != sent.quote:
+        return None
+    a, b = head.where[1], sent.tokens[m.start].start
+    named = [
+        x
+        for x in attributions(sent, ())
+        if a < x.offset < b and x.source and x.source != "unattributed"
+    ]
+    return named[-1] if named else None
 
 
 def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables) -> None:
@@ -515,7 +587,12 @@ def _resolve_source(p: Proposal, article: ArticleSources, tables: ExtractTables)
     if p.source_reason is None:
         return
     after = p.named_after
-    if after is not None and not article.own_report:
+    described = p.described_monitor
+    monitor = article.monitor(*p.where, tables.monitors) if described else None
+    if monitor is not None and not article.own_report:
+        source, named = monitor
+        why = f"no source in its sentence; '{described}' is the monitor {named}"
+    elif after is not None and not article.own_report:
         source = after.source
         why = f"no source in its sentence; {after.name} (named in the next sentence) → "
         why += source or f"'{after.name}' is not in the source registry"
@@ -626,7 +703,10 @@ def _date(
         if not p.text("location"):
             episode = episode_of(tables, None, r)
         start = episode_start(tables, episode) if window.event == "offensive" else None
-        if start:
+        if start and r and (r - start).days > WAR_YEARS * 366:
+            reasons.append(f"episode {episode} started {start.isoformat()}, years before")
+            start = episode = None
+        elif start:
             reasons.append(f"episode {episode} started {start.isoformat()}")
         else:
             reasons.append("no known episode holds the place: period_start left empty")

@@ -12,12 +12,15 @@ beside the vocabularies):
   (could, may, قد + imperfect, يتوقع) in its clause, and a count of things no metric counts
   (``object`` cues right after the number, adjectives skipped: "12 schools", "30 trucks",
   "40 new cases of cholera"; "12 حالة وفاة", a metric word right after them, is a figure),
-  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause).
+  and a crowd gathered to protest or celebrate (``gathering`` cues in the number's clause),
+  prisoners released (``release`` cues), the size of a place ("a town of 40,000":
+  ``place_size`` cues just before the number).
   Dates, years and durations never reach this point (:mod:`tracker.extract.calendar` takes them).
 - **Qualifier**: a phrase ending right before the number ("نحو", "more than", "حوالي الـ"),
   else a phrase of ``qualifier_after.csv`` right after it or after its counted noun ("116 على
-  الأقل", "ثماني بلدات على الأقل"); a range is ``range``, a magnitude word ``magnitude``;
-  otherwise ``exact``.
+  الأقل", "ثماني بلدات على الأقل"), else one that leads the count ("تجاوز عدد النازحين 50
+  ألفاً"), else approx after an ``estimate`` word in the number's clause ("يقدر عدد النازحين
+  بـ"); a range is ``range``, a magnitude word ``magnitude``; otherwise ``exact``.
 - **Counted noun**: the phrases right after the number (up to two unknown words first, then
   only adjacent phrases): a population ("مدنياً", "civilians"), a unit ("بلدات", "families"),
   or a metric noun ("ضربة جوية", "IDPs").
@@ -27,7 +30,8 @@ beside the vocabularies):
 - **Precedence**: a metric that only says who is counted (a displaced-people noun, a
   displacement verb) yields to a phrase in the number's clause that says what became of them
   (at the border, returned, in need, assisted): ``data/extract/metric_precedence.csv``.
-- **Population**: the counted noun's population, else ``all``.
+- **Population**: the counted noun's population, else one named after "عدد"/"number of"
+  or beside a ``toll`` noun before the number ("the civilian death toll"), else ``all``.
 - **Whole-war totals, trapped people, a place's population**: a number after a war of years
   ("the 13-year war has displaced …", ``war_total`` cues) is background; people trapped or
   besieged (``trapped`` cues near the number, its own noun naming no metric) are no figure;
@@ -41,7 +45,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Match
-from tracker.extract.numbers import NumberMention
+from tracker.extract.numbers import DUAL, NumberMention
 from tracker.extract.sentence import Sentence
 from tracker.extract.text import fold
 
@@ -74,9 +78,13 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     thing = _object_after(sent, m)
     if thing is not None:
         return f"counts '{sent.source_text(thing.start, thing.end)}', which no metric counts"
-    for cue in sent.cues("gathering"):
+    size = _place_size(sent, m)
+    if size is not None:
+        return f"the size of a place: '{size}' before the number"
+    for cue in sent.cues("gathering", "release"):
         if abs(_gap(m, cue)) <= 6 and not sent.punct_between(cue.start, m.start):
-            return f"a gathering: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
+            what = "a gathering" if cue.payload[0] == "gathering" else "a release"
+            return f"{what}: '{sent.source_text(cue.start, cue.end)}' in the number's clause"
     for cue in sent.cues("background", "war_total"):
         whole_war = m.how == "magnitude" or cue.payload[0] == "war_total"
         if whole_war and cue.end <= m.start and m.start - cue.end <= BACKGROUND_REACH:
@@ -90,18 +98,53 @@ def not_a_figure(sent: Sentence, m: NumberMention) -> str | None:
     return None
 
 
+ASIDE_REACH = 4  # tokens from "which hosts" to the number
+COMMAS = frozenset({",", "،"})
+
+
+def host_aside(sent: Sentence, m: NumberMention) -> str | None:
+    """A host country's refugee total in an aside ("Turkey, which hosts 3.6 million Syrian
+    refugees, closed the border"): a ``host_aside`` phrase after a comma, just before the
+    number, and the sentence going on after the aside's closing comma. The phrase, else
+    None (a refugee count a sentence states for itself is a figure)."""
+    tokens = sent.tokens
+    for cue in sent.cues("host_aside"):
+        opened = cue.start > 0 and tokens[cue.start - 1].text in COMMAS
+        near = cue.end <= m.start and m.start - cue.end <= ASIDE_REACH
+        if not (opened and near) or sent.punct_between(cue.end, m.start):
+            continue
+        close = next((k for k in range(m.end, len(tokens)) if tokens[k].text in COMMAS), None)
+        rest = range(close + 1, len(tokens)) if close is not None else range(0)
+        if any(tokens[k].kind == "word" for k in rest):
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
+def _place_size(sent: Sentence, m: NumberMention) -> str | None:
+    """A ``place_size`` phrase just before the number ("a town of (some) 40,000", "يقطنها
+    نحو 40 ألف"): the phrase, else None."""
+    for cue in sent.cues("place_size"):
+        near = cue.end <= m.start and m.start - cue.end <= 2
+        if near and not sent.punct_between(cue.end, m.start):
+            return sent.source_text(cue.start, cue.end)
+    return None
+
+
 TRAPPED_REACH = 8  # tokens between a number and "trapped"/محاصرين, commas included
 
 
 def trapped(sent: Sentence, m: NumberMention) -> str | None:
     """A ``trapped`` word ("trapped", "besieged", محاصرين) near a number whose own noun names
     no metric ("300 civilians remain trapped"; "270,000 displaced people are trapped" is a
-    count of displaced people): the word, else None."""
+    count of displaced people): the word, else None. A metric word between the number and
+    a trapped word after it says what became of them ("12 civilians were killed in the
+    besieged town", "3,500 people were evacuated from the besieged town"): not trapped."""
     near = [
         c
         for c in sent.cues("trapped")
         if (0 <= c.start - m.end <= TRAPPED_REACH or 0 <= m.start - c.end <= 1)
         and not _whole_between(sent, m, c)
+        and not any(m.end <= x.start and x.end <= c.start for x in sent.metric_matches)
     ]
     if not near or counted_noun(sent, m).metric is not None:
         return None
@@ -188,7 +231,51 @@ def qualifier_of(sent: Sentence, m: NumberMention) -> Qualified:
     if after:
         text = sent.source_text(after.start, after.end)
         return Qualified(after.payload, m.start, after.end, f"{text} (after) → {after.payload}")
+    lead = _qualifier_of_count(sent, m)
+    if lead is not None:
+        text = sent.source_text(lead.start, lead.end)
+        return Qualified(
+            lead.payload, m.start, m.end, f"{text} (before the count) → {lead.payload}"
+        )
+    estimate = _estimate_before(sent, m)
+    if estimate is not None:
+        text = sent.source_text(estimate.start, estimate.end)
+        return Qualified(APPROX, m.start, m.end, f"'{text}' before it → {APPROX}")
     return Qualified("exact", m.start, m.end, f"{number}: no qualifier → exact")
+
+
+APPROX = "approx"
+ESTIMATE_REACH = 6  # tokens from "estimated"/يقدر to the number it estimates
+
+
+def _qualifier_of_count(sent: Sentence, m: NumberMention) -> Match | None:
+    """A qualifier that leads the count the number gives ("تجاوز عدد النازحين 50 ألفاً",
+    "exceeded the number of … 50,000"): a qualifier phrase right before a ``count_of`` word
+    of the number's clause, with no other number between."""
+    tokens = sent.tokens
+    for cue in sent.cues("count_of"):
+        near = cue.end <= m.start and m.start - cue.end <= ESTIMATE_REACH
+        if not near or sent.punct_between(cue.end, m.start):
+            continue
+        if sent.numbers_between(cue.end, m.start, m):
+            continue
+        lead = [
+            q for q in sent.tables.qualifiers.ending_at(tokens, cue.start) if q.payload != "range"
+        ]
+        if lead:
+            return lead[0]
+    return None
+
+
+def _estimate_before(sent: Sentence, m: NumberMention) -> Match | None:
+    """An ``estimate`` word in the number's clause, before it, with no other number between
+    ("is estimated at 50,000", "ويقدر عدد النازحين بـ 50 ألفاً")."""
+    for cue in sent.cues("estimate"):
+        near = cue.end <= m.start and m.start - cue.end <= ESTIMATE_REACH
+        between = near and sent.numbers_between(cue.end, m.start, m)
+        if near and not between and not sent.punct_between(cue.end, m.start):
+            return cue
+    return None
 
 
 def _qualifier_after(sent: Sentence, m: NumberMention) -> Match | None:
@@ -224,7 +311,7 @@ def counted_noun(sent: Sentence, m: NumberMention) -> Counted:
     tokens, tables = sent.tokens, sent.tables
     stops = {c.start for c in sent.cues("including", "reporting")}
     found: dict[str, Match] = {}
-    k, gap = m.end, 0
+    k, gap = (m.start if m.how == DUAL else m.end), 0
     after = _qualifier_after(sent, m)
     while k < len(tokens) and k < m.end + 7 and k not in stops:
         if after and k == after.start:
@@ -338,6 +425,15 @@ def _crossed(sent: Sentence, m: NumberMention, counted: Counted) -> str | None:
     return None
 
 
+def _gives_to(sent: Sentence, phrase: Match, m: NumberMention) -> bool:
+    """Whether a phrase of giving gives to the number: it ends right before the number
+    phrase (its qualifier included) or before a ``recipient`` word that does ("provided
+    food to some 1.2 million", "aid reached 12,000")."""
+    start = qualifier_of(sent, m).start
+    to = {c.start for c in sent.cues("recipient") if c.end == start}
+    return phrase.end == start or phrase.end in to
+
+
 def combined(sent: Sentence, m: NumberMention) -> str | None:
     """A toll of the dead and wounded together ("killed or injured 45", "45 قتيلاً وجريحاً",
     ``combined`` cues right before the number or within its counted words): the phrase."""
@@ -351,11 +447,13 @@ def _says_better(sent: Sentence, m: NumberMention, unit: str | None, chosen: Mat
     """A phrase in the number's clause whose metric the chosen one yields to
     (``metric_precedence.csv``: "آلاف النازحين … قرب معبر" → at_border, "عاد 80 ألف نازح" →
     returned): no other figure and no clause mark between it and the number."""
-    yields = sent.tables.metric_yields.get(chosen.payload, frozenset())
+    yields = sent.tables.metric_yields.get(chosen.payload, {})
     units = sent.tables.metric_units
     best: tuple[float, Match] | None = None
     for phrase in sent.metric_matches:
         if phrase.payload not in yields or (unit or PERSONS) not in units[phrase.payload]:
+            continue
+        if yields[phrase.payload] == "before" and not _gives_to(sent, phrase, m):
             continue
         if _inside_other(sent, phrase) or _inside_population(sent, phrase):
             continue
@@ -441,6 +539,23 @@ def _population_before(sent: Sentence, m: NumberMention) -> Match | None:
         for p in sent.population_matches:
             if filler.end <= p.start and p.end <= m.start and p.start - filler.end <= 3:
                 return p
+    return _population_of_toll(sent, m)
+
+
+def _population_of_toll(sent: Sentence, m: NumberMention) -> Match | None:
+    """ "The civilian death toll rose to 45", "حصيلة الضحايا المدنيين ارتفعت إلى 45": a
+    population word beside a ``toll`` noun (just before or just after it; a verb does not
+    count), in the number's clause, up to eight tokens before it."""
+    tolls = sent.cues("toll")
+    metric_ends = {x.end for x in tolls}
+    metric_starts = {x.start for x in tolls}
+    for p in sent.population_matches:
+        if not (p.end <= m.start and m.start - p.end <= 8):
+            continue
+        if sent.punct_between(p.end, m.start) or sent.numbers_between(p.end, m.start, m):
+            continue
+        if p.end in metric_starts or p.start in metric_ends:
+            return p
     return None
 
 

@@ -84,13 +84,15 @@ class ExtractTables:
         return Lexicon(_pairs(self.frames["metric_phrases"], "phrase", "metric"))
 
     @cached_property
-    def metric_yields(self) -> dict[str, frozenset[str]]:
+    def metric_yields(self) -> dict[str, dict[str, str]]:
         """A metric → the metrics whose phrase, in the same clause, says better what is
-        counted (``data/extract/metric_precedence.csv``)."""
-        out: dict[str, set[str]] = {}
-        for metric, other in _rows(self.frames["metric_precedence"], "metric", "yields_to"):
-            out.setdefault(metric, set()).add(other)
-        return {m: frozenset(o) for m, o in out.items()}
+        counted, each with where that phrase must stand (``any``, or ``before`` the number)
+        (``data/extract/metric_precedence.csv``)."""
+        out: dict[str, dict[str, str]] = {}
+        rows = _rows(self.frames["metric_precedence"], "metric", "yields_to", "position")
+        for metric, other, position in rows:
+            out.setdefault(metric, {})[other] = position
+        return out
 
     @cached_property
     def populations(self) -> Lexicon:

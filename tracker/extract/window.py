@@ -7,7 +7,8 @@ Rules:
   start of the offensive" → the episode's start); without one, at a point date close to it
   ("yesterday", "on Saturday", "الليلة قبل الماضية", "during July"), which also ends it (a
   point date reaches 12 tokens, place names not counted: "in the town of Busra al-Harir in
-  Deraa province on Wednesday"). A
+  Deraa province on Wednesday"; the only date of its sentence, after the number, reaches any
+  distance: "قتل 14 مدنياً … استهدفت مدينة أريحا في ريف إدلب الجنوبي، فجر اليوم الثلاثاء"). A
   number followed by its own point date, then another figure and a since date, is the point
   date's ("29 killed on Saturday, raising the toll to 500 since Sunday": the 29 is
   Saturday's, the 500 since Sunday). A point date nearer the number than "since the start of
@@ -91,7 +92,7 @@ def window_of(
     start = end = since = None
     episode = False
     point = _near([d for d in dates if d.first], m, ("point", "during"))
-    if point and _reach(m, point, names) > POINT_REACH:
+    if point and _reach(m, point, names) > POINT_REACH and not _sole_date_after(dates, m, point):
         point = None
     if measure == "flow":
         since = _near(dates, m, ("since", "between", "past"))
@@ -129,6 +130,13 @@ def window_of(
         start = None
     event = since.event if since and episode else ""
     return Window(start, end, tuple(reasons), episode, event)
+
+
+def _sole_date_after(dates: Sequence[DateMention], m: NumberMention, d: DateMention) -> bool:
+    """Whether a point date is the only date of its sentence and comes after the number: it
+    dates the sentence's event however far it stands ("قتل 14 مدنياً … جراء غارات استهدفت
+    مدينة أريحا في ريف إدلب الجنوبي، فجر اليوم الثلاثاء")."""
+    return len(dates) == 1 and d.start >= m.end
 
 
 def _reach(m: NumberMention, d: DateMention, names: Sequence[tuple[int, int]]) -> int:
