@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from dashboards.workspace import security
 from dashboards.workspace.options import episode_starts, form_choices, search_places
 from dashboards.workspace.words import t
+from tracker.domain.typed import typed_row
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile
 from tracker.service.store import Store
@@ -26,8 +27,9 @@ REQUIRED = ("reported_on", "source", "metric", "location", "value")
 
 
 def row_from_form(form: dict[str, str]) -> dict[str, str]:
-    """The canonical columns the form filled in (empty fields are left to the defaults)."""
-    return {c: form[c].strip() for c in FIELDS if (form.get(c) or "").strip()}
+    """The canonical columns the form filled in (empty fields are left to the defaults), read
+    as typed input (Arabic-Indic digits, "1,200": :func:`tracker.domain.typed.typed_row`)."""
+    return typed_row({c: form[c].strip() for c in FIELDS if (form.get(c) or "").strip()})
 
 
 def problems_by_field(problems: list) -> dict[str, list[str]]:

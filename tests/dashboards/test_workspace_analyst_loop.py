@@ -1,0 +1,88 @@
+"""The workspace as an Arabic-speaking analyst meets it, over real HTTP: layla (analyst)
+proposes, omar (reviewer) accepts; what she types is read as she meant it, and what the pages
+say is in her language and names the right people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.dashboards.serving import served, token
+from tracker.domain.roles import Actor, Role
+from tracker.ingest.readers import read_figure_file
+from tracker.service import accounts
+from tracker.service.store import Store
+
+DATA = Path(__file__).parents[2] / "data"
+ADMIN = Actor("operator", Role.ADMIN)
+PASSWORDS = {"layla": "layla's long passphrase", "omar": "omar's long passphrase"}
+FIGURE = {
+    "source": "sohr",
+    "metric": "killed",
+    "population": "civilians",
+    "location": "SY12",
+    "reported_on": "2018-07-03",
+    "period_start": "2018-06-19",
+    "qualifier": "approx",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    s = Store(f"sqlite:///{tmp_path_factory.mktemp('analyst') / 'tracker.db'}")
+    s.upgrade()
+    s.import_file(read_figure_file(DATA / "seed" / "figures.csv"), actor=ADMIN)
+    accounts.add_user(s, ADMIN, "layla", "analyst", PASSWORDS["layla"])
+    accounts.add_user(s, ADMIN, "omar", "reviewer", PASSWORDS["omar"])
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def base(store: Store) -> Iterator[str]:
+    with served(store) as address:
+        yield address
+
+
+def login(base: str, name: str) -> requests.Session:
+    session = requests.Session()
+    form = session.get(f"{base}/workspace/login")
+    answer = session.post(
+        f"{base}/workspace/login",
+        data={"name": name, "password": PASSWORDS[name], "csrf_token": token(form)},
+    )
+    assert answer.ok
+    return session
+
+
+def text(page: requests.Response) -> str:
+    """The page's words as a person reads them (tags dropped, entities decoded)."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", page.text)).split())
+
+
+def enter(session: requests.Session, base: str, lang: str = "ar", **values: str):
+    form = session.get(f"{base}/workspace/entry?lang={lang}")
+    data = {**FIGURE, **values, "csrf_token": token(form), "lang": lang}
+    return session.post(f"{base}/workspace/entry?lang={lang}", data=data)
+
+
+def proposed_id(page: requests.Response) -> str:
+    found = re.search(r"(?:Figure|الرقم) (\S+?) (?:is stored|مقترحاً)", text(page))
+    assert found, text(page)[:800]
+    return found.group(1)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("٤٥", 45), ("١٬٢٠٠", 1200), ("1,300", 1300)])
+def test_the_entry_form_reads_arabic_indic_digits_and_thousands(
+    base: str, store: Store, typed: str, stored: int
+) -> None:
+    page = enter(login(base, "layla"), base, value=typed, url=f"https://example.org/{stored}")
+    assert page.status_code == 200, text(page)[:800]
+    figure = proposed_id(page)
+    (value,) = store.history(figure)["value"].tolist()
+    assert int(value) == stored
