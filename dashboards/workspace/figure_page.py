@@ -17,7 +17,14 @@ from tracker.domain.compare import as_text
 from tracker.domain.revisions import RevisionError
 from tracker.service import proposals
 from tracker.service.store import Store
-from tracker.views.format import claim_words, fmt_window, label, place_name, source_name
+from tracker.views.format import (
+    claim_words,
+    fmt_window,
+    label,
+    place_name,
+    shown_text,
+    source_name,
+)
 
 #: This page's words (data/workspace/figure_words.csv), else the workspace's.
 t = page_words("figure")
@@ -67,7 +74,7 @@ def _history(store: Store, figure_id: str) -> list[dict]:
     rows = revisions[[c for c in HISTORY_COLUMNS if c in revisions]].to_dict("records")
     for row in rows:
         row["entered_at"] = pd.Timestamp(row["entered_at"]).strftime("%Y-%m-%d %H:%M")
-        row["why"] = "" if row["why"] is None or pd.isna(row["why"]) else row["why"]
+        row["why"] = shown_text(row["why"])
     return rows
 
 

@@ -23,6 +23,7 @@ from tracker.views.format import (
     fmt_window,
     label,
     place_name,
+    shown_text,
     source_name,
 )
 from tracker.views.headline import headline_words
@@ -67,7 +68,7 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
         f"{label(vocab.populations, row['population'], lang)}",
         "place": f"{place_name(vocab, row['location'], lang)} ({row['location']})",
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
-        "notes": row.get("notes"),
+        "notes": shown_text(row.get("notes")),
         "raised": [
             (r["rule"], r["severity"], r[sentence]) for r in preview.raised.to_dict("records")
         ],

@@ -86,3 +86,13 @@ def test_the_entry_form_reads_arabic_indic_digits_and_thousands(
     figure = proposed_id(page)
     (value,) = store.history(figure)["value"].tolist()
     assert int(value) == stored
+
+
+def test_the_queue_shows_no_nan_for_a_proposal_without_notes(base: str) -> None:
+    layla = login(base, "layla")
+    enter(layla, base, value="76", url="https://example.org/76", notes="checked by phone")
+    proposed_id(enter(layla, base, value="77", url="https://example.org/77"))
+    for lang in ("en", "ar"):
+        queue = login(base, "omar").get(f"{base}/workspace/review?lang={lang}")
+        assert queue.ok and "checked by phone" in text(queue)
+        assert not re.search(r"\bnan\b", text(queue), re.IGNORECASE), lang
