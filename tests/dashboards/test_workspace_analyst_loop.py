@@ -96,3 +96,19 @@ def test_the_queue_shows_no_nan_for_a_proposal_without_notes(base: str) -> None:
         queue = login(base, "omar").get(f"{base}/workspace/review?lang={lang}")
         assert queue.ok and "checked by phone" in text(queue)
         assert not re.search(r"\bnan\b", text(queue), re.IGNORECASE), lang
+
+
+def test_the_article_box_says_its_limit_and_never_cuts_a_long_text(base: str) -> None:
+    layla = login(base, "layla")
+    for lang, limit in (("en", "At most 60,000 characters"), ("ar", "حرف على الأكثر")):
+        form = layla.get(f"{base}/workspace/article?lang={lang}")
+        assert limit in text(form)
+        assert "maxlength" not in form.text  # the browser would cut a paste silently
+    long = ("SOHR: 45 civilians were killed in Daraa on Monday. " * 1425)[:72_625]
+    form = layla.get(f"{base}/workspace/article?lang=ar")
+    data = {"text": long, "csrf_token": token(form), "lang": "ar"}
+    answer = layla.post(f"{base}/workspace/article?lang=ar", data=data)
+    assert answer.status_code == 413
+    said = text(answer)
+    assert "72,625" in said and "60,000" in said and "لم يُقتطع شيء" in said
+    assert long in unescape(answer.text)  # given back whole, to split
