@@ -62,8 +62,12 @@ def _summary(store: Store, row: dict, lang: str) -> dict[str, str]:
     return {
         "claim": claim_words(vocab, row["qualifier"], row["value"], row["value_high"], lang),
         "source": source_name(vocab, row["source"], lang),
-        "what": f"{label(vocab.metrics, row['metric'], lang)}, "
-        f"{label(vocab.populations, row['population'], lang)}",
+        "what": t("list_sep", lang).join(
+            (
+                label(vocab.metrics, row["metric"], lang),
+                label(vocab.populations, row["population"], lang),
+            )
+        ),
         "place": f"{place_name(vocab, row['location'], lang)} ({row['location']})",
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
     }

@@ -112,3 +112,17 @@ def test_the_article_box_says_its_limit_and_never_cuts_a_long_text(base: str) ->
     said = text(answer)
     assert "72,625" in said and "60,000" in said and "لم يُقتطع شيء" in said
     assert long in unescape(answer.text)  # given back whole, to split
+
+
+def test_arabic_workspace_pages_say_role_page_and_lists_in_arabic(base: str) -> None:
+    layla = login(base, "layla")
+    home = text(layla.get(f"{base}/workspace/entry?lang=ar"))
+    assert "دخلت باسم layla (محلل)" in home and "(analyst)" not in home
+    missing = layla.get(f"{base}/workspace/queue?lang=ar")
+    assert missing.status_code == 404
+    assert "لا توجد صفحة باسم queue في مساحة العمل" in text(missing)
+    assert "no workspace page" not in text(missing)
+    proposed_id(enter(layla, base, value="78", url="https://example.org/78"))
+    queue = text(login(base, "omar").get(f"{base}/workspace/review?lang=ar"))
+    assert "قتلى، مدنيون" in queue
+    assert not re.search(r"[\u0600-\u06ff], [\u0600-\u06ff]", queue)  # no Latin comma
