@@ -28,6 +28,7 @@ from flask import Blueprint, g, render_template, request
 from dashboards.workspace import security
 from dashboards.workspace.entry import DATES, FIELDS, REQUIRED, row_from_form
 from dashboards.workspace.options import episode_starts, form_choices
+from dashboards.workspace.problems import say_problem
 from dashboards.workspace.words import page_words
 from tracker.domain.vocabularies import Vocabularies
 from tracker.extract import extract
@@ -241,7 +242,9 @@ def register(bp: Blueprint, store: Store) -> None:
                 at = problem.line - FIRST_DATA_LINE
                 target = kept[at] if 0 <= at < len(kept) else kept[0]
                 target.errors = target.errors or {}
-                target.errors.setdefault(problem.column, []).append(problem.message)
+                target.errors.setdefault(problem.column, []).append(
+                    say_problem(problem.message, g.lang)
+                )
             return page(422, proposals=proposals, error=t("fix_kept", g.lang), **article)
         if not result.stored:
             return page(proposals=proposals, message=t("already_kept", g.lang), **article)

@@ -126,3 +126,12 @@ def test_arabic_workspace_pages_say_role_page_and_lists_in_arabic(base: str) -> 
     queue = text(login(base, "omar").get(f"{base}/workspace/review?lang=ar"))
     assert "قتلى، مدنيون" in queue
     assert not re.search(r"[\u0600-\u06ff], [\u0600-\u06ff]", queue)  # no Latin comma
+
+
+def test_field_problems_on_an_arabic_page_are_in_arabic(base: str) -> None:
+    layla = login(base, "layla")
+    page = enter(layla, base, value="abc", period_start="2018-07-05", period_end="2018-07-01")
+    assert page.status_code == 422
+    said = text(page)
+    assert "ليس رقماً" in said and "بداية الفترة (period_start) بعد نهايتها" in said
+    assert "not a number" not in said and "is after period_end" not in said
