@@ -77,6 +77,7 @@ ID_COLUMNS = {
     "sendback_words.csv": "key",
     "article_words.csv": "key",
     "problem_words.csv": "key",
+    "reason_words.csv": "key",
 }
 
 

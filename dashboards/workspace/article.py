@@ -28,7 +28,7 @@ from flask import Blueprint, g, render_template, request
 from dashboards.workspace import security
 from dashboards.workspace.entry import DATES, FIELDS, REQUIRED, row_from_form
 from dashboards.workspace.options import episode_starts, form_choices
-from dashboards.workspace.problems import say_problem
+from dashboards.workspace.said import say_problem, say_reason
 from dashboards.workspace.words import page_words
 from tracker.domain.vocabularies import Vocabularies
 from tracker.extract import extract
@@ -173,6 +173,7 @@ def register(bp: Blueprint, store: Store) -> None:
             segments=segments(text, spans),
             text_dir="rtl" if is_arabic(text) else "ltr",
             max_chars_text=fmt_count(MAX_CHARS, lang),
+            say_reason=lambda reason: say_reason(reason, lang),
             **context,
         ), status
 

@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
 from dashboards.workspace.options import episode_starts, form_choices, search_places
-from dashboards.workspace.problems import say_problem
+from dashboards.workspace.said import say_problem
 from dashboards.workspace.words import t
 from tracker.domain.typed import typed_row
 from tracker.domain.vocabularies import CANONICAL_COLUMNS

@@ -135,3 +135,14 @@ def test_field_problems_on_an_arabic_page_are_in_arabic(base: str) -> None:
     said = text(page)
     assert "ليس رقماً" in said and "بداية الفترة (period_start) بعد نهايتها" in said
     assert "not a number" not in said and "is after period_end" not in said
+
+
+def test_the_arabic_article_page_gives_its_reasons_in_arabic(base: str) -> None:
+    layla = login(base, "layla")
+    form = layla.get(f"{base}/workspace/article?lang=ar")
+    article = (Path(__file__).parents[1] / "fixtures" / "article_ar.txt").read_text("utf-8")
+    data = {"text": article, "reported_on": "2018-07-02", "csrf_token": token(form), "lang": "ar"}
+    page = layla.post(f"{base}/workspace/article?lang=ar", data=data)
+    assert page.ok
+    said = text(page)
+    assert "بعد الرقم مباشرة" in said and "right after the number" not in said

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboards.workspace.problems import say_problem
+from dashboards.workspace.said import say_problem
 from tracker.domain.validation import validate_figures
 from tracker.domain.vocabularies import Vocabularies
 from tracker.ingest.reference import read_reference
@@ -76,7 +76,7 @@ def test_each_template_has_the_same_parts_in_both_languages() -> None:
     import string
 
     from dashboards.i18n import read_words
-    from dashboards.workspace.problems import PROBLEM_WORDS
+    from dashboards.workspace.said import PROBLEM_WORDS
 
     def parts(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
