@@ -146,7 +146,8 @@ def register(bp: Blueprint, store: Store) -> None:
             proposals.propose_revision(store, g.actor, figure_id, changes, form.get("why", ""))
         except RevisionError as exc:
             if exc.problems:
-                return page(figure_id, form, problems_by_field(exc.problems, g.lang), str(exc), 422)
+                errors = problems_by_field(exc.problems, g.lang)
+                return page(figure_id, form, errors, t("fix_fields", g.lang), 422)
             return _error(400, str(exc))
         return _done(figure_id, "revision_proposed")
 
