@@ -76,6 +76,8 @@ ID_COLUMNS = {
     "figure_words.csv": "key",
     "sendback_words.csv": "key",
     "article_words.csv": "key",
+    "problem_words.csv": "key",
+    "reason_words.csv": "key",
 }
 
 

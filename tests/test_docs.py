@@ -155,6 +155,30 @@ def test_the_readme_says_what_a_newcomer_tripped_on() -> None:
     assert "episode=daraa-2018" in readme and "/download/figures.xlsx" in readme
 
 
+def test_the_readme_walks_from_set_up_to_a_first_reviewed_figure() -> None:
+    """Near the top: two users on the database `make run` serves, the article page, the
+    review queue, the dashboard and the download, in that order; and the password as the
+    command reads it (asked twice at a terminal, else the first line of standard input)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## From set-up to your first reviewed figure")
+    assert start < readme.index("## Where the data lives")
+    walk = readme[start : readme.index("## Where the data lives")]
+    steps = [
+        "make run",
+        'export TRACKER_DB="sqlite:///$PWD/var/tracker.db"',
+        "tracker users add layla --role analyst",
+        "tracker users add omar --role reviewer",
+        "/workspace/article",
+        "/workspace/review",
+        "/figures",
+        "/download/figures.csv",
+    ]
+    where = [walk.index(step) for step in steps]
+    assert where == sorted(where)
+    assert "asks the password twice" in walk and "first line of standard input" in walk
+    assert "password read from standard input" not in readme
+
+
 def test_make_run_passes_host_and_port_to_tracker_serve() -> None:
     import shutil
     import subprocess

@@ -215,24 +215,25 @@ def state_banner(current, superseded: int, lang: str) -> html.P | None:
 
 def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html.Section:
     """Every revision of one figure: who, when, why, what changed."""
-    revisions = store.history(figure_id, public=True)
+    revisions = store.history(figure_id)
+    public = history_rows(revisions)
     close = dcc.Link(
         t("history_close", lang),
         href=href("/figures", {k: v for k, v in params.items() if k != "figure"}),
         className="close-link",
     )
-    if revisions.empty:
+    if not public:
         return html.Section(
             [html.P(t("no_history", lang, id=figure_id)), close],
             className="history notice",
             id="history",
         )
     vocab = store.vocab
-    current = revisions.sort_values("revision").iloc[-1]
+    current = revisions[revisions["revision"] == public[-1]["revision"]].iloc[0]
     row = figure_row(current, vocab, lang)
-    banner = state_banner(current, len(revisions) - 1, lang)
+    banner = state_banner(current, len(public) - 1, lang)
     items = []
-    for rev in history_rows(revisions):
+    for rev in public:
         state = (
             t("retracted", lang)
             if rev["status"] == "retracted"
@@ -261,8 +262,12 @@ def history_panel(store: Store, figure_id: str, params: dict, lang: str) -> html
                 [
                     html.Strong(f"{t('revision', lang)} {rev['revision']}"),
                     f" · {rev['entered_at']} · {t('by', lang)} {rev['entered_by']}",
+                    t("accepted_by", lang, name=rev["accepted_by"]) if rev["accepted_by"] else None,
                     html.Span(f" · {state}", className="muted") if state else None,
                     html.Div([t("why", lang), ": ", rev["why"]]) if rev["why"] else None,
+                    html.Div([t("why_accepted", lang), ": ", rev["why_accepted"]])
+                    if rev["why_accepted"]
+                    else None,
                     html.Div([t("changes", lang), ": ", changes]),
                 ]
             )

@@ -126,7 +126,7 @@ def register_workspace(server: Flask, store: Store) -> None:
     @bp.route("/<path:rest>")
     @security.login_required
     def _unknown(rest: str) -> tuple[str, int]:
-        return _error(404, f"no workspace page {rest!r}")
+        return _error(404, t("no_page", g.lang, page=rest))
 
     for module in (auth, entry, queue, upload, triage, article, registry, sendback, figure_page):
         module.register(bp, store)
@@ -134,5 +134,5 @@ def register_workspace(server: Flask, store: Store) -> None:
 
 
 def _error(status: int, message: str) -> tuple[str, int]:
-    key = {400: "bad_request", 403: "forbidden"}.get(status, "bad_request")
+    key = {400: "bad_request", 403: "forbidden", 404: "page_not_found"}.get(status, "bad_request")
     return render_template("workspace/error.html", title=t(key, g.lang), message=message), status

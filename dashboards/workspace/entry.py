@@ -14,7 +14,9 @@ from werkzeug.wrappers import Response
 
 from dashboards.workspace import security
 from dashboards.workspace.options import episode_starts, form_choices, search_places
+from dashboards.workspace.said import say_problem
 from dashboards.workspace.words import t
+from tracker.domain.typed import typed_row
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile
 from tracker.service.store import Store
@@ -26,14 +28,16 @@ REQUIRED = ("reported_on", "source", "metric", "location", "value")
 
 
 def row_from_form(form: dict[str, str]) -> dict[str, str]:
-    """The canonical columns the form filled in (empty fields are left to the defaults)."""
-    return {c: form[c].strip() for c in FIELDS if (form.get(c) or "").strip()}
+    """The canonical columns the form filled in (empty fields are left to the defaults), read
+    as typed input (Arabic-Indic digits, "1,200": :func:`tracker.domain.typed.typed_row`)."""
+    return typed_row({c: form[c].strip() for c in FIELDS if (form.get(c) or "").strip()})
 
 
-def problems_by_field(problems: list) -> dict[str, list[str]]:
+def problems_by_field(problems: list, lang: str = "en") -> dict[str, list[str]]:
+    """Each field's problems in the page language (:func:`say_problem`)."""
     out: dict[str, list[str]] = {}
     for problem in problems:
-        out.setdefault(problem.column, []).append(problem.message)
+        out.setdefault(problem.column, []).append(say_problem(problem.message, lang))
     return out
 
 
@@ -68,7 +72,7 @@ def register(bp: Blueprint, store: Store) -> None:
             FigureFile(table, Path("entry form"), []), propose=True, actor=g.actor
         )
         if not result.plan.ok:
-            errors = problems_by_field(result.plan.problems)
+            errors = problems_by_field(result.plan.problems, g.lang)
             return page(row, errors, t("fix_fields", g.lang)), 422
         if not result.stored:
             return page(row, {}, t("already", g.lang))

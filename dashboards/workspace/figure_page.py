@@ -17,7 +17,14 @@ from tracker.domain.compare import as_text
 from tracker.domain.revisions import RevisionError
 from tracker.service import proposals
 from tracker.service.store import Store
-from tracker.views.format import claim_words, fmt_window, label, place_name, source_name
+from tracker.views.format import (
+    claim_words,
+    fmt_window,
+    label,
+    place_name,
+    shown_text,
+    source_name,
+)
 
 #: This page's words (data/workspace/figure_words.csv), else the workspace's.
 t = page_words("figure")
@@ -55,8 +62,12 @@ def _summary(store: Store, row: dict, lang: str) -> dict[str, str]:
     return {
         "claim": claim_words(vocab, row["qualifier"], row["value"], row["value_high"], lang),
         "source": source_name(vocab, row["source"], lang),
-        "what": f"{label(vocab.metrics, row['metric'], lang)}, "
-        f"{label(vocab.populations, row['population'], lang)}",
+        "what": t("list_sep", lang).join(
+            (
+                label(vocab.metrics, row["metric"], lang),
+                label(vocab.populations, row["population"], lang),
+            )
+        ),
         "place": f"{place_name(vocab, row['location'], lang)} ({row['location']})",
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
     }
@@ -67,7 +78,7 @@ def _history(store: Store, figure_id: str) -> list[dict]:
     rows = revisions[[c for c in HISTORY_COLUMNS if c in revisions]].to_dict("records")
     for row in rows:
         row["entered_at"] = pd.Timestamp(row["entered_at"]).strftime("%Y-%m-%d %H:%M")
-        row["why"] = "" if row["why"] is None or pd.isna(row["why"]) else row["why"]
+        row["why"] = shown_text(row["why"])
     return rows
 
 
@@ -135,7 +146,8 @@ def register(bp: Blueprint, store: Store) -> None:
             proposals.propose_revision(store, g.actor, figure_id, changes, form.get("why", ""))
         except RevisionError as exc:
             if exc.problems:
-                return page(figure_id, form, problems_by_field(exc.problems), str(exc), 422)
+                errors = problems_by_field(exc.problems, g.lang)
+                return page(figure_id, form, errors, t("fix_fields", g.lang), 422)
             return _error(400, str(exc))
         return _done(figure_id, "revision_proposed")
 

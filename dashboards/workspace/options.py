@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from tracker.domain.vocabularies import Vocabularies
+from tracker.views.data import search_places as find_places
 
 MAX_PHRASES = 4
 MAX_PLACES = 20
@@ -80,23 +81,16 @@ def place_label(row: dict) -> str:
 
 
 def search_places(vocab: Vocabularies, query: str, limit: int = MAX_PLACES) -> list[dict]:
-    """Places whose English or Arabic name contains the query, or whose P-code starts with
-    it; higher levels (governorates before communities) first."""
+    """Places whose code, English or Arabic name or other spelling (the alias table the
+    extractor and importer use) contains the query, found by the one place search of the
+    public pages: places whose name starts so first, then higher levels; nothing found is
+    an empty list."""
     query = query.strip()
     if len(query) < 2:
         return []
-    places = vocab.places.reset_index(drop=True)
-    if "pcode" not in places.columns:
-        places = places.rename(columns={"index": "pcode"})
-    folded = query.casefold()
-    hit = (
-        places["name_en"].astype(str).str.casefold().str.contains(folded, regex=False)
-        | places["name_ar"].astype(str).str.contains(query, regex=False)
-        | places["pcode"].astype(str).str.upper().str.startswith(query.upper())
-    )
-    found = places[hit].assign(rank=places["level"].astype("Float64").fillna(1.5))
-    found = found.sort_values(["rank", "name_en"]).head(limit)
-    found = found.assign(level=found["level"].fillna(AREA_RANK).astype(int))
+    codes = find_places(vocab, query, limit=limit)
+    found = vocab.places.loc[codes]
+    found = found.assign(level=found["level"].astype("Float64").fillna(AREA_RANK).astype(int))
     return [
         {"pcode": str(r["pcode"]), "level": int(r["level"]), "label": place_label(r)}
         for r in found.to_dict("records")

@@ -23,6 +23,7 @@ from tracker.views.format import (
     fmt_window,
     label,
     place_name,
+    shown_text,
     source_name,
 )
 from tracker.views.headline import headline_words
@@ -46,12 +47,23 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
     """One proposal for the page: its claim in words and what accepting it would change."""
     vocab = store.vocab
     preview = review.preview(store, str(row["figure_id"]))
+
+    def rule_word(rule: str) -> str:
+        return label(vocab.extra.get("rules", pd.DataFrame()), rule, lang)
+
+    def severity_word(severity: str) -> str:
+        return label(vocab.extra.get("severities", pd.DataFrame()), severity, lang)
+
     sentence = "sentence_ar" if lang == "ar" else "sentence_en"
     moves = [
         {
-            "series": f"{label(vocab.metrics, m.metric, lang)}, "
-            f"{label(vocab.populations, m.population, lang)}, "
-            f"{distinct_place_name(vocab, m.location, lang)}",
+            "series": t("list_sep", lang).join(
+                (
+                    label(vocab.metrics, m.metric, lang),
+                    label(vocab.populations, m.population, lang),
+                    distinct_place_name(vocab, m.location, lang),
+                )
+            ),
             "before": headline_text(store, m.before, lang),
             "after": headline_text(store, m.after, lang),
         }
@@ -63,15 +75,22 @@ def proposal_view(store: Store, row: dict, lang: str) -> dict:
         "when": pd.Timestamp(row["entered_at"]).strftime("%Y-%m-%d %H:%M"),
         "claim": claim_words(vocab, row["qualifier"], row["value"], row["value_high"], lang),
         "source": source_name(vocab, row["source"], lang),
-        "what": f"{label(vocab.metrics, row['metric'], lang)}, "
-        f"{label(vocab.populations, row['population'], lang)}",
+        "what": t("list_sep", lang).join(
+            (
+                label(vocab.metrics, row["metric"], lang),
+                label(vocab.populations, row["population"], lang),
+            )
+        ),
         "place": f"{place_name(vocab, row['location'], lang)} ({row['location']})",
         "window": fmt_window(row["period_start"], row["period_end"], row["measure"], lang),
-        "notes": row.get("notes"),
+        "notes": shown_text(row.get("notes")),
         "raised": [
-            (r["rule"], r["severity"], r[sentence]) for r in preview.raised.to_dict("records")
+            (rule_word(r["rule"]), severity_word(r["severity"]), r[sentence])
+            for r in preview.raised.to_dict("records")
         ],
-        "cleared": [(r["rule"], r[sentence]) for r in preview.cleared.to_dict("records")],
+        "cleared": [
+            (rule_word(r["rule"]), r[sentence]) for r in preview.cleared.to_dict("records")
+        ],
         "moves": moves,
         "change": preview.change,
         "was": _published_claim(store, str(row["figure_id"]), lang)

@@ -13,7 +13,7 @@ from dashboards.workspace.words import page_words
 from tracker.domain.revisions import RevisionError
 from tracker.service import review
 from tracker.service.store import Store
-from tracker.views.format import claim_words, source_name
+from tracker.views.format import claim_words, shown_text, source_name
 
 #: This page's words (data/workspace/sendback_words.csv), else the workspace's.
 t = page_words("sendback")
@@ -42,8 +42,8 @@ def register(bp: Blueprint, store: Store) -> None:
                 "claim": claim_words(store.vocab, r["qualifier"], r["value"], None, g.lang),
                 "source": source_name(store.vocab, r["source"], g.lang),
                 "value": r["value"],
-                "by": r["reviewed_by"],
-                "comment": r["why"],
+                "by": shown_text(r["reviewed_by"]),
+                "comment": shown_text(r["why"]),
                 "retraction": r.get("status") == "retracted",
             }
             for r in back.to_dict("records")

@@ -10,6 +10,7 @@ from dashboards.workspace import security
 from dashboards.workspace.words import t
 from tracker.domain.revisions import RevisionError
 from tracker.service.store import Store
+from tracker.views.format import shown_text
 
 SHOWN = 200
 STATES = ("open", "explained", "all")
@@ -34,7 +35,7 @@ def register(bp: Blueprint, store: Store) -> None:
                 "severity": r["severity"],
                 "status": r["status"],
                 "sentence": r[sentence],
-                "note": r.get("note") or "",
+                "note": shown_text(r.get("note")),
             }
             for r in frame.head(SHOWN).to_dict("records")
         ]

@@ -153,3 +153,11 @@ def test_commands_refuse_an_uninitialised_database(tmp_path: Path, monkeypatch, 
     monkeypatch.setenv("TRACKER_DB", f"sqlite:///{tmp_path / 'new.db'}")
     assert main(["list"]) == 1
     assert "is not initialised: run `tracker init`" in capsys.readouterr().err
+
+
+def test_add_and_revise_read_arabic_indic_digits_as_typed(db: str, capsys) -> None:
+    figure = ["--reported-on", "2018-06-30", "--source", "sohr", "--metric", "killed"]
+    assert main(["add", "--figure-id", "AR1", *figure, "--location", "SY12", "--value", "٤٥"]) == 0
+    assert "stored figure AR1" in capsys.readouterr().out
+    assert main(["revise", "AR1", "--set", "value=١٬٢٠٠", "--why", "update"]) == 0
+    assert "interval 1200–1200" in capsys.readouterr().out

@@ -107,3 +107,15 @@ def test_no_session_or_no_csrf_stores_nothing(store: Store, base: str) -> None: 
     page = requests.get(f"{base}/workspace/figures/S03", allow_redirects=False)
     assert page.status_code == 302 and "/workspace/login" in page.headers["Location"]
     assert stored(store) == before
+
+
+def test_a_bad_revision_on_an_arabic_page_is_said_in_arabic(
+    store: Store,  # noqa: F811
+    base: str,
+) -> None:
+    page = f"{base}/workspace/figures/S03?lang=ar"
+    alice = login(base, "alice")
+    answer = post(alice, f"{base}/workspace/figures/S03/revise?lang=ar", page, value="-4", why="x")
+    assert answer.status_code == 422
+    assert "لم يُحفظ شيء" in answer.text and "سالب" in answer.text
+    assert "is not valid" not in answer.text and "is negative" not in answer.text

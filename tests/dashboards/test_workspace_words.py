@@ -23,7 +23,7 @@ import pytest
 from dashboards.i18n import DASHBOARD_WORDS, PLURAL_FORMS, read_words, words_table
 from dashboards.workspace import registry, triage, words
 from tracker.domain.registry import FIELDS
-from tracker.domain.roles import PROPOSED, RETURNED, REVIEW_STATES
+from tracker.domain.roles import PROPOSED, RETURNED, REVIEW_STATES, Role
 from tracker.publish.fields import derived_fields
 
 WORKSPACE = Path(words.__file__).parent
@@ -35,6 +35,7 @@ CHANGES = ("new", "revision", "retraction")
 #: (where, the expression a key is computed from) → (page, the keys it can be). Page None is
 #: the shared words.csv.
 DYNAMIC: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]] = {
+    ("base.html", "'role_' ~ actor.role.value"): (None, tuple(f"role_{r}" for r in Role)),
     ("registry.py", "kind"): (None, KINDS),
     ("registry.html", "kind"): (None, KINDS),
     ("registry.html", "'registry_intro_' ~ kind"): (

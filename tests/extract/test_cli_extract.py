@@ -63,7 +63,9 @@ def test_bad_input_is_reported_in_words(tmp_path: Path, capsys) -> None:
 
 
 def test_a_bad_date_is_reported_in_words(article: Path, capsys) -> None:
-    assert main(["extract", str(article), "--reported-on", "29/06/2018"]) == 1
+    with pytest.raises(SystemExit) as exited:  # a bad option: exit 2, as README says
+        main(["extract", str(article), "--reported-on", "29/06/2018"])
+    assert exited.value.code == 2
     assert "not a date in the form YYYY-MM-DD" in capsys.readouterr().err
 
 

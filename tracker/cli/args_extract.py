@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,14 @@ from tracker.cli.options import lazy
 
 if TYPE_CHECKING:
     from tracker.cli.options import Commands
+
+
+def _date(text: str) -> date:
+    """--reported-on as a date; anything else is a bad option (exit 2, like every other)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: not a date in the form YYYY-MM-DD") from None
 
 
 def register(commands: Commands) -> None:
@@ -31,6 +41,7 @@ def register(commands: Commands) -> None:
         "--reported-on",
         dest="reported_on",
         metavar="DATE",
+        type=_date,
         help="the day the article was published (YYYY-MM-DD); relative dates count from it",
     )
     p.add_argument(

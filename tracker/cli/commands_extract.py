@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,19 +40,9 @@ def _read_text(name: str) -> str:
         raise ValueError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
-def _reported_on(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--reported-on {text!r}: not a date in the form YYYY-MM-DD") from None
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     try:
         text = _read_text(args.file)
-        reported_on = _reported_on(args.reported_on)
     except ValueError as exc:
         print(f"tracker extract: {exc}", file=sys.stderr)
         return 1
@@ -64,7 +53,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         text,
         read_extract_tables(),
         lang=args.lang,
-        reported_on=reported_on,
+        reported_on=args.reported_on,
         publisher=args.publisher,
         url=args.url,
     )

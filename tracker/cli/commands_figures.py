@@ -12,6 +12,7 @@ from tracker.cli import commands_formats, moves
 from tracker.cli.common import err, filters_from, open_store, print_table
 from tracker.domain.compare import as_text, differences
 from tracker.domain.revisions import parse_assignments
+from tracker.domain.typed import typed_row
 from tracker.domain.vocabularies import CANONICAL_COLUMNS
 from tracker.ingest.readers import FigureFile, read_figure_file
 from tracker.ingest.reference import DATA_DIR
@@ -62,7 +63,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     store = open_store(args)
-    row = {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
+    row = typed_row(
+        {c: getattr(args, c) for c in CANONICAL_COLUMNS if getattr(args, c) is not None}
+    )
     table = pd.DataFrame([row]).astype("string")
     file = FigureFile(table, Path("command-line"), [])
     moved: list[Any] = []

@@ -14,6 +14,7 @@ import pandas as pd
 from tracker.domain.compare import as_text
 from tracker.domain.control import control_message, first_control
 from tracker.domain.normalise import normalise
+from tracker.domain.typed import typed_row
 from tracker.domain.validation import Problem, validate_figures
 from tracker.domain.vocabularies import CANONICAL_COLUMNS, Vocabularies
 
@@ -52,7 +53,9 @@ def parse_assignments(assignments: list[str]) -> dict[str, str]:
 def revised_figure(
     current: pd.DataFrame, changes: dict[str, str], vocab: Vocabularies, today: date, tau: float
 ) -> pd.DataFrame:
-    """The next revision of a figure (one row), validated; raises RevisionError."""
+    """The next revision of a figure (one row), validated; raises RevisionError. The changes
+    are typed input: their counts and dates are read as :func:`typed_row` reads them."""
+    changes = typed_row(changes)
     text = as_text(current).iloc[[0]].copy()
     text.insert(0, "figure_id", current["figure_id"].iloc[0])
     applied = current["defaults_applied"].iloc[0] if "defaults_applied" in current else None

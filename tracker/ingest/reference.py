@@ -33,6 +33,8 @@ EXTRA_FILES: dict[str, str] = {
     "methodology": "methodology.csv",
     "columns": "columns.csv",
     "source_terms": "source_terms.csv",
+    # other spellings of places ("Daraa", "Idlib"): the extractor's, importer's and searches'
+    "place_aliases": "gazetteer/aliases.csv",
     # the words people use for ids: the importer's "did you mean" (and the extractor's tables)
     "unit_phrases": "vocabularies/unit_phrases.csv",
     "measure_phrases": "vocabularies/measure_phrases.csv",

@@ -172,10 +172,23 @@ def refresh_statistics(conn: Connection) -> None:
         conn.exec_driver_sql("ANALYZE figures, flags, flag_figures, bands")
 
 
-def require_schema(engine: Engine) -> None:
-    """Refuse to work on a database that `tracker init` has not prepared."""
+def _version(engine: Engine) -> int:
     with engine.connect() as conn:
-        version = schema_version(conn)
+        return schema_version(conn)
+
+
+def require_schema(engine: Engine) -> None:
+    """Refuse to work on a database that `tracker init` has not prepared; an SQLite file
+    that does not exist is refused without being opened (opening it would leave an empty
+    file behind)."""
+    database = engine.url.database
+    missing_file = (
+        engine.url.get_backend_name() == "sqlite"
+        and database not in (None, "", ":memory:")
+        and not database.startswith("file:")
+        and not Path(database).exists()
+    )
+    version = 0 if missing_file else _version(engine)
     if version == 0:
         raise DatabaseError(
             f"the database {engine.url.render_as_string(hide_password=True)} is not "

@@ -251,6 +251,8 @@ _INDEX_CACHE: dict[int, pd.Series] = {}
 
 
 def _search_index(vocab: Vocabularies) -> pd.Series:
+    """Each place's searchable text: its code, its names and the other spellings the alias
+    table gives it (data/gazetteer/aliases.csv: "Daraa", "Idlib", "Busra al-Harir"), folded."""
     key = id(vocab.places)
     if key not in _INDEX_CACHE:
         gaz = vocab.places
@@ -261,5 +263,17 @@ def _search_index(vocab: Vocabularies) -> pd.Series:
             + gaz["name_en"].fillna("").map(_fold)
             + "|"
             + gaz["name_ar"].fillna("").map(_fold)
+            + _alias_text(vocab, gaz.index)
         )
     return _INDEX_CACHE[key]
+
+
+def _alias_text(vocab: Vocabularies, codes: pd.Index) -> pd.Series:
+    """ "|alias|alias" per place code from the alias table ("" for a place without one)."""
+    aliases = vocab.extra.get("place_aliases")
+    if aliases is None or aliases.empty:
+        return pd.Series("", index=codes)
+    folded = aliases["alias"].astype(str).map(_fold)
+    by_code = folded.groupby(aliases["pcode"].astype(str).to_numpy())
+    joined = by_code.agg(lambda names: "|" + "|".join(names))
+    return pd.Series(joined.reindex(codes).fillna("").to_numpy(), index=codes)

@@ -55,6 +55,11 @@ def missing(value: Any) -> bool:
         return False
 
 
+def shown_text(value: Any) -> str:
+    """A free-text cell as a page shows it: nothing for an empty cell, never "nan"."""
+    return "" if missing(value) else str(value)
+
+
 def isolate(text: str, lang: str) -> str:
     """Keep a left-to-right run (a number, a range, a code) intact inside Arabic text."""
     return f"{LRI}{text}{PDI}" if lang == "ar" and text else text

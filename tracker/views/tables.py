@@ -169,22 +169,28 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _public(row: pd.Series) -> bool:
+    """A revision the public pages show: accepted (reviewed or published without review)."""
+    status = row.get("review_status")
+    return missing(status) or status == "accepted"
+
+
 def history_rows(revisions: pd.DataFrame) -> list[dict]:
-    """Every revision of a figure, oldest first: who, when, why, and what changed."""
+    """Every public revision of a figure, oldest first, from all its revisions: who entered it
+    and, when a reviewer accepted it, who accepted it; the reason each gave (the author's is
+    the ``why`` of the proposal the acceptance copied, the reviewer's the accepted revision's);
+    and what changed since the public revision before it. Proposals, send-backs and
+    rejections are never shown; only the reason of the proposal that was accepted is."""
     out: list[dict] = []
     previous = None
+    before = None  # the revision just before this one, public or not
     for _, row in revisions.sort_values("revision").iterrows():
-        changes: list[dict[str, str]] = []
-        if previous is not None:
-            for column in HISTORY_COLUMNS:
-                if column in row and _cell(previous.get(column)) != _cell(row.get(column)):
-                    changes.append(
-                        {
-                            "column": column,
-                            "old": _cell(previous.get(column)),
-                            "new": _cell(row.get(column)),
-                        }
-                    )
+        if not _public(row):
+            before = row
+            continue
+        reviewer = _cell(row.get("reviewed_by"))
+        proposed = before is not None and before.get("review_status") == "proposed"
+        author = before if reviewer and proposed else (None if reviewer else row)
         entered = row.get("entered_at")
         out.append(
             {
@@ -193,14 +199,27 @@ def history_rows(revisions: pd.DataFrame) -> list[dict]:
                 if missing(entered)
                 else pd.Timestamp(entered).strftime("%Y-%m-%d %H:%M"),
                 "entered_by": _cell(row.get("entered_by")),
-                "why": _cell(row.get("why")),
+                "accepted_by": reviewer,
+                "why": "" if author is None else _cell(author.get("why")),
+                "why_accepted": _cell(row.get("why")) if reviewer else "",
                 "status": _cell(row.get("status")),
                 "current": bool(row.get("current")),
-                "changes": changes,
+                "changes": _changes(previous, row),
             }
         )
-        previous = row
+        previous = before = row
     return out
+
+
+def _changes(previous: pd.Series | None, row: pd.Series) -> list[dict[str, str]]:
+    """The columns whose value differs from the previous public revision (none for the first)."""
+    if previous is None:
+        return []
+    return [
+        {"column": column, "old": _cell(previous.get(column)), "new": _cell(row.get(column))}
+        for column in HISTORY_COLUMNS
+        if column in row and _cell(previous.get(column)) != _cell(row.get(column))
+    ]
 
 
 # -- discrepancies --------------------------------------------------------------------------
