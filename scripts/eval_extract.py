@@ -173,6 +173,9 @@ def article_set_rows(label: str, golds: list, proposals: dict[str, list[dict]]) 
 def score_article_sets(folders: list[Path], tables) -> list[list[str]]:
     """Rows for each folder of unseen articles and, for two or more, for them pooled (the
     figures and articles of all the sets together)."""
+    names = [f.name for f in folders]
+    if len(set(names)) < len(names):
+        raise ValueError(f"two sets of unseen articles share a folder name: {names}")
     rows, pooled_golds, pooled = [], [], {}
     for folder in folders:
         golds, proposals = read_article_set(folder, tables)

@@ -83,7 +83,7 @@ def _by_x(x: pd.Series, positions: np.ndarray) -> np.ndarray:
     group (pandas' own argsort: quicksort of the dates, missing ones last), without building
     a frame per group (a series of a few hundred windows made as many frames)."""
     dates = x.to_numpy()[positions]
-    if x.dtype.kind != "M" or np.isnat(dates).any():
+    if not isinstance(x.dtype, np.dtype) or x.dtype.kind != "M" or np.isnat(dates).any():
         return x.iloc[positions].sort_values().index.to_numpy()
     return positions[np.argsort(dates, kind="quicksort")]
 

@@ -28,6 +28,9 @@ from tracker.views.format import lang_of
 LOCATION = "_pages_location"
 PAGE_PARAMS = ("rule", "status", "severity", "sort", "desc", "page", "figure", "flag", "daily")
 ORDER = (*FILTER_NAMES, *PAGE_PARAMS, "lang")
+#: What mail tools and social sites add to a shared link: not the reader's, never a typo.
+TRACKING = ("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid")
+TRACKING_PREFIX = "utm_"
 #: The highest ``?page=`` read; a larger number shows the last page like any page past it.
 MAX_PAGE = 1_000_000
 
@@ -65,11 +68,13 @@ def _flat(value) -> str:
 
 
 def _unknown_names(params: dict[str, str], lang: str) -> list[str]:
-    """Drop the parameters no page reads, each said in ``lang`` with the closest known name."""
+    """Drop the parameters no page reads, each said in ``lang`` with the closest known name;
+    those a shared link carries from elsewhere (``utm_source``, ``fbclid``) quietly."""
     unknown = [name for name in params if name not in ORDER]
     for name in unknown:
         params.pop(name)
-    return [say_refusal(unknown_parameter(name, ORDER), lang) for name in unknown]
+    said = [n for n in unknown if n not in TRACKING and not n.startswith(TRACKING_PREFIX)]
+    return [say_refusal(unknown_parameter(name, ORDER), lang) for name in said]
 
 
 def _flag_selectors(params: dict[str, str], vocab: Vocabularies, lang: str) -> list[str]:

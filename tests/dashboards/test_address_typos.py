@@ -90,3 +90,11 @@ def test_a_trend_asked_for_two_metrics_says_which_one_it_draws(dash_store):
     assert "قتلى" in said and "Killed" not in said
     one = trends.layout(dash_store, metric="killed", location="SY12")
     assert not [c for c in walk(one) if getattr(c, "id", None) == "one-metric-only"]
+
+
+def test_what_a_shared_link_carries_from_elsewhere_is_dropped_quietly(dash_store):
+    """utm_source, fbclid and the like come with links from mail and social sites: they are
+    not the reader's typos, so no notice (and no did-you-mean 'source')."""
+    page = figures.layout(dash_store, source="sohr", utm_source="newsletter", fbclid="IwAR0")
+    assert notices(page) == []
+    assert notices(figures.layout(dash_store, utm_sorce="x", sorce="sohr"))  # a real typo still is

@@ -22,11 +22,11 @@ def reference(frame: pd.DataFrame) -> dict[str, list]:
     return out
 
 
-@pytest.mark.parametrize("missing_share", [0.0, 0.1])
-def test_each_window_in_date_order_with_a_gap_between(missing_share: float) -> None:
+@pytest.mark.parametrize(("missing_share", "tz"), [(0.0, None), (0.1, None), (0.0, "UTC")])
+def test_each_window_in_date_order_with_a_gap_between(missing_share: float, tz) -> None:
     rng = np.random.default_rng(7)
     n = 600
-    dates = pd.Timestamp("2018-06-01") + pd.to_timedelta(rng.integers(0, 30, n), unit="D")
+    dates = pd.Timestamp("2018-06-01", tz=tz) + pd.to_timedelta(rng.integers(0, 30, n), unit="D")
     frame = pd.DataFrame(
         {
             "group": [

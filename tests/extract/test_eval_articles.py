@@ -96,6 +96,24 @@ def test_two_sets_are_also_scored_pooled(article_set: Path, tmp_path: Path) -> N
     )
 
 
+def test_two_sets_of_one_folder_name_are_refused(article_set: Path, tmp_path: Path) -> None:
+    """Sets are told apart by folder name in the pooled rows: two of one name are refused."""
+    twin = tmp_path / "elsewhere" / article_set.name
+    twin.parent.mkdir()
+    article_set.rename(twin)
+    article_set.mkdir()
+    for item in twin.iterdir():
+        target = article_set / item.name
+        if item.is_dir():
+            target.mkdir()
+            for f in item.iterdir():
+                (target / f.name).write_bytes(f.read_bytes())
+        else:
+            target.write_bytes(item.read_bytes())
+    with pytest.raises(ValueError, match="share a folder name"):
+        load_script().score_article_sets([article_set, twin], read_extract_tables())
+
+
 def test_a_figure_id_naming_no_article_is_refused_by_name(article_set: Path) -> None:
     gold = article_set / "gold.csv"
     gold.write_text(gold.read_text(encoding="utf-8").replace("T-01-2", "T-09-2"), encoding="utf-8")

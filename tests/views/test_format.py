@@ -96,3 +96,19 @@ def test_household_size_labels():
     assert household_factor("5") == 5
     assert household_factor("4–6") == 5
     assert household_factor(None) == 1
+
+
+def test_a_label_frame_made_anew_is_never_answered_from_its_predecessor():
+    """A vocabulary frame rebuilt after a registry change may reuse the old one's address:
+    its labels are its own (the column cache was keyed by address and length alone)."""
+    import gc
+
+    import pandas as pd
+
+    from tracker.views.format import label
+
+    for i in range(300):
+        frame = pd.DataFrame({"label_en": [f"name {i}"]}, index=["x"])
+        assert label(frame, "x") == f"name {i}"
+        del frame
+        gc.collect()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from datetime import date, datetime
 from typing import Any
 
@@ -164,22 +165,25 @@ def fmt_window(start: Any, end: Any, measure: str, lang: str = "en", assumed: bo
     return text + note
 
 
-_COLUMN_CACHE: dict[tuple, dict] = {}
+_COLUMN_CACHE: dict[tuple, tuple[weakref.ref, dict]] = {}
 
 
 def column_dict(frame: pd.DataFrame, column: str) -> dict:
-    """``frame[column]`` as a plain dict by id, cached (vocabulary frames live long)."""
+    """``frame[column]`` as a plain dict by id, cached while that frame lives (vocabulary
+    frames live long; one made after a registry change is never answered from its
+    predecessor's entry, even at the same address)."""
     key = (id(frame), len(frame), column)
-    found = _COLUMN_CACHE.get(key)
-    if found is None:
-        if len(_COLUMN_CACHE) > 512:
-            _COLUMN_CACHE.clear()
-        found = (
-            {str(k): v for k, v in frame[column].items() if not missing(v)}
-            if column in frame.columns
-            else {}
-        )
-        _COLUMN_CACHE[key] = found
+    entry = _COLUMN_CACHE.get(key)
+    if entry is not None and entry[0]() is frame:
+        return entry[1]
+    if len(_COLUMN_CACHE) > 512:
+        _COLUMN_CACHE.clear()
+    found = (
+        {str(k): v for k, v in frame[column].items() if not missing(v)}
+        if column in frame.columns
+        else {}
+    )
+    _COLUMN_CACHE[key] = (weakref.ref(frame), found)
     return found
 
 
