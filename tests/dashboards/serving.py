@@ -36,3 +36,16 @@ def token(page: requests.Response) -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     assert found, page.text[:500]
     return found.group(1)
+
+
+def logged_in(base: str, name: str, password: str) -> requests.Session:
+    """A session logged in to the workspace as ``name`` (the login answers with a redirect)."""
+    session = requests.Session()
+    form = session.get(f"{base}/workspace/login")
+    answer = session.post(
+        f"{base}/workspace/login",
+        data={"name": name, "password": password, "csrf_token": token(form)},
+        allow_redirects=False,
+    )
+    assert answer.status_code == 302, answer.text[:300]
+    return session

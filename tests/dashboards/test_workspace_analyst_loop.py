@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.dashboards.serving import served, token
+from tests.dashboards.serving import logged_in, served, token
 from tracker.domain.roles import Actor, Role
 from tracker.ingest.readers import read_figure_file
 from tracker.service import accounts
@@ -50,14 +50,7 @@ def base(store: Store) -> Iterator[str]:
 
 
 def login(base: str, name: str) -> requests.Session:
-    session = requests.Session()
-    form = session.get(f"{base}/workspace/login")
-    answer = session.post(
-        f"{base}/workspace/login",
-        data={"name": name, "password": PASSWORDS[name], "csrf_token": token(form)},
-    )
-    assert answer.ok
-    return session
+    return logged_in(base, name, PASSWORDS[name])
 
 
 def text(page: requests.Response) -> str:

@@ -10,7 +10,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from tests.dashboards.serving import served, token
+from tests.dashboards.serving import logged_in, served, token
 from tracker.domain.roles import Actor, Role
 from tracker.service import accounts, registry
 from tracker.service.store import Store
@@ -46,15 +46,7 @@ def base(store: Store) -> Iterator[str]:
 
 
 def login(base: str, name: str) -> requests.Session:
-    session = requests.Session()
-    form = session.get(f"{base}/workspace/login")
-    answer = session.post(
-        f"{base}/workspace/login",
-        data={"name": name, "password": PASSWORDS[name], "csrf_token": token(form)},
-        allow_redirects=False,
-    )
-    assert answer.status_code == 302
-    return session
+    return logged_in(base, name, PASSWORDS[name])
 
 
 def counts(store: Store) -> tuple[int, int]:

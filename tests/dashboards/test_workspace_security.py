@@ -13,7 +13,7 @@ import requests
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
-from tests.dashboards.serving import served, token
+from tests.dashboards.serving import logged_in, served, token
 from tracker.domain.roles import Actor, Role
 from tracker.ingest.readers import read_figure_file
 from tracker.service import accounts, review
@@ -58,15 +58,7 @@ def base(store: Store) -> Iterator[str]:
 
 
 def login(base: str, name: str, password: str | None = None) -> requests.Session:
-    session = requests.Session()
-    form = session.get(f"{base}/workspace/login")
-    answer = session.post(
-        f"{base}/workspace/login",
-        data={"name": name, "password": password or PASSWORDS[name], "csrf_token": token(form)},
-        allow_redirects=False,
-    )
-    assert answer.status_code == 302, answer.text[:300]
-    return session
+    return logged_in(base, name, password or PASSWORDS[name])
 
 
 def stored(store: Store) -> tuple[int, int, int]:
