@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from tracker.domain.normalise import DATE_COLUMNS
+
 #: Arabic-Indic (U+0660–0669) and Eastern Arabic (U+06F0–06F9) digits as 0–9.
 DIGITS = str.maketrans(
     {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
@@ -21,7 +23,6 @@ DIGITS = str.maketrans(
 #: Thousands separators a person types between groups of three digits.
 THOUSANDS = ",٬"
 COUNT_COLUMNS = ("value", "value_high")
-DATE_COLUMNS = ("reported_on", "period_start", "period_end")
 _GROUPED = re.compile(rf"\d{{1,3}}(?:[{THOUSANDS}]\d{{3}})+")
 
 
